@@ -1,0 +1,36 @@
+// One-shot: `npm run ask -- "/jss 7 1 8"`. Exit 0 on an answer, 1 on a user error, 2 on a fault.
+import { commands } from '../../commands/index.js';
+import { loadConfig, loadDotEnv } from '../../config.js';
+import { runText } from '../../core/run.js';
+import { openStore } from '../../core/store.js';
+import { consoleContext } from './context.js';
+import { renderText } from './render.js';
+
+const EXIT = { ok: 0, user_error: 1, storage_unavailable: 2, internal_error: 2 } as const;
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const line = argv.filter((a) => a !== '--json').join(' ');
+  loadDotEnv();
+  const config = loadConfig();
+  const store = openStore(config.store);
+  try {
+    const answer = await runText(line, commands, consoleContext(store));
+    const out = json ? JSON.stringify(answer.reply, null, 2) : renderText(answer.reply, process.stdout.isTTY);
+    if (answer.outcome === 'ok') process.stdout.write(`${out}\n`);
+    else process.stderr.write(`${out}\n`);
+    return EXIT[answer.outcome];
+  } finally {
+    await store.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: Error) => {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,32 @@
+// Interactive prompt: readline gives arrow-key history and line editing; Ctrl-D quits.
+import { createInterface } from 'node:readline';
+import { commands } from '../../commands/index.js';
+import type { Reply } from '../../core/reply.js';
+import { runText } from '../../core/run.js';
+import type { Store } from '../../core/store.js';
+import { consoleContext } from './context.js';
+import { renderText } from './render.js';
+
+export function startConsole(store: Store, input = process.stdin, output = process.stdout): Promise<void> {
+  const colour = Boolean(output.isTTY);
+  const rl = createInterface({ input, output, prompt: 'gigdesk> ', historySize: 200 });
+  output.write('gigdesk console. Try /jss 7 1 8 or /help. Ctrl-D quits.\n');
+  rl.prompt();
+  // Lines are answered one at a time, in order, even when pasted in a batch.
+  let queue = Promise.resolve();
+  rl.on('line', (line) => {
+    queue = queue.then(async () => {
+      if (line.trim()) {
+        const answer = await runText(line, commands, consoleContext(store));
+        output.write(`${renderText(answer.reply, colour)}\n\n`);
+      }
+      rl.prompt();
+    });
+  });
+  return new Promise((resolve) => rl.on('close', () => queue.then(resolve)));
+}
+
+/** How the console receives a reminder: printed above the prompt. */
+export function deliverToConsole(reply: Reply, output = process.stdout): void {
+  output.write(`\n[reminder]\n${renderText(reply, Boolean(output.isTTY))}\n\n`);
+}

@@ -1,0 +1,100 @@
+// Reads the environment once, through one schema, and names exactly what is wrong.
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const schema = z
+  .object({
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APPLICATION_ID: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d{15,21}$/, 'must be a Discord snowflake (digits)')
+        .optional(),
+    ),
+    DISCORD_SHARDS: optionalText.pipe(z.union([z.literal('auto'), wholeNumber(1, 1000)]).optional()),
+    SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
+    SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_PORT: optionalText.pipe(wholeNumber(1, 65535).optional()),
+    SLACK_ADMIN_USER_IDS: optionalText,
+    REDIS_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+        .optional(),
+    ),
+    GIGDESK_DB_PATH: optionalText.default('./data/gigdesk.sqlite'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_APPLICATION_ID'],
+        message: 'is required when DISCORD_TOKEN is set',
+      });
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_APP_TOKEN'],
+        message: 'is required when SLACK_BOT_TOKEN is set (or SLACK_SIGNING_SECRET with SLACK_PORT for HTTP mode)',
+      });
+    if (env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN && !env.SLACK_PORT)
+      ctx.addIssue({ code: 'custom', path: ['SLACK_PORT'], message: 'is required for Slack HTTP mode' });
+  });
+
+export type Config = ReturnType<typeof toConfig>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses variables into the config; the error message names each bad variable but never its value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`);
+    throw new ConfigError(`Configuration problem:\n  ${lines.join('\n  ')}\nSee .env.example.`);
+  }
+  return toConfig(parsed.data);
+}
+
+function toConfig(env: z.output<typeof schema>) {
+  return {
+    discord: env.DISCORD_TOKEN
+      ? { token: env.DISCORD_TOKEN, applicationId: env.DISCORD_APPLICATION_ID ?? '', shards: env.DISCORD_SHARDS }
+      : undefined,
+    slack: env.SLACK_BOT_TOKEN
+      ? {
+          botToken: env.SLACK_BOT_TOKEN,
+          appToken: env.SLACK_APP_TOKEN,
+          signingSecret: env.SLACK_SIGNING_SECRET,
+          port: env.SLACK_PORT,
+          adminUserIds: (env.SLACK_ADMIN_USER_IDS ?? '')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        }
+      : undefined,
+    store: { sqlitePath: env.GIGDESK_DB_PATH, redisUrl: env.REDIS_URL },
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+/** Loads ./.env into process.env when present (variables already set win). */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}

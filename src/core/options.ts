@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { Command } from './command.js';
+
+export type OptionType = 'integer' | 'number' | 'string' | 'boolean';
+
+/** What an adapter needs to know about one option, derived from the command's zod schema. */
+export interface OptionSpec {
+  name: string;
+  type: OptionType;
+  required: boolean;
+  description: string;
+  min?: number;
+  max?: number;
+  minLength?: number;
+  maxLength?: number;
+  choices?: string[];
+}
+
+interface JsonProperty {
+  type?: string;
+  enum?: unknown[];
+  description?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+}
+
+const cache = new WeakMap<Command, OptionSpec[]>();
+
+/** Option specs in the schema's key order (which is also the positional order on text platforms). */
+export function optionSpecs(command: Command): OptionSpec[] {
+  const cached = cache.get(command);
+  if (cached) return cached;
+  const schema = z.toJSONSchema(command.options, { io: 'input', unrepresentable: 'throw' }) as {
+    properties?: Record<string, JsonProperty>;
+    required?: string[];
+  };
+  const specs = Object.entries(schema.properties ?? {}).map(([name, p]) =>
+    toSpec(command.name, name, p, schema.required?.includes(name) ?? false),
+  );
+  cache.set(command, specs);
+  return specs;
+}
+
+function toSpec(commandName: string, name: string, p: JsonProperty, required: boolean): OptionSpec {
+  const type = p.enum ? 'string' : p.type;
+  if (type !== 'integer' && type !== 'number' && type !== 'string' && type !== 'boolean') {
+    throw new Error(`/${commandName} option "${name}" has a type chat platforms cannot express: ${p.type}`);
+  }
+  const spec: OptionSpec = { name, type, required, description: p.description ?? name };
+  const min = p.minimum ?? p.exclusiveMinimum;
+  const max = p.maximum ?? p.exclusiveMaximum;
+  // zod reports the safe-integer limits for every .int(); they are no real bound.
+  if (min !== undefined && Math.abs(min) < Number.MAX_SAFE_INTEGER) spec.min = min;
+  if (max !== undefined && Math.abs(max) < Number.MAX_SAFE_INTEGER) spec.max = max;
+  if (p.minLength !== undefined) spec.minLength = p.minLength;
+  if (p.maxLength !== undefined) spec.maxLength = p.maxLength;
+  if (p.enum) spec.choices = p.enum.map(String);
+  return spec;
+}
+
+/** "/jss <successful> <negative> <total> [target]" */
+export function usageLine(command: Command): string {
+  const parts = optionSpecs(command).map((o) => (o.required ? `<${o.name}>` : `[${o.name}]`));
+  return [`/${command.name}`, ...parts].join(' ');
+}
+
+/** Every command takes it: replies are private unless the user asks to share them. */
+export const SHARE_OPTION: OptionSpec = {
+  name: 'share',
+  type: 'boolean',
+  required: false,
+  description: 'post the answer in the channel for everyone (default: only you see it)',
+};
