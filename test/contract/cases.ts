@@ -1,0 +1,24 @@
+// The questions every adapter must answer alike (console, Discord, Slack): the same
+// command and arguments, and text the answer must contain wherever it is rendered.
+export interface ContractCase {
+  /** As typed on a text platform, without the slash. */
+  line: string;
+  /** The same question as typed options, the way Discord sends them. */
+  options: Record<string, string | number | boolean>;
+  /** Top-level command name (and sub-command, if any). */
+  command: string;
+  /** Substrings the rendered answer must contain. */
+  expect: string[];
+  outcome: 'ok' | 'user_error';
+}
+
+export const contractCases: ContractCase[] = [
+  { line: 'jss 7 1 8', command: 'jss', options: { successful: 7, negative: 1, total: 8 }, expect: ['75 %'], outcome: 'ok' },
+  {
+    line: 'jss 9 1 8',
+    command: 'jss',
+    options: { successful: 9, negative: 1, total: 8 },
+    expect: ['cannot exceed total'],
+    outcome: 'user_error',
+  },
+];
