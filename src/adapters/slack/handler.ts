@@ -1,0 +1,131 @@
+// Slash commands in, shared text parser and runner, Block Kit out: answered in the ack when quick.
+import type { App, RespondFn, SlashCommand, webApi } from '@slack/bolt';
+import type { Command, Context } from '../../core/command.js';
+import { logger } from '../../core/log.js';
+import { optionSpecs } from '../../core/options.js';
+import type { Reply } from '../../core/reply.js';
+import { runText } from '../../core/run.js';
+import type { Store } from '../../core/store.js';
+import { renderSlack, type SlackMessage, unescapeSlack } from './render.js';
+
+export interface SlackDeps {
+  commands: readonly Command[];
+  store: Store;
+  /** User ids treated as admins in addition to workspace admins and owners. */
+  adminUserIds?: readonly string[];
+  /** How long to wait for a reply before acking empty and answering through respond(). */
+  ackBudgetMs?: number;
+}
+
+/** Slack wants the ack within 3 s; 2 s leaves room for the network on the way back. */
+export const ACK_BUDGET_MS = 2000;
+
+/** The Slack slash command names: the first word of every command name, once each, in list order. */
+export function slashNames(commands: readonly Command[]): string[] {
+  return [...new Set(commands.map((c) => c.name.split(' ')[0] ?? c.name))];
+}
+
+/** "/jss help", or nothing after a command that needs arguments, shows the usage instead of an error. */
+export function lineFor(name: string, typed: string, commands: readonly Command[]): string {
+  const rest = unescapeSlack(typed).trim();
+  if (/^help$/i.test(rest)) return `help ${name}`;
+  if (rest === '') {
+    const bare = commands.find((c) => c.name === name);
+    if (!bare || optionSpecs(bare).some((o) => o.required)) return `help ${name}`;
+  }
+  return `${name} ${rest}`;
+}
+
+export function register(app: App, deps: SlackDeps): void {
+  const isAdmin = adminChecker(deps.adminUserIds ?? []);
+  const budget = deps.ackBudgetMs ?? ACK_BUDGET_MS;
+  for (const name of slashNames(deps.commands)) {
+    app.command(`/${name}`, async ({ command, ack, respond, client }) => {
+      const pending = answer(name, command, client, deps, isAdmin);
+      const quick = await within(pending, budget);
+      if (quick) {
+        const [first, ...rest] = renderSlack(quick);
+        await ack(first);
+        await sendAll(respond, rest, name);
+        return;
+      }
+      await ack();
+      await sendAll(respond, renderSlack(await pending), name);
+    });
+  }
+}
+
+type AdminCheck = (client: webApi.WebClient, teamId: string, userId: string) => Promise<boolean>;
+
+async function answer(
+  name: string,
+  command: SlashCommand,
+  client: webApi.WebClient,
+  deps: SlackDeps,
+  isAdmin: AdminCheck,
+): Promise<Reply> {
+  const ctx: Context = {
+    platform: 'slack',
+    workspaceId: command.team_id,
+    userId: command.user_id,
+    isAdmin: await isAdmin(client, command.team_id, command.user_id),
+    now: new Date(),
+    store: deps.store,
+  };
+  const result = await runText(lineFor(name, command.text ?? '', deps.commands), deps.commands, ctx);
+  return result.reply;
+}
+
+/** The value if it settles within `ms`, otherwise undefined (the work carries on). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms, undefined);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function sendAll(respond: RespondFn, messages: SlackMessage[], name: string): Promise<void> {
+  for (const message of messages) {
+    try {
+      await respond(message);
+    } catch (error) {
+      logger.warn({ err: error, command: name, platform: 'slack' }, 'respond() failed');
+      return;
+    }
+  }
+}
+
+const ADMIN_TTL_MS = 10 * 60_000;
+const ADMIN_CACHE_MAX = 10_000;
+
+/** Workspace admins and owners from users.info, cached per user; config ids count everywhere. */
+export function adminChecker(configIds: readonly string[], ttlMs = ADMIN_TTL_MS): AdminCheck {
+  const cache = new Map<string, { value: Promise<boolean>; expires: number }>();
+  return (client, teamId, userId) => {
+    if (configIds.includes(userId)) return Promise.resolve(true);
+    const key = `${teamId}:${userId}`;
+    const hit = cache.get(key);
+    if (hit && hit.expires > Date.now()) return hit.value;
+    const value = client.users.info({ user: userId }).then(
+      (res) => Boolean(res.user?.is_admin || res.user?.is_owner),
+      (error: unknown) => {
+        // Not cached: the next command asks Slack again.
+        cache.delete(key);
+        logger.warn({ err: error, platform: 'slack' }, 'users.info failed; treating the user as not an admin');
+        return false;
+      },
+    );
+    cache.delete(key);
+    cache.set(key, { value, expires: Date.now() + ttlMs });
+    if (cache.size > ADMIN_CACHE_MAX) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    return value;
+  };
+}

@@ -1,0 +1,83 @@
+// The Slack app manifest, built from the command definitions so Slack's menu never drifts from the code.
+import type { Command } from '../../core/command.js';
+import { usageLine } from '../../core/options.js';
+import { slashNames } from './handler.js';
+
+/** Slack's menu shows one line per command; longer text is cut by Slack anyway. */
+const MENU_TEXT_MAX = 140;
+
+export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read'] as const;
+
+// A type alias, not an interface, so it fits the Yaml index signature.
+export type SlashCommandEntry = {
+  command: string;
+  description: string;
+  usage_hint?: string;
+  should_escape: boolean;
+};
+
+const shorten = (text: string) => (text.length <= MENU_TEXT_MAX ? text : `${text.slice(0, MENU_TEXT_MAX - 1)}…`);
+
+/** "/jss <successful> <negative> <total>" -> "<successful> <negative> <total>" */
+const argsOf = (command: Command) => usageLine(command).split(' ').slice(1).join(' ');
+
+/** One entry per top-level name; a group lists its sub-commands as the usage hint. */
+export function slashCommandEntries(commands: readonly Command[]): SlashCommandEntry[] {
+  return slashNames(commands).map((name) => {
+    const bare = commands.find((c) => c.name === name);
+    const subs = commands.filter((c) => c.name.startsWith(`${name} `));
+    const description = bare?.description ?? subs.map((c) => c.description).join('; ');
+    const admin = [bare, ...subs].every((c) => !c || c.adminOnly) ? ' (admins only)' : '';
+    const hints = [
+      ...(bare && argsOf(bare) ? [argsOf(bare)] : []),
+      ...subs.map((c) => `${c.name.slice(name.length + 1)} ${argsOf(c)}`.trim()),
+    ];
+    const entry: SlashCommandEntry = {
+      command: `/${name}`,
+      description: shorten(`${description}${admin}`),
+      should_escape: false,
+    };
+    if (hints.length > 0) entry.usage_hint = shorten(hints.join(' | '));
+    return entry;
+  });
+}
+
+export function slackManifest(commands: readonly Command[], name = 'gigdesk') {
+  return {
+    display_information: {
+      name,
+      description: 'JSS math, fee comparisons and client-message templates for freelancers',
+    },
+    features: {
+      bot_user: { display_name: name, always_online: false },
+      slash_commands: slashCommandEntries(commands),
+    },
+    oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
+    settings: { org_deploy_enabled: false, socket_mode_enabled: true, token_rotation_enabled: false },
+  };
+}
+
+type Yaml = string | number | boolean | Yaml[] | { [key: string]: Yaml | undefined };
+
+/** Block-style YAML; strings are JSON-quoted, which YAML reads as double-quoted scalars. */
+export function toYaml(value: Yaml, indent = ''): string {
+  if (Array.isArray(value)) {
+    return value
+      .map((item) => {
+        const body = toYaml(item, `${indent}  `);
+        return isScalar(item) ? `${indent}- ${body}` : `${indent}-${body.slice(indent.length + 1)}`;
+      })
+      .join('\n');
+  }
+  if (typeof value === 'object') {
+    return Object.entries(value)
+      .filter((entry): entry is [string, Yaml] => entry[1] !== undefined)
+      .map(([key, item]) =>
+        isScalar(item) ? `${indent}${key}: ${toYaml(item)}` : `${indent}${key}:\n${toYaml(item, `${indent}  `)}`,
+      )
+      .join('\n');
+  }
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+const isScalar = (value: Yaml) => typeof value !== 'object';

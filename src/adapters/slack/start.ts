@@ -1,0 +1,65 @@
+// Starts the Slack adapter: Socket Mode by default, HTTP when a signing secret and a port are set.
+import { format } from 'node:util';
+import { App, HTTPReceiver, type Logger, LogLevel } from '@slack/bolt';
+import { commands as allCommands } from '../../commands/index.js';
+import type { Config } from '../../config.js';
+import type { Command } from '../../core/command.js';
+import type { Deliver } from '../../core/delivery.js';
+import { logger } from '../../core/log.js';
+import type { Store } from '../../core/store.js';
+import { slackDeliver } from './deliver.js';
+import { register } from './handler.js';
+
+export type SlackConfig = NonNullable<Config['slack']>;
+export type SlackMode = 'socket' | 'http';
+
+export interface SlackBot {
+  mode: SlackMode;
+  /** Sends reminders as direct messages. */
+  deliver: Deliver;
+  stop: () => Promise<void>;
+}
+
+/** HTTP needs a public URL, so it is chosen only when asked for with a signing secret and a port. */
+export function slackMode(config: SlackConfig): SlackMode {
+  return config.signingSecret && config.port ? 'http' : 'socket';
+}
+
+export async function startSlack(
+  config: SlackConfig,
+  store: Store,
+  commands: readonly Command[] = allCommands,
+): Promise<SlackBot> {
+  const mode = slackMode(config);
+  const common = {
+    token: config.botToken,
+    logger: boltLogger(),
+    // The Web API client's default retries span half an hour; a chat answer or a DM cannot wait that long.
+    clientOptions: { retryConfig: { retries: 2 }, timeout: 10_000 },
+  };
+  const app =
+    mode === 'http'
+      ? new App({ ...common, receiver: new HTTPReceiver({ signingSecret: config.signingSecret ?? '' }) })
+      : new App({ ...common, appToken: config.appToken, socketMode: true });
+  register(app, { commands, store, adminUserIds: config.adminUserIds });
+  await (mode === 'http' ? app.start(config.port ?? 3000) : app.start());
+  logger.info({ mode, port: mode === 'http' ? config.port : undefined }, 'slack adapter started');
+  return { mode, deliver: slackDeliver(app.client), stop: async () => void (await app.stop()) };
+}
+
+/** Bolt's log lines go through the bot's one logger (stderr, secrets redacted). */
+function boltLogger(): Logger {
+  const log = logger.child({ adapter: 'slack' });
+  const levels: string[] = Object.values(LogLevel);
+  return {
+    debug: (...msg: unknown[]) => log.debug(format(...msg)),
+    info: (...msg: unknown[]) => log.info(format(...msg)),
+    warn: (...msg: unknown[]) => log.warn(format(...msg)),
+    error: (...msg: unknown[]) => log.error(format(...msg)),
+    setLevel: (level: LogLevel) => {
+      log.level = level;
+    },
+    getLevel: () => (levels.includes(log.level) ? (log.level as LogLevel) : LogLevel.INFO),
+    setName: () => {},
+  };
+}
