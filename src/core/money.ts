@@ -1,0 +1,43 @@
+// Turning what users type (dollars, percents, days) into the integers the fee math works on.
+import { UserError } from './errors.js';
+
+/** The largest amount any money command accepts, in dollars. */
+export const MAX_DOLLARS = 100_000_000;
+
+/** 15000 -> 1500000; refuses fractions of a cent rather than rounding them silently. */
+export function dollarsToCents(dollars: number, name: string): number {
+  const cents = Math.round(dollars * 100);
+  if (Math.abs(dollars * 100 - cents) > 1e-6) {
+    throw new UserError(`"${name}" has a fraction of a cent (${dollars}): use at most two decimals.`);
+  }
+  return cents;
+}
+
+/** 12.5 (percent) -> 1250 basis points; at most two decimals. */
+export function percentToBasisPoints(percent: number, name: string): number {
+  const basisPoints = Math.round(percent * 100);
+  if (Math.abs(percent * 100 - basisPoints) > 1e-6) {
+    throw new UserError(`"${name}" can have at most two decimals (got ${percent}).`);
+  }
+  return basisPoints;
+}
+
+/** 1250 -> "12.5 %" */
+export function formatBasisPoints(basisPoints: number): string {
+  return `${basisPoints / 100} %`;
+}
+
+/** A "YYYY-MM-DD" day that exists on the calendar, or the UTC day of `now` when none is given. */
+export function dayOrToday(text: string | undefined, now: Date): string {
+  if (text === undefined) return now.toISOString().slice(0, 10);
+  const day = text.trim();
+  const parsed = new Date(`${day}T00:00:00Z`);
+  // Rejects shapes like "2022-6-1" and days that do not exist, such as 2023-02-30.
+  const valid =
+    /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day);
+  if (!valid)
+    throw new UserError(
+      `"date" must be a calendar day written YYYY-MM-DD, such as 2022-06-01 (got "${text.slice(0, 40)}").`,
+    );
+  return day;
+}
