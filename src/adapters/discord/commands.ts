@@ -1,0 +1,223 @@
+// Discord application-command JSON built from the command definitions, checked against Discord's limits
+// when it is built so a command Discord cannot express fails at deploy/start time, never mid-conversation.
+import {
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandOption,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Command } from '../../core/command.js';
+import { type OptionSpec, optionSpecs, SHARE_OPTION } from '../../core/options.js';
+
+export type CommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
+type OptionJson = APIApplicationCommandBasicOption;
+
+/** A top-level command that exists bare and with sub-commands answers bare as this sub-command. */
+export const BARE_SUBCOMMAND = 'use';
+/** A text option with this name is offered as a file upload on Discord (CSV imports). */
+export const ATTACHMENT_OPTION = 'csv';
+
+const LIMITS = { name: 32, description: 100, options: 25, choices: 25, choiceValue: 100, commands: 100 };
+// Discord caps a command's names, descriptions and choice values at 8000 characters in total.
+const MAX_COMMAND_CHARS = 8000;
+const MAX_TEXT_LENGTH = 6000;
+const NAME = /^[-_a-z0-9]{1,32}$/;
+
+/** One top-level Discord command and which core command answers each of its forms. */
+export interface Group {
+  name: string;
+  /** The command answering the bare form (no sub-command), if there is one. */
+  bare?: Command;
+  subs: { name: string; command: Command }[];
+}
+
+/** Commands grouped under their first word: "contracts add" is sub-command "add" of "contracts". */
+export function groupCommands(commands: readonly Command[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const command of commands) {
+    const words = command.name.split(' ');
+    const [top = '', sub] = words;
+    if (words.length > 2)
+      fail(command.name, 'the name has more than two words; Discord commands are "group sub" at most');
+    const group = groups.get(top) ?? { name: top, subs: [] };
+    groups.set(top, group);
+    if (sub === undefined) group.bare = command;
+    else group.subs.push({ name: sub, command });
+  }
+  for (const group of groups.values()) {
+    if (group.bare && group.subs.length > 0) {
+      if (group.subs.some((s) => s.name === BARE_SUBCOMMAND)) {
+        fail(
+          group.name,
+          `it exists bare and has a sub-command "${BARE_SUBCOMMAND}", which the bare form needs on Discord`,
+        );
+      }
+      group.subs.unshift({ name: BARE_SUBCOMMAND, command: group.bare });
+    }
+  }
+  return [...groups.values()];
+}
+
+/** The core command a Discord interaction names, or undefined for a stale registration. */
+export function resolveCommand(groups: readonly Group[], name: string, sub: string | null): Command | undefined {
+  const group = groups.find((g) => g.name === name);
+  if (!group) return undefined;
+  if (sub === null) return group.subs.length === 0 ? group.bare : undefined;
+  return group.subs.find((s) => s.name === sub)?.command;
+}
+
+/** The registration body for every command, in the order the list gives them. */
+export function buildCommandJson(commands: readonly Command[]): CommandJson[] {
+  const groups = groupCommands(commands);
+  if (groups.length > LIMITS.commands)
+    fail('(all)', `there are ${groups.length} top-level commands; Discord allows 100`);
+  return groups.map((group) => {
+    const json = group.subs.length === 0 ? bareJson(group) : groupJson(group);
+    const chars = countChars(json);
+    if (chars > MAX_COMMAND_CHARS)
+      fail(group.name, `it has ${chars} characters of names and descriptions; Discord allows 8000`);
+    return json;
+  });
+}
+
+function bareJson(group: Group): CommandJson {
+  const command = group.bare as Command;
+  return {
+    ...topLevel(group.name, command.description, [command]),
+    options: optionsJson(command),
+  };
+}
+
+function groupJson(group: Group): CommandJson {
+  if (group.subs.length > LIMITS.options) {
+    fail(group.name, `it has ${group.subs.length} sub-commands; Discord allows ${LIMITS.options}`);
+  }
+  const description = group.bare?.description ?? `${group.name}: ${group.subs.map((s) => s.name).join(', ')}`;
+  const options: APIApplicationCommandSubcommandOption[] = group.subs.map((s) => ({
+    type: ApplicationCommandOptionType.Subcommand,
+    name: checkName(`${group.name} ${s.name}`, s.name),
+    description: shorten(s.command.description),
+    options: optionsJson(s.command),
+  }));
+  return {
+    ...topLevel(
+      group.name,
+      description,
+      group.subs.map((s) => s.command),
+    ),
+    options,
+  };
+}
+
+function topLevel(name: string, description: string, members: Command[]) {
+  checkName(name, name);
+  // Hidden from non-admins only when every form is admin-only; run.ts checks each call again anyway.
+  const adminOnly = members.every((c) => c.adminOnly);
+  return {
+    type: ApplicationCommandType.ChatInput as const,
+    name,
+    description: shorten(description),
+    default_member_permissions: adminOnly ? String(PermissionFlagsBits.ManageGuild) : null,
+    contexts: [InteractionContextType.Guild],
+  };
+}
+
+function optionsJson(command: Command): OptionJson[] {
+  const specs = optionSpecs(command);
+  if (specs.some((s) => s.name === SHARE_OPTION.name))
+    fail(command.name, `it must not define its own "share" option (every command gets one)`);
+  const all = [...specs, SHARE_OPTION];
+  if (all.length > LIMITS.options) {
+    fail(command.name, `it has ${all.length} options counting "share"; Discord allows ${LIMITS.options}`);
+  }
+  // Discord requires required options first; values arrive by name, so the order is only cosmetic.
+  const ordered = [...all.filter((s) => s.required), ...all.filter((s) => !s.required)];
+  return ordered.map((spec) => optionJson(command, spec));
+}
+
+function optionJson(command: Command, spec: OptionSpec): OptionJson {
+  const base = {
+    name: checkName(`${command.name} option ${spec.name}`, spec.name),
+    description: shorten(spec.description),
+    required: spec.required,
+  };
+  switch (spec.type) {
+    case 'boolean':
+      return { ...base, type: ApplicationCommandOptionType.Boolean };
+    case 'integer':
+      return { ...base, type: ApplicationCommandOptionType.Integer, ...bounds(spec) };
+    case 'number':
+      return { ...base, type: ApplicationCommandOptionType.Number, ...bounds(spec) };
+    case 'string':
+      if (spec.name === ATTACHMENT_OPTION) return { ...base, type: ApplicationCommandOptionType.Attachment };
+      return stringJson(command, spec, base);
+  }
+}
+
+function stringJson(
+  command: Command,
+  spec: OptionSpec,
+  base: { name: string; description: string; required: boolean },
+) {
+  // Built loosely: discord-api-types splits choices and autocomplete into exclusive variants.
+  const json: Record<string, unknown> = { ...base, type: ApplicationCommandOptionType.String };
+  if (spec.minLength !== undefined) {
+    if (spec.minLength > MAX_TEXT_LENGTH)
+      fail(command.name, `option "${spec.name}" needs more text than Discord sends (6000 characters)`);
+    json.min_length = spec.minLength;
+  }
+  // Discord never sends more than 6000 characters, so a larger maximum is the same as 6000 there.
+  if (spec.maxLength !== undefined) json.max_length = Math.min(spec.maxLength, MAX_TEXT_LENGTH);
+  if (spec.choices) {
+    if (spec.choices.length > LIMITS.choices) {
+      fail(command.name, `option "${spec.name}" has ${spec.choices.length} choices; Discord allows ${LIMITS.choices}`);
+    }
+    const long = spec.choices.find((c) => c.length === 0 || c.length > LIMITS.choiceValue);
+    if (long !== undefined) fail(command.name, `option "${spec.name}" has a choice Discord cannot show: "${long}"`);
+    json.choices = spec.choices.map((c) => ({ name: c, value: c }));
+  } else if (command.autocomplete && (spec.maxLength === undefined || spec.maxLength <= LIMITS.choiceValue)) {
+    // Suggestions are at most 100 characters, so long free-text options (message bodies) get none.
+    json.autocomplete = true;
+  }
+  return json as unknown as OptionJson;
+}
+
+function bounds(spec: OptionSpec): { min_value?: number; max_value?: number } {
+  return {
+    ...(spec.min === undefined ? {} : { min_value: spec.min }),
+    ...(spec.max === undefined ? {} : { max_value: spec.max }),
+  };
+}
+
+function checkName(where: string, name: string): string {
+  if (!NAME.test(name)) fail(where, `"${name}" is not a Discord name (1-32 lowercase letters, digits, - or _)`);
+  return name;
+}
+
+/** Descriptions over Discord's 100 characters end in an ellipsis instead of being rejected. */
+export function shorten(text: string, max = LIMITS.description): string {
+  const clean = text.trim() || '-';
+  const chars = [...clean];
+  return chars.length <= max ? clean : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+function countChars(json: CommandJson): number {
+  const walk = (o: {
+    name: string;
+    description: string;
+    options?: unknown[];
+    choices?: { value: unknown }[];
+  }): number =>
+    o.name.length +
+    o.description.length +
+    (o.choices ?? []).reduce((n, c) => n + String(c.value).length, 0) +
+    (o.options ?? []).reduce((n: number, child) => n + walk(child as typeof o), 0);
+  return walk(json);
+}
+
+function fail(where: string, problem: string): never {
+  throw new Error(`Discord cannot register /${where}: ${problem}.`);
+}

@@ -1,0 +1,102 @@
+// Registers the slash commands, writing only when Discord's registered set differs from the local one.
+import { type APIApplicationCommand, type REST, Routes } from 'discord.js';
+import type { CommandJson } from './commands.js';
+
+export interface CommandDiff {
+  added: string[];
+  removed: string[];
+  changed: string[];
+}
+
+/** The fields we set, with Discord's defaults filled in, so an echo from Discord compares equal. */
+interface LooseOption {
+  type: number;
+  name: string;
+  description: string;
+  required?: boolean;
+  min_value?: number;
+  max_value?: number;
+  min_length?: number;
+  max_length?: number;
+  autocomplete?: boolean;
+  choices?: { name: string; value: string | number }[];
+  options?: LooseOption[];
+}
+
+interface LooseCommand {
+  type?: number;
+  name: string;
+  description: string;
+  default_member_permissions?: string | null;
+  contexts?: number[] | null;
+  nsfw?: boolean;
+  options?: LooseOption[];
+}
+
+/** Which commands Discord would gain, lose or see changed if the local set were written. */
+export function diffCommandSets(
+  local: readonly CommandJson[],
+  remote: readonly (APIApplicationCommand | LooseCommand)[],
+): CommandDiff {
+  const mine = new Map(local.map((c) => [c.name, JSON.stringify(normalCommand(c as LooseCommand))]));
+  const theirs = new Map(remote.map((c) => [c.name, JSON.stringify(normalCommand(c as LooseCommand))]));
+  return {
+    added: [...mine.keys()].filter((n) => !theirs.has(n)),
+    removed: [...theirs.keys()].filter((n) => !mine.has(n)),
+    changed: [...mine.keys()].filter((n) => theirs.has(n) && theirs.get(n) !== mine.get(n)),
+  };
+}
+
+export function hasChanges(diff: CommandDiff): boolean {
+  return diff.added.length + diff.removed.length + diff.changed.length > 0;
+}
+
+function normalCommand(c: LooseCommand) {
+  return {
+    type: c.type ?? 1,
+    name: c.name,
+    description: c.description,
+    default_member_permissions: c.default_member_permissions ?? null,
+    contexts: c.contexts ? [...c.contexts].sort() : null,
+    nsfw: c.nsfw ?? false,
+    options: (c.options ?? []).map(normalOption),
+  };
+}
+
+function normalOption(o: LooseOption): unknown {
+  return {
+    type: o.type,
+    name: o.name,
+    description: o.description,
+    required: o.required ?? false,
+    min_value: o.min_value ?? null,
+    max_value: o.max_value ?? null,
+    min_length: o.min_length ?? null,
+    max_length: o.max_length ?? null,
+    autocomplete: o.autocomplete ?? false,
+    choices: (o.choices ?? []).map((c) => ({ name: c.name, value: c.value })),
+    options: (o.options ?? []).map(normalOption),
+  };
+}
+
+/** Guild-scoped commands update at once (development); global ones are for production. */
+export function commandsRoute(applicationId: string, guildId?: string): `/${string}` {
+  return guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
+}
+
+export interface DeployResult {
+  diff: CommandDiff;
+  written: boolean;
+}
+
+export async function deployCommands(
+  rest: REST,
+  route: `/${string}`,
+  local: readonly CommandJson[],
+): Promise<DeployResult> {
+  const remote = (await rest.get(route)) as APIApplicationCommand[];
+  const diff = diffCommandSets(local, remote);
+  if (!hasChanges(diff)) return { diff, written: false };
+  await rest.put(route, { body: local });
+  return { diff, written: true };
+}

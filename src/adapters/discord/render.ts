@@ -1,0 +1,170 @@
+// Reply -> Discord message payload: embeds within Discord's limits, ephemeral unless shared, no pings.
+import { type APIEmbed, MessageFlags } from 'discord.js';
+import { type Block, type Reply, tableToText } from '../../core/reply.js';
+import type { Outcome } from '../../core/run.js';
+
+/** Discord's embed limits (characters), from its API reference. */
+export const EMBED_LIMITS = {
+  title: 256,
+  description: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  fields: 25,
+  footer: 2048,
+  total: 6000,
+  embeds: 10,
+};
+
+export interface DiscordPayload {
+  embeds: APIEmbed[];
+  flags?: MessageFlags.Ephemeral;
+  allowedMentions: { parse: [] };
+}
+
+const COLOURS: Record<Outcome, number> = {
+  ok: 0x2f7d6d,
+  user_error: 0xc08a1e,
+  storage_unavailable: 0xc08a1e,
+  internal_error: 0xb33a3a,
+};
+const BLANK = '\u200b';
+const SHORTENED = '(shortened to fit a Discord message)';
+const MIN_ROOM = 24;
+
+/** A piece of the answer: a labelled field, or text for a description; `code` wraps it in a code block. */
+interface Piece {
+  label?: string;
+  text: string;
+  code?: boolean;
+  inline?: boolean;
+}
+
+export function renderDiscord(reply: Reply, outcome: Outcome = 'ok'): DiscordPayload {
+  const colour = COLOURS[outcome];
+  const embeds: APIEmbed[] = [{ title: clip(reply.title || BLANK, EMBED_LIMITS.title), color: colour }];
+  for (const piece of reply.blocks.flatMap(toPieces)) place(embeds, piece, colour);
+  const footer = clip(reply.footer.join('\n'), EMBED_LIMITS.footer - SHORTENED.length - 1);
+  const shortened = fitTotal(embeds, EMBED_LIMITS.total - footer.length - SHORTENED.length - 1);
+  const footerText = [footer, shortened ? SHORTENED : ''].filter(Boolean).join('\n');
+  if (footerText) (embeds.at(-1) as APIEmbed).footer = { text: footerText };
+  return {
+    embeds,
+    ...(reply.visibility === 'private' ? { flags: MessageFlags.Ephemeral } : {}),
+    allowedMentions: { parse: [] },
+  };
+}
+
+function toPieces(block: Block): Piece[] {
+  switch (block.type) {
+    case 'text':
+      return [{ text: block.text }];
+    case 'fields': {
+      const inline = block.fields.length > 1 && block.fields.every((f) => f.value.length <= 40 && f.label.length <= 40);
+      return block.fields.map((f) => ({ label: f.label, text: f.value, inline }));
+    }
+    case 'table':
+      return [{ text: tableToText(block.columns, block.rows), code: true }];
+    case 'pre':
+      return [{ text: block.text, code: true }];
+    case 'copy':
+      return [{ label: block.label ?? 'Ready to copy', text: block.text, code: true }];
+  }
+}
+
+/** Text goes to the description until fields start, then into blank-named fields; long text into new embeds. */
+function place(embeds: APIEmbed[], piece: Piece, colour: number): void {
+  const current = embeds.at(-1) as APIEmbed;
+  const fields = current.fields ?? [];
+  const name = clip(piece.label ?? BLANK, EMBED_LIMITS.fieldName);
+  const value = wrap(piece.text, piece.code);
+  const joined = current.description ? `${current.description}\n\n${value}` : value;
+  if (piece.label === undefined && fields.length === 0 && joined.length <= EMBED_LIMITS.description) {
+    current.description = joined;
+  } else if (value.length <= EMBED_LIMITS.fieldValue && fields.length < EMBED_LIMITS.fields) {
+    current.fields = [...fields, piece.inline ? { name, value, inline: true } : { name, value }];
+  } else {
+    const heading = piece.label === undefined ? '' : `**${name}**\n`;
+    const chunks = splitLines(piece.text, EMBED_LIMITS.description - heading.length - 16);
+    for (const [i, chunk] of chunks.entries()) {
+      embeds.push({ color: colour, description: (i === 0 ? heading : '') + wrap(chunk, piece.code) });
+    }
+  }
+}
+
+/** Keeps the message within Discord's total and embed-count limits; true when something was cut. */
+function fitTotal(embeds: APIEmbed[], budget: number): boolean {
+  let left = budget;
+  const fits = (text: string) => {
+    if (text.length > left) return false;
+    left -= text.length;
+    return true;
+  };
+  for (const [i, embed] of embeds.entries()) {
+    if (i === EMBED_LIMITS.embeds) {
+      embeds.splice(i);
+      return true;
+    }
+    fits(embed.title ?? ''); // at most 256 of a budget of over 3900
+    if (embed.description && !fits(embed.description)) {
+      embed.description = left > MIN_ROOM ? shortenText(embed.description, left) : undefined;
+      embed.fields = undefined;
+      embeds.splice(i + 1);
+      return true;
+    }
+    for (const [j, f] of (embed.fields ?? []).entries()) {
+      if (fits(f.name + f.value)) continue;
+      const room = left - f.name.length;
+      embed.fields = [
+        ...(embed.fields ?? []).slice(0, j),
+        ...(room > MIN_ROOM ? [{ ...f, value: shortenText(f.value, room) }] : []),
+      ];
+      embeds.splice(i + 1);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Cuts text to `max` characters with an ellipsis, keeping a code block closed. */
+function shortenText(text: string, max: number): string {
+  const fenced = text.startsWith('```\n') && text.endsWith('\n```');
+  if (!fenced) return clip(text, max);
+  return `\`\`\`\n${clip(text.slice(4, -4), max - 8)}\n\`\`\``;
+}
+
+/** Code blocks keep tables aligned and give copy-ready messages Discord's copy button. */
+function wrap(text: string, code?: boolean): string {
+  if (!code) return text || BLANK;
+  // A fence inside the text would end the block early; a zero-width space breaks it up.
+  return `\`\`\`\n${text.replaceAll('```', `\`${BLANK}\`\``)}\n\`\`\``;
+}
+
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Splits text into pieces of at most `max` characters, at line breaks where possible. */
+export function splitLines(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    for (let rest = line; ; ) {
+      const candidate = current ? `${current}\n${rest}` : rest;
+      if (candidate.length <= max) {
+        current = candidate;
+        break;
+      }
+      if (current) {
+        chunks.push(current);
+        current = '';
+        continue;
+      }
+      chunks.push(rest.slice(0, max));
+      rest = rest.slice(max);
+      if (!rest) break;
+    }
+  }
+  if (current || chunks.length === 0) chunks.push(current);
+  return chunks;
+}
