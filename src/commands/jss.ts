@@ -1,34 +1,43 @@
 import { z } from 'zod';
 import { defineCommand } from '../core/command.js';
-import { JSS_RULE, jssPercent } from '../core/jss.js';
-import { fields, reply, text } from '../core/reply.js';
+import { loadLog } from '../core/contractsStore.js';
+import { dayOf } from '../core/dates.js';
+import { UserError } from '../core/errors.js';
+import { MAX_COUNT } from '../core/jss.js';
+import { logReply } from '../core/jssLogReply.js';
+import { quickReply } from '../core/jssQuickReply.js';
 
-const count = (what: string) => z.number().int().min(0).max(1_000_000).describe(what);
+const count = (what: string, min = 0) => z.number().int().min(min).max(MAX_COUNT).optional().describe(what);
+const COUNT_NAMES = ['successful', 'negative', 'total'] as const;
 
 export const jss = defineCommand({
   name: 'jss',
-  description: 'Job Success Score from your contract counts',
+  description: 'Job Success Score from contract counts, or from your contract log when no counts are given',
+  usesStore: true,
   options: z.object({
     successful: count('contracts with a successful outcome'),
     negative: count('contracts with a negative outcome'),
-    total: count('all contracts that count, neutral ones included').min(1),
+    total: count('all contracts that count, neutral ones included', 1),
+    target: z.number().int().min(1).max(100).default(90).describe('the score to aim for, in percent (default 90)'),
   }),
-  run: (args) => {
-    const score = jssPercent(args);
-    return reply({
-      title: `Job Success Score: ${score} %`,
-      blocks: [
-        fields([
-          ['Successful', String(args.successful)],
-          ['Negative', String(args.negative)],
-          ['Neutral', String(args.total - args.successful - args.negative)],
-          ['Total', String(args.total)],
-        ]),
-        text(
-          '(successful - negative) / total, rounded to a whole percent. An estimate: Upwork does not publish its exact algorithm.',
-        ),
-      ],
-      footer: [`Rule: ${JSS_RULE.name}, as of ${JSS_RULE.asOf}`],
-    });
+  run: async (args, ctx) => {
+    const missing = COUNT_NAMES.filter((name) => args[name] === undefined);
+    if (missing.length === 0) {
+      const { successful = 0, negative = 0, total = 0 } = args;
+      return quickReply({ successful, negative, total }, args.target);
+    }
+    if (missing.length < COUNT_NAMES.length) {
+      const names = missing.map((n) => `"${n}"`).join(' and ');
+      throw new UserError(
+        `Missing ${names}: give all three counts (for example /jss 7 1 8), or none to score your contract log.`,
+      );
+    }
+    const log = await loadLog(ctx);
+    if (log.contracts.length === 0) {
+      throw new UserError(
+        'Your contract log is empty. Give counts (for example /jss 7 1 8), or add contracts with /contracts add or /contracts import.',
+      );
+    }
+    return logReply(log.contracts, dayOf(ctx.now), args.target);
   },
 });
