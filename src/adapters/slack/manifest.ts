@@ -18,8 +18,11 @@ export type SlashCommandEntry = {
 
 const shorten = (text: string) => (text.length <= MENU_TEXT_MAX ? text : `${text.slice(0, MENU_TEXT_MAX - 1)}…`);
 
-/** "/jss <successful> <negative> <total>" -> "<successful> <negative> <total>" */
-const argsOf = (command: Command) => usageLine(command).split(' ').slice(1).join(' ');
+/** "/contracts add <date> [note]" -> "<date> [note]" */
+const argsOf = (command: Command) =>
+  usageLine(command)
+    .slice(command.name.length + 1)
+    .trim();
 
 /** One entry per top-level name; a group lists its sub-commands as the usage hint. */
 export function slashCommandEntries(commands: readonly Command[]): SlashCommandEntry[] {
