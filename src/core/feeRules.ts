@@ -226,11 +226,11 @@ export function upworkEraOn(day: string): FeeRule | undefined {
   return FEE_RULES.find((r) => r.group === 'upwork-marketplace' && inForceOn(r, day));
 }
 
-/** "2016-06-21 to 2023-05-02", "from 2025-05-01", "start date not in our sources". */
+/** "2016-06-21 to 2023-05-02", "from 2025-05-01", "current (checked ...)" when our sources give no dates. */
 export function describeInForce(rule: FeeRule): string {
   const { from, to } = rule.inForce;
   if (from && to) return `${from} to ${to}`;
   if (from) return `from ${from}`;
   if (to) return `until ${to}`;
-  return `current (no start date in our sources; checked ${FEE_DATA_CHECKED})`;
+  return `current (checked ${FEE_DATA_CHECKED})`;
 }

@@ -63,10 +63,13 @@ export function eraSentence(day: string): string {
   return `Upwork fee in force on ${day}: ${era.name}, ${describeInForce(era)}${era.thirdParty ? ' (third-party sources only)' : ''}.`;
 }
 
-/** Footer lines every fee reply carries: rule sets, their dates, third-party labels, rounding. */
-export function feeFooter(rules: readonly FeeRule[]): string[] {
+/**
+ * Footer lines every fee reply carries: the rule sets the answer rests on with dates and source,
+ * the third-party label for any rule shown, rounding, and where to find the rest.
+ */
+export function feeFooter(rules: readonly FeeRule[], shown: readonly FeeRule[] = rules): string[] {
   const lines = rules.map((r) => `${r.name}: ${describeInForce(r)}; source ${r.sources[0]}`);
-  const thirdParty = rules.filter((r) => r.thirdParty);
+  const thirdParty = shown.filter((r) => r.thirdParty);
   if (thirdParty.length > 0) {
     lines.push(
       `${THIRD_PARTY_MARK} ${thirdParty.map((r) => r.name).join(', ')}: third-party sources only, no official page; an estimate.`,

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { defineCommand } from '../core/command.js';
+import { UserError } from '../core/errors.js';
+import {
+  CONNECT_CENTS,
+  describeInForce,
+  FEE_RULES,
+  type FeeRule,
+  feeRule,
+  feeRuleIds,
+  inForceOn,
+  upworkEraOn,
+  WITHDRAWAL_METHODS,
+  type WithdrawalMethod,
+} from '../core/feeRules.js';
+import { describeFee, eraSentence, feeFooter, ruleLabel } from '../core/feesText.js';
+import { formatCents } from '../core/format.js';
+import { dayOrToday, dollarsToCents, formatBasisPoints, MAX_DOLLARS, percentToBasisPoints } from '../core/money.js';
+import { outcomeFor, type QuoteOptions, quoteFor } from '../core/quote.js';
+import { type Block, fields, reply, table, text } from '../core/reply.js';
+
+const METHODS = Object.keys(WITHDRAWAL_METHODS) as [WithdrawalMethod, ...WithdrawalMethod[]];
+
+export const quote = defineCommand({
+  name: 'quote',
+  description: 'What to charge to take home a given amount, under one fee rule set or all of them',
+  options: z.object({
+    net: z.number().min(0.01).max(MAX_DOLLARS).describe('what you want to keep, in dollars'),
+    era: z.string().max(40).optional().describe('a fee rule set, e.g. sliding, flat, variable, fiverr (default: all)'),
+    billed: z
+      .number()
+      .min(0)
+      .max(MAX_DOLLARS)
+      .optional()
+      .describe('what this client has already paid you, in dollars (moves the sliding tiers)'),
+    withdrawal: z.enum(METHODS).optional().describe('how you withdraw the money, to count its cost'),
+    connects: z.number().int().min(0).max(1000).optional().describe('Connects spent on proposals for this job'),
+    vat: z.number().min(0).max(30).optional().describe('VAT charged on the platform fee, in percent'),
+    rate: z
+      .number()
+      .min(0)
+      .max(15)
+      .optional()
+      .describe('variable-era fee agreed on the contract, in percent (default 10)'),
+  }),
+  autocomplete: (option, partial) => (option === 'era' ? feeRuleIds(partial) : []),
+  run: (args, ctx) => {
+    const netCents = dollarsToCents(args.net, 'net');
+    const day = dayOrToday(undefined, ctx.now);
+    const rule = args.era === undefined ? undefined : findRule(args.era);
+    const method = args.withdrawal && args.withdrawal !== 'none' ? WITHDRAWAL_METHODS[args.withdrawal] : undefined;
+    const extras: Extras = {
+      vatBasisPoints: args.vat === undefined ? 0 : percentToBasisPoints(args.vat, 'vat'),
+      // A withdrawal with two published figures is quoted with the higher one, so the net is never short.
+      withdrawal: method && { name: method.name, cents: Math.max(0, ...method.cents) },
+      connects: args.connects ?? 0,
+    };
+    const options: QuoteOptions = {
+      day,
+      billedCents: args.billed === undefined ? 0 : dollarsToCents(args.billed, 'billed'),
+      rateBasisPoints: args.rate === undefined ? undefined : percentToBasisPoints(args.rate, 'rate'),
+      vatBasisPoints: extras.vatBasisPoints,
+      costsCents: (extras.withdrawal?.cents ?? 0) + extras.connects * CONNECT_CENTS,
+    };
+    const shown = rule ?? upworkEraOn(day);
+    const notes = shown ? withdrawalNotes(shown, netCents, options, args.withdrawal) : [];
+    const answer = rule ? oneRule(rule, netCents, options, extras) : allRules(netCents, options, extras);
+    return reply({
+      ...answer,
+      blocks: [...answer.blocks, ...notes],
+      footer: [
+        ...feeFooter(shown ? [shown] : [], rule ? [rule] : FEE_RULES),
+        'Withdrawal and Connects costs are counted once, for this one payment.',
+      ],
+    });
+  },
+});
+
+interface Extras {
+  vatBasisPoints: number;
+  withdrawal?: { name: string; cents: number };
+  connects: number;
+}
+
+function findRule(id: string): FeeRule {
+  const found = feeRule(id.trim().toLowerCase());
+  if (!found)
+    throw new UserError(`There is no fee rule set "${id.slice(0, 40)}". Choose one of: ${feeRuleIds().join(', ')}.`);
+  return found;
+}
+
+/** The second published wire figure, and the PayPal fee we cannot count. */
+function withdrawalNotes(rule: FeeRule, netCents: number, options: QuoteOptions, method?: WithdrawalMethod): Block[] {
+  if (method === 'paypal') {
+    return [
+      text(
+        'PayPal: Upwork charges a small fee per transfer, but our sources give no figure, so it is not counted. Add it to net yourself.',
+      ),
+    ];
+  }
+  if (method !== 'wire') return [];
+  const [low, high] = WITHDRAWAL_METHODS.wire.cents;
+  const q = quoteFor(rule, netCents, { ...options, costsCents: (options.costsCents ?? 0) - high + low });
+  return [
+    text(
+      `Upwork's help page gives two wire costs, ${formatCents(low)} and ${formatCents(high)}; this quote counts ${formatCents(high)}. At ${formatCents(low)}, charge ${formatCents(q.fee.grossCents)} under ${rule.name}.`,
+    ),
+  ];
+}
+
+function oneRule(rule: FeeRule, netCents: number, options: QuoteOptions, extras: Extras) {
+  const q = quoteFor(rule, netCents, options);
+  const oneLess = outcomeFor(rule, q.fee.grossCents - 1, options);
+  const when = inForceOn(rule, options.day) ? 'in force today' : `not in force on ${options.day}`;
+  const lines: [string, string][] = [
+    ['Charge', formatCents(q.fee.grossCents)],
+    ['Fee', `${describeFee(q.fee)}: ${formatCents(q.fee.feeCents)}`],
+  ];
+  if (extras.vatBasisPoints > 0)
+    lines.push([`VAT on the fee (${formatBasisPoints(extras.vatBasisPoints)})`, formatCents(q.vatCents)]);
+  if (extras.withdrawal) lines.push([`Withdrawal, ${extras.withdrawal.name}`, formatCents(extras.withdrawal.cents)]);
+  if (extras.connects > 0) {
+    lines.push([
+      `Connects (${extras.connects} x ${formatCents(CONNECT_CENTS)})`,
+      formatCents(extras.connects * CONNECT_CENTS),
+    ]);
+  }
+  lines.push(
+    ['You keep', formatCents(q.takeHomeCents)],
+    [
+      'Check',
+      `charging ${formatCents(q.fee.grossCents - 1)} would leave ${formatCents(oneLess.takeHomeCents)}, less than ${formatCents(netCents)}`,
+    ],
+  );
+  return {
+    title: `Charge ${formatCents(q.fee.grossCents)} to keep ${formatCents(netCents)}`,
+    blocks: [text(`${ruleLabel(rule, options.rateBasisPoints)}, ${describeInForce(rule)} (${when}).`), fields(lines)],
+  };
+}
+
+function allRules(netCents: number, options: QuoteOptions, extras: Extras) {
+  const era = upworkEraOn(options.day);
+  const rows = FEE_RULES.map((rule) => {
+    const q = quoteFor(rule, netCents, options);
+    return [
+      ruleLabel(rule, options.rateBasisPoints) + (rule === era ? ' ◀ in force' : ''),
+      formatCents(q.fee.grossCents),
+      formatCents(q.fee.feeCents + q.vatCents),
+      formatCents(q.takeHomeCents),
+    ];
+  });
+  const counted = [
+    extras.vatBasisPoints > 0 ? `VAT of ${formatBasisPoints(extras.vatBasisPoints)} on the fee` : '',
+    extras.withdrawal ? `${extras.withdrawal.name} ${formatCents(extras.withdrawal.cents)}` : '',
+    extras.connects > 0 ? `${extras.connects} Connects ${formatCents(extras.connects * CONNECT_CENTS)}` : '',
+  ].filter(Boolean);
+  return {
+    title: `What to charge to keep ${formatCents(netCents)}`,
+    blocks: [
+      text(eraSentence(options.day)),
+      table(['Rule set', 'Charge', extras.vatBasisPoints > 0 ? 'Fee + VAT' : 'Fee', 'You keep'], rows),
+      text(
+        `${counted.length > 0 ? `Counted: ${counted.join('; ')}. ` : ''}Each charge is the smallest amount that leaves at least ${formatCents(netCents)}; a cent less would not. Pick one rule set with era:, e.g. era:${era?.id ?? 'sliding'}.`,
+      ),
+    ],
+  };
+}
