@@ -1,12 +1,16 @@
 // Every command, in the order help lists them. Adding a command: write its file, add it here.
 import type { Command } from '../core/command.js';
+import { check } from './check.js';
 import { contractsCommands } from './contracts.js';
 import { dispute } from './dispute.js';
 import { fees } from './fees.js';
+import { followupDone, followupList, followupSnooze, followupStart } from './followup.js';
 import { helpCommand } from './help.js';
 import { jss } from './jss.js';
 import { quote } from './quote.js';
 import { sources } from './sources.js';
+import { template, templateAdd, templateEdit, templateRemove } from './template.js';
+import { toprated } from './toprated.js';
 
 export const commands: readonly Command[] = [
   jss,
@@ -15,5 +19,15 @@ export const commands: readonly Command[] = [
   quote,
   dispute,
   sources,
+  toprated,
+  template,
+  templateAdd,
+  templateEdit,
+  templateRemove,
+  check,
+  followupStart,
+  followupList,
+  followupDone,
+  followupSnooze,
   helpCommand(() => commands),
 ];

@@ -25,7 +25,8 @@ const HEADER_NAMES: Record<string, Column> = {
 };
 
 export interface LineError {
-  line: number;
+  /** "Line 3", or "Record 3" when the records were pasted on one line. */
+  where: string;
   message: string;
 }
 
@@ -36,7 +37,7 @@ export interface CsvResult {
 
 interface ParsedRecord {
   record: string[];
-  info: { lines: number };
+  info: { lines: number; records: number };
 }
 
 /**
@@ -71,7 +72,7 @@ export function parseContractsCsv(text: string, now: Date): CsvResult {
       result.contracts.push(contractFrom(toInput(record, order), now));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      result.errors.push({ line: info.lines, message: error.message });
+      result.errors.push({ where: oneLine ? `Record ${info.records}` : `Line ${info.lines}`, message: error.message });
     }
   }
   return result;

@@ -84,7 +84,7 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
       args[spec.name] = coerce(spec, named[2] ?? '');
       continue;
     }
-    while (next < specs.length && (specs[next]?.name ?? '') in args) next++;
+    while (next < specs.length && skipSlot(specs[next], args, last, token.value)) next++;
     const target = specs[next];
     if (!target) {
       throw new UserError(`Too many values: "${token.value}" has no place. Usage: ${usageLine(command)}`);
@@ -103,6 +103,22 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
     next++;
   }
   return args;
+}
+
+/**
+ * A positional slot is passed over when already filled, or when it is an optional yes/no before a
+ * trailing text option and the word is not yes/no ("/contracts import 2026-03-14,..." reaches the text).
+ */
+function skipSlot(
+  spec: OptionSpec | undefined,
+  args: Record<string, unknown>,
+  last: OptionSpec | undefined,
+  raw: string,
+) {
+  if (!spec) return false;
+  if (spec.name in args) return true;
+  const beforeText = last?.type === 'string' && spec !== last;
+  return beforeText && spec.type === 'boolean' && !spec.required && parseBoolean(raw) === undefined;
 }
 
 export interface ParsedLine {

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { type Command, defineCommand } from '../core/command.js';
+import { appendContracts, type Contract, contractFrom, parseIds, STARS_RULE } from '../core/contracts.js';
+import { parseContractsCsv } from '../core/contractsCsv.js';
+import { loadLog, saveLog } from '../core/contractsStore.js';
+import { UserError } from '../core/errors.js';
+import { formatCents, plural } from '../core/format.js';
+import { reply, table, text } from '../core/reply.js';
+
+const PAGE_SIZE = 20;
+const MAX_ERROR_LINES = 15;
+const OUTCOME_CHOICES = ['successful', 'neutral', 'negative', 'none', '5', '4.5', '4', '3', '2', '1'];
+
+function describe(c: Omit<Contract, 'id'>): string {
+  const outcome = c.stars === undefined ? c.outcome : `${c.outcome} (from ${c.stars} stars)`;
+  const extras = [c.title ? `"${c.title}"` : '', c.longTerm ? 'long-term' : ''].filter(Boolean);
+  return [c.end, outcome, formatCents(c.amountCents), c.client, ...extras].join(', ');
+}
+
+const sameContract = (a: Omit<Contract, 'id'>, b: Omit<Contract, 'id'>) =>
+  a.end === b.end && a.amountCents === b.amountCents && a.client.toLowerCase() === b.client.toLowerCase();
+
+export const contractsAdd = defineCommand({
+  name: 'contracts add',
+  description: 'Add a finished contract to your private log',
+  usesStore: true,
+  options: z.object({
+    date: z.string().min(1).max(40).describe('day it ended: 2026-03-14, "14 Mar 2026", today, "3 weeks ago"'),
+    outcome: z
+      .string()
+      .min(1)
+      .max(30)
+      .describe('successful, neutral, negative, none (no feedback), or stars such as 4.5'),
+    amount: z.number().min(0).max(100_000_000).describe('amount earned on it, in dollars'),
+    client: z.string().min(1).max(80).describe('client name or id (used to count different clients)'),
+    long_term: z.boolean().optional().describe('paid over 90 days or more (default no)'),
+    title: z.string().max(120).optional().describe('a short title (optional)'),
+  }),
+  autocomplete: (option, partial) =>
+    option === 'outcome' ? OUTCOME_CHOICES.filter((c) => c.startsWith(partial.trim().toLowerCase())) : [],
+  run: async (args, ctx) => {
+    const contract = contractFrom({ ...args, longTerm: args.long_term }, ctx.now);
+    const log = await loadLog(ctx);
+    const updated = appendContracts(log, [contract]);
+    await saveLog(ctx, updated);
+    const blocks = [text(`Added #${log.nextId}: ${describe(contract)}.`)];
+    if (log.contracts.some((c) => sameContract(c, contract))) {
+      blocks.push(
+        text(
+          'A contract with the same date, client and amount was already in your log; remove one if this is a repeat.',
+        ),
+      );
+    }
+    blocks.push(text(`Your log now has ${plural(updated.contracts.length, 'contract')}. /jss scores it.`));
+    return reply({ title: 'Contract added', blocks, footer: contract.stars === undefined ? [] : [STARS_RULE] });
+  },
+});
+
+export const contractsList = defineCommand({
+  name: 'contracts list',
+  description: 'Show your contract log, newest first',
+  usesStore: true,
+  options: z.object({ page: z.number().int().min(1).max(1000).default(1).describe('page of 20 (default 1)') }),
+  run: async ({ page }, ctx) => {
+    const { contracts } = await loadLog(ctx);
+    if (contracts.length === 0) {
+      return reply({
+        title: 'Your contract log is empty',
+        blocks: [text('Add one with /contracts add or paste CSV lines into /contracts import.')],
+      });
+    }
+    const pages = Math.ceil(contracts.length / PAGE_SIZE);
+    if (page > pages)
+      throw new UserError(`There ${pages === 1 ? 'is 1 page' : `are ${pages} pages`}; page ${page} is past the end.`);
+    const sorted = [...contracts].sort((a, b) => (a.end === b.end ? b.id - a.id : a.end < b.end ? 1 : -1));
+    const rows = sorted
+      .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+      .map((c) => [
+        `#${c.id}`,
+        c.end,
+        c.stars === undefined ? c.outcome : `${c.outcome} (${c.stars}★)`,
+        formatCents(c.amountCents),
+        c.client,
+        c.longTerm ? 'yes' : '',
+        c.title ?? '',
+      ]);
+    return reply({
+      title: `Your contracts (${plural(contracts.length, 'contract')})`,
+      blocks: [table(['Id', 'Ended', 'Outcome', 'Amount', 'Client', 'Long-term', 'Title'], rows)],
+      footer: pages > 1 ? [`Page ${page} of ${pages}: /contracts list page:${page < pages ? page + 1 : 1}`] : [],
+    });
+  },
+});
+
+export const contractsRemove = defineCommand({
+  name: 'contracts remove',
+  description: 'Remove contracts from your log by id',
+  usesStore: true,
+  options: z.object({ ids: z.string().min(1).max(400).describe('ids from /contracts list, such as 3 or 3,5,7') }),
+  run: async ({ ids }, ctx) => {
+    const wanted = parseIds(ids);
+    const log = await loadLog(ctx);
+    const known = new Set(log.contracts.map((c) => c.id));
+    const unknown = wanted.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new UserError(
+        `No contract ${unknown.map((id) => `#${id}`).join(', ')} in your log; nothing was removed. See /contracts list.`,
+      );
+    }
+    const remaining = log.contracts.filter((c) => !wanted.includes(c.id));
+    await saveLog(ctx, { ...log, contracts: remaining });
+    return reply({
+      title: `Removed ${plural(wanted.length, 'contract')}`,
+      blocks: [
+        text(`Removed ${wanted.map((id) => `#${id}`).join(', ')}. ${plural(remaining.length, 'contract')} left.`),
+      ],
+    });
+  },
+});
+
+export const contractsImport = defineCommand({
+  name: 'contracts import',
+  description: 'Add contracts from CSV lines: date, outcome, amount, client, title, long_term',
+  usesStore: true,
+  options: z.object({
+    skip_bad: z.boolean().default(false).describe('import the good lines even when some are bad (default no)'),
+    csv: z
+      .string()
+      .min(1)
+      .max(200_000)
+      .describe(
+        'CSV lines: date, outcome, amount, client, title, long_term (header optional; ; separates lines pasted as one)',
+      ),
+  }),
+  run: async ({ skip_bad, csv }, ctx) => {
+    const { contracts, errors } = parseContractsCsv(csv, ctx.now);
+    const errorLines = errors.slice(0, MAX_ERROR_LINES).map((e) => `${e.where}: ${e.message}`);
+    if (errors.length > MAX_ERROR_LINES)
+      errorLines.push(`…and ${plural(errors.length - MAX_ERROR_LINES, 'more bad line')}.`);
+    if (errors.length > 0 && (!skip_bad || contracts.length === 0)) {
+      const hint = contracts.length > 0 ? ' Fix the bad lines, or add skip_bad:yes to import only the good ones.' : '';
+      throw new UserError(
+        `Nothing was imported: ${plural(errors.length, 'line')} could not be read.${hint}\n${errorLines.join('\n')}`,
+      );
+    }
+    const log = await loadLog(ctx);
+    const updated = appendContracts(log, contracts);
+    await saveLog(ctx, updated);
+    const repeats = contracts.filter((c) => log.contracts.some((old) => sameContract(old, c))).length;
+    const blocks = [
+      text(
+        `Imported ${plural(contracts.length, 'contract')} (#${log.nextId}-#${updated.nextId - 1}). Your log now has ${plural(updated.contracts.length, 'contract')}.`,
+      ),
+    ];
+    if (errors.length > 0) blocks.push(text(`Skipped ${plural(errors.length, 'bad line')}:\n${errorLines.join('\n')}`));
+    if (repeats > 0) {
+      blocks.push(
+        text(
+          `${plural(repeats, 'imported contract')} match one already in your log (same date, client and amount); remove repeats with /contracts remove.`,
+        ),
+      );
+    }
+    const starred = contracts.some((c) => c.stars !== undefined);
+    return reply({ title: 'Contracts imported', blocks, footer: starred ? [STARS_RULE] : [] });
+  },
+});
+
+export const contractsClear = defineCommand({
+  name: 'contracts clear',
+  description: 'Delete your whole contract log (asks for confirm:yes)',
+  usesStore: true,
+  options: z.object({
+    confirm: z.boolean().default(false).describe('yes to really delete every contract in your log'),
+  }),
+  run: async ({ confirm }, ctx) => {
+    const log = await loadLog(ctx);
+    if (log.contracts.length === 0) return reply({ title: 'Your contract log is already empty' });
+    if (!confirm) {
+      return reply({
+        title: 'Nothing deleted yet',
+        blocks: [
+          text(
+            `This would delete all ${plural(log.contracts.length, 'contract')} in your log. To go ahead: /contracts clear confirm:yes`,
+          ),
+        ],
+      });
+    }
+    await saveLog(ctx, { nextId: 1, contracts: [] });
+    return reply({
+      title: 'Contract log cleared',
+      blocks: [text(`Deleted ${plural(log.contracts.length, 'contract')}.`)],
+    });
+  },
+});
+
+export const contractsCommands: Command[] = [
+  contractsAdd,
+  contractsList,
+  contractsRemove,
+  contractsImport,
+  contractsClear,
+];
