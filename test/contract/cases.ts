@@ -21,4 +21,5 @@ export const contractCases: ContractCase[] = [
     expect: ['cannot exceed total'],
     outcome: 'user_error',
   },
+  { line: 'fees 15000', command: 'fees', options: { amount: 15000 }, expect: ['$1,300', '$13,700'], outcome: 'ok' },
 ];
