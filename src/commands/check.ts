@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { defineCommand } from '../core/command.js';
+import { checkMessage, findingsBlocks } from '../core/feedbackCheck.js';
+import { plural } from '../core/format.js';
+import { reply, text } from '../core/reply.js';
+
+export const check = defineCommand({
+  name: 'check',
+  description: "Check a client message against Upwork's feedback rules before you send it",
+  options: z.object({
+    text: z.string().min(1).max(4000).describe('the message you plan to send'),
+  }),
+  run: ({ text: message }) => {
+    const findings = checkMessage(message);
+    const footer = [
+      "A wording check against Upwork's feedback rules (asking for a rating, trading anything for feedback, pressure, leaving Upwork). It can miss things; it is no legal advice.",
+    ];
+    if (findings.length === 0) {
+      return reply({
+        title: 'Nothing flagged',
+        blocks: [text('No rating request, offer for feedback, pressure or off-Upwork contact found. Good to send.')],
+        footer,
+      });
+    }
+    return reply({
+      title: `${plural(findings.length, 'thing')} to change`,
+      blocks: findingsBlocks(findings),
+      footer,
+    });
+  },
+});

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { type Context, defineCommand } from '../core/command.js';
+import { UserError } from '../core/errors.js';
+import {
+  checkTimeZone,
+  dayIn,
+  type Followup,
+  type FollowupStep,
+  labelOf,
+  parseDay,
+  REMINDER_HOUR,
+  relativeDay,
+} from '../core/followups.js';
+import { loadFollowups, snoozeFollowup, startFollowup, stepMessage, stopFollowup } from '../core/reminders.js';
+import { type Block, copy, reply, table, text } from '../core/reply.js';
+import { cleanValues, TONES } from '../core/templates.js';
+
+const ONLY_YOU =
+  'Reminders come only to you (a direct message; printed here in the console). The client never hears from gigdesk.';
+const LADDER_SOURCE =
+  "Ladder: the community practice around Upwork's feedback rules: five-star question at delivery, closing nudge a week later, one more ping two weeks after that, close it yourself a week later.";
+const hour = `${String(REMINDER_HOUR).padStart(2, '0')}:00`;
+const zoneFooter = (tz: string) =>
+  `Dates are calendar days in ${tz}; each reminder is due at ${hour} ${tz} on its day.`;
+
+const STATUS: Record<FollowupStep['status'], string> = {
+  pending: `reminder at ${hour}`,
+  sending: 'reminder interrupted by a restart; not re-sent, to avoid a duplicate',
+  sent: 'reminder sent',
+  undelivered: 'reminder could not reach you (DMs closed?)',
+  shown: 'shown to you',
+  past: 'already past when you started',
+  stopped: 'stopped',
+};
+
+function stepRows(followup: Followup, today: string): string[][] {
+  return followup.steps.map((s) => [s.day, relativeDay(s.day, today), labelOf(s.template), STATUS[s.status]]);
+}
+
+async function suggestLadders(partial: string, ctx: Context): Promise<string[]> {
+  const start = partial.trim().toLowerCase();
+  return (await loadFollowups(ctx))
+    .flatMap((f) => [f.client, String(f.id)])
+    .filter((n) => n.toLowerCase().startsWith(start))
+    .slice(0, 25);
+}
+
+export const followupStart = defineCommand({
+  name: 'followup start',
+  description: 'Start reminders for the follow-up ladder after a final delivery',
+  usesStore: true,
+  options: z.object({
+    client: z.string().min(1).max(80).describe('the client, as you greet them'),
+    delivered: z.string().min(1).max(20).describe('final delivery date: YYYY-MM-DD, today or yesterday'),
+    project: z.string().max(120).optional().describe('the project, e.g. the logo redesign'),
+    you: z.string().max(80).optional().describe('your name for the sign-off'),
+    tone: z.enum(TONES).optional().describe('warm (default), formal or brief'),
+    tz: z.string().max(64).optional().describe('your time zone, e.g. Europe/Berlin (default UTC)'),
+  }),
+  run: async (args, ctx) => {
+    const tz = checkTimeZone(args.tz?.trim() || 'UTC');
+    const values = cleanValues(args);
+    if (!values.client) throw new UserError('"client" is missing: the client, as you greet them.');
+    const followup = await startFollowup(ctx, {
+      client: values.client,
+      project: values.project,
+      you: values.you,
+      tone: args.tone ?? 'warm',
+      delivered: parseDay(args.delivered, ctx.now, tz),
+      tz,
+    });
+    const blocks: Block[] = [table(['Date', 'When', 'Step', 'Status'], stepRows(followup, dayIn(ctx.now, tz)))];
+    const now = followup.steps.find((s) => s.status === 'shown');
+    if (now) {
+      const message = await stepMessage(ctx, followup, now);
+      if (message) blocks.push(copy(message, `Send now: ${labelOf(now.template).toLowerCase()}`));
+    }
+    blocks.push(text(ONLY_YOU));
+    return reply({
+      title: `Follow-up #${followup.id} with ${followup.client} started`,
+      blocks,
+      footer: [zoneFooter(tz), LADDER_SOURCE],
+    });
+  },
+});
+
+export const followupList = defineCommand({
+  name: 'followup list',
+  description: 'Your follow-up ladders and their next steps',
+  usesStore: true,
+  options: z.object({}),
+  run: async (_args, ctx) => {
+    const list = await loadFollowups(ctx);
+    if (list.length === 0) {
+      return reply({
+        title: 'No follow-ups',
+        blocks: [text('Start one after a final delivery: /followup start client:Alex delivered:today')],
+      });
+    }
+    const rows = list.map((f) => {
+      const next = f.steps.find((s) => s.status === 'pending');
+      const today = dayIn(ctx.now, f.tz);
+      return [
+        String(f.id),
+        f.client,
+        f.delivered,
+        next ? labelOf(next.template) : 'finished',
+        next ? `${next.day} (${relativeDay(next.day, today)})` : '-',
+      ];
+    });
+    const troubles = list.flatMap((f) =>
+      f.steps
+        .filter((s) => s.status === 'sending' || s.status === 'undelivered')
+        .map((s) => `#${f.id} ${f.client}, ${labelOf(s.template).toLowerCase()} (${s.day}): ${STATUS[s.status]}.`),
+    );
+    return reply({
+      title: `${list.length} follow-up${list.length === 1 ? '' : 's'}`,
+      blocks: [
+        table(['#', 'Client', 'Delivered', 'Next step', 'Due'], rows),
+        ...(troubles.length > 0 ? [text(troubles.join('\n'))] : []),
+        text('Client closed the contract? /followup done <#>. More time? /followup snooze <#> <days>.'),
+      ],
+      footer: [...new Set(list.map((f) => zoneFooter(f.tz)))],
+    });
+  },
+});
+
+export const followupDone = defineCommand({
+  name: 'followup done',
+  description: 'Stop a ladder (the client closed the contract)',
+  usesStore: true,
+  options: z.object({
+    which: z.string().min(1).max(80).describe('the ladder number from /followup list, or the client'),
+  }),
+  autocomplete: (option, partial, ctx) => (option === 'which' ? suggestLadders(partial, ctx) : []),
+  run: async (args, ctx) => {
+    const stopped = await stopFollowup(ctx, args.which);
+    return reply({
+      title: `Stopped follow-up #${stopped.id} with ${stopped.client}`,
+      blocks: [text('No more reminders about this client. Well done on closing it out.')],
+    });
+  },
+});
+
+export const followupSnooze = defineCommand({
+  name: 'followup snooze',
+  description: 'Move the next step of a ladder (and the ones after it) by some days',
+  usesStore: true,
+  options: z.object({
+    which: z.string().min(1).max(80).describe('the ladder number from /followup list, or the client'),
+    days: z.number().int().min(1).max(60).describe('how many days to wait longer'),
+  }),
+  autocomplete: (option, partial, ctx) => (option === 'which' ? suggestLadders(partial, ctx) : []),
+  run: async (args, ctx) => {
+    const snoozed = await snoozeFollowup(ctx, args.which, args.days);
+    const next = snoozed.steps.find((s) => s.status === 'pending');
+    const today = dayIn(ctx.now, snoozed.tz);
+    return reply({
+      title: `Follow-up #${snoozed.id} with ${snoozed.client}: ${args.days} day${args.days === 1 ? '' : 's'} later`,
+      blocks: [
+        ...(next
+          ? [text(`Next: ${labelOf(next.template).toLowerCase()} on ${next.day} (${relativeDay(next.day, today)}).`)]
+          : []),
+        table(['Date', 'When', 'Step', 'Status'], stepRows(snoozed, today)),
+      ],
+      footer: [zoneFooter(snoozed.tz)],
+    });
+  },
+});

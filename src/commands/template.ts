@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import { type Context, defineCommand } from '../core/command.js';
+import { UserError } from '../core/errors.js';
+import { checkMessage, findingsBlocks } from '../core/feedbackCheck.js';
+import { dayIn, ladderRows, parseDay } from '../core/followups.js';
+import { type Block, copy, fields, reply, table, text } from '../core/reply.js';
+import {
+  allTemplates,
+  builtInTemplate,
+  type CommunityTemplate,
+  checkNewName,
+  cleanValues,
+  fillTemplate,
+  findTemplate,
+  LIMITS,
+  loadCommunity,
+  normaliseName,
+  saveCommunity,
+  type Template,
+  TONES,
+  templateNames,
+  templateProblems,
+  wordingFor,
+} from '../core/templates.js';
+
+const RULES_FOOTER =
+  "Written to Upwork's feedback rules: asking for honest feedback is fine; asking for a rating, or trading anything for feedback, is not.";
+const SAMPLE = cleanValues({ client: 'Alex', project: 'the website', you: 'Sam' });
+
+async function suggestNames(partial: string, ctx: Context, communityOnly = false): Promise<string[]> {
+  const names = communityOnly ? (await loadCommunity(ctx)).map((t) => t.name) : await templateNames(ctx);
+  return names.filter((n) => n.startsWith(partial.trim().toLowerCase())).slice(0, 25);
+}
+
+export const template = defineCommand({
+  name: 'template',
+  description: 'A ready-to-send client message; leave out the name to list them',
+  usesStore: true,
+  options: z.object({
+    name: z.string().max(40).optional().describe('template name, e.g. five-star (leave out to list them)'),
+    client: z.string().max(80).optional().describe('the client, as you greet them'),
+    project: z.string().max(120).optional().describe('the project, e.g. the logo redesign'),
+    you: z.string().max(80).optional().describe('your name for the sign-off'),
+    tone: z.enum(TONES).optional().describe('warm (default), formal or brief'),
+    delivered: z
+      .string()
+      .max(20)
+      .optional()
+      .describe('final delivery date (YYYY-MM-DD or today) for the follow-up dates'),
+  }),
+  autocomplete: (option, partial, ctx) => (option === 'name' ? suggestNames(partial, ctx) : []),
+  run: async (args, ctx) => {
+    if (!args.name) return listReply(await allTemplates(ctx));
+    const name = normaliseName(args.name);
+    if (name === 'use')
+      throw new UserError('Here the name comes straight after /template, e.g. /template five-star client:Alex.');
+    const found = await findTemplate(ctx, name);
+    if (!found) {
+      const names = await templateNames(ctx);
+      throw new UserError(`There is no template "${name.slice(0, 40)}". Templates: ${names.join(', ')}.`);
+    }
+    const message = fillTemplate(wordingFor(found, args.tone ?? 'warm'), cleanValues(args));
+    const blocks: Block[] = [copy(message, 'Ready to copy'), text(`When: ${whenLine(found)}`)];
+    const footer = [RULES_FOOTER];
+    if (found.source === 'community') {
+      footer.push(`Wording by this workspace's admins${args.tone ? '; it has one wording, so tone is not used' : ''}.`);
+    }
+    if (args.delivered) {
+      const today = dayIn(ctx.now);
+      const delivered = parseDay(args.delivered, ctx.now);
+      blocks.push(
+        text(`Follow-up ladder for a delivery on ${delivered}:`),
+        table(['Date', 'When', 'Step', 'Message'], ladderRows(delivered, today, found.name)),
+        text('/followup start sends you a reminder on each date (never to the client).'),
+      );
+      footer.push('Dates are calendar days in UTC.');
+    }
+    return reply({ title: `/template ${found.name}: ${found.summary}`, blocks, footer });
+  },
+});
+
+function whenLine(found: Template): string {
+  if (found.when) return found.when;
+  const builtIn = builtInTemplate(found.name);
+  return builtIn?.when ?? found.summary;
+}
+
+function listReply(templates: Template[]): ReturnType<typeof reply> {
+  const label = (t: Template) =>
+    t.source === 'built-in'
+      ? t.summary
+      : `${t.summary} (${t.replacesBuiltIn ? "this workspace's wording" : 'this workspace'})`;
+  return reply({
+    title: 'Message templates',
+    blocks: [
+      fields(templates.map((t) => [t.name, label(t)])),
+      text(
+        'Use one: /template five-star client:Alex project:"the logo" you:Sam tone:formal delivered:today. Missing names simply read naturally.',
+      ),
+    ],
+    footer: [RULES_FOOTER],
+  });
+}
+
+// Admins write one line on text platforms, so a typed \n starts a new line.
+const templateText = z
+  .string()
+  .min(1)
+  .max(LIMITS.text)
+  .describe(
+    'the message: {client} {project} {you}, [an optional part with {client}], {client|fallback}; \\n = new line',
+  );
+const summaryText = z.string().max(LIMITS.summary).optional().describe('one line saying when to send it');
+const confirmOption = z.boolean().optional().describe('yes to save even though /check found problems');
+
+/** Validates and checks a template before saving; with /check findings it saves only on confirm:yes. */
+async function saveChecked(ctx: Context, entry: CommunityTemplate, confirm: boolean | undefined, verb: string) {
+  const problems = templateProblems(entry.text);
+  if (problems.length > 0) throw new UserError(`The template was not saved: ${problems.join(' ')}`);
+  const preview = fillTemplate(entry.text, SAMPLE);
+  const findings = checkMessage(preview);
+  if (findings.length > 0 && !confirm) {
+    return reply({
+      title: `Not saved yet: /check found ${findings.length === 1 ? 'a problem' : `${findings.length} problems`}`,
+      blocks: [
+        ...findingsBlocks(findings),
+        text('Change the wording, or run the same command again with confirm:yes to save it as it is.'),
+      ],
+    });
+  }
+  const list = (await loadCommunity(ctx)).filter((t) => t.name !== entry.name);
+  await saveCommunity(ctx, [...list, entry]);
+  return reply({
+    title: `${verb} /template ${entry.name}`,
+    blocks: [
+      copy(preview, 'Preview (with sample names)'),
+      ...(findings.length > 0
+        ? [text('Saved despite these /check findings, as you confirmed:'), ...findingsBlocks(findings)]
+        : []),
+    ],
+    footer: [`Everyone in this workspace can now use /template ${entry.name}.`],
+  });
+}
+
+const lines = (raw: string) => raw.replace(/\\n/g, '\n').trim();
+
+export const templateAdd = defineCommand({
+  name: 'template add',
+  description: "Add a template to this workspace's list",
+  adminOnly: true,
+  usesStore: true,
+  options: z.object({
+    name: z.string().min(1).max(40).describe('short lowercase name, e.g. thank-you'),
+    replace: z.boolean().optional().describe('yes to use your wording instead of the built-in of the same name'),
+    confirm: confirmOption,
+    summary: summaryText,
+    text: templateText,
+  }),
+  run: async (args, ctx) => {
+    const name = normaliseName(args.name);
+    checkNewName(name, await loadCommunity(ctx), Boolean(args.replace));
+    const entry: CommunityTemplate = {
+      name,
+      summary: args.summary?.trim() || 'A message from this workspace',
+      text: lines(args.text),
+      replacesBuiltIn: Boolean(builtInTemplate(name)),
+      updatedBy: ctx.userId,
+      updatedAt: ctx.now.toISOString(),
+    };
+    return saveChecked(ctx, entry, args.confirm, 'Added');
+  },
+});
+
+export const templateEdit = defineCommand({
+  name: 'template edit',
+  description: "Change a template of this workspace's list",
+  adminOnly: true,
+  usesStore: true,
+  options: z.object({
+    name: z.string().min(1).max(40).describe('the template to change'),
+    confirm: confirmOption,
+    summary: summaryText,
+    text: templateText.optional(),
+  }),
+  autocomplete: (option, partial, ctx) => (option === 'name' ? suggestNames(partial, ctx, true) : []),
+  run: async (args, ctx) => {
+    const name = normaliseName(args.name);
+    const existing = (await loadCommunity(ctx)).find((t) => t.name === name);
+    if (!existing) {
+      const hint = builtInTemplate(name)
+        ? `"${name}" is built in; add your own wording with /template add ${name} replace:yes.`
+        : `This workspace has no template "${name.slice(0, 40)}".`;
+      throw new UserError(hint);
+    }
+    if (args.text === undefined && args.summary === undefined) throw new UserError('Give text: or summary: to change.');
+    const entry: CommunityTemplate = {
+      ...existing,
+      summary: args.summary?.trim() || existing.summary,
+      text: args.text === undefined ? existing.text : lines(args.text),
+      updatedBy: ctx.userId,
+      updatedAt: ctx.now.toISOString(),
+    };
+    return saveChecked(ctx, entry, args.confirm, 'Changed');
+  },
+});
+
+export const templateRemove = defineCommand({
+  name: 'template remove',
+  description: "Remove a template from this workspace's list",
+  adminOnly: true,
+  usesStore: true,
+  options: z.object({ name: z.string().min(1).max(40).describe('the template to remove') }),
+  autocomplete: (option, partial, ctx) => (option === 'name' ? suggestNames(partial, ctx, true) : []),
+  run: async (args, ctx) => {
+    const name = normaliseName(args.name);
+    const list = await loadCommunity(ctx);
+    const existing = list.find((t) => t.name === name);
+    if (!existing) {
+      const why = builtInTemplate(name) ? 'is built in and cannot be removed' : 'is not in this workspace';
+      throw new UserError(`"${name.slice(0, 40)}" ${why}.`);
+    }
+    await saveCommunity(
+      ctx,
+      list.filter((t) => t.name !== name),
+    );
+    const back = existing.replacesBuiltIn ? ' The built-in wording is back.' : '';
+    return reply({
+      title: `Removed /template ${name}`,
+      blocks: [text(`Nobody in this workspace sees it any more.${back}`)],
+    });
+  },
+});
