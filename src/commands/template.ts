@@ -13,6 +13,7 @@ import {
   fillTemplate,
   findTemplate,
   LIMITS,
+  summaryOf,
   loadCommunity,
   normaliseName,
   saveCommunity,
@@ -81,8 +82,7 @@ export const template = defineCommand({
 
 function whenLine(found: Template): string {
   if (found.when) return found.when;
-  const builtIn = builtInTemplate(found.name);
-  return builtIn?.when ?? found.summary;
+  return builtInTemplate(found.name)?.when ?? "Whenever it fits; this wording comes from your workspace's admins.";
 }
 
 function listReply(templates: Template[]): ReturnType<typeof reply> {
@@ -110,7 +110,6 @@ const templateText = z
   .describe(
     'the message: {client} {project} {you}, [an optional part with {client}], {client|fallback}; \\n = new line',
   );
-const summaryText = z.string().max(LIMITS.summary).optional().describe('one line saying when to send it');
 const confirmOption = z.boolean().optional().describe('yes to save even though /check found problems');
 
 /** Validates and checks a template before saving; with /check findings it saves only on confirm:yes. */
@@ -153,7 +152,6 @@ export const templateAdd = defineCommand({
     name: z.string().min(1).max(40).describe('short lowercase name, e.g. thank-you'),
     replace: z.boolean().optional().describe('yes to use your wording instead of the built-in of the same name'),
     confirm: confirmOption,
-    summary: summaryText,
     text: templateText,
   }),
   run: async (args, ctx) => {
@@ -161,7 +159,7 @@ export const templateAdd = defineCommand({
     checkNewName(name, await loadCommunity(ctx), Boolean(args.replace));
     const entry: CommunityTemplate = {
       name,
-      summary: args.summary?.trim() || 'A message from this workspace',
+      summary: summaryOf(lines(args.text)),
       text: lines(args.text),
       replacesBuiltIn: Boolean(builtInTemplate(name)),
       updatedBy: ctx.userId,
@@ -179,8 +177,7 @@ export const templateEdit = defineCommand({
   options: z.object({
     name: z.string().min(1).max(40).describe('the template to change'),
     confirm: confirmOption,
-    summary: summaryText,
-    text: templateText.optional(),
+    text: templateText,
   }),
   autocomplete: (option, partial, ctx) => (option === 'name' ? suggestNames(partial, ctx, true) : []),
   run: async (args, ctx) => {
@@ -192,11 +189,10 @@ export const templateEdit = defineCommand({
         : `This workspace has no template "${name.slice(0, 40)}".`;
       throw new UserError(hint);
     }
-    if (args.text === undefined && args.summary === undefined) throw new UserError('Give text: or summary: to change.');
     const entry: CommunityTemplate = {
       ...existing,
-      summary: args.summary?.trim() || existing.summary,
-      text: args.text === undefined ? existing.text : lines(args.text),
+      summary: summaryOf(lines(args.text)),
+      text: lines(args.text),
       updatedBy: ctx.userId,
       updatedAt: ctx.now.toISOString(),
     };

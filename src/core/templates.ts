@@ -11,7 +11,7 @@ export const PLACEHOLDERS = ['client', 'project', 'you'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type Values = Partial<Record<Placeholder, string>>;
 
-export const LIMITS = { nameMin: 2, nameMax: 30, text: 1500, summary: 100, perWorkspace: 50 };
+export const LIMITS = { nameMin: 2, nameMax: 30, text: 1500, summary: 70, perWorkspace: 50 };
 /** Words the text parser reads as sub-commands, so no template may be called that. */
 export const RESERVED_NAMES = ['add', 'edit', 'remove', 'list', 'use', 'help'];
 const NAME = /^[a-z][a-z0-9-]*$/;
@@ -74,6 +74,22 @@ export function fillTemplate(text: string, values: Values): string {
     );
   }
   return filled.replace(/[ \t]+$/gm, '').trim();
+}
+
+/** A community template's line in the list: its first sentence after the greeting, filled without names. */
+export function summaryOf(text: string): string {
+  let plain: string;
+  try {
+    plain = fillTemplate(text, {});
+  } catch {
+    plain = text.replace(VALUE, (_m, name: string) => name).replace(/[[\]]/g, '');
+  }
+  const body = plain
+    .replace(/\s+/g, ' ')
+    .replace(/^(?:hi|hello|hey|dear)\b[^,.!?]{0,40}[,.!]\s*/i, '')
+    .trim();
+  const sentence = /^[^.!?]*[.!?]?/.exec(body)?.[0] ?? body;
+  return sentence.length <= LIMITS.summary ? sentence : `${sentence.slice(0, LIMITS.summary - 1).trimEnd()}…`;
 }
 
 /** Everything wrong with a template's text, one sentence each (empty when it is fine). */

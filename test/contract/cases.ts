@@ -22,4 +22,12 @@ export const contractCases: ContractCase[] = [
     outcome: 'user_error',
   },
   { line: 'fees 15000', command: 'fees', options: { amount: 15000 }, expect: ['$1,300', '$13,700'], outcome: 'ok' },
+  // Discord reaches the bare /template as sub-command "use"; a mass mention is carried as plain text.
+  {
+    line: 'template five-star client:@everyone',
+    command: 'template use',
+    options: { name: 'five-star', client: '@everyone' },
+    expect: ['everyone', 'five-star'],
+    outcome: 'ok',
+  },
 ];
