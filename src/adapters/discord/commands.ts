@@ -44,6 +44,9 @@ export function groupCommands(commands: readonly Command[]): Group[] {
       fail(command.name, 'the name has more than two words; Discord commands are "group sub" at most');
     const group = groups.get(top) ?? { name: top, subs: [] };
     groups.set(top, group);
+    if (group.bare === command || group.subs.some((s) => s.command.name === command.name)) {
+      fail(command.name, 'the name is used by two commands');
+    }
     if (sub === undefined) group.bare = command;
     else group.subs.push({ name: sub, command });
   }

@@ -1,5 +1,5 @@
 // Reply -> Discord message payload: embeds within Discord's limits, ephemeral unless shared, no pings.
-import { type APIEmbed, MessageFlags } from 'discord.js';
+import { type APIEmbed, escapeMarkdown, MessageFlags } from 'discord.js';
 import { type Block, type Reply, tableToText } from '../../core/reply.js';
 import type { Outcome } from '../../core/run.js';
 
@@ -41,7 +41,7 @@ interface Piece {
 
 export function renderDiscord(reply: Reply, outcome: Outcome = 'ok'): DiscordPayload {
   const colour = COLOURS[outcome];
-  const embeds: APIEmbed[] = [{ title: clip(reply.title || BLANK, EMBED_LIMITS.title), color: colour }];
+  const embeds: APIEmbed[] = [{ title: clip(plain(reply.title) || BLANK, EMBED_LIMITS.title), color: colour }];
   for (const piece of reply.blocks.flatMap(toPieces)) place(embeds, piece, colour);
   const footer = clip(reply.footer.join('\n'), EMBED_LIMITS.footer - SHORTENED.length - 1);
   const shortened = fitTotal(embeds, EMBED_LIMITS.total - footer.length - SHORTENED.length - 1);
@@ -57,10 +57,10 @@ export function renderDiscord(reply: Reply, outcome: Outcome = 'ok'): DiscordPay
 function toPieces(block: Block): Piece[] {
   switch (block.type) {
     case 'text':
-      return [{ text: block.text }];
+      return [{ text: plain(block.text) }];
     case 'fields': {
       const inline = block.fields.length > 1 && block.fields.every((f) => f.value.length <= 40 && f.label.length <= 40);
-      return block.fields.map((f) => ({ label: f.label, text: f.value, inline }));
+      return block.fields.map((f) => ({ label: plain(f.label), text: plain(f.value), inline }));
     }
     case 'table':
       return [{ text: tableToText(block.columns, block.rows), code: true }];
@@ -78,10 +78,16 @@ function place(embeds: APIEmbed[], piece: Piece, colour: number): void {
   const name = clip(piece.label ?? BLANK, EMBED_LIMITS.fieldName);
   const value = wrap(piece.text, piece.code);
   const joined = current.description ? `${current.description}\n\n${value}` : value;
-  if (piece.label === undefined && fields.length === 0 && joined.length <= EMBED_LIMITS.description) {
+  const last = fields.at(-1);
+  const continued = last ? `${last.value}\n\n${value}` : '';
+  if (piece.label === undefined && last?.name === BLANK && continued.length <= EMBED_LIMITS.fieldValue) {
+    last.value = continued; // consecutive paragraphs after the fields share one unlabelled field
+  } else if (piece.label === undefined && fields.length === 0 && joined.length <= EMBED_LIMITS.description) {
     current.description = joined;
-  } else if (value.length <= EMBED_LIMITS.fieldValue && fields.length < EMBED_LIMITS.fields) {
-    current.fields = [...fields, piece.inline ? { name, value, inline: true } : { name, value }];
+  } else if (value.length <= EMBED_LIMITS.fieldValue) {
+    const entry = piece.inline ? { name, value, inline: true } : { name, value };
+    if (fields.length < EMBED_LIMITS.fields) current.fields = [...fields, entry];
+    else embeds.push({ color: colour, fields: [entry] });
   } else {
     const heading = piece.label === undefined ? '' : `**${name}**\n`;
     const chunks = splitLines(piece.text, EMBED_LIMITS.description - heading.length - 16);
@@ -125,18 +131,30 @@ function fitTotal(embeds: APIEmbed[], budget: number): boolean {
   return false;
 }
 
-/** Cuts text to `max` characters with an ellipsis, keeping a code block closed. */
+/** Cuts text to `max` characters with an ellipsis; a code block stays closed and loses whole lines only. */
 function shortenText(text: string, max: number): string {
   const fenced = text.startsWith('```\n') && text.endsWith('\n```');
   if (!fenced) return clip(text, max);
-  return `\`\`\`\n${clip(text.slice(4, -4), max - 8)}\n\`\`\``;
+  const inner = text.slice(4, max - 6);
+  const cut = inner.lastIndexOf('\n');
+  return `\`\`\`\n${cut > 0 ? inner.slice(0, cut) : inner}\n…\n\`\`\``;
+}
+
+const ESCAPE_ALL = { heading: true, bulletedList: true, numberedList: true, maskedLink: true };
+
+/** Reply text is plain, so markdown in it (often typed by users: templates, names) shows as typed. */
+function plain(text: string): string {
+  // escapeMarkdown leaves some backticks of long runs unescaped; any of them could open a code block.
+  return escapeMarkdown(text, ESCAPE_ALL)
+    .replace(/(?<!\\)`/g, '\\`')
+    .replace(/^>/gm, '\\>');
 }
 
 /** Code blocks keep tables aligned and give copy-ready messages Discord's copy button. */
 function wrap(text: string, code?: boolean): string {
   if (!code) return text || BLANK;
   // A fence inside the text would end the block early; a zero-width space breaks it up.
-  return `\`\`\`\n${text.replaceAll('```', `\`${BLANK}\`\``)}\n\`\`\``;
+  return `\`\`\`\n${text.replace(/`{3,}/g, (run) => [...run].join(BLANK))}\n\`\`\``;
 }
 
 function clip(text: string, max: number): string {
