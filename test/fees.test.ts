@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { describeInForce, FEE_RULES, feeRule, feeRuleIds, inForceOn, upworkEraOn } from '../src/core/feeRules.js';
+import {
+  describeInForce,
+  FEE_RULES,
+  feeRuleIds,
+  inForceOn,
+  requireFeeRule,
+  upworkEraOn,
+} from '../src/core/feeRules.js';
 import { feeAcrossNewClients, feeFor, roundHalfUp, scheduleFor, splitEvenly } from '../src/core/fees.js';
 
-const rule = (id: string) => {
-  const found = feeRule(id);
-  if (!found) throw new Error(`no rule ${id}`);
-  return found;
-};
+const rule = requireFeeRule;
 const today = { day: '2026-11-22' };
 const fee = (
   id: string,
@@ -184,5 +187,11 @@ describe('splitting a total into jobs', () => {
 
   it('the Freelancer.com minimum applies to each small job', () => {
     expect(feeAcrossNewClients(rule('freelancer-fixed'), 10_000, 10, today)).toBe(5_000);
+  });
+});
+
+describe('requireFeeRule', () => {
+  it('throws on an id that is not in the data', () => {
+    expect(() => requireFeeRule('slidin')).toThrow(/unknown fee rule id "slidin"/);
   });
 });

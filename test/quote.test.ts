@@ -1,13 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FEE_RULES, type FeeRule, feeRule } from '../src/core/feeRules.js';
+import { FEE_RULES, requireFeeRule } from '../src/core/feeRules.js';
 import { outcomeFor, type QuoteOptions, quoteFor } from '../src/core/quote.js';
 
-const rule = (id: string): FeeRule => {
-  const found = feeRule(id);
-  if (!found) throw new Error(`no rule ${id}`);
-  return found;
-};
+const rule = requireFeeRule;
 const today = { day: '2026-11-22' };
 
 const options = fc.record({

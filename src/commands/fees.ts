@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../core/command.js';
 import { UserError } from '../core/errors.js';
-import { describeInForce, FEE_RULES, feeRule, upworkEraOn } from '../core/feeRules.js';
+import { describeInForce, FEE_RULES, requireFeeRule, upworkEraOn } from '../core/feeRules.js';
 import { type FeeOptions, feeAcrossNewClients, feeFor, splitEvenly } from '../core/fees.js';
 import { describeFee, eraSentence, feeFooter, ruleLabel } from '../core/feesText.js';
 import { formatCents, plural } from '../core/format.js';
@@ -11,6 +11,8 @@ import { type Block, fields, reply, table, text } from '../core/reply.js';
 /** The job size the community compares against when no job count is given. */
 const DEFAULT_JOB_CENTS = 50_000;
 const MAX_JOBS = 10_000;
+const SLIDING = requireFeeRule('sliding');
+const FLAT = requireFeeRule('flat');
 
 export const fees = defineCommand({
   name: 'fees',
@@ -90,18 +92,14 @@ export const fees = defineCommand({
 });
 
 function slidingDetail(amountCents: number, options: FeeOptions): Block {
-  const sliding = feeRule('sliding');
-  if (!sliding) throw new Error('the sliding rule set is missing from FEE_RULES');
-  const fee = feeFor(sliding, amountCents, options);
+  const fee = feeFor(SLIDING, amountCents, options);
   return fields([['Sliding fee, tier by tier', `${describeFee(fee)}: ${formatCents(fee.feeCents)} in all`]]);
 }
 
 /** One client against N new clients, and the reminder that N jobs from one client cost the same as one. */
 function splitSentence(amountCents: number, jobs: number, options: FeeOptions): string {
-  const sliding = feeRule('sliding');
-  if (!sliding) throw new Error('the sliding rule set is missing from FEE_RULES');
-  const oneClient = feeFor(sliding, amountCents, options).feeCents;
-  const split = feeAcrossNewClients(sliding, amountCents, jobs, options);
+  const oneClient = feeFor(SLIDING, amountCents, options).feeCents;
+  const split = feeAcrossNewClients(SLIDING, amountCents, jobs, options);
   const sizes = splitEvenly(amountCents, jobs)
     .map((g) => `${plural(g.jobs, 'job')} of ${formatCents(g.cents)}`)
     .join(' and ');
@@ -114,8 +112,7 @@ function splitSentence(amountCents: number, jobs: number, options: FeeOptions): 
 }
 
 function grandfatherSentence(amountCents: number, options: FeeOptions): string | undefined {
-  const flat = feeRule('flat');
-  const kept = flat?.computation.kind === 'percent' ? flat.computation.grandfather : undefined;
-  if (!flat || !kept || !feeFor(flat, amountCents, options).grandfathered) return undefined;
-  return `${flat.name}: this client is past ${formatCents(kept.fromBilledCents)}, so on ${options.day} the payment keeps the ${formatBasisPoints(kept.basisPoints)} rate (kept until ${kept.until}).`;
+  const kept = FLAT.computation.kind === 'percent' ? FLAT.computation.grandfather : undefined;
+  if (!kept || !feeFor(FLAT, amountCents, options).grandfathered) return undefined;
+  return `${FLAT.name}: this client is past ${formatCents(kept.fromBilledCents)}, so on ${options.day} the payment keeps the ${formatBasisPoints(kept.basisPoints)} rate (kept until ${kept.until}).`;
 }

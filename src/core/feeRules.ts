@@ -216,6 +216,13 @@ export function feeRule(id: string): FeeRule | undefined {
   return FEE_RULES.find((r) => r.id === id);
 }
 
+/** For ids written in code: a typo fails in tests, not in chat. */
+export function requireFeeRule(id: string): FeeRule {
+  const rule = feeRule(id);
+  if (!rule) throw new Error(`unknown fee rule id "${id}"`);
+  return rule;
+}
+
 /** Whether the rule applies on this UTC day ("YYYY-MM-DD" strings compare in date order). */
 export function inForceOn(rule: FeeRule, day: string): boolean {
   return (!rule.inForce.from || rule.inForce.from <= day) && (!rule.inForce.to || day <= rule.inForce.to);
