@@ -118,7 +118,7 @@ describe('checkMessage', () => {
   it('reads findings in text order across sentences and lines', () => {
     const findings = checkMessage('Thanks so much!\nReach me on Skype.\nAnd please leave 5 stars.');
     expect(findings.map((f) => f.quote)).toEqual(['Skype', 'leave 5 stars']);
-    expect(findings[0]?.index).toBe(25);
+    expect(findings[0]?.index).toBe('Thanks so much!\nReach me on '.length);
   });
 
   it('shortens a very long quoted sentence but keeps both ends', () => {
