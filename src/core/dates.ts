@@ -18,7 +18,43 @@ export function isoOfDay(day: Day): string {
 }
 
 export function dayFromIso(iso: string): Day {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY;
+  return daysFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
+// Integer calendar conversions (H. Hinnant's algorithms): the roadmap shifts days by months thousands
+// of times, and Date objects made that the slowest step.
+function daysFromCivil(year: number, month: number, day: number): Day {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+function civilFromDays(days: Day): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Calendar months later (negative: earlier); the 31st clamps to the month's last day, as date-fns does. */
+export function addMonthsToDay(day: Day, months: number): Day {
+  const [year, month, date] = civilFromDays(day);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  const last = m === 2 && isLeap(y) ? 29 : (MONTH_DAYS[m - 1] ?? 31);
+  return daysFromCivil(y, m, Math.min(date, last));
 }
 
 // date-fns works in local time: build a local date with the UTC calendar fields and read them back,
@@ -30,17 +66,6 @@ function toLocal(day: Day): Date {
 
 function fromLocal(date: Date): Day {
   return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / MS_PER_DAY;
-}
-
-/** Calendar months later (negative: earlier); the 31st clamps to the month's last day, as date-fns does. */
-export function addMonthsToDay(day: Day, months: number): Day {
-  // Hand-rolled on Date.UTC because the roadmap calls it thousands of times; a test pins it to date-fns addMonths.
-  const d = new Date(day * MS_PER_DAY);
-  const monthIndex = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
-  const year = Math.floor(monthIndex / 12);
-  const month = monthIndex - year * 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay)) / MS_PER_DAY;
 }
 
 const FORMATS = ['yyyy-MM-dd', 'd MMM yyyy', 'd MMMM yyyy', 'MMM d yyyy', 'MMMM d yyyy', 'd MMM, yyyy', 'MMM d, yyyy'];

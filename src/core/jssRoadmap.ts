@@ -41,19 +41,22 @@ export function roadmapFor(
   index = indexLog(contracts),
 ): Roadmap {
   const events: LeaveEvent[] = [];
+  // Many negatives share a leave day in a long log; score each day once.
+  const scored = new Map<Day, Pick<LeaveEvent, 'bestOf' | 'twentyFour'>>();
+  const scoresOn = (day: Day) => {
+    let scores = scored.get(day);
+    if (!scores) {
+      scores = { bestOf: bestOfAt(index, day)?.percent, twentyFour: percentAt(index, day, 24) };
+      scored.set(day, scores);
+    }
+    return scores;
+  };
   for (const contract of index.eligible) {
     if (contract.outcome !== 'negative') continue;
     const end = dayFromIso(contract.end);
     for (const months of WINDOW_MONTHS) {
       const day = leaveDay(end, months);
-      if (day <= today) continue;
-      events.push({
-        day,
-        months,
-        contract,
-        bestOf: bestOfAt(index, day)?.percent,
-        twentyFour: percentAt(index, day, 24),
-      });
+      if (day > today) events.push({ day, months, contract, ...scoresOn(day) });
     }
   }
   events.sort((a, b) => a.day - b.day || a.months - b.months);

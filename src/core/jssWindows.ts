@@ -47,7 +47,9 @@ export interface LogIndex {
 }
 
 export function indexLog(contracts: readonly Contract[]): LogIndex {
-  const eligible = contracts.filter(isEligible).sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
+  const dated = contracts.filter(isEligible).map((c) => ({ c, day: endDay(c) }));
+  dated.sort((a, b) => a.day - b.day);
+  const eligible = dated.map((d) => d.c);
   const n = eligible.length;
   const index: LogIndex = {
     days: new Int32Array(n),
@@ -60,7 +62,7 @@ export function indexLog(contracts: readonly Contract[]): LogIndex {
   };
   eligible.forEach((c, i) => {
     const w = weightQuarters(c);
-    index.days[i] = endDay(c);
+    index.days[i] = dated[i]?.day ?? 0;
     index.successful[i + 1] = (index.successful[i] ?? 0) + (c.outcome === 'successful' ? 1 : 0);
     index.negative[i + 1] = (index.negative[i] ?? 0) + (c.outcome === 'negative' ? 1 : 0);
     index.weightSuccessful[i + 1] = (index.weightSuccessful[i] ?? 0) + (c.outcome === 'successful' ? w : 0);
@@ -136,7 +138,8 @@ export interface Eligibility {
 }
 
 export function eligibilityAt(contracts: readonly Contract[], day: Day): Eligibility {
-  const recent = contracts.filter((c) => inWindow(endDay(c), day, 24));
+  const from = addMonthsToDay(day, -24);
+  const recent = contracts.filter((c) => endDay(c) > from && endDay(c) <= day);
   const counting = recent.filter(isEligible);
   const clients = new Set(counting.map(clientKey)).size;
   const noFeedback = recent.filter((c) => c.outcome === 'none');
