@@ -7,7 +7,13 @@ import type { Store } from '../../core/store.js';
 import { consoleContext } from './context.js';
 import { renderText } from './render.js';
 
-export function startConsole(store: Store, input = process.stdin, output = process.stdout): Promise<void> {
+type Output = NodeJS.WritableStream & { isTTY?: boolean };
+
+export function startConsole(
+  store: Store,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: Output = process.stdout,
+): Promise<void> {
   const colour = Boolean(output.isTTY);
   const rl = createInterface({ input, output, prompt: 'gigdesk> ', historySize: 200 });
   output.write('gigdesk console. Try /jss 7 1 8 or /help. Ctrl-D quits.\n');
@@ -27,6 +33,6 @@ export function startConsole(store: Store, input = process.stdin, output = proce
 }
 
 /** How the console receives a reminder: printed above the prompt. */
-export function deliverToConsole(reply: Reply, output = process.stdout): void {
+export function deliverToConsole(reply: Reply, output: Output = process.stdout): void {
   output.write(`\n[reminder]\n${renderText(reply, Boolean(output.isTTY))}\n\n`);
 }

@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StorageUnavailableError } from '../src/core/errors.js';
+import {
+  deleteUserData,
+  openStore,
+  readUserData,
+  type Store,
+  userDataNames,
+  workspaceKey,
+  writeUserData,
+} from '../src/core/store.js';
+
+const dirs: string[] = [];
+const tempDb = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gigdesk-store-'));
+  dirs.push(dir);
+  return join(dir, 'nested', 'gigdesk.sqlite');
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const scope = (store: Store, userId = 'u1') => ({ platform: 'discord' as const, workspaceId: 'g1', userId, store });
+
+describe('SQLite store', () => {
+  it('keeps what was written after the file is closed and reopened', async () => {
+    const path = tempDb();
+    const first = openStore({ sqlitePath: path });
+    await writeUserData(scope(first), 'contracts', [{ id: 1, amount: 50_000 }]);
+    await first.set(workspaceKey(scope(first), 'settings'), { tone: 'formal' });
+    await first.close();
+
+    const second = openStore({ sqlitePath: path });
+    expect(await readUserData(scope(second), 'contracts')).toEqual([{ id: 1, amount: 50_000 }]);
+    expect(await second.get(workspaceKey(scope(second), 'settings'))).toEqual({ tone: 'formal' });
+    expect(await readUserData(scope(second, 'u2'), 'contracts')).toBeUndefined();
+    await second.close();
+  });
+
+  it('indexes each user’s data so all of it can be found and deleted', async () => {
+    const store = openStore({ sqlitePath: tempDb() });
+    await writeUserData(scope(store), 'contracts', []);
+    await writeUserData(scope(store), 'followups', [1]);
+    await writeUserData(scope(store), 'contracts', [2]);
+    expect(await userDataNames(scope(store))).toEqual(['contracts', 'followups']);
+    await deleteUserData(scope(store), 'contracts');
+    expect(await userDataNames(scope(store))).toEqual(['followups']);
+    expect(await readUserData(scope(store), 'contracts')).toBeUndefined();
+    await store.close();
+  });
+
+  it('keeps platforms and workspaces apart, even with separators in ids', async () => {
+    const store = openStore({ sqlitePath: tempDb() });
+    await writeUserData({ platform: 'slack', workspaceId: 'T1:user', userId: 'x', store }, 'n', 'slack');
+    await writeUserData({ platform: 'slack', workspaceId: 'T1', userId: 'user:x', store }, 'n', 'other');
+    expect(await readUserData({ platform: 'slack', workspaceId: 'T1:user', userId: 'x', store }, 'n')).toBe('slack');
+    await store.close();
+  });
+
+  // Not under /proc: Node 20's recursive mkdirSync spins forever there.
+  it('reports a path that cannot be created as storage unavailable', async () => {
+    const store = openStore({ sqlitePath: '/dev/null/gigdesk/cannot.sqlite' });
+    await expect(store.get('k')).rejects.toBeInstanceOf(StorageUnavailableError);
+  });
+});
