@@ -8,6 +8,8 @@ export const BEST_OF_MONTHS = [6, 12, 24] as const;
 /** Contracts closed without feedback stopped counting on this day (FACTS §3). */
 export const NO_FEEDBACK_EXCLUDED_SINCE = '2020-11-08';
 const FEEDBACK_DAYS = 14;
+/** Room for a position below one day in a sort key (far more than MAX_CONTRACTS). */
+const SORT_SLOTS = 1_048_576;
 
 /** Whether a contract counts at all: it has feedback, and is not an unpaid successful one. */
 export function isEligible(c: Contract): boolean {
@@ -47,10 +49,15 @@ export interface LogIndex {
 }
 
 export function indexLog(contracts: readonly Contract[]): LogIndex {
-  const dated = contracts.filter(isEligible).map((c) => ({ c, day: endDay(c) }));
-  dated.sort((a, b) => a.day - b.day);
-  const eligible = dated.map((d) => d.c);
-  const n = eligible.length;
+  const kept = contracts.filter(isEligible);
+  const n = kept.length;
+  // Sort by day with the position packed into one number: a native typed-array sort, no comparator calls.
+  const keys = new Float64Array(n);
+  kept.forEach((c, i) => {
+    keys[i] = endDay(c) * SORT_SLOTS + i;
+  });
+  keys.sort();
+  const eligible = Array.from(keys, (key) => kept[key % SORT_SLOTS] as Contract);
   const index: LogIndex = {
     days: new Int32Array(n),
     successful: new Int32Array(n + 1),
@@ -62,7 +69,7 @@ export function indexLog(contracts: readonly Contract[]): LogIndex {
   };
   eligible.forEach((c, i) => {
     const w = weightQuarters(c);
-    index.days[i] = dated[i]?.day ?? 0;
+    index.days[i] = Math.floor((keys[i] ?? 0) / SORT_SLOTS);
     index.successful[i + 1] = (index.successful[i] ?? 0) + (c.outcome === 'successful' ? 1 : 0);
     index.negative[i + 1] = (index.negative[i] ?? 0) + (c.outcome === 'negative' ? 1 : 0);
     index.weightSuccessful[i + 1] = (index.weightSuccessful[i] ?? 0) + (c.outcome === 'successful' ? w : 0);
