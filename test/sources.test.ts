@@ -24,15 +24,20 @@ function fieldMap(reply: Reply): Map<string, string> {
 }
 
 describe('/sources', () => {
-  it('lists every fee rule set with dates, computation, source and notes', async () => {
-    const found = fieldMap((await ask('/sources')).reply);
+  it.each([
+    ['/sources', false],
+    ['/sources fees', true],
+  ])('%s lists every fee rule set with dates, computation, source and disagreement', async (line, withNotes) => {
+    const found = fieldMap((await ask(line)).reply);
     for (const rule of FEE_RULES) {
       const entry = [...found].find(([label]) => label.includes(`[${rule.id}]`));
       expect(entry, rule.id).toBeDefined();
       const value = entry?.[1] ?? '';
       expect(value).toContain('In force: ');
+      expect(value).toContain('Rule: ');
       for (const source of rule.sources) expect(value).toContain(source);
-      for (const note of rule.notes) expect(value).toContain(note);
+      if (rule.disagreement) expect(value).toContain(`Disagreement: ${rule.disagreement}`);
+      for (const note of rule.notes) expect(value.includes(note)).toBe(withNotes);
     }
     expect(found.get('Upwork sliding fee 20/10/5 % [sliding]')).toContain('In force: 2016-06-21 to 2023-05-02.');
   });
@@ -44,13 +49,17 @@ describe('/sources', () => {
     ]);
   });
 
-  it('lists every JSS rule with its dates, source and disagreement', async () => {
-    const found = fieldMap((await ask('/sources')).reply);
+  it.each([
+    ['/sources', false],
+    ['/sources jss', true],
+  ])('%s lists every JSS rule with its dates, source and disagreement', async (line, withNotes) => {
+    const found = fieldMap((await ask(line)).reply);
     for (const rule of JSS_RULES) {
       const value = found.get(`${rule.name} [${rule.id}]`) ?? '';
       expect(value).toContain(`In force: ${rule.inForce}`);
       expect(value).toContain(rule.source);
       if (rule.disagreement) expect(value).toContain(rule.disagreement);
+      expect(value.includes(rule.note)).toBe(withNotes);
     }
   });
 

@@ -14,6 +14,8 @@ export const sources = defineCommand({
     topic: z.enum(TOPICS).optional().describe('only fee rule sets, JSS rules, or other money figures (default: all)'),
   }),
   run: ({ topic = 'all' }) => {
+    // The full list stays within one Discord embed by leaving the longer explanations to each topic.
+    const detail = topic !== 'all';
     const blocks: Block[] = [];
     if (topic === 'all' || topic === 'fees') {
       blocks.push(
@@ -21,12 +23,13 @@ export const sources = defineCommand({
         fields(
           FEE_RULES.map((r) => [
             `${r.name} [${r.id}]${r.thirdParty ? ` ${THIRD_PARTY_MARK} third-party` : ''}`,
-            [
+            lines([
               `In force: ${describeInForce(r)}${r.inForce.from ? '' : '; our sources give no start date'}.`,
               `Rule: ${describeComputation(r)}.`,
               `Source: ${r.sources.join('; ')}.`,
-              ...r.notes,
-            ].join('\n'),
+              ...(detail ? r.notes : []),
+              r.disagreement && `Disagreement: ${r.disagreement}`,
+            ]),
           ]),
         ),
       );
@@ -37,12 +40,12 @@ export const sources = defineCommand({
         fields(
           JSS_RULES.map((r) => [
             `${r.name} [${r.id}]`,
-            [
+            lines([
               `In force: ${r.inForce}.`,
-              r.note,
+              detail && r.note,
               `Source: ${r.source}.`,
-              ...(r.disagreement ? [`Disagreement: ${r.disagreement}`] : []),
-            ].join('\n'),
+              r.disagreement && `Disagreement: ${r.disagreement}`,
+            ]),
           ]),
         ),
       );
@@ -53,9 +56,7 @@ export const sources = defineCommand({
         fields(
           MONEY_SOURCES.map((m) => [
             m.name,
-            [m.detail, `Source: ${m.source}.`, ...(m.disagreement ? [`Disagreement: ${m.disagreement}`] : [])].join(
-              '\n',
-            ),
+            lines([m.detail, `Source: ${m.source}.`, m.disagreement && `Disagreement: ${m.disagreement}`]),
           ]),
         ),
       );
@@ -64,9 +65,14 @@ export const sources = defineCommand({
       title: topic === 'all' ? 'Sources for every rule the bot uses' : `Sources: ${topic}`,
       blocks,
       footer: [
+        ...(detail ? [] : ['Details for each rule: /sources fees, /sources jss or /sources money.']),
         `${THIRD_PARTY_MARK} third-party: no official page states it; answers built on it are estimates.`,
         'Upwork changes its rules often and does not publish its JSS algorithm; where sources disagree, both are listed.',
       ],
     });
   },
 });
+
+function lines(parts: (string | false | undefined)[]): string {
+  return parts.filter(Boolean).join('\n');
+}

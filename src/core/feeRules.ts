@@ -29,8 +29,10 @@ export interface FeeRule {
   sources: readonly string[];
   /** True when no official page states the rule: every reply must say so. */
   thirdParty: boolean;
-  /** What the numbers leave out, or where sources disagree. */
+  /** What the numbers leave out. */
   notes: readonly string[];
+  /** Where sources disagree or are missing. */
+  disagreement?: string;
 }
 
 /** When the figures below were last compared with their sources. */
@@ -52,10 +54,8 @@ export const FEE_RULES: readonly FeeRule[] = [
     },
     sources: ['https://support.upwork.com/hc/en-us/articles/211062538 ("Upwork Service Fee", 2016)'],
     thirdParty: false,
-    notes: [
-      "Tiers follow the client's lifetime billings with you across all contracts: 20 % of the first $500, 10 % up to $10,000, 5 % above.",
-      'Began on 2016-06-07 for one category and on 2016-06-21 for all.',
-    ],
+    notes: ['Lifetime billings count across all your contracts with that client, hourly and fixed-price alike.'],
+    disagreement: 'Began on 2016-06-07 for one category and on 2016-06-21 for all; the bot uses 2016-06-21.',
   },
   {
     id: 'flat',
@@ -82,10 +82,8 @@ export const FEE_RULES: readonly FeeRule[] = [
     computation: { kind: 'variable', basisPoints: 1000, minBasisPoints: 0, maxBasisPoints: 1500 },
     sources: ['freelancetakehome.pages.dev', 'golance.com ("Upwork fees explained 2026")', 'gruv.ai'],
     thirdParty: true,
-    notes: [
-      'Set per contract when the proposal is sent and locked for that contract; 10 % when nothing else is said.',
-      'No official Upwork page found: this rule comes from third-party sources only.',
-    ],
+    notes: ['Set when the proposal is sent and locked for that contract.'],
+    disagreement: 'No official Upwork page found: this rule comes from third-party sources only.',
   },
   {
     id: 'direct',
@@ -98,10 +96,8 @@ export const FEE_RULES: readonly FeeRule[] = [
       'https://support.upwork.com/hc/en-us/articles/40444525840915',
     ],
     thirdParty: false,
-    notes: [
-      'For clients you bring to Upwork yourself.',
-      'The often-repeated "0 % for Top Rated on clients you bring" has no source we could find.',
-    ],
+    notes: ['For clients you bring to Upwork yourself.'],
+    disagreement: 'The often-repeated "0 % for Top Rated on clients you bring" has no source we could find.',
   },
   {
     id: 'direct-plus',
@@ -137,7 +133,7 @@ export const FEE_RULES: readonly FeeRule[] = [
     computation: { kind: 'percentWithMinimum', basisPoints: 1000, minimumCents: 500 },
     sources: ['https://www.freelancer.com/feesandcharges'],
     thirdParty: false,
-    notes: ['Whichever is greater, per project; employers pay 3 % or $3 on top.'],
+    notes: ['Employers pay 3 % or $3 on top.'],
   },
   {
     id: 'freelancer-hourly',
