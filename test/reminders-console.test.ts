@@ -1,0 +1,38 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
+import { startConsoleReminders } from '../src/adapters/console/reminders.js';
+import { loadFollowups, startFollowup } from '../src/core/reminders.js';
+import { memoryStore } from '../src/core/store.js';
+
+describe('console reminder poller', () => {
+  it('prints a reminder that fell due while it was off as soon as it starts, once', async () => {
+    const store = memoryStore();
+    const owner = {
+      platform: 'console' as const,
+      workspaceId: 'local',
+      userId: 'sam',
+      isAdmin: true,
+      now: new Date('2026-03-10T12:00:00Z'),
+      store,
+    };
+    await startFollowup(owner, { client: 'Acme', tone: 'brief', delivered: '2026-03-10', tz: 'UTC' });
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+    });
+    const stop = startConsoleReminders(store, {
+      intervalMs: 5,
+      output: output as unknown as typeof process.stdout,
+      clock: () => new Date('2026-03-18T00:00:00Z'),
+    });
+    await vi.waitFor(async () => {
+      expect((await loadFollowups(owner))[0]?.steps[1]?.status).toBe('sent');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    stop();
+    expect(printed.match(/\[reminder\]/g)).toHaveLength(1);
+    expect(printed).toContain('Follow-up with Acme: closing nudge');
+    expect(printed).toContain('Hi Acme, could you close the contract when you get a moment?');
+  });
+});
