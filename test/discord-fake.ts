@@ -130,7 +130,7 @@ export function slashPayload(
   );
 }
 
-/** Every string a user would see in an interaction response or message body, one per line. */
+/** Every string a user would see in an interaction response or message body, markdown escapes resolved. */
 // biome-ignore lint/suspicious/noExplicitAny: walks captured JSON
 export function visibleText(body: any): string {
   const data = body?.data ?? body;
@@ -145,5 +145,7 @@ export function visibleText(body: any): string {
       ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value]),
       e.footer?.text ?? '',
     ]),
-  ].join('\n');
+  ]
+    .join('\n')
+    .replace(/\\([^\w\s])/g, '$1');
 }

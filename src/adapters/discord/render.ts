@@ -1,5 +1,5 @@
 // Reply -> Discord message payload: embeds within Discord's limits, ephemeral unless shared, no pings.
-import { type APIEmbed, escapeMarkdown, MessageFlags } from 'discord.js';
+import { type APIEmbed, MessageFlags } from 'discord.js';
 import { type Block, type Reply, tableToText } from '../../core/reply.js';
 import type { Outcome } from '../../core/run.js';
 
@@ -21,7 +21,8 @@ export interface DiscordPayload {
   allowedMentions: { parse: [] };
 }
 
-const COLOURS: Record<Outcome, number> = {
+/** The embed's side colour tells at a glance whether the answer is a result or a problem. */
+export const OUTCOME_COLOURS: Record<Outcome, number> = {
   ok: 0x2f7d6d,
   user_error: 0xc08a1e,
   storage_unavailable: 0xc08a1e,
@@ -40,7 +41,7 @@ interface Piece {
 }
 
 export function renderDiscord(reply: Reply, outcome: Outcome = 'ok'): DiscordPayload {
-  const colour = COLOURS[outcome];
+  const colour = OUTCOME_COLOURS[outcome];
   const embeds: APIEmbed[] = [{ title: clip(plain(reply.title) || BLANK, EMBED_LIMITS.title), color: colour }];
   for (const piece of reply.blocks.flatMap(toPieces)) place(embeds, piece, colour);
   const footer = clip(reply.footer.join('\n'), EMBED_LIMITS.footer - SHORTENED.length - 1);
@@ -140,14 +141,17 @@ function shortenText(text: string, max: number): string {
   return `\`\`\`\n${cut > 0 ? inner.slice(0, cut) : inner}\n…\n\`\`\``;
 }
 
-const ESCAPE_ALL = { heading: true, bulletedList: true, numberedList: true, maskedLink: true };
+/** Headings, quotes and lists start a line; most text has none, so the slower pass is skipped. */
+const LINE_MARK = /^\s*(?:[#>+-]|\d+\.\s)/m;
 
 /** Reply text is plain, so markdown in it (often typed by users: templates, names) shows as typed. */
 function plain(text: string): string {
-  // escapeMarkdown leaves some backticks of long runs unescaped; any of them could open a code block.
-  return escapeMarkdown(text, ESCAPE_ALL)
-    .replace(/(?<!\\)`/g, '\\`')
-    .replace(/^>/gm, '\\>');
+  // Discord shows a backslash-escaped punctuation character as itself; `<` also stops mention and emoji chips.
+  const escaped = text.replace(/[\\*_~`|[\]<]/g, '\\$&');
+  if (!LINE_MARK.test(escaped)) return escaped;
+  return escaped.replace(/^(\s*)(?:([#>+-])|(\d+)\.(?=\s))/gm, (_, space, mark, number) =>
+    mark ? `${space}\\${mark}` : `${space}${number}\\.`,
+  );
 }
 
 /** Code blocks keep tables aligned and give copy-ready messages Discord's copy button. */
@@ -158,6 +162,7 @@ function wrap(text: string, code?: boolean): string {
 }
 
 function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

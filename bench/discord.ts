@@ -1,0 +1,63 @@
+// The Discord path end to end (raw gateway payload -> discord.js -> handler -> captured callback body).
+// gigdesk is compared with a no-op handler that sends the same, pre-rendered answer through the same
+// path, so the ratio is what gigdesk adds (lookup, validation, the command, rendering), measured in one run.
+import { type Interaction, MessageFlags } from 'discord.js';
+import { createInteractionHandler } from '../src/adapters/discord/handler.js';
+import { renderDiscord } from '../src/adapters/discord/render.js';
+import { commands } from '../src/commands/index.js';
+import type { Command } from '../src/core/command.js';
+import { runCommand } from '../src/core/run.js';
+import { memoryStore } from '../src/core/store.js';
+import { fakeDiscord, slashPayload } from '../test/discord-fake.js';
+import { type BenchRow, measure, timingRow } from './lib.js';
+
+const RUNS = 3000;
+const ARGS = { successful: 7, negative: 1, total: 8 };
+
+function noopReplying(payload: object) {
+  return async (interaction: Interaction): Promise<void> => {
+    if (interaction.isChatInputCommand()) await interaction.reply(payload);
+  };
+}
+
+export async function bench(): Promise<BenchRow[]> {
+  const store = memoryStore();
+  const jss = commands.find((c) => c.name === 'jss') as Command;
+  const ctx = {
+    platform: 'discord' as const,
+    workspaceId: 'bench',
+    userId: 'bench',
+    isAdmin: false,
+    now: new Date(),
+    store,
+  };
+  const answer = await runCommand(jss, ARGS, ctx);
+  const raw = slashPayload(commands, 'jss', ARGS);
+  const tiny = fakeDiscord();
+  tiny.use(noopReplying({ embeds: [{ title: 'ok' }], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }));
+  const same = fakeDiscord();
+  same.use(noopReplying(renderDiscord(answer.reply, answer.outcome)));
+  const gigdesk = fakeDiscord();
+  gigdesk.use(createInteractionHandler({ commands, store }));
+  try {
+    const small = await measure('discord.js path, no-op with a one-line embed', () => tiny.dispatch(raw), RUNS);
+    const base = await measure('discord.js path, no-op sending the same answer', () => same.dispatch(raw), RUNS);
+    const full = await measure('discord.js path, gigdesk /jss 7 1 8', () => gigdesk.dispatch(raw), RUNS);
+    const sent = JSON.stringify(gigdesk.calls.at(-1)?.body?.data);
+    if (sent !== JSON.stringify(same.calls.at(-1)?.body?.data)) throw new Error('bench: gigdesk sent another answer');
+    const ratio = full.p50Ms / base.p50Ms;
+    return [
+      timingRow(small, 'for scale: the cost of discord.js itself'),
+      timingRow(base),
+      timingRow(full),
+      {
+        what: 'discord: gigdesk / no-op (p50)',
+        value: `${ratio.toFixed(2)}x (+${((ratio - 1) * 100).toFixed(0)} %)`,
+        note: 'target under 1.10x',
+      },
+    ];
+  } finally {
+    for (const fake of [tiny, same, gigdesk]) fake.client.removeAllListeners();
+    await store.close();
+  }
+}
