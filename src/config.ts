@@ -1,6 +1,7 @@
 // Reads the environment once, through one schema, and names exactly what is wrong.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMITS } from './core/rateLimit.js';
 
 const optionalText = z
   .string()
@@ -37,6 +38,9 @@ const schema = z
         .optional(),
     ),
     GIGDESK_DB_PATH: optionalText.default('./data/gigdesk.sqlite'),
+    RATE_LIMIT_PER_USER: optionalText.pipe(wholeNumber(1, 100_000).optional()),
+    RATE_LIMIT_PER_WORKSPACE: optionalText.pipe(wholeNumber(1, 1_000_000).optional()),
+    RATE_LIMIT_WINDOW_SECONDS: optionalText.pipe(wholeNumber(1, 86_400).optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -90,6 +94,11 @@ function toConfig(env: z.output<typeof schema>) {
         }
       : undefined,
     store: { sqlitePath: env.GIGDESK_DB_PATH, redisUrl: env.REDIS_URL },
+    rateLimits: {
+      perUser: env.RATE_LIMIT_PER_USER ?? DEFAULT_RATE_LIMITS.perUser,
+      perWorkspace: env.RATE_LIMIT_PER_WORKSPACE ?? DEFAULT_RATE_LIMITS.perWorkspace,
+      windowMs: (env.RATE_LIMIT_WINDOW_SECONDS ?? DEFAULT_RATE_LIMITS.windowMs / 1000) * 1000,
+    },
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -146,3 +146,30 @@ describe('runCommand', () => {
     });
   });
 });
+
+describe('rate limits', () => {
+  const limits = { perUser: 3, perWorkspace: 5, windowMs: 60_000 };
+
+  it('refuses a user past the limit with the wait, and lets others in the workspace go on', async () => {
+    const store = memoryStore();
+    const at = (userId: string) => ctx({ store, userId, rateLimits: limits, now: new Date('2026-11-22T12:00:45Z') });
+    for (let i = 0; i < 3; i++) expect((await runText('/sum 1 1', registry, at('u1'))).outcome).toBe('ok');
+    const refused = await runText('/sum 1 1', registry, at('u1'));
+    expect(refused.outcome).toBe('user_error');
+    expect(refused.reply.blocks[0]).toEqual(text('That is more than 3 commands in 60 s. Try again in 15 s.'));
+    expect((await runText('/sum 1 1', registry, at('u2'))).outcome).toBe('ok');
+    expect((await runText('/sum 1 1', registry, at('u3'))).outcome).toBe('ok'); // 5th in the workspace
+    const busy = await runText('/sum 1 1', registry, at('u3'));
+    expect(busy.reply.blocks[0]).toEqual(
+      text('This workspace is very busy with gigdesk right now. Try again in 15 s.'),
+    );
+  });
+
+  it('starts a new window on the next minute', async () => {
+    const store = memoryStore();
+    const at = (time: string) => ctx({ store, rateLimits: { ...limits, perUser: 1 }, now: new Date(time) });
+    expect((await runText('/sum 1 1', registry, at('2026-11-22T12:00:59Z'))).outcome).toBe('ok');
+    expect((await runText('/sum 1 1', registry, at('2026-11-22T12:00:59Z'))).outcome).toBe('user_error');
+    expect((await runText('/sum 1 1', registry, at('2026-11-22T12:01:00Z'))).outcome).toBe('ok');
+  });
+});

@@ -66,3 +66,22 @@ describe('SQLite store', () => {
     await expect(store.get('k')).rejects.toBeInstanceOf(StorageUnavailableError);
   });
 });
+
+describe('atomic operations on SQLite', () => {
+  it('counts hits within a window and starts over after it', async () => {
+    const store = openStore({ sqlitePath: tempDb() });
+    const counts = await Promise.all(Array.from({ length: 5 }, () => store.increment('rate:u1', 200)));
+    expect(counts.sort()).toEqual([1, 2, 3, 4, 5]);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await store.increment('rate:u1', 200)).toBe(1);
+    await store.close();
+  });
+
+  it('gives a claim to exactly one of many concurrent callers', async () => {
+    const store = openStore({ sqlitePath: tempDb() });
+    const results = await Promise.all(Array.from({ length: 10 }, () => store.claim('reminder:1', 60_000)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await store.claim('reminder:2', 60_000)).toBe(true);
+    await store.close();
+  });
+});

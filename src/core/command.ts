@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { RateLimits } from './rateLimit.js';
 import type { Reply } from './reply.js';
 import type { Store } from './store.js';
 
@@ -15,6 +16,8 @@ export interface Context {
   /** The clock every date computation uses; tests pin it. */
   now: Date;
   store: Store;
+  /** Limits for chat platforms; the console (one local person) runs without. */
+  rateLimits?: RateLimits;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of every option shape

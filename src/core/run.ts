@@ -4,6 +4,7 @@ import type { Command, Context } from './command.js';
 import { StorageUnavailableError, UserError } from './errors.js';
 import { logger, referenceId } from './log.js';
 import { optionSpecs, usageLine } from './options.js';
+import { enforceRateLimit } from './rateLimit.js';
 import { type Reply, reply, text } from './reply.js';
 import { parseLine } from './textArgs.js';
 
@@ -22,6 +23,7 @@ export async function runCommand(command: Command, rawArgs: Record<string, unkno
     if (command.adminOnly && !ctx.isAdmin) {
       throw new UserError(`Only workspace admins can use /${command.name}.`);
     }
+    if (ctx.rateLimits) await enforceRateLimit(ctx, ctx.rateLimits);
     const { share, ...rest } = rawArgs;
     if (share !== undefined && typeof share !== 'boolean') {
       throw new UserError(`"share" must be yes or no (got "${String(share).slice(0, 40)}").`);

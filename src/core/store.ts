@@ -13,8 +13,21 @@ export interface Store {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown, ttlMs?: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Adds one to a counter that starts over after windowMs; returns the new count. */
+  increment(key: string, windowMs: number): Promise<number>;
+  /** Takes key for ttlMs if nobody holds it; true for exactly one caller (one process on SQLite, all on Redis). */
+  claim(key: string, ttlMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** The two operations that must not interleave between callers. */
+interface Atomic {
+  increment(key: string, windowMs: number): Promise<number>;
+  claim(key: string, ttlMs: number): Promise<boolean>;
+}
+
+/** A chat command must answer in seconds; a store that does not answer by then counts as down. */
+const STORE_TIMEOUT_MS = 4000;
 
 export interface StoreOptions {
   sqlitePath: string;
@@ -25,10 +38,16 @@ export interface StoreOptions {
 export function openStore(options: StoreOptions): Store {
   if (options.redisUrl) {
     const url = options.redisUrl;
-    return keyvStore('redis', () => {
-      const adapter = new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 2000 });
-      return new Keyv({ store: adapter, namespace: 'gigdesk', throwOnErrors: true });
-    });
+    // No offline queue: while Redis is down, calls fail at once instead of hanging until it returns.
+    const adapter = new KeyvRedis(
+      { url, disableOfflineQueue: true, socket: { connectTimeout: 2000 } },
+      { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 2000 },
+    );
+    return keyvStore(
+      'redis',
+      () => new Keyv({ store: adapter, namespace: 'gigdesk', throwOnErrors: true }),
+      redisAtomic(adapter),
+    );
   }
   return keyvStore('sqlite', () => {
     if (options.sqlitePath !== ':memory:') mkdirSync(dirname(options.sqlitePath), { recursive: true });
@@ -42,7 +61,61 @@ export function memoryStore(): Store {
   return keyvStore('memory', () => new Keyv({ namespace: 'gigdesk', throwOnErrors: true }));
 }
 
-function keyvStore(kind: Store['kind'], create: () => Keyv): Store {
+/** INCR and SET NX are atomic in Redis itself, so they hold across any number of processes. */
+function redisAtomic(adapter: KeyvRedis<unknown>): Atomic {
+  const raw = (key: string) => `gigdesk:atomic:${key}`;
+  return {
+    increment: async (key, windowMs) => {
+      const client = (await adapter.getClient()) as RedisCommands;
+      const count = Number(await client.incr(raw(key)));
+      if (count === 1) await client.pExpire(raw(key), windowMs);
+      return count;
+    },
+    claim: async (key, ttlMs) => {
+      const client = (await adapter.getClient()) as RedisCommands;
+      return (await client.set(raw(key), '1', { NX: true, PX: ttlMs })) === 'OK';
+    },
+  };
+}
+
+interface RedisCommands {
+  incr(key: string): Promise<number>;
+  pExpire(key: string, ms: number): Promise<unknown>;
+  set(key: string, value: string, options: { NX: true; PX: number }): Promise<string | null>;
+}
+
+/** Read-modify-write on keyv, serialised through one promise chain: atomic within this process. */
+function localAtomic(keyv: () => Keyv): Atomic {
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = chain.then(work, work);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    increment: (key, windowMs) =>
+      serial(async () => {
+        const count = ((await keyv().get<number>(`atomic:${key}`)) ?? 0) + 1;
+        if (count === 1) await keyv().set(`atomic:${key}`, count, windowMs);
+        else await keyv().set(`atomic:${key}`, count, await remainingMs(keyv(), `atomic:${key}`, windowMs));
+        return count;
+      }),
+    claim: (key, ttlMs) =>
+      serial(async () => {
+        if ((await keyv().get(`atomic:${key}`)) !== undefined) return false;
+        await keyv().set(`atomic:${key}`, 1, ttlMs);
+        return true;
+      }),
+  };
+}
+
+/** keyv stores the expiry beside the value; keep a counter's original window when it is rewritten. */
+async function remainingMs(keyv: Keyv, key: string, fallback: number): Promise<number> {
+  const raw = (await keyv.get(key, { raw: true })) as { expires?: number } | undefined;
+  return raw?.expires ? Math.max(1, raw.expires - Date.now()) : fallback;
+}
+
+function keyvStore(kind: Store['kind'], create: () => Keyv, atomic?: Atomic): Store {
   let keyv: Keyv | undefined;
   const open = () => {
     if (!keyv) {
@@ -53,14 +126,23 @@ function keyvStore(kind: Store['kind'], create: () => Keyv): Store {
     return keyv;
   };
   const guard = async <T>(action: (k: Keyv) => Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${STORE_TIMEOUT_MS} ms`)), STORE_TIMEOUT_MS);
+    });
     try {
-      return await action(open());
+      return await Promise.race([action(open()), timeout]);
     } catch (error) {
       throw new StorageUnavailableError(`${kind} store failed: ${(error as Error).message}`, { cause: error });
+    } finally {
+      clearTimeout(timer);
     }
   };
+  const ops = atomic ?? localAtomic(open);
   return {
     kind,
+    increment: (key, windowMs) => guard(() => ops.increment(key, windowMs)),
+    claim: (key, ttlMs) => guard(() => ops.claim(key, ttlMs)),
     get: <T>(key: string) => guard((k) => k.get<T>(key)),
     set: (key, value, ttlMs) => guard(async (k) => void (await k.set(key, value, ttlMs))),
     delete: (key) => guard(async (k) => void (await k.delete(key))),
