@@ -68,6 +68,7 @@ describe('/quote with one rule set', () => {
   it('says the PayPal fee is not counted', async () => {
     const { reply } = await ask('/quote 1000 era:fiverr withdrawal:paypal');
     expect(field(reply, 'Charge')).toBe('$1,250.00');
+    expect(field(reply, 'Withdrawal, PayPal')).toBe('not counted (no figure in our sources)');
     expect(allText(reply)).toContain('our sources give no figure, so it is not counted');
   });
 

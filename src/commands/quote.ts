@@ -52,7 +52,7 @@ export const quote = defineCommand({
     const extras: Extras = {
       vatBasisPoints: args.vat === undefined ? 0 : percentToBasisPoints(args.vat, 'vat'),
       // A withdrawal with two published figures is quoted with the higher one, so the net is never short.
-      withdrawal: method && { name: method.name, cents: Math.max(0, ...method.cents) },
+      withdrawal: method && { name: method.name, cents: Math.max(0, ...method.cents), known: method.cents.length > 0 },
       connects: args.connects ?? 0,
     };
     const options: QuoteOptions = {
@@ -78,7 +78,8 @@ export const quote = defineCommand({
 
 interface Extras {
   vatBasisPoints: number;
-  withdrawal?: { name: string; cents: number };
+  /** `known` is false where our sources give no figure (PayPal): nothing is counted then. */
+  withdrawal?: { name: string; cents: number; known: boolean };
   connects: number;
 }
 
@@ -118,7 +119,12 @@ function oneRule(rule: FeeRule, netCents: number, options: QuoteOptions, extras:
   ];
   if (extras.vatBasisPoints > 0)
     lines.push([`VAT on the fee (${formatBasisPoints(extras.vatBasisPoints)})`, formatCents(q.vatCents)]);
-  if (extras.withdrawal) lines.push([`Withdrawal, ${extras.withdrawal.name}`, formatCents(extras.withdrawal.cents)]);
+  if (extras.withdrawal) {
+    const cost = extras.withdrawal.known
+      ? formatCents(extras.withdrawal.cents)
+      : 'not counted (no figure in our sources)';
+    lines.push([`Withdrawal, ${extras.withdrawal.name}`, cost]);
+  }
   if (extras.connects > 0) {
     lines.push([
       `Connects (${extras.connects} x ${formatCents(CONNECT_CENTS)})`,
@@ -151,7 +157,7 @@ function allRules(netCents: number, options: QuoteOptions, extras: Extras) {
   });
   const counted = [
     extras.vatBasisPoints > 0 ? `VAT of ${formatBasisPoints(extras.vatBasisPoints)} on the fee` : '',
-    extras.withdrawal ? `${extras.withdrawal.name} ${formatCents(extras.withdrawal.cents)}` : '',
+    extras.withdrawal?.known ? `${extras.withdrawal.name} ${formatCents(extras.withdrawal.cents)}` : '',
     extras.connects > 0 ? `${extras.connects} Connects ${formatCents(extras.connects * CONNECT_CENTS)}` : '',
   ].filter(Boolean);
   return {
