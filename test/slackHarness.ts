@@ -114,6 +114,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     botId: 'B0GIGDESK',
     botUserId: 'U0GIGDESK',
     tokenVerificationEnabled: false,
+    // As in startSlack: gigdesk reads no conversation context.
+    convoStore: false,
     logLevel: LogLevel.ERROR,
     clientOptions: { fetch: fakeSlack(calls, options), retryConfig: { retries: 0 } },
   });

@@ -9,7 +9,7 @@ export const SLACK_LIMITS = {
   fieldsPerSection: 10,
   contextElements: 10,
   blocksPerMessage: 50,
-  /** Slack's cap on a message's text, applied to the blocks' JSON too, to stay clear of "msg_too_long". */
+  /** Slack's cap on a message's text, applied to the blocks' estimated JSON size, to stay clear of "msg_too_long". */
   charsPerMessage: 40_000,
   /** A response_url takes 5 messages; the ack body plus respond() stays within that. */
   messages: 5,
@@ -26,8 +26,12 @@ export interface SlackMessage {
 
 /** Slack reads only these three as control characters; escaping them defuses <!channel>, <@U…> and links. */
 export function escapeSlack(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ENTITIES[c] ?? c) : value;
 }
+
+const SPECIAL = /[&<>]/;
+const SPECIALS = /[&<>]/g;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** Slack sends typed text with the same three escaped; the parser wants what the user typed. */
 export function unescapeSlack(value: string): string {
@@ -51,6 +55,7 @@ export function clip(value: string, max: number): string {
 
 /** Splits escaped text into pieces of at most `max` characters, at line breaks where it can. */
 export function splitEscaped(value: string, max: number): string[] {
+  if (value.length <= max) return value ? [value] : [];
   const pieces: string[] = [];
   let current = '';
   for (const line of value.split('\n')) {
@@ -139,12 +144,25 @@ export function renderSlack(reply: Reply): SlackMessage[] {
   return messages;
 }
 
+/** Close to the block's JSON length without serialising it (this runs on every answer). */
+function sizeOf(block: SlackBlock): number {
+  const texts =
+    block.type === 'header'
+      ? [block.text.text]
+      : block.type === 'section'
+        ? [block.text?.text ?? '', ...(block.fields ?? []).map((f) => f.text)]
+        : block.type === 'context'
+          ? block.elements.map((e) => ('text' in e ? e.text : ''))
+          : [];
+  return texts.reduce((n, t) => n + t.length + 40, 40);
+}
+
 function packBlocks(blocks: SlackBlock[]): SlackBlock[][] {
   const groups: SlackBlock[][] = [];
   let current: SlackBlock[] = [];
   let size = 0;
   for (const block of blocks) {
-    const blockSize = JSON.stringify(block).length;
+    const blockSize = sizeOf(block);
     const full =
       current.length >= SLACK_LIMITS.blocksPerMessage ||
       (current.length > 0 && size + blockSize > SLACK_LIMITS.charsPerMessage);

@@ -34,6 +34,8 @@ export async function startSlack(
   const common = {
     token: config.botToken,
     logger: boltLogger(),
+    // No listener reads context.conversation, so Bolt need not track conversations on every request.
+    convoStore: false as const,
     // The Web API client's default retries span half an hour; a chat answer or a DM cannot wait that long.
     clientOptions: { retryConfig: { retries: 2 }, timeout: 10_000 },
   };
