@@ -34,7 +34,7 @@ export const contractsAdd = defineCommand({
     amount: z.number().min(0).max(100_000_000).describe('amount earned on it, in dollars'),
     client: z.string().min(1).max(80).describe('client name or id (used to count different clients)'),
     long_term: z.boolean().optional().describe('paid over 90 days or more (default no)'),
-    title: z.string().max(120).optional().describe('a short title (optional)'),
+    title: z.string().max(120).optional().describe('a short title'),
   }),
   autocomplete: (option, partial) =>
     option === 'outcome' ? OUTCOME_CHOICES.filter((c) => c.startsWith(partial.trim().toLowerCase())) : [],
@@ -128,9 +128,7 @@ export const contractsImport = defineCommand({
       .string()
       .min(1)
       .max(200_000)
-      .describe(
-        'CSV lines: date, outcome, amount, client, title, long_term (header optional; ; separates lines pasted as one)',
-      ),
+      .describe('CSV lines: date, outcome, amount, client, title, long_term (header optional; or ; between lines)'),
   }),
   run: async ({ skip_bad, csv }, ctx) => {
     const { contracts, errors } = parseContractsCsv(csv, ctx.now);

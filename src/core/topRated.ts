@@ -1,6 +1,7 @@
 // Top Rated and Top Rated Plus checklist (FACTS §4) from the contract log plus what only the user knows.
 import { type Contract, endDay } from './contracts.js';
 import type { Day } from './dates.js';
+import { plural } from './format.js';
 import { contractsToReach } from './jss.js';
 import { bestOfAt, countsAt, indexLog, inWindow, type LogIndex, percentAt } from './jssWindows.js';
 
@@ -126,9 +127,11 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
   let earliestNote: string;
   if ((current ?? 0) < TARGET) {
     const k = contractsToReach(countsAt(index, today, 24), TARGET);
-    const how = k === undefined ? 'a negative must leave the window first' : `about ${k} more successful contracts`;
+    const how =
+      k === undefined ? 'a negative must leave the window first' : `about ${plural(k, 'more successful contract')}`;
+    const now = current === undefined ? 'You have no score yet' : `Your score is below ${TARGET} % now`;
     earliest = undefined;
-    earliestNote = `Your score is below ${TARGET} % now (${how}); after that it takes up to ${WEEKS_NEEDED} weeks at ${TARGET} %+.`;
+    earliestNote = `${now} (${how} on the 24-month rule); after that it takes up to ${WEEKS_NEEDED} weeks at ${TARGET} %+.`;
   } else {
     const weeksDay = today + 7 * weeksUntilQualified(passes);
     const firstDay = first === undefined ? today : first + FIRST_CONTRACT_DAYS + 1;
