@@ -81,7 +81,7 @@ const URGENT = /\b(?:urgent(?:ly)?|asap|immediately|right now|right away)\b/gi;
 const ABOUT_FEEDBACK = /\b(?:feedback|review|rating|stars|close the contract|closing the contract)\b/i;
 
 const OFF_PLATFORM: RegExp[] = [
-  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
+  /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
   /(?:\+\d[\d\s().-]{7,}\d|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b)/g,
   /\b(?:whats\s?app|telegram|skype|wechat|viber|signal app|on signal|via signal)\b/gi,
   /\b(?:paypal|venmo|zelle|cash ?app|payoneer|transferwise|western union|moneygram|bitcoin|usdt|crypto(?:currency)?|bank transfer|wire transfer)\b/gi,

@@ -22,6 +22,8 @@ export const INDEX_KEY = 'reminders:pending';
 const LADDERS = 'followups';
 const NOTICES = 'reminder-notices';
 export const MAX_LADDERS = 25;
+/** Due reminders claimed per index write; also the most a crash mid-pass can leave unsent. */
+const CLAIM_BATCH = 25;
 
 export interface PendingReminder {
   to: Recipient;
@@ -162,46 +164,60 @@ export async function deliverDue(
   const due = (await findDue(store, now)).filter(
     (e) => !options.platforms || options.platforms.includes(e.to.platform),
   );
-  for (const entry of due) {
-    const claimed = await claim(store, entry, now);
-    if (!claimed) {
-      report.dropped++;
-      continue;
+  for (let i = 0; i < due.length; i += CLAIM_BATCH) {
+    const claimed = await claim(store, due.slice(i, i + CLAIM_BATCH), now);
+    report.dropped += Math.min(CLAIM_BATCH, due.length - i) - claimed.length;
+    for (const { entry, message } of claimed) {
+      let ok = false;
+      try {
+        ok = await deliver(entry.to, message);
+      } catch (error) {
+        logger.warn({ err: error, platform: entry.to.platform }, 'reminder delivery failed');
+      }
+      await record(store, entry, ok, now);
+      if (ok) report.delivered++;
+      else report.undelivered++;
     }
-    let ok = false;
-    try {
-      ok = await deliver(entry.to, claimed);
-    } catch (error) {
-      logger.warn({ err: error, platform: entry.to.platform }, 'reminder delivery failed');
-    }
-    await record(store, entry, ok, now);
-    if (ok) report.delivered++;
-    else report.undelivered++;
   }
   return report;
 }
 
-/** Marks the step 'sending' and drops its index entry; undefined when it is no longer pending. */
-function claim(store: Store, entry: PendingReminder, now: Date): Promise<Reply | undefined> {
-  const scope = { ...entry.to, store };
+const sameEntry = (a: PendingReminder, b: PendingReminder) =>
+  sameRecipient(a.to, b.to) && a.followupId === b.followupId && a.step === b.step;
+
+/**
+ * Marks each still-pending step 'sending' and drops the entries from the index, in one pass over
+ * the index. A crash before sending leaves at most one batch marked 'sending': never re-sent, and
+ * /followup list says so.
+ */
+function claim(
+  store: Store,
+  entries: PendingReminder[],
+  now: Date,
+): Promise<{ entry: PendingReminder; message: Reply }[]> {
   return withLock(store, async () => {
-    const list = await loadFollowups(scope);
-    const followup = list.find((f) => f.id === entry.followupId);
-    const step = followup?.steps[entry.step];
-    const index = await readIndex(store);
-    const rest = index.filter(
-      (e) => !(sameRecipient(e.to, entry.to) && e.followupId === entry.followupId && e.step === entry.step),
-    );
-    if (!followup || step?.status !== 'pending') {
-      await store.set(INDEX_KEY, rest);
-      return undefined;
+    const claimed: { entry: PendingReminder; message: Reply }[] = [];
+    const ladders = new Map<string, { scope: Scope; list: Followup[] }>();
+    for (const entry of entries) {
+      const key = JSON.stringify(entry.to);
+      const scope = { ...entry.to, store };
+      const owner = ladders.get(key) ?? { scope, list: await loadFollowups(scope) };
+      ladders.set(key, owner);
+      const followup = owner.list.find((f) => f.id === entry.followupId);
+      const step = followup?.steps[entry.step];
+      if (!followup || step?.status !== 'pending') continue;
+      step.status = 'sending';
+      step.at = now.toISOString();
+      claimed.push({ entry, message: await reminderReply(scope, followup, step) });
     }
-    step.status = 'sending';
-    step.at = now.toISOString();
-    // The step is marked before the index entry goes: a crash in between leaves an entry that claims nothing.
-    await writeUserData(scope, LADDERS, list);
-    await store.set(INDEX_KEY, rest);
-    return reminderReply(scope, followup, step);
+    // Steps are marked before their index entries go: a crash in between leaves entries that claim nothing.
+    for (const { scope, list } of ladders.values()) await writeUserData(scope, LADDERS, list);
+    const index = await readIndex(store);
+    await store.set(
+      INDEX_KEY,
+      index.filter((e) => !entries.some((done) => sameEntry(e, done))),
+    );
+    return claimed;
   });
 }
 
