@@ -6,9 +6,10 @@ import { commands } from '../src/commands/index.js';
 import { type Command, defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { logger } from '../src/core/log.js';
+import { deliverDue, startFollowup } from '../src/core/reminders.js';
 import { reply, text } from '../src/core/reply.js';
 import { memoryStore } from '../src/core/store.js';
-import { APP, type Call, fakeDiscord, MANAGE_GUILD, slashPayload, visibleText } from './discord-fake.js';
+import { APP, type Call, fakeDiscord, GUILD, MANAGE_GUILD, slashPayload, USER, visibleText } from './discord-fake.js';
 
 logger.level = 'silent';
 
@@ -140,6 +141,37 @@ describe('discord slash commands', () => {
     const fake = setup({ commands });
     await fake.dispatch(slashPayload(all, 'greet', { client: 'Ann' }));
     expect(visibleText(callbacks(fake.calls)[0]?.body)).toContain('/greet is not available any more');
+  });
+});
+
+describe('discord missed reminders', () => {
+  it('shows a reminder whose DM failed privately after the next answer, once', async () => {
+    const store = memoryStore();
+    stores.push(store);
+    const owner = { platform: 'discord' as const, workspaceId: GUILD, userId: USER, isAdmin: false, store };
+    await startFollowup(
+      { ...owner, now: new Date('2026-03-10T12:00:00Z') },
+      {
+        client: 'Acme',
+        tone: 'brief',
+        delivered: '2026-03-10',
+        tz: 'UTC',
+      },
+    );
+    const report = await deliverDue(store, new Date('2026-04-30T12:00:00Z'), async () => false);
+    expect(report.undelivered).toBeGreaterThan(0);
+    const fake = fakeDiscord();
+    fake.use(createInteractionHandler({ commands: all, store }));
+    await fake.dispatch(slashPayload(all, 'jss', { successful: 7, negative: 1, total: 8 }));
+    await fake.dispatch(slashPayload(all, 'jss', { successful: 7, negative: 1, total: 8 }));
+    const [answer, notice, second] = fake.calls;
+    expect(answer?.body.data.embeds[0].title).toContain('75 %');
+    expect(notice?.path).toMatch(new RegExp(`^/webhooks/${APP}/token-\\d+$`));
+    expect(notice?.body.flags).toBe(64);
+    expect(visibleText(notice?.body)).toContain('Acme');
+    expect(visibleText(notice?.body)).toContain('could not reach you');
+    expect(second?.body.type).toBe(4);
+    expect(fake.calls).toHaveLength(3);
   });
 });
 

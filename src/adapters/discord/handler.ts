@@ -13,6 +13,7 @@ import type { Command, Context } from '../../core/command.js';
 import { UserError } from '../../core/errors.js';
 import { logger, referenceId } from '../../core/log.js';
 import { optionSpecs, usageLine } from '../../core/options.js';
+import { pendingNotice } from '../../core/reminders.js';
 import { reply, text } from '../../core/reply.js';
 import { type Answer, runCommand } from '../../core/run.js';
 import type { Store } from '../../core/store.js';
@@ -52,7 +53,8 @@ export function createInteractionHandler(options: HandlerOptions): InteractionHa
 
 async function onCommand(i: ChatInputCommandInteraction, groups: Group[], options: HandlerOptions): Promise<void> {
   const command = resolveCommand(groups, i.commandName, i.options.getSubcommand(false));
-  const pending = answer(i, command, contextFor(i, options), options.fetchFile ?? fetch);
+  const ctx = contextFor(i, options);
+  const pending = answer(i, command, ctx, options.fetchFile ?? fetch);
   let deferring: Promise<boolean> | undefined;
   const timer = command?.usesStore
     ? setTimeout(() => {
@@ -66,6 +68,17 @@ async function onCommand(i: ChatInputCommandInteraction, groups: Group[], option
   const payload = renderDiscord(result.reply, result.outcome);
   if (deferring && (await deferring)) await sendAfterDefer(i, payload);
   else await i.reply(payload);
+  await sendPendingNotice(i, ctx);
+}
+
+/** Reminders whose DM failed (DMs closed) are shown once, privately, after the user's next answer. */
+async function sendPendingNotice(i: ChatInputCommandInteraction, ctx: Context): Promise<void> {
+  try {
+    const notice = await pendingNotice(ctx);
+    if (notice) await i.followUp(renderDiscord({ ...notice, visibility: 'private' }));
+  } catch (error) {
+    logger.warn({ err: error, platform: 'discord' }, 'could not show missed reminders');
+  }
 }
 
 async function answer(
