@@ -38,8 +38,8 @@ describe('slack manifest', () => {
       { command: '/notes', description: 'does notes', should_escape: false, usage_hint: 'add <text> | clear' },
       { command: '/wipe', description: 'does wipe (admins only)', should_escape: false },
     ]);
-    const groupOnly = slashCommandEntries([make('tags add'), make('tags list')]);
-    expect(groupOnly[0]?.description).toBe('does tags add; does tags list');
+    const groupOnly = slashCommandEntries([make('tags add'), make('tags list'), make('tags clear')]);
+    expect(groupOnly[0]?.description).toBe('does tags add; also list, clear');
   });
 
   it('asks for the minimal scopes and turns Socket Mode on', () => {

@@ -29,11 +29,13 @@ export function slashCommandEntries(commands: readonly Command[]): SlashCommandE
   return slashNames(commands).map((name) => {
     const bare = commands.find((c) => c.name === name);
     const subs = commands.filter((c) => c.name.startsWith(`${name} `));
-    const description = bare?.description ?? subs.map((c) => c.description).join('; ');
+    const subNames = subs.map((c) => c.name.slice(name.length + 1));
+    const others = subNames.length > 1 ? `; also ${subNames.slice(1).join(', ')}` : '';
+    const description = bare?.description ?? `${subs[0]?.description}${others}`;
     const admin = [bare, ...subs].every((c) => !c || c.adminOnly) ? ' (admins only)' : '';
     const hints = [
       ...(bare && argsOf(bare) ? [argsOf(bare)] : []),
-      ...subs.map((c) => `${c.name.slice(name.length + 1)} ${argsOf(c)}`.trim()),
+      ...subs.map((c, i) => `${subNames[i]} ${argsOf(c)}`.trim()),
     ];
     const entry: SlashCommandEntry = {
       command: `/${name}`,
