@@ -73,6 +73,8 @@ describe('parseArgs', () => {
       text: 'Thanks  so much,\nsee you: soon',
     });
     expect(parseArgs(note, 'client:Acme "just this"')).toEqual({ client: 'Acme', text: 'just this' });
+    expect(parseArgs(note, 'text:Big build for Acme client:Ana')).toEqual({ text: 'Big build for Acme client:Ana' });
+    expect(parseArgs(note, 'Acme text:"one"')).toEqual({ client: 'Acme', text: 'one' });
   });
   it('takes share:yes for every command', () => {
     expect(parseArgs(fees, '100 share:yes')).toEqual({ amount: 100, share: true });

@@ -23,7 +23,8 @@ export function tokenize(line: string): Token[] {
     let value = '';
     while (i < line.length && !/\s/.test(line[i] ?? '')) {
       const ch = line[i] ?? '';
-      const close = QUOTES[ch];
+      // An apostrophe after a letter ("I'll", "clients'") is text, not an opening quote.
+      const close = ch === "'" && /\w/.test(line[i - 1] ?? '') ? undefined : QUOTES[ch];
       if (close) {
         const end = line.indexOf(close, i + 1);
         if (end === -1) throw new UserError(`A quote (${ch}) is not closed.`);
@@ -81,6 +82,11 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
     const spec = named && all.find((s) => s.name === named[1]?.toLowerCase());
     if (named && spec) {
       if (spec.name in args) throw new UserError(`"${spec.name}" is given twice.`);
+      if (spec === last && spec.type === 'string' && index < tokens.length - 1) {
+        // Named trailing text takes the rest of the line too: "title:Big build for Acme".
+        args[spec.name] = argText.slice(token.start + (named[1]?.length ?? 0) + 1).trim();
+        break;
+      }
       args[spec.name] = coerce(spec, named[2] ?? '');
       continue;
     }
