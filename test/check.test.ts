@@ -164,6 +164,16 @@ describe('/check', () => {
     expect(JSON.stringify(advice)).toContain('Instead: Ask for honest feedback');
   });
 
+  it('reads apostrophes as text on text platforms', async () => {
+    const answer = await runText(
+      "/check I'll give you 10% off if you leave a review, it's the clients' call.",
+      commands,
+      ctx,
+    );
+    expect(answer.outcome).toBe('ok');
+    expect(JSON.stringify(answer.reply.blocks)).toContain("I'll give you 10% off if you leave a review");
+  });
+
   it('takes the rest of the line verbatim, quotes and colons included', async () => {
     const answer = await runText('/check Note: "email me at a@b.co" please', commands, ctx);
     expect(JSON.stringify(answer.reply.blocks)).toContain('a@b.co');

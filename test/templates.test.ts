@@ -92,6 +92,11 @@ describe('built-in templates', () => {
     expect(message).not.toMatch(/ {2}| [,.!?]|\( |\n{3}|,,/);
     expect(message).toMatch(/^(Hi|Hello|Dear)\b/);
     for (const value of Object.values(values)) expect(message).toContain(value);
+    // No words glued together where a part was dropped: every word comes from the wording or a value.
+    const vocabulary = new Set(
+      [template?.text[tone] ?? '', ...Object.values(values)].flatMap((t) => t.split(/[^A-Za-z']+/)),
+    );
+    for (const word of message.split(/[^A-Za-z']+/)) expect(vocabulary).toContain(word);
   });
 
   it.each(all)('%s (%s) with %j passes the feedback checker', (name, tone, values) => {

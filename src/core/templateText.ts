@@ -126,13 +126,13 @@ Kind regards,[
     text: {
       warm: `Hi[ {client}],
 
-I've been thinking about how[ {project}|our project] went, and I want to own my part: I fell short of what you needed, and I'm sorry for the trouble that caused. I've taken a hard look at where it went wrong and changed how I work so it doesn't happen again.
+I've been thinking about how[ {project}| our project] went, and I want to own my part: I fell short of what you needed, and I'm sorry for the trouble that caused. I've taken a hard look at where it went wrong and changed how I work so it doesn't happen again.
 
 If you'd ever be open to it, I'd welcome a small second chance to put things right, or a second look at your feedback if you feel that's fair. I completely understand if not, and thank you for being honest with me.[
 {you}]`,
       formal: `[Dear {client},|Hello,]
 
-I would like to acknowledge my part in how[ {project}|our project] turned out. The result fell short of what you needed, and I apologise for the difficulty this caused. I have reviewed what went wrong and changed my process accordingly.
+I would like to acknowledge my part in how[ {project}| our project] turned out. The result fell short of what you needed, and I apologise for the difficulty this caused. I have reviewed what went wrong and changed my process accordingly.
 
 Should you be open to it, I would welcome the chance to make it right, or for you to reconsider your feedback if you find that fair. I will fully understand if you prefer not to.
 
