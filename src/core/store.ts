@@ -43,10 +43,20 @@ export function openStore(options: StoreOptions): Store {
       { url, disableOfflineQueue: true, socket: { connectTimeout: 2000 } },
       { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 2000 },
     );
+    // Callers that arrive while the first connect is under way wait for it instead of failing as offline.
+    let connecting: Promise<unknown> | undefined;
+    const ready = async () => {
+      if ((adapter.client as { isReady?: boolean }).isReady) return;
+      connecting ??= adapter.getClient().finally(() => {
+        connecting = undefined;
+      });
+      await connecting;
+    };
     return keyvStore(
       'redis',
       () => new Keyv({ store: adapter, namespace: 'gigdesk', throwOnErrors: true }),
       redisAtomic(adapter),
+      ready,
     );
   }
   return keyvStore('sqlite', () => {
@@ -115,7 +125,7 @@ async function remainingMs(keyv: Keyv, key: string, fallback: number): Promise<n
   return raw?.expires ? Math.max(1, raw.expires - Date.now()) : fallback;
 }
 
-function keyvStore(kind: Store['kind'], create: () => Keyv, atomic?: Atomic): Store {
+function keyvStore(kind: Store['kind'], create: () => Keyv, atomic?: Atomic, ready = async () => {}): Store {
   let keyv: Keyv | undefined;
   const open = () => {
     if (!keyv) {
@@ -131,7 +141,7 @@ function keyvStore(kind: Store['kind'], create: () => Keyv, atomic?: Atomic): St
       timer = setTimeout(() => reject(new Error(`no answer within ${STORE_TIMEOUT_MS} ms`)), STORE_TIMEOUT_MS);
     });
     try {
-      return await Promise.race([action(open()), timeout]);
+      return await Promise.race([ready().then(() => action(open())), timeout]);
     } catch (error) {
       throw new StorageUnavailableError(`${kind} store failed: ${(error as Error).message}`, { cause: error });
     } finally {
