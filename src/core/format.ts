@@ -1,15 +1,23 @@
 // Number and date wording shared by every command, so the same figure reads the same everywhere.
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-const whole = new Intl.NumberFormat('en-US');
-
-/** 130000 -> "$1,300.00"; amounts are integer cents throughout the core. */
-export function formatCents(cents: number): string {
-  return usd.format(cents / 100);
+/** 1234567 -> "1,234,567": a plain regex, several times faster than Intl on the hot reply path. */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** 130000 -> "$1,300.00"; amounts are integer cents throughout the core (same text as Intl's en-US USD). */
+export function formatCents(cents: number): string {
+  const whole = Math.abs(Math.round(cents));
+  const sign = cents <= -0.5 ? '-' : '';
+  return `${sign}$${groupThousands(Math.floor(whole / 100).toString())}.${(whole % 100).toString().padStart(2, '0')}`;
+}
+
+/** 12345 -> "12,345"; fractions keep up to three decimals, as Intl's en-US does. */
 export function formatCount(n: number): string {
-  return whole.format(n);
+  const rounded = Math.round(n * 1000) / 1000;
+  const [int = '0', frac] = Math.abs(rounded).toString().split('.');
+  const sign = rounded < 0 ? '-' : '';
+  return `${sign}${groupThousands(int)}${frac ? `.${frac}` : ''}`;
 }
 
 /** A Date as the calendar day it is in UTC: "2026-11-22". */
