@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Command, Context } from './command.js';
 import { StorageUnavailableError, UserError } from './errors.js';
+import { acceptingCommands, trackInFlight } from './lifecycle.js';
 import { logger, referenceId } from './log.js';
 import { optionSpecs, usageLine } from './options.js';
 import { enforceRateLimit } from './rateLimit.js';
@@ -18,8 +19,13 @@ export interface Answer {
 }
 
 /** Runs a command from typed or text-coerced arguments (Discord options, parsed text). */
-export async function runCommand(command: Command, rawArgs: Record<string, unknown>, ctx: Context): Promise<Answer> {
+export function runCommand(command: Command, rawArgs: Record<string, unknown>, ctx: Context): Promise<Answer> {
+  return trackInFlight(answerCommand(command, rawArgs, ctx));
+}
+
+async function answerCommand(command: Command, rawArgs: Record<string, unknown>, ctx: Context): Promise<Answer> {
   return guarded(ctx, command, async () => {
+    if (!acceptingCommands()) throw new UserError('gigdesk is restarting. Please try again in a few seconds.');
     if (command.adminOnly && !ctx.isAdmin) {
       throw new UserError(`Only workspace admins can use /${command.name}.`);
     }
