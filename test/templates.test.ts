@@ -225,6 +225,12 @@ describe('/template', () => {
   it('autocompletes template names', async () => {
     const command = commands.find((c) => c.name === 'template');
     expect(await command?.autocomplete?.('name', 'c', ctx())).toEqual(['closing-nudge', 'close-yourself']);
-    expect(await command?.autocomplete?.('client', 'c', ctx())).toEqual([]);
+    expect(await command?.autocomplete?.('client', 'Acme ', ctx())).toEqual(['Acme']);
+    expect(await command?.autocomplete?.('client', '', ctx())).toEqual([]);
+    expect(await command?.autocomplete?.('delivered', '2026-03-01', ctx())).toEqual([
+      '2026-03-01',
+      'today',
+      'yesterday',
+    ]);
   });
 });

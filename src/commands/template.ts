@@ -49,7 +49,13 @@ export const template = defineCommand({
       .optional()
       .describe('final delivery date (YYYY-MM-DD or today) for the follow-up dates'),
   }),
-  autocomplete: (option, partial, ctx) => (option === 'name' ? suggestNames(partial, ctx) : []),
+  autocomplete: (option, partial, ctx) => {
+    if (option === 'name') return suggestNames(partial, ctx);
+    // Discord offers suggestions on every text option; for free text, what was typed is the suggestion.
+    const typed = partial.trim() ? [partial.trim()] : [];
+    if (option === 'delivered') return [...new Set([...typed, 'today', 'yesterday'])];
+    return typed;
+  },
   run: async (args, ctx) => {
     if (!args.name) return listReply(await allTemplates(ctx));
     const name = normaliseName(args.name);
