@@ -9,6 +9,7 @@ import { logger } from '../src/core/log.js';
 import {
   deliverDue,
   findDue,
+  forgetReminders,
   INDEX_KEY,
   loadFollowups,
   pendingNotice,
@@ -141,6 +142,16 @@ describe('findDue and deliverDue', () => {
     const fake = recorder();
     expect(await deliverDue(store, at('2026-03-18T00:00:00Z'), fake.deliver)).toMatchObject({ dropped: 1 });
     expect(fake.sent).toEqual([]);
+  });
+
+  it('forgets one user’s pending reminders and keeps everyone else’s', async () => {
+    const store = memoryStore();
+    await start(ctx(store, 'sam'));
+    await start(ctx(store, 'kim'));
+    await forgetReminders(ctx(store, 'sam'));
+    const due = await findDue(store, at('2027-01-01T00:00:00Z'));
+    expect(new Set(due.map((e) => e.to.userId))).toEqual(new Set(['kim']));
+    expect(due).toHaveLength(3);
   });
 
   it('does not resend a step claimed just before a crash (marked, index not yet updated)', async () => {

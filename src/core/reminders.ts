@@ -138,6 +138,18 @@ export function snoozeFollowup(ctx: Context, which: string, days: number): Promi
   });
 }
 
+/** Removes a user's entries from the global index; /mydata delete calls it (their ladders go with their data). */
+export function forgetReminders(scope: Scope): Promise<void> {
+  return withLock(scope.store, async () => {
+    const to = recipientOf(scope);
+    const index = await readIndex(scope.store);
+    await scope.store.set(
+      INDEX_KEY,
+      index.filter((e) => !sameRecipient(e.to, to)),
+    );
+  });
+}
+
 /** Reminders due at `now`, earliest first. */
 export async function findDue(store: Store, now: Date): Promise<PendingReminder[]> {
   return (await readIndex(store)).filter((e) => e.dueAt <= now.getTime()).sort((a, b) => a.dueAt - b.dueAt);
