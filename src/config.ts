@@ -1,6 +1,7 @@
 // Reads the environment once, through one schema, and names exactly what is wrong.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { hideInLogs } from './core/log.js';
 import { DEFAULT_RATE_LIMITS } from './core/rateLimit.js';
 
 const optionalText = z
@@ -35,6 +36,7 @@ const schema = z
       z
         .string()
         .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+        .refine((v) => URL.canParse(v), 'is not a valid URL')
         .optional(),
     ),
     GIGDESK_DB_PATH: optionalText.default('./data/gigdesk.sqlite'),
@@ -73,7 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`);
     throw new ConfigError(`Configuration problem:\n  ${lines.join('\n  ')}\nSee .env.example.`);
   }
-  return toConfig(parsed.data);
+  const config = toConfig(parsed.data);
+  hideInLogs([config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret]);
+  hideInLogs([config.store.redisUrl && new URL(config.store.redisUrl).password]);
+  return config;
 }
 
 function toConfig(env: z.output<typeof schema>) {

@@ -1,23 +1,59 @@
-// Starts every adapter whose credentials are configured; with none, the console.
+// Starts every adapter whose credentials are configured (with none, the console), delivers reminders
+// through each, and shuts down gracefully on SIGINT/SIGTERM or at the console's end of input.
 import { startConsole } from './adapters/console/console.js';
+import { startDiscord } from './adapters/discord/start.js';
+import type { RunningAdapter } from './adapters/running.js';
+import { startSlack } from './adapters/slack/start.js';
 import { loadConfig, loadDotEnv } from './config.js';
+import { drainCommands } from './core/lifecycle.js';
 import { logger } from './core/log.js';
+import { startReminderLoop } from './core/reminderLoop.js';
 import { openStore } from './core/store.js';
+
+/** How long commands in flight may take to finish after a stop signal. */
+const DRAIN_MS = 10_000;
 
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   logger.level = config.logLevel;
   const store = openStore(config.store);
-  const started: Promise<void>[] = [];
-  if (!config.discord && !config.slack) started.push(startConsole(store));
-  await Promise.all(started);
+
+  const adapters: RunningAdapter[] = [];
+  if (config.discord) adapters.push(await startDiscord(config, store));
+  if (config.slack) adapters.push(await startSlack(config.slack, store, config.rateLimits));
+  if (adapters.length === 0) {
+    // Info lines would interleave with the prompt; an explicit LOG_LEVEL still wins.
+    if (!process.env.LOG_LEVEL) logger.level = 'warn';
+    adapters.push(startConsole(store));
+  }
+  const stopReminders = adapters.flatMap((a) =>
+    a.deliver ? [startReminderLoop(store, a.deliver, { platforms: [a.platform] })] : [],
+  );
+
+  const signal = await Promise.race([
+    new Promise<string>((resolve) => {
+      process.once('SIGINT', () => resolve('SIGINT'));
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+    }),
+    ...adapters.flatMap((a) => (a.ended ? [a.ended.then(() => 'end of input')] : [])),
+  ]);
+  logger.info({ reason: signal }, 'stopping');
+  // New commands are refused from here; those in flight finish and their answers go out before disconnecting.
+  const finished = await drainCommands(DRAIN_MS);
+  if (!finished) logger.warn('stopped with commands still in flight');
+  await Promise.all(adapters.map((a) => a.stop()));
+  await Promise.all(stopReminders.map((stop) => stop()));
   await store.close();
+  logger.info('stopped');
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(
-    `${error.name === 'ConfigError' ? error.message : `gigdesk failed to start: ${error.message}`}\n`,
-  );
-  process.exitCode = 1;
-});
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: Error) => {
+    process.stderr.write(
+      `${error.name === 'ConfigError' ? error.message : `gigdesk failed to start: ${error.message}`}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -32,6 +32,7 @@ describe('loadConfig', () => {
     [{ SLACK_PORT: 'eighty' }, 'SLACK_PORT must be a whole number'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must start with redis://'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ REDIS_URL: 'redis://[::1' }, 'REDIS_URL is not a valid URL'],
     [{ DISCORD_SHARDS: '0' }, 'DISCORD_SHARDS must be at least 1'],
   ])('%j fails naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

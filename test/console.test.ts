@@ -67,9 +67,9 @@ describe('interactive console', () => {
     output.on('data', (chunk: Buffer) => {
       shown += chunk.toString();
     });
-    const done = startConsole(memoryStore(), input, output);
+    const consoleAdapter = startConsole(memoryStore(), input, output);
     input.end('/jss 7 1 8\n/jss 2 5 3\n\n/help\n');
-    await done;
+    await consoleAdapter.ended;
     const score = shown.indexOf('75 %');
     const error = shown.indexOf('cannot exceed total');
     const help = shown.indexOf('gigdesk commands');

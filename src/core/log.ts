@@ -2,21 +2,30 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 
-/** Field names whose values are never written to a log line. */
-const SECRET_PATHS = [
-  'token',
-  '*.token',
-  'botToken',
-  'appToken',
-  'signingSecret',
-  '*.authorization',
-  'headers.authorization',
-  'config.*Token',
-  'config.signingSecret',
-];
+/** Field names whose values are never written, wherever they sit one or two levels deep. */
+const SECRET_FIELDS = ['token', 'botToken', 'appToken', 'signingSecret', 'authorization', 'password'];
+const SECRET_PATHS = SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]);
+
+/** Exact secret values (tokens from config); any log line containing one has it replaced. */
+const secretValues = new Set<string>();
+
+export function hideInLogs(values: (string | undefined)[]): void {
+  for (const value of values) if (value && value.length >= 6) secretValues.add(value);
+}
+
+function scrub(line: string): string {
+  let out = line;
+  for (const secret of secretValues) if (out.includes(secret)) out = out.split(secret).join('[redacted]');
+  return out;
+}
 
 export const logger = pino(
-  { level: process.env.LOG_LEVEL ?? 'info', redact: { paths: SECRET_PATHS, censor: '[redacted]' } },
+  {
+    level: process.env.LOG_LEVEL ?? 'info',
+    redact: { paths: SECRET_PATHS, censor: '[redacted]' },
+    // Field redaction misses a token inside a message or error text; this catches it on the way out.
+    hooks: { streamWrite: scrub },
+  },
   pino.destination({ dest: 2, sync: true }),
 );
 

@@ -4,6 +4,7 @@ import { commands } from '../../commands/index.js';
 import type { Reply } from '../../core/reply.js';
 import { runText } from '../../core/run.js';
 import type { Store } from '../../core/store.js';
+import type { RunningAdapter } from '../running.js';
 import { consoleContext } from './context.js';
 import { renderText } from './render.js';
 
@@ -13,7 +14,7 @@ export function startConsole(
   store: Store,
   input: NodeJS.ReadableStream = process.stdin,
   output: Output = process.stdout,
-): Promise<void> {
+): RunningAdapter {
   const colour = Boolean(output.isTTY);
   const rl = createInterface({ input, output, prompt: 'gigdesk> ', historySize: 200 });
   output.write('gigdesk console. Try /jss 7 1 8 or /help. Ctrl-D quits.\n');
@@ -29,7 +30,19 @@ export function startConsole(
       rl.prompt();
     });
   });
-  return new Promise((resolve) => rl.on('close', () => queue.then(resolve)));
+  const ended = new Promise<void>((resolve) => rl.on('close', () => queue.then(resolve)));
+  return {
+    platform: 'console',
+    ended,
+    deliver: async (_to, reply) => {
+      deliverToConsole(reply, output);
+      return true;
+    },
+    stop: async () => {
+      rl.close();
+      await ended;
+    },
+  };
 }
 
 /** How the console receives a reminder: printed above the prompt. */

@@ -13,6 +13,7 @@ import type { Command, Context } from '../../core/command.js';
 import { UserError } from '../../core/errors.js';
 import { logger, referenceId } from '../../core/log.js';
 import { optionSpecs, usageLine } from '../../core/options.js';
+import type { RateLimits } from '../../core/rateLimit.js';
 import { pendingNotice } from '../../core/reminders.js';
 import { reply, text } from '../../core/reply.js';
 import { type Answer, runCommand } from '../../core/run.js';
@@ -29,6 +30,7 @@ export interface HandlerOptions {
   deferAfterMs?: number;
   /** Downloads attachments; tests pass a fake. */
   fetchFile?: typeof fetch;
+  rateLimits?: RateLimits;
 }
 
 export type InteractionHandler = (interaction: Interaction) => Promise<void>;
@@ -170,6 +172,7 @@ export function contextFor(i: ChatInputCommandInteraction | AutocompleteInteract
     isAdmin: i.inGuild() && (i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
     now: options.now?.() ?? new Date(),
     store: options.store,
+    rateLimits: options.rateLimits,
   };
 }
 

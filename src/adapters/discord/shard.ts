@@ -1,6 +1,7 @@
 // Entry point of one shard process spawned by the ShardingManager (discord.js passes the shard ids by env).
 import { loadConfig, loadDotEnv } from '../../config.js';
 import { logger } from '../../core/log.js';
+import { startReminderLoop } from '../../core/reminderLoop.js';
 import { openStore } from '../../core/store.js';
 import { runClient } from './start.js';
 
@@ -10,11 +11,18 @@ async function main(): Promise<void> {
   logger.level = config.logLevel;
   if (!config.discord) throw new Error('DISCORD_TOKEN is not set for the shard process');
   const store = openStore(config.store);
-  try {
-    await runClient(config.discord.token, store);
-  } finally {
-    await store.close();
-  }
+  const bot = await runClient(config.discord.token, store, config.rateLimits);
+  // Any shard can DM any user, so one shard delivers reminders for all of them.
+  const isFirstShard = (process.env.SHARDS ?? '0').split(',')[0] === '0';
+  const stopReminders =
+    isFirstShard && bot.deliver ? startReminderLoop(store, bot.deliver, { platforms: ['discord'] }) : async () => {};
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await stopReminders();
+  await bot.stop();
+  await store.close();
 }
 
 main().catch((error: Error) => {

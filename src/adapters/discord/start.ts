@@ -3,31 +3,27 @@ import { fileURLToPath } from 'node:url';
 import { type APIApplicationCommand, Client, Events, GatewayIntentBits, Routes, ShardingManager } from 'discord.js';
 import { commands } from '../../commands/index.js';
 import type { Config } from '../../config.js';
-import type { Deliver } from '../../core/delivery.js';
 import { logger } from '../../core/log.js';
+import type { RateLimits } from '../../core/rateLimit.js';
 import type { Store } from '../../core/store.js';
+import type { RunningAdapter } from '../running.js';
 import { buildCommandJson } from './commands.js';
 import { discordDeliver } from './deliver.js';
 import { diffCommandSets, hasChanges } from './deploy.js';
 import { createInteractionHandler } from './handler.js';
 
-export interface DiscordStartOptions {
-  /** Receives the DM delivery once the client is logged in (for the reminder scheduler). */
-  onDeliver?: (deliver: Deliver) => void;
-}
-
-/** Resolves when the bot has stopped (SIGINT/SIGTERM). */
-export async function startDiscord(config: Config, store: Store, options: DiscordStartOptions = {}): Promise<void> {
+/** One gateway client, or (with DISCORD_SHARDS) a ShardingManager whose shard 0 delivers reminders. */
+export async function startDiscord(config: Config, store: Store): Promise<RunningAdapter> {
   if (!config.discord) throw new Error('Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID.');
   if (config.discord.shards !== undefined) return startShards(config.discord.token, config.discord.shards, config);
-  return runClient(config.discord.token, store, options);
+  return runClient(config.discord.token, store, config.rateLimits);
 }
 
 /** One gateway connection; slash commands arrive as interactions, so the Guilds intent is all it needs. */
-export async function runClient(token: string, store: Store, options: DiscordStartOptions = {}): Promise<void> {
+export async function runClient(token: string, store: Store, rateLimits?: RateLimits): Promise<RunningAdapter> {
   const local = buildCommandJson(commands); // fails before connecting if a command cannot be registered
   const client = new Client({ intents: [GatewayIntentBits.Guilds] });
-  const handle = createInteractionHandler({ commands, store });
+  const handle = createInteractionHandler({ commands, store, rateLimits });
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error, platform: 'discord' }, 'discord client error'));
   client.once(Events.ClientReady, async (ready) => {
@@ -41,14 +37,11 @@ export async function runClient(token: string, store: Store, options: DiscordSta
       logger.warn({ err: error }, 'could not compare the registered slash commands');
     }
   });
-  const stopped = untilStopped();
   await client.login(token);
-  options.onDeliver?.(discordDeliver(client));
-  await stopped;
-  await client.destroy();
+  return { platform: 'discord', deliver: discordDeliver(client), stop: () => client.destroy() };
 }
 
-async function startShards(token: string, shards: number | 'auto', config: Config): Promise<void> {
+async function startShards(token: string, shards: number | 'auto', config: Config): Promise<RunningAdapter> {
   if (!config.store.redisUrl) {
     logger.warn('DISCORD_SHARDS is set without REDIS_URL: shards will share state only through the SQLite file');
   }
@@ -59,15 +52,11 @@ async function startShards(token: string, shards: number | 'auto', config: Confi
     execArgv: process.execArgv,
   });
   manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'discord shard started'));
-  const stopped = untilStopped();
   await manager.spawn();
-  await stopped;
-  for (const shard of manager.shards.values()) shard.kill();
-}
-
-function untilStopped(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+  return {
+    platform: 'discord',
+    stop: async () => {
+      for (const shard of manager.shards.values()) shard.kill();
+    },
+  };
 }

@@ -3,6 +3,7 @@ import type { App, RespondFn, SlashCommand, webApi } from '@slack/bolt';
 import type { Command, Context } from '../../core/command.js';
 import { logger } from '../../core/log.js';
 import { optionSpecs } from '../../core/options.js';
+import type { RateLimits } from '../../core/rateLimit.js';
 import type { Reply } from '../../core/reply.js';
 import { runText } from '../../core/run.js';
 import type { Store } from '../../core/store.js';
@@ -15,6 +16,7 @@ export interface SlackDeps {
   adminUserIds?: readonly string[];
   /** How long to wait for a reply before acking empty and answering through respond(). */
   ackBudgetMs?: number;
+  rateLimits?: RateLimits;
 }
 
 /** Slack wants the ack within 3 s; 2 s leaves room for the network on the way back. */
@@ -71,6 +73,7 @@ async function answer(
     isAdmin: await isAdmin(client, command.team_id, command.user_id),
     now: new Date(),
     store: deps.store,
+    rateLimits: deps.rateLimits,
   };
   const result = await runText(lineFor(name, command.text ?? '', deps.commands), deps.commands, ctx);
   return result.reply;

@@ -6,18 +6,19 @@ import type { Config } from '../../config.js';
 import type { Command } from '../../core/command.js';
 import type { Deliver } from '../../core/delivery.js';
 import { logger } from '../../core/log.js';
+import type { RateLimits } from '../../core/rateLimit.js';
 import type { Store } from '../../core/store.js';
+import type { RunningAdapter } from '../running.js';
 import { slackDeliver } from './deliver.js';
 import { register } from './handler.js';
 
 export type SlackConfig = NonNullable<Config['slack']>;
 export type SlackMode = 'socket' | 'http';
 
-export interface SlackBot {
+export interface SlackBot extends RunningAdapter {
   mode: SlackMode;
   /** Sends reminders as direct messages. */
   deliver: Deliver;
-  stop: () => Promise<void>;
 }
 
 /** HTTP needs a public URL, so it is chosen only when asked for with a signing secret and a port. */
@@ -28,6 +29,7 @@ export function slackMode(config: SlackConfig): SlackMode {
 export async function startSlack(
   config: SlackConfig,
   store: Store,
+  rateLimits?: RateLimits,
   commands: readonly Command[] = allCommands,
 ): Promise<SlackBot> {
   const mode = slackMode(config);
@@ -43,10 +45,10 @@ export async function startSlack(
     mode === 'http'
       ? new App({ ...common, receiver: new HTTPReceiver({ signingSecret: config.signingSecret ?? '' }) })
       : new App({ ...common, appToken: config.appToken, socketMode: true });
-  register(app, { commands, store, adminUserIds: config.adminUserIds });
+  register(app, { commands, store, adminUserIds: config.adminUserIds, rateLimits });
   await (mode === 'http' ? app.start(config.port ?? 3000) : app.start());
   logger.info({ mode, port: mode === 'http' ? config.port : undefined }, 'slack adapter started');
-  return { mode, deliver: slackDeliver(app.client), stop: async () => void (await app.stop()) };
+  return { platform: 'slack', mode, deliver: slackDeliver(app.client), stop: async () => void (await app.stop()) };
 }
 
 /** Bolt's log lines go through the bot's one logger (stderr, secrets redacted). */

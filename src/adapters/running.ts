@@ -1,0 +1,13 @@
+import type { Platform } from '../core/command.js';
+import type { Deliver } from '../core/delivery.js';
+
+/** What main.ts holds for each started adapter. */
+export interface RunningAdapter {
+  platform: Platform;
+  /** Sends reminders privately; absent where this process does not deliver them (a shard manager). */
+  deliver?: Deliver;
+  /** Resolves if the adapter ends by itself (the console at end of input). */
+  ended?: Promise<void>;
+  /** Stops taking input and closes connections. */
+  stop(): Promise<void>;
+}
