@@ -7,6 +7,7 @@ import { fees } from './fees.js';
 import { followupDone, followupList, followupSnooze, followupStart } from './followup.js';
 import { helpCommand } from './help.js';
 import { jss } from './jss.js';
+import { mydataDelete, mydataExport } from './mydata.js';
 import { quote } from './quote.js';
 import { sources } from './sources.js';
 import { template, templateAdd, templateEdit, templateRemove } from './template.js';
@@ -29,5 +30,7 @@ export const commands: readonly Command[] = [
   followupList,
   followupDone,
   followupSnooze,
+  mydataExport,
+  mydataDelete,
   helpCommand(() => commands),
 ];

@@ -31,6 +31,8 @@ export interface Command<S extends AnyOptions = AnyOptions> {
   options: S;
   /** Only workspace admins may run it (checked in run.ts; Discord also hides it). */
   adminOnly?: boolean;
+  /** Answers about personal data stay private even when the caller asks to share. */
+  alwaysPrivate?: boolean;
   /** Reads or writes the store, so adapters may defer before answering. */
   usesStore?: boolean;
   /** Suggestions for a string option as the user types (Discord autocomplete). */

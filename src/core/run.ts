@@ -37,7 +37,7 @@ async function answerCommand(command: Command, rawArgs: Record<string, unknown>,
     const parsed = command.options.safeParse(rest);
     if (!parsed.success) throw new UserError(describeIssues(command, parsed.error.issues, rest));
     const result = await command.run(parsed.data, ctx);
-    return share ? { ...result, visibility: 'public' } : result;
+    return share && !command.alwaysPrivate ? { ...result, visibility: 'public' } : result;
   });
 }
 

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { defineCommand } from '../core/command.js';
+import { deleteAllUserData, exportUserData } from '../core/privacy.js';
+import { copy, reply, text } from '../core/reply.js';
+
+const PRIVATE_NOTE = 'Only you can see this, even with share:yes.';
+
+export const mydataExport = defineCommand({
+  name: 'mydata export',
+  description: 'Everything gigdesk stores about you in this workspace, as JSON',
+  options: z.object({}),
+  usesStore: true,
+  alwaysPrivate: true,
+  run: async (_args, ctx) => {
+    const exported = await exportUserData(ctx);
+    const names = Object.keys(exported.data);
+    return reply({
+      title: 'Your data',
+      blocks: [
+        text(
+          names.length === 0 && exported.pendingReminders.length === 0
+            ? 'gigdesk stores nothing about you in this workspace.'
+            : `Stored: ${names.join(', ') || 'no items'}; ${exported.pendingReminders.length} pending reminder(s). ${PRIVATE_NOTE}`,
+        ),
+        copy(JSON.stringify(exported, null, 2), 'JSON'),
+      ],
+      footer: ['Workspace templates are the community’s, not personal data, and are not included.'],
+    });
+  },
+});
+
+export const mydataDelete = defineCommand({
+  name: 'mydata delete',
+  description: 'Delete everything gigdesk stores about you in this workspace (asks for confirm:yes)',
+  options: z.object({
+    confirm: z.boolean().optional().describe('yes to delete for good'),
+  }),
+  usesStore: true,
+  alwaysPrivate: true,
+  run: async ({ confirm }, ctx) => {
+    if (!confirm) {
+      const exported = await exportUserData(ctx);
+      const names = Object.keys(exported.data);
+      return reply({
+        title: 'Delete your data?',
+        blocks: [
+          text(
+            `This removes ${names.join(', ') || 'nothing stored'} and ${exported.pendingReminders.length} pending reminder(s) for good. Run /mydata delete confirm:yes to go ahead; /mydata export first if you want a copy.`,
+          ),
+        ],
+      });
+    }
+    const removed = await deleteAllUserData(ctx);
+    return reply({
+      title: 'Your data is deleted',
+      blocks: [
+        text(
+          `Removed: ${removed.items.join(', ') || 'nothing was stored'}; ${removed.reminders} pending reminder(s). ${PRIVATE_NOTE}`,
+        ),
+      ],
+    });
+  },
+});
