@@ -163,6 +163,15 @@ describe('/followup commands', () => {
     expect(answer.reply.footer[0]).toContain('09:00 America/Los_Angeles');
   });
 
+  it('takes tz: (its last option) before the others too', async () => {
+    const answer = await run(
+      '/followup start tz:Europe/Berlin client:Zed delivered:2026-03-12',
+      ctx({ userId: 'zed' }),
+    );
+    expect(answer.outcome).toBe('ok');
+    expect(answer.reply.footer[0]).toContain('09:00 Europe/Berlin');
+  });
+
   it('list, snooze by client name, and done', async () => {
     const listed = await run('/followup list');
     expect(shown(listed.reply.blocks)).toContain('["1","Acme","2026-03-10","Closing nudge","2026-03-17 (in 7 days)"]');

@@ -200,6 +200,13 @@ describe('/template', () => {
     expect(answer.reply.footer.join(' ')).toContain('calendar days in UTC');
   });
 
+  it('takes named options in any order, the last one (delivered) included', async () => {
+    const answer = await runText('/template five-star delivered:2026-01-31 client:Acme tone:brief', commands, ctx());
+    expect(answer.outcome).toBe('ok');
+    expect(copyText(answer.reply.blocks)).toMatch(/^Hi Acme, the final delivery is in\./);
+    expect(allText(answer.reply.blocks)).toContain('"2026-02-07"');
+  });
+
   it('reads delivered:today as today in UTC', async () => {
     const late = ctx({ now: new Date('2026-03-01T23:30:00-08:00') });
     const answer = await runText('/template five-star delivered:today', commands, late);

@@ -82,8 +82,9 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
     const spec = named && all.find((s) => s.name === named[1]?.toLowerCase());
     if (named && spec) {
       if (spec.name in args) throw new UserError(`"${spec.name}" is given twice.`);
-      if (spec === last && spec.type === 'string' && index < tokens.length - 1) {
-        // Named trailing text takes the rest of the line too: "title:Big build for Acme".
+      // Named long text takes the rest of the line too ("title:Big build for Acme"); short values such as a date do not.
+      const longText = spec.maxLength === undefined || spec.maxLength > 100;
+      if (spec === last && spec.type === 'string' && longText && index < tokens.length - 1) {
         args[spec.name] = argText.slice(token.start + (named[1]?.length ?? 0) + 1).trim();
         break;
       }
