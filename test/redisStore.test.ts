@@ -66,3 +66,24 @@ describe('Redis store', () => {
     await store.close();
   });
 });
+
+describe('Redis update', () => {
+  it('never loses a write when two stores update the same key at once', async () => {
+    const a = openStore({ sqlitePath: 'unused', redisUrl: redis.url });
+    const b = openStore({ sqlitePath: 'unused', redisUrl: redis.url });
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        (i % 2 ? a : b).update<number[]>('shared-list', async (list = []) => {
+          await new Promise((r) => setTimeout(r, 1)); // widen the read-modify-write window
+          return [...list, i];
+        }),
+      ),
+    );
+    expect((await a.get<number[]>('shared-list'))?.sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i),
+    );
+    expect(await b.update('shared-list', () => undefined)).toBeUndefined();
+    expect(await a.get('shared-list')).toBeUndefined();
+    await Promise.all([a.close(), b.close()]);
+  });
+});

@@ -85,3 +85,19 @@ describe('atomic operations on SQLite', () => {
     await store.close();
   });
 });
+
+describe('update on SQLite', () => {
+  it('queues concurrent read-modify-writes so none is lost', async () => {
+    const store = openStore({ sqlitePath: tempDb() });
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        store.update<number[]>('list', async (list = []) => {
+          await new Promise((r) => setTimeout(r, 1));
+          return [...list, i];
+        }),
+      ),
+    );
+    expect(await store.get('list')).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    await store.close();
+  });
+});

@@ -1,4 +1,5 @@
 // keyv behind a small typed interface: SQLite file by default, Redis when REDIS_URL is set.
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import KeyvRedis from '@keyv/redis';
@@ -17,6 +18,15 @@ export interface Store {
   increment(key: string, windowMs: number): Promise<number>;
   /** Takes key for ttlMs if nobody holds it; true for exactly one caller (one process on SQLite, all on Redis). */
   claim(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Read-modify-write of one key that no other update of it interleaves with: a lock on Redis (all
+   * processes), a queue on SQLite and memory (this process). `change` returns the new value, or
+   * undefined to delete; it must not call update itself.
+   */
+  update<T>(
+    key: string,
+    change: (current: T | undefined) => T | undefined | Promise<T | undefined>,
+  ): Promise<T | undefined>;
   close(): Promise<void>;
 }
 
@@ -24,6 +34,20 @@ export interface Store {
 interface Atomic {
   increment(key: string, windowMs: number): Promise<number>;
   claim(key: string, ttlMs: number): Promise<boolean>;
+  exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
+
+/** Longest a lock may be held before Redis frees it (a holder that died must not block forever). */
+const LOCK_TTL_MS = 5000;
+
+/** Runs work through one promise chain, so read-modify-writes queue up instead of interleaving. */
+function serialQueue() {
+  let chain: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const next = chain.then(work, work);
+    chain = next.catch(() => undefined);
+    return next;
+  };
 }
 
 /** A chat command must answer in seconds; a store that does not answer by then counts as down. */
@@ -85,24 +109,42 @@ function redisAtomic(adapter: KeyvRedis<unknown>): Atomic {
       const client = (await adapter.getClient()) as RedisCommands;
       return (await client.set(raw(key), '1', { NX: true, PX: ttlMs })) === 'OK';
     },
+    exclusive: async (key, work) => {
+      const client = (await adapter.getClient()) as RedisCommands;
+      const lock = raw(`lock:${key}`);
+      const owner = randomUUID();
+      const deadline = Date.now() + STORE_TIMEOUT_MS;
+      while ((await client.set(lock, owner, { NX: true, PX: LOCK_TTL_MS })) !== 'OK') {
+        // Give up by the time the caller has been told the store is down, so no late write follows.
+        if (Date.now() > deadline) throw new Error(`${key} stayed locked`);
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+      }
+      try {
+        return await work();
+      } finally {
+        // Free the lock only if it is still ours (it may have expired and gone to another holder).
+        await client.eval(RELEASE_LOCK, { keys: [lock], arguments: [owner] });
+      }
+    },
   };
 }
+
+const RELEASE_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
 
 interface RedisCommands {
   incr(key: string): Promise<number>;
   pExpire(key: string, ms: number): Promise<unknown>;
   set(key: string, value: string, options: { NX: true; PX: number }): Promise<string | null>;
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
 
 /** Read-modify-write on keyv, serialised through one promise chain: atomic within this process. */
 function localAtomic(keyv: () => Keyv): Atomic {
-  let chain: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = chain.then(work, work);
-    chain = next.catch(() => undefined);
-    return next;
-  };
+  const serial = serialQueue();
+  // A queue of its own, so work inside an update may still count or claim.
+  const exclusive = serialQueue();
   return {
+    exclusive: (_key, work) => exclusive(work),
     increment: (key, windowMs) =>
       serial(async () => {
         const count = ((await keyv().get<number>(`atomic:${key}`)) ?? 0) + 1;
@@ -153,6 +195,15 @@ function keyvStore(kind: Store['kind'], create: () => Keyv, atomic?: Atomic, rea
     kind,
     increment: (key, windowMs) => guard(() => ops.increment(key, windowMs)),
     claim: (key, ttlMs) => guard(() => ops.claim(key, ttlMs)),
+    update: <T>(key: string, change: (current: T | undefined) => T | undefined | Promise<T | undefined>) =>
+      guard((k) =>
+        ops.exclusive(key, async () => {
+          const next = await change(await k.get<T>(key));
+          if (next === undefined) await k.delete(key);
+          else await k.set(key, next);
+          return next;
+        }),
+      ),
     get: <T>(key: string) => guard((k) => k.get<T>(key)),
     set: (key, value, ttlMs) => guard(async (k) => void (await k.set(key, value, ttlMs))),
     delete: (key) => guard(async (k) => void (await k.delete(key))),
