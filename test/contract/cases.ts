@@ -13,7 +13,13 @@ export interface ContractCase {
 }
 
 export const contractCases: ContractCase[] = [
-  { line: 'jss 7 1 8', command: 'jss', options: { successful: 7, negative: 1, total: 8 }, expect: ['75 %'], outcome: 'ok' },
+  {
+    line: 'jss 7 1 8',
+    command: 'jss',
+    options: { successful: 7, negative: 1, total: 8 },
+    expect: ['75 %'],
+    outcome: 'ok',
+  },
   {
     line: 'jss 9 1 8',
     command: 'jss',
