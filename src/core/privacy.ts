@@ -1,6 +1,6 @@
 // Everything stored about one person, to export or delete on request.
 import type { Context } from './command.js';
-import { INDEX_KEY, type PendingReminder } from './reminders.js';
+import { forgetReminders, INDEX_KEY, type PendingReminder } from './reminders.js';
 import { deleteUserData, readUserData, userDataNames } from './store.js';
 
 export interface UserDataExport {
@@ -35,8 +35,5 @@ export async function exportUserData(ctx: Context): Promise<UserDataExport> {
 export async function deleteAllUserData(ctx: Context): Promise<{ items: string[]; reminders: number }> {
   const items = await userDataNames(ctx);
   for (const name of items) await deleteUserData(ctx, name);
-  const index = (await ctx.store.get<PendingReminder[]>(INDEX_KEY)) ?? [];
-  const kept = index.filter((e) => !isCaller(ctx)(e));
-  if (kept.length !== index.length) await ctx.store.set(INDEX_KEY, kept);
-  return { items, reminders: index.length - kept.length };
+  return { items, reminders: await forgetReminders(ctx) };
 }

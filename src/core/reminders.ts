@@ -40,15 +40,9 @@ interface Notice {
 
 type Scope = Recipient & { store: Store };
 
-// Read-modify-write of the index and of a user's ladders is serialised per store within a process.
-const locks = new WeakMap<Store, Promise<unknown>>();
+// The index and users' ladders change together under one store lock: across processes on Redis.
 function withLock<T>(store: Store, work: () => Promise<T>): Promise<T> {
-  const result = (locks.get(store) ?? Promise.resolve()).then(work, work);
-  locks.set(
-    store,
-    result.catch(() => undefined),
-  );
-  return result;
+  return store.withLock('reminders', work);
 }
 
 const sameRecipient = (a: Recipient, b: Recipient) =>
@@ -139,14 +133,13 @@ export function snoozeFollowup(ctx: Context, which: string, days: number): Promi
 }
 
 /** Removes a user's entries from the global index; /mydata delete calls it (their ladders go with their data). */
-export function forgetReminders(scope: Scope): Promise<void> {
+export function forgetReminders(scope: Scope): Promise<number> {
   return withLock(scope.store, async () => {
     const to = recipientOf(scope);
     const index = await readIndex(scope.store);
-    await scope.store.set(
-      INDEX_KEY,
-      index.filter((e) => !sameRecipient(e.to, to)),
-    );
+    const kept = index.filter((e) => !sameRecipient(e.to, to));
+    await scope.store.set(INDEX_KEY, kept);
+    return index.length - kept.length;
   });
 }
 

@@ -19,10 +19,11 @@ export interface Store {
   /** Takes key for ttlMs if nobody holds it; true for exactly one caller (one process on SQLite, all on Redis). */
   claim(key: string, ttlMs: number): Promise<boolean>;
   /**
-   * Read-modify-write of one key that no other update of it interleaves with: a lock on Redis (all
-   * processes), a queue on SQLite and memory (this process). `change` returns the new value, or
-   * undefined to delete; it must not call update itself.
+   * Runs work while holding the lock `name`: across all processes on Redis, within this process on
+   * SQLite and memory. Work must not take another lock (locks do not nest).
    */
+  withLock<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /** Read-modify-write of one key under its lock; `change` returns the new value, or undefined to delete. */
   update<T>(
     key: string,
     change: (current: T | undefined) => T | undefined | Promise<T | undefined>,
@@ -110,20 +111,26 @@ function redisAtomic(adapter: KeyvRedis<unknown>): Atomic {
       return (await client.set(raw(key), '1', { NX: true, PX: ttlMs })) === 'OK';
     },
     exclusive: async (key, work) => {
-      const client = (await adapter.getClient()) as RedisCommands;
       const lock = raw(`lock:${key}`);
       const owner = randomUUID();
-      const deadline = Date.now() + STORE_TIMEOUT_MS;
-      while ((await client.set(lock, owner, { NX: true, PX: LOCK_TTL_MS })) !== 'OK') {
-        // Give up by the time the caller has been told the store is down, so no late write follows.
-        if (Date.now() > deadline) throw new Error(`${key} stayed locked`);
-        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+      let client: RedisCommands;
+      try {
+        client = (await adapter.getClient()) as RedisCommands;
+        const deadline = Date.now() + STORE_TIMEOUT_MS;
+        while ((await client.set(lock, owner, { NX: true, PX: LOCK_TTL_MS })) !== 'OK') {
+          if (Date.now() > deadline) throw new Error(`${key} stayed locked`);
+          await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+        }
+      } catch (error) {
+        throw new StorageUnavailableError(`redis lock failed: ${(error as Error).message}`, { cause: error });
       }
       try {
         return await work();
       } finally {
         // Free the lock only if it is still ours (it may have expired and gone to another holder).
-        await client.eval(RELEASE_LOCK, { keys: [lock], arguments: [owner] });
+        await client.eval(RELEASE_LOCK, { keys: [lock], arguments: [owner] }).catch((error: unknown) => {
+          logger.warn({ err: error, lock: key }, 'could not release a lock; it expires by itself');
+        });
       }
     },
   };
@@ -141,7 +148,7 @@ interface RedisCommands {
 /** Read-modify-write on keyv, serialised through one promise chain: atomic within this process. */
 function localAtomic(keyv: () => Keyv): Atomic {
   const serial = serialQueue();
-  // A queue of its own, so work inside an update may still count or claim.
+  // A queue of its own, so work under a lock may still count or claim.
   const exclusive = serialQueue();
   return {
     exclusive: (_key, work) => exclusive(work),
@@ -191,19 +198,21 @@ function keyvStore(kind: Store['kind'], create: () => Keyv, atomic?: Atomic, rea
     }
   };
   const ops = atomic ?? localAtomic(open);
-  return {
+  const store: Store = {
     kind,
     increment: (key, windowMs) => guard(() => ops.increment(key, windowMs)),
     claim: (key, ttlMs) => guard(() => ops.claim(key, ttlMs)),
-    update: <T>(key: string, change: (current: T | undefined) => T | undefined | Promise<T | undefined>) =>
-      guard((k) =>
-        ops.exclusive(key, async () => {
-          const next = await change(await k.get<T>(key));
-          if (next === undefined) await k.delete(key);
-          else await k.set(key, next);
-          return next;
-        }),
-      ),
+    withLock: async (name, work) => {
+      await guard(ready);
+      return ops.exclusive(name, work);
+    },
+    update: (key, change) =>
+      store.withLock(key, async () => {
+        const next = await change(await store.get(key));
+        if (next === undefined) await store.delete(key);
+        else await store.set(key, next);
+        return next;
+      }),
     get: <T>(key: string) => guard((k) => k.get<T>(key)),
     set: (key, value, ttlMs) => guard(async (k) => void (await k.set(key, value, ttlMs))),
     delete: (key) => guard(async (k) => void (await k.delete(key))),
@@ -212,6 +221,7 @@ function keyvStore(kind: Store['kind'], create: () => Keyv, atomic?: Atomic, rea
       keyv = undefined;
     },
   };
+  return store;
 }
 
 const part = (id: string) => encodeURIComponent(id);

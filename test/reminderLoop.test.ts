@@ -1,10 +1,11 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import { startConsoleReminders } from '../src/adapters/console/reminders.js';
+import { deliverToConsole } from '../src/adapters/console/console.js';
+import { startReminderLoop } from '../src/core/reminderLoop.js';
 import { loadFollowups, startFollowup } from '../src/core/reminders.js';
 import { memoryStore } from '../src/core/store.js';
 
-describe('console reminder poller', () => {
+describe('reminder loop (console delivery)', () => {
   it('prints a reminder that fell due while it was off as soon as it starts, once', async () => {
     const store = memoryStore();
     const owner = {
@@ -21,16 +22,20 @@ describe('console reminder poller', () => {
     output.on('data', (chunk: Buffer) => {
       printed += chunk.toString();
     });
-    const stop = startConsoleReminders(store, {
+    const deliver = async (_to: unknown, reply: Parameters<typeof deliverToConsole>[0]) => {
+      deliverToConsole(reply, output);
+      return true;
+    };
+    const stop = startReminderLoop(store, deliver, {
+      platforms: ['console'],
       intervalMs: 5,
-      output: output as unknown as typeof process.stdout,
       clock: () => new Date('2026-03-18T00:00:00Z'),
     });
     await vi.waitFor(async () => {
       expect((await loadFollowups(owner))[0]?.steps[1]?.status).toBe('sent');
     });
     await new Promise((resolve) => setTimeout(resolve, 30));
-    stop();
+    await stop();
     expect(printed.match(/\[reminder\]/g)).toHaveLength(1);
     expect(printed).toContain('Follow-up with Acme: closing nudge');
     expect(printed).toContain('Hi Acme, could you close the contract when you get a moment?');
