@@ -1,0 +1,48 @@
+// A separate gigdesk process for multi-process tests, on the store its environment names
+// (REDIS_URL or GIGDESK_DB_PATH). Prints one JSON line per result on stdout.
+//   write  "U1|/contracts add ..." ...   run each line as that Slack user
+//   deliver <iso-now> [start-at-ms]       deliver due reminders once (from a wall-clock instant, so two
+//                                         processes race for real), printing each one delivered
+//   hammer                                add contracts one after another until killed
+import { commands } from '../../src/commands/index.js';
+import { loadConfig } from '../../src/config.js';
+import type { Context } from '../../src/core/command.js';
+import { deliverDue } from '../../src/core/reminders.js';
+import { runText } from '../../src/core/run.js';
+import { openStore } from '../../src/core/store.js';
+
+const store = openStore(loadConfig().store);
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
+const as = (userId: string): Context => ({
+  platform: 'slack',
+  workspaceId: 'T1',
+  userId,
+  isAdmin: false,
+  now: new Date('2026-11-22T12:00:00Z'),
+  store,
+});
+
+const [mode, ...rest] = process.argv.slice(2);
+if (mode === 'write') {
+  for (const item of rest) {
+    const [user = 'U1', line = ''] = item.split('|');
+    const answer = await runText(line, commands, as(user));
+    print({ line, outcome: answer.outcome, reply: answer.reply });
+  }
+} else if (mode === 'deliver') {
+  await store.get('warm-up'); // connect first, so the race below is between deliveries, not start-ups
+  const startAt = Number(rest[1] ?? 0);
+  if (startAt > Date.now()) await new Promise((resolve) => setTimeout(resolve, startAt - Date.now()));
+  const report = await deliverDue(store, new Date(rest[0] ?? Date.now()), async (to, reply) => {
+    print({ delivered: `${to.userId}:${reply.title}` });
+    return true;
+  });
+  print({ report });
+} else if (mode === 'hammer') {
+  for (let i = 1; ; i++) {
+    const answer = await runText(`/contracts add 2026-10-01 successful ${i} Client${i}`, commands, as('U1'));
+    if (answer.outcome !== 'ok') throw new Error(JSON.stringify(answer.reply));
+    print({ written: i });
+  }
+}
+await store.close();
