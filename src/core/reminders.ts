@@ -275,9 +275,11 @@ async function reminderReply(scope: Scope, followup: Followup, step: FollowupSte
  * Reminders that could not be sent (DMs closed), shown once at the user's next command; the runner
  * shows the Reply privately, apart from the command's own answer. Undefined when there are none.
  */
-export function pendingNotice(
+export async function pendingNotice(
   ctx: Pick<Context, 'platform' | 'workspaceId' | 'userId' | 'store'> & { now?: Date },
 ): Promise<Reply | undefined> {
+  // Nearly every command ends here with nothing to show: look before taking the lock.
+  if (!(await readUserData<Notice[]>(ctx, NOTICES))?.length) return undefined;
   return withLock(ctx.store, async () => {
     const notices = (await readUserData<Notice[]>(ctx, NOTICES)) ?? [];
     if (notices.length === 0) return undefined;
