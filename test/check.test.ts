@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../src/commands/index.js';
-import type { Context } from '../src/core/command.js';
 import { type Category, checkMessage } from '../src/core/feedbackCheck.js';
 import { runText } from '../src/core/run.js';
-import { memoryStore } from '../src/core/store.js';
+import { testContext } from './support/context.js';
 
 // [message, [category, quoted words] for every finding, in order]
 const flagged: [string, [Category, string][]][] = [
@@ -130,14 +129,7 @@ describe('checkMessage', () => {
 });
 
 describe('/check', () => {
-  const ctx: Context = {
-    platform: 'console',
-    workspaceId: 'w',
-    userId: 'u',
-    isAdmin: false,
-    now: new Date('2026-11-22T12:00:00Z'),
-    store: memoryStore(),
-  };
+  const ctx = testContext();
 
   it('says so when the text is clean', async () => {
     const answer = await runText('/check Thanks for the work! Honest feedback is welcome.', commands, ctx);

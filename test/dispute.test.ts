@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dispute } from '../src/commands/dispute.js';
-import type { Context } from '../src/core/command.js';
 import type { Reply } from '../src/core/reply.js';
 import { runText } from '../src/core/run.js';
-import { memoryStore } from '../src/core/store.js';
+import { testContext } from './support/context.js';
 
-const ctx = (now: string): Context => ({
-  platform: 'console',
-  workspaceId: 'w1',
-  userId: 'u1',
-  isAdmin: false,
-  now: new Date(now),
-  store: memoryStore(),
-});
-const ask = (line: string, now = '2026-11-22T12:00:00Z') => runText(line, [dispute], ctx(now));
+const ask = (line: string, now = '2026-11-22T12:00:00Z') =>
+  runText(line, [dispute], testContext({ now: new Date(now) }));
 
 function rows(reply: Reply): Record<string, string>[] {
   const t = reply.blocks.find((b) => b.type === 'table');

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fees } from '../src/commands/fees.js';
-import type { Context } from '../src/core/command.js';
 import type { Block, Reply } from '../src/core/reply.js';
 import { runText } from '../src/core/run.js';
-import { memoryStore } from '../src/core/store.js';
+import { testContext } from './support/context.js';
 
-const ctx = (now = '2026-11-22T12:00:00Z'): Context => ({
-  platform: 'console',
-  workspaceId: 'w1',
-  userId: 'u1',
-  isAdmin: false,
-  now: new Date(now),
-  store: memoryStore(),
-});
+const ctx = (now = '2026-11-22T12:00:00Z') => testContext({ now: new Date(now) });
 
 const ask = (line: string, now?: string) => runText(line, [fees], ctx(now));
 

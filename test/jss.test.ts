@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jss } from '../src/commands/jss.js';
-import type { Context } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import {
   bandFor,
@@ -16,16 +15,9 @@ import { recoveryText } from '../src/core/jssQuickReply.js';
 import { JSS_RULES, jssRule } from '../src/core/jssRules.js';
 import { type Block, tableToText } from '../src/core/reply.js';
 import { runCommand } from '../src/core/run.js';
-import { memoryStore } from '../src/core/store.js';
+import { testContext } from './support/context.js';
 
-const ctx = (): Context => ({
-  platform: 'console',
-  workspaceId: 'w',
-  userId: 'u',
-  isAdmin: false,
-  now: new Date('2026-11-22T12:00:00Z'),
-  store: memoryStore(),
-});
+const ctx = () => testContext();
 
 const blockText = (b: Block) =>
   b.type === 'fields'

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { quote } from '../src/commands/quote.js';
-import type { Context } from '../src/core/command.js';
 import { FEE_RULES } from '../src/core/feeRules.js';
 import type { Reply } from '../src/core/reply.js';
 import { runText } from '../src/core/run.js';
-import { memoryStore } from '../src/core/store.js';
+import { testContext } from './support/context.js';
 
-const ctx = (): Context => ({
-  platform: 'console',
-  workspaceId: 'w1',
-  userId: 'u1',
-  isAdmin: false,
-  now: new Date('2026-11-22T12:00:00Z'),
-  store: memoryStore(),
-});
-const ask = (line: string) => runText(line, [quote], ctx());
+const ask = (line: string) => runText(line, [quote], testContext());
 const allText = (reply: Reply) => JSON.stringify(reply);
 
 function field(reply: Reply, label: string): string {
@@ -101,9 +92,9 @@ describe('/quote across every rule set', () => {
 
 describe('/quote era autocomplete', () => {
   it('suggests fee rule ids matching what was typed', async () => {
-    expect(await quote.autocomplete?.('era', 'fr', ctx())).toEqual(['freelancer-fixed', 'freelancer-hourly']);
-    expect(await quote.autocomplete?.('era', '', ctx())).toEqual(FEE_RULES.map((r) => r.id));
-    expect(await quote.autocomplete?.('withdrawal', 'w', ctx())).toEqual([]);
+    expect(await quote.autocomplete?.('era', 'fr', testContext())).toEqual(['freelancer-fixed', 'freelancer-hourly']);
+    expect(await quote.autocomplete?.('era', '', testContext())).toEqual(FEE_RULES.map((r) => r.id));
+    expect(await quote.autocomplete?.('withdrawal', 'w', testContext())).toEqual([]);
   });
 });
 

@@ -1,21 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { type Context, defineCommand } from '../src/core/command.js';
+import { defineCommand } from '../src/core/command.js';
 import { StorageUnavailableError, UserError } from '../src/core/errors.js';
 import { logger } from '../src/core/log.js';
 import { reply, text } from '../src/core/reply.js';
 import { runCommand, runText } from '../src/core/run.js';
 import { memoryStore } from '../src/core/store.js';
+import { testContext } from './support/context.js';
 
-const ctx = (over: Partial<Context> = {}): Context => ({
-  platform: 'console',
-  workspaceId: 'w1',
-  userId: 'u1',
-  isAdmin: false,
-  now: new Date('2026-11-22T12:00:00Z'),
-  store: memoryStore(),
-  ...over,
-});
+const ctx = testContext;
 
 const calls: unknown[] = [];
 const sum = defineCommand({

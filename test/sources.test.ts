@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sources } from '../src/commands/sources.js';
-import type { Context } from '../src/core/command.js';
 import { FEE_RULES, MONEY_SOURCES } from '../src/core/feeRules.js';
 import { JSS_RULES } from '../src/core/jssRules.js';
 import type { Reply } from '../src/core/reply.js';
 import { runText } from '../src/core/run.js';
-import { memoryStore } from '../src/core/store.js';
+import { testContext } from './support/context.js';
 
-const ctx = (): Context => ({
-  platform: 'console',
-  workspaceId: 'w1',
-  userId: 'u1',
-  isAdmin: false,
-  now: new Date('2026-11-22T12:00:00Z'),
-  store: memoryStore(),
-});
-const ask = (line: string) => runText(line, [sources], ctx());
+const ask = (line: string) => runText(line, [sources], testContext());
 
 function fieldMap(reply: Reply): Map<string, string> {
   const map = new Map<string, string>();

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../src/commands/index.js';
-import type { Context } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { checkMessage } from '../src/core/feedbackCheck.js';
 import type { Block } from '../src/core/reply.js';
 import { runText } from '../src/core/run.js';
-import { memoryStore } from '../src/core/store.js';
 import {
   BUILT_IN_TEMPLATES,
   cleanValues,
@@ -16,16 +14,9 @@ import {
   templateProblems,
   type Values,
 } from '../src/core/templates.js';
+import { testContext } from './support/context.js';
 
-const ctx = (over: Partial<Context> = {}): Context => ({
-  platform: 'console',
-  workspaceId: 'w1',
-  userId: 'u1',
-  isAdmin: false,
-  now: new Date('2026-11-22T12:00:00Z'),
-  store: memoryStore(),
-  ...over,
-});
+const ctx = testContext;
 
 const copyText = (blocks: Block[]) => blocks.find((b) => b.type === 'copy')?.text ?? '';
 const allText = (blocks: Block[]) => JSON.stringify(blocks);
