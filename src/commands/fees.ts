@@ -5,7 +5,15 @@ import { describeInForce, FEE_RULES, requireFeeRule, upworkEraOn } from '../core
 import { type FeeOptions, feeAcrossNewClients, feeFor, splitEvenly } from '../core/fees.js';
 import { describeFee, eraSentence, feeFooter, ruleLabel } from '../core/feesText.js';
 import { formatCents, plural } from '../core/format.js';
-import { dayOrToday, dollarsToCents, formatBasisPoints, MAX_DOLLARS, percentToBasisPoints } from '../core/money.js';
+import {
+  billedOption,
+  dayOrToday,
+  dollarsToCents,
+  formatBasisPoints,
+  MAX_DOLLARS,
+  percentToBasisPoints,
+  variableRateOption,
+} from '../core/money.js';
 import { type Block, fields, reply, table, text } from '../core/reply.js';
 
 /** The job size the community compares against when no job count is given. */
@@ -19,12 +27,7 @@ export const fees = defineCommand({
   description: 'Fee and take-home on a payment under every Upwork fee era and its peers',
   options: z.object({
     amount: z.number().min(0.01).max(MAX_DOLLARS).describe('the payment from one client, in dollars'),
-    billed: z
-      .number()
-      .min(0)
-      .max(MAX_DOLLARS)
-      .optional()
-      .describe('what this client has already paid you, in dollars (moves the sliding tiers)'),
+    billed: billedOption(),
     jobs: z
       .number()
       .int()
@@ -32,12 +35,7 @@ export const fees = defineCommand({
       .max(MAX_JOBS)
       .optional()
       .describe('compare with this many jobs from as many new clients (default: one per $500)'),
-    rate: z
-      .number()
-      .min(0)
-      .max(15)
-      .optional()
-      .describe('variable-era fee agreed on the contract, in percent (default 10)'),
+    rate: variableRateOption(),
     date: z.string().max(40).optional().describe('the day of the payment, YYYY-MM-DD (default today)'),
   }),
   run: (args, ctx) => {

@@ -15,7 +15,15 @@ import {
 } from '../core/feeRules.js';
 import { describeFee, eraSentence, feeFooter, ruleLabel } from '../core/feesText.js';
 import { formatCents } from '../core/format.js';
-import { dayOrToday, dollarsToCents, formatBasisPoints, MAX_DOLLARS, percentToBasisPoints } from '../core/money.js';
+import {
+  billedOption,
+  dayOrToday,
+  dollarsToCents,
+  formatBasisPoints,
+  MAX_DOLLARS,
+  percentToBasisPoints,
+  variableRateOption,
+} from '../core/money.js';
 import { outcomeFor, type QuoteOptions, quoteFor } from '../core/quote.js';
 import { type Block, fields, reply, table, text } from '../core/reply.js';
 
@@ -27,21 +35,11 @@ export const quote = defineCommand({
   options: z.object({
     net: z.number().min(0.01).max(MAX_DOLLARS).describe('what you want to keep, in dollars'),
     era: z.string().max(40).optional().describe('a fee rule set, e.g. sliding, flat, variable, fiverr (default: all)'),
-    billed: z
-      .number()
-      .min(0)
-      .max(MAX_DOLLARS)
-      .optional()
-      .describe('what this client has already paid you, in dollars (moves the sliding tiers)'),
+    billed: billedOption(),
     withdrawal: z.enum(METHODS).optional().describe('how you withdraw the money, to count its cost'),
     connects: z.number().int().min(0).max(1000).optional().describe('Connects spent on proposals for this job'),
     vat: z.number().min(0).max(30).optional().describe('VAT charged on the platform fee, in percent'),
-    rate: z
-      .number()
-      .min(0)
-      .max(15)
-      .optional()
-      .describe('variable-era fee agreed on the contract, in percent (default 10)'),
+    rate: variableRateOption(),
   }),
   autocomplete: (option, partial) => (option === 'era' ? feeRuleIds(partial) : []),
   run: (args, ctx) => {

@@ -141,18 +141,6 @@ export interface FollowupStep {
   at?: string;
 }
 
-export interface Followup {
-  id: number;
-  client: string;
-  project?: string;
-  you?: string;
-  tone: Tone;
-  delivered: string;
-  tz: string;
-  createdAt: string;
-  steps: FollowupStep[];
-}
-
 export interface NewFollowup {
   client: string;
   project?: string;
@@ -160,6 +148,12 @@ export interface NewFollowup {
   tone: Tone;
   delivered: string;
   tz: string;
+}
+
+export interface Followup extends NewFollowup {
+  id: number;
+  createdAt: string;
+  steps: FollowupStep[];
 }
 
 /**

@@ -1,8 +1,20 @@
 // Turning what users type (dollars, percents, days) into the integers the fee math works on.
+import { z } from 'zod';
 import { UserError } from './errors.js';
 
 /** The largest amount any money command accepts, in dollars. */
 export const MAX_DOLLARS = 100_000_000;
+
+/** Options /fees and /quote share, declared once so both validate and describe them alike. */
+export const billedOption = () =>
+  z
+    .number()
+    .min(0)
+    .max(MAX_DOLLARS)
+    .optional()
+    .describe('what this client has already paid you, in dollars (moves the sliding tiers)');
+export const variableRateOption = () =>
+  z.number().min(0).max(15).optional().describe('variable-era fee agreed on the contract, in percent (default 10)');
 
 /** 15000 -> 1500000; refuses fractions of a cent rather than rounding them silently. */
 export function dollarsToCents(dollars: number, name: string): number {
