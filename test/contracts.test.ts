@@ -7,9 +7,9 @@ import type { Context } from '../src/core/command.js';
 import { parseOutcome } from '../src/core/contracts.js';
 import { parseContractsCsv } from '../src/core/contractsCsv.js';
 import { loadLog } from '../src/core/contractsStore.js';
-import { type Block, tableToText } from '../src/core/reply.js';
 import { runText } from '../src/core/run.js';
 import { memoryStore, openStore, type Store, userDataNames } from '../src/core/store.js';
+import { replyText } from './support/replyText.js';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const ctx = (store: Store = memoryStore(), userId = 'u1'): Context => ({
@@ -20,17 +20,11 @@ const ctx = (store: Store = memoryStore(), userId = 'u1'): Context => ({
   now: NOW,
   store,
 });
-const blockText = (b: Block) =>
-  b.type === 'fields'
-    ? b.fields.map((f) => `${f.label} ${f.value}`).join('\n')
-    : b.type === 'table'
-      ? tableToText(b.columns, b.rows)
-      : b.text;
 const ask = async (line: string, c: Context) => {
   const answer = await runText(line, commands, c);
   return {
     ...answer,
-    text: [answer.reply.title, ...answer.reply.blocks.map(blockText), ...answer.reply.footer].join('\n'),
+    text: replyText(answer.reply),
   };
 };
 

@@ -13,20 +13,13 @@ import {
 } from '../src/core/jss.js';
 import { recoveryText } from '../src/core/jssQuickReply.js';
 import { JSS_RULES, jssRule } from '../src/core/jssRules.js';
-import { type Block, tableToText } from '../src/core/reply.js';
 import { runCommand } from '../src/core/run.js';
 import { testContext } from './support/context.js';
+import { replyText } from './support/replyText.js';
 
 const ctx = () => testContext();
 
-const blockText = (b: Block) =>
-  b.type === 'fields'
-    ? b.fields.map((f) => `${f.label} ${f.value}`).join('\n')
-    : b.type === 'table'
-      ? tableToText(b.columns, b.rows)
-      : b.text;
-const all = (r: { title: string; blocks: Block[]; footer: string[] }) =>
-  [r.title, ...r.blocks.map(blockText), ...r.footer].join('\n');
+const all = replyText;
 
 /** Exact: (s - x + k) / (n + k) >= t / 100, in integers. */
 const reaches = (c: Counts, k: number, t: number) => 100 * (c.successful - c.negative + k) >= t * (c.total + k);
