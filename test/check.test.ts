@@ -78,6 +78,17 @@ const flagged: [string, [Category, string][]][] = [
     ],
   ],
   ["Let's continue outside Upwork.", [['off-platform', 'outside Upwork']]],
+  [
+    "Could you leave me 5 stars? I'll give you a 10% discount on the next project.",
+    [
+      ['rating', 'leave me 5 stars'],
+      ['incentive', "I'll give you a 10% discount on the next project."],
+    ],
+  ],
+  [
+    'Please leave a review when you can. As a thank-you, a $20 gift card is on me.',
+    [['incentive', 'As a thank-you, a $20 gift card is on me.']],
+  ],
 ];
 
 const clean = [
@@ -92,6 +103,8 @@ const clean = [
   'Could you close the contract when you get a chance? It helps my profile.',
   "I'll send the final files once you confirm the colours, and I'd value honest feedback.",
   'We offer a 10% discount for returning clients.',
+  "Feel free to leave feedback whenever you like. I'll send the final files today.",
+  "I'll give you a 10% discount on the next project.",
   'The call is on 2026-03-01 at 10:00, in Upwork messages.',
   "Let's keep talking here on Upwork.",
   'That was a clear signal to refine the layout.',

@@ -68,6 +68,12 @@ const THEN_REWARD = new RegExp(
 const VALUE =
   /\b(?:discount|\d+\s*%\s*off|refund\w*|money back|bonus|free|extra (?:work|revisions?|hours?|pages?|designs?)|gift(?: card)?|coupon|voucher|cash|tip|pay you|compensat\w*|reward|rebate|source files?|files?|deliverables?|final (?:version|delivery))\b/i;
 
+// An offer in one sentence and the feedback request in another is the same trade, split in two.
+const OFFER =
+  /\b(?:i'?ll|i will|i can|i'?d|i would|we'?ll|we will|we can|happy to|you'?ll get|you will get|as a thank[- ]you)\b/i;
+const GIFT =
+  /\b(?:discount|\d+\s*%\s*off|refund\w*|money back|bonus|(?<!feel )free|extra (?:work|revisions?|hours?)|gift(?: card)?|coupon|voucher|cash|tip|reward|rebate)\b/i;
+
 const PRESSURE: RegExp[] = [
   /\b(?:i'?m\s+|i am\s+)?begging\b|\bi beg\b/gi,
   /\byou (?:must|have to|need to|are required to|are obliged to|are obligated to)\s+(?:leave|give|close|rate|write|post|update|change)\b/gi,
@@ -107,6 +113,11 @@ export function checkMessage(text: string): Finding[] {
     }
     if (ABOUT_FEEDBACK.test(sentence.text)) {
       for (const span of matches(URGENT, sentence.text)) add('pressure', shift(span, sentence.start));
+    }
+  }
+  if (found.some((f) => f.category === 'rating') || ABOUT_FEEDBACK.test(text)) {
+    for (const sentence of sentences(text)) {
+      if (OFFER.test(sentence.text) && GIFT.test(sentence.text)) add('incentive', trimmed(sentence));
     }
   }
   for (const pattern of PRESSURE) for (const span of matches(pattern, text)) add('pressure', span);
