@@ -14,6 +14,7 @@ export function formatCents(cents: number): string {
 
 /** 12345 -> "12,345"; fractions keep up to three decimals, as Intl's en-US does. */
 export function formatCount(n: number): string {
+  if (Number.isInteger(n) && n > -1000 && n < 1000) return String(n);
   const rounded = Math.round(n * 1000) / 1000;
   const [int = '0', frac] = Math.abs(rounded).toString().split('.');
   const sign = rounded < 0 ? '-' : '';
