@@ -3,22 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from '../src/commands/index.js';
-import type { Context } from '../src/core/command.js';
 import { findDue } from '../src/core/reminders.js';
 import { runText } from '../src/core/run.js';
 import { openStore } from '../src/core/store.js';
+import { testContext } from './support/context.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gigdesk-mydata-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const store = openStore({ sqlitePath: join(dir, 'db.sqlite') });
-const as = (userId: string): Context => ({
-  platform: 'slack',
-  workspaceId: 'T1',
-  userId,
-  isAdmin: false,
-  now: new Date('2026-11-22T12:00:00Z'),
-  store,
-});
+const as = (userId: string) => testContext({ platform: 'slack', workspaceId: 'T1', userId, store });
 const ask = async (line: string, userId = 'U1') => {
   const answer = await runText(line, commands, as(userId));
   expect(answer.outcome, JSON.stringify(answer.reply)).toBe('ok');

@@ -6,21 +6,14 @@
 //   hammer                                add contracts one after another until killed
 import { commands } from '../../src/commands/index.js';
 import { loadConfig } from '../../src/config.js';
-import type { Context } from '../../src/core/command.js';
 import { deliverDue } from '../../src/core/reminders.js';
 import { runText } from '../../src/core/run.js';
 import { openStore } from '../../src/core/store.js';
+import { testContext } from './context.js';
 
 const store = openStore(loadConfig().store);
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
-const as = (userId: string): Context => ({
-  platform: 'slack',
-  workspaceId: 'T1',
-  userId,
-  isAdmin: false,
-  now: new Date('2026-11-22T12:00:00Z'),
-  store,
-});
+const as = (userId: string) => testContext({ platform: 'slack', workspaceId: 'T1', userId, store });
 
 const [mode, ...rest] = process.argv.slice(2);
 if (mode === 'write') {
