@@ -15,12 +15,12 @@ import {
   LIMITS,
   loadCommunity,
   normaliseName,
-  saveCommunity,
   summaryOf,
   type Template,
   TONES,
   templateNames,
   templateProblems,
+  updateCommunity,
   wordingFor,
 } from '../core/templates.js';
 
@@ -133,8 +133,7 @@ async function saveChecked(ctx: Context, entry: CommunityTemplate, confirm: bool
       ],
     });
   }
-  const list = (await loadCommunity(ctx)).filter((t) => t.name !== entry.name);
-  await saveCommunity(ctx, [...list, entry]);
+  await updateCommunity(ctx, (list) => [...list.filter((t) => t.name !== entry.name), entry]);
   return reply({
     title: `${verb} /template ${entry.name}`,
     blocks: [
@@ -221,10 +220,7 @@ export const templateRemove = defineCommand({
       const why = builtInTemplate(name) ? 'is built in and cannot be removed' : 'is not in this workspace';
       throw new UserError(`"${name.slice(0, 40)}" ${why}.`);
     }
-    await saveCommunity(
-      ctx,
-      list.filter((t) => t.name !== name),
-    );
+    await updateCommunity(ctx, (current) => current.filter((t) => t.name !== name));
     const back = existing.replacesBuiltIn ? ' The built-in wording is back.' : '';
     return reply({
       title: `Removed /template ${name}`,

@@ -141,8 +141,12 @@ export async function loadCommunity(ctx: Workspace): Promise<CommunityTemplate[]
   return (await ctx.store.get<CommunityTemplate[]>(storeKey(ctx))) ?? [];
 }
 
-export async function saveCommunity(ctx: Workspace, list: CommunityTemplate[]): Promise<void> {
-  await ctx.store.set(storeKey(ctx), list);
+/** Changes the workspace's list under the store's lock, so two admins saving at once lose nothing. */
+export async function updateCommunity(
+  ctx: Workspace,
+  change: (list: CommunityTemplate[]) => CommunityTemplate[],
+): Promise<void> {
+  await ctx.store.update<CommunityTemplate[]>(storeKey(ctx), (list) => change(list ?? []));
 }
 
 const fromCommunity = (t: CommunityTemplate): Template => ({
