@@ -8,6 +8,7 @@ import {
   openStore,
   readUserData,
   type Store,
+  updateUserData,
   userDataNames,
   workspaceKey,
   writeUserData,
@@ -98,6 +99,29 @@ describe('update on SQLite', () => {
       ),
     );
     expect(await store.get('list')).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    await store.close();
+  });
+});
+
+describe('updateUserData', () => {
+  it('keeps every concurrent change, indexes the item, and changes nothing when the change throws', async () => {
+    const store = openStore({ sqlitePath: tempDb() });
+    const me = scope(store);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => updateUserData<number[]>(me, 'log', (list = []) => [...list, i])),
+    );
+    expect((await readUserData<number[]>(me, 'log'))?.length).toBe(20);
+    expect(await userDataNames(me)).toEqual(['log']);
+
+    await expect(
+      updateUserData<number[]>(me, 'log', () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect((await readUserData<number[]>(me, 'log'))?.length).toBe(20);
+
+    expect(await updateUserData(me, 'log', () => undefined)).toMatchObject({ after: undefined });
+    expect(await userDataNames(me)).toEqual([]);
     await store.close();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toprated } from '../src/commands/toprated.js';
 import type { Context } from '../src/core/command.js';
 import type { Contract, Outcome } from '../src/core/contracts.js';
-import { saveLog } from '../src/core/contractsStore.js';
+import { changeLog } from '../src/core/contractsStore.js';
 import { dayFromIso, isoOfDay } from '../src/core/dates.js';
 import { type Block, tableToText } from '../src/core/reply.js';
 import { runCommand } from '../src/core/run.js';
@@ -83,7 +83,10 @@ describe('/toprated command', () => {
     };
     const empty = await runCommand(toprated, {}, ctx);
     expect(empty.outcome).toBe('user_error');
-    await saveLog(ctx, { nextId: 3, contracts: [c(300, 'successful', 800, 'a'), c(30, 'successful', 400, 'b')] });
+    await changeLog(ctx, () => ({
+      nextId: 3,
+      contracts: [c(300, 'successful', 800, 'a'), c(30, 'successful', 400, 'b')],
+    }));
     const answer = await runCommand(toprated, { profile: true, rule: 'best-of' }, ctx);
     expect(answer.outcome).toBe('ok');
     const text = answer.reply.blocks

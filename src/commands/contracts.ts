@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Command, defineCommand } from '../core/command.js';
 import { appendContracts, type Contract, contractFrom, parseIds, STARS_RULE } from '../core/contracts.js';
 import { parseContractsCsv } from '../core/contractsCsv.js';
-import { loadLog, saveLog } from '../core/contractsStore.js';
+import { changeLog, loadLog } from '../core/contractsStore.js';
 import { UserError } from '../core/errors.js';
 import { formatCents, plural } from '../core/format.js';
 import { reply, table, text } from '../core/reply.js';
@@ -40,9 +40,7 @@ export const contractsAdd = defineCommand({
     option === 'outcome' ? OUTCOME_CHOICES.filter((c) => c.startsWith(partial.trim().toLowerCase())) : [],
   run: async (args, ctx) => {
     const contract = contractFrom({ ...args, longTerm: args.long_term }, ctx.now);
-    const log = await loadLog(ctx);
-    const updated = appendContracts(log, [contract]);
-    await saveLog(ctx, updated);
+    const { before: log, after: updated } = await changeLog(ctx, (current) => appendContracts(current, [contract]));
     const blocks = [text(`Added #${log.nextId}: ${describe(contract)}.`)];
     if (log.contracts.some((c) => sameContract(c, contract))) {
       blocks.push(
@@ -99,16 +97,17 @@ export const contractsRemove = defineCommand({
   options: z.object({ ids: z.string().min(1).max(400).describe('ids from /contracts list, such as 3 or 3,5,7') }),
   run: async ({ ids }, ctx) => {
     const wanted = parseIds(ids);
-    const log = await loadLog(ctx);
-    const known = new Set(log.contracts.map((c) => c.id));
-    const unknown = wanted.filter((id) => !known.has(id));
-    if (unknown.length > 0) {
-      throw new UserError(
-        `No contract ${unknown.map((id) => `#${id}`).join(', ')} in your log; nothing was removed. See /contracts list.`,
-      );
-    }
-    const remaining = log.contracts.filter((c) => !wanted.includes(c.id));
-    await saveLog(ctx, { ...log, contracts: remaining });
+    const { after } = await changeLog(ctx, (log) => {
+      const known = new Set(log.contracts.map((c) => c.id));
+      const unknown = wanted.filter((id) => !known.has(id));
+      if (unknown.length > 0) {
+        throw new UserError(
+          `No contract ${unknown.map((id) => `#${id}`).join(', ')} in your log; nothing was removed. See /contracts list.`,
+        );
+      }
+      return { ...log, contracts: log.contracts.filter((c) => !wanted.includes(c.id)) };
+    });
+    const remaining = after.contracts;
     return reply({
       title: `Removed ${plural(wanted.length, 'contract')}`,
       blocks: [
@@ -141,9 +140,7 @@ export const contractsImport = defineCommand({
         `Nothing was imported: ${plural(errors.length, 'line')} could not be read.${hint}\n${errorLines.join('\n')}`,
       );
     }
-    const log = await loadLog(ctx);
-    const updated = appendContracts(log, contracts);
-    await saveLog(ctx, updated);
+    const { before: log, after: updated } = await changeLog(ctx, (current) => appendContracts(current, contracts));
     const repeats = contracts.filter((c) => log.contracts.some((old) => sameContract(old, c))).length;
     const blocks = [
       text(
@@ -183,7 +180,7 @@ export const contractsClear = defineCommand({
         ],
       });
     }
-    await saveLog(ctx, { nextId: 1, contracts: [] });
+    await changeLog(ctx, () => ({ nextId: 1, contracts: [] }));
     return reply({
       title: 'Contract log cleared',
       blocks: [text(`Deleted ${plural(log.contracts.length, 'contract')}.`)],

@@ -1,7 +1,7 @@
 // Reading and writing a user's contract log through the per-user store (so /mydata finds it).
 import type { Context } from './command.js';
 import { type ContractLog, emptyLog, LOG_NAME } from './contracts.js';
-import { deleteUserData, readUserData, writeUserData } from './store.js';
+import { readUserData, updateUserData } from './store.js';
 
 type Scope = Pick<Context, 'platform' | 'workspaceId' | 'userId' | 'store'>;
 
@@ -9,7 +9,14 @@ export async function loadLog(ctx: Scope): Promise<ContractLog> {
   return (await readUserData<ContractLog>(ctx, LOG_NAME)) ?? emptyLog();
 }
 
-export async function saveLog(ctx: Scope, log: ContractLog): Promise<void> {
-  if (log.contracts.length === 0) await deleteUserData(ctx, LOG_NAME);
-  else await writeUserData(ctx, LOG_NAME, log);
+/** Changes the log under its lock; an empty log is deleted. Resolves to the log before and after. */
+export async function changeLog(
+  ctx: Scope,
+  change: (log: ContractLog) => ContractLog,
+): Promise<{ before: ContractLog; after: ContractLog }> {
+  const { before, after } = await updateUserData<ContractLog>(ctx, LOG_NAME, (current) => {
+    const next = change(current ?? emptyLog());
+    return next.contracts.length === 0 ? undefined : next;
+  });
+  return { before: before ?? emptyLog(), after: after ?? emptyLog() };
 }

@@ -20,7 +20,7 @@ export interface Store {
   claim(key: string, ttlMs: number): Promise<boolean>;
   /**
    * Runs work while holding the lock `name`: across all processes on Redis, within this process on
-   * SQLite and memory. Work must not take another lock (locks do not nest).
+   * SQLite and memory. Work may take other locks, never the one it holds.
    */
   withLock<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** Read-modify-write of one key under its lock; `change` returns the new value, or undefined to delete. */
@@ -47,6 +47,23 @@ function serialQueue() {
   return <T>(work: () => Promise<T>): Promise<T> => {
     const next = chain.then(work, work);
     chain = next.catch(() => undefined);
+    return next;
+  };
+}
+
+/** One queue per key, so work under one key's lock may take another key's lock. */
+function keyedQueues() {
+  const tails = new Map<string, Promise<unknown>>();
+  return <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const next = (tails.get(key) ?? Promise.resolve()).then(work, work);
+    const tail = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
     return next;
   };
 }
@@ -148,10 +165,10 @@ interface RedisCommands {
 /** Read-modify-write on keyv, serialised through one promise chain: atomic within this process. */
 function localAtomic(keyv: () => Keyv): Atomic {
   const serial = serialQueue();
-  // A queue of its own, so work under a lock may still count or claim.
-  const exclusive = serialQueue();
+  // Queues of their own, so work under a lock may still count or claim.
+  const exclusive = keyedQueues();
   return {
-    exclusive: (_key, work) => exclusive(work),
+    exclusive,
     increment: (key, windowMs) =>
       serial(async () => {
         const count = ((await keyv().get<number>(`atomic:${key}`)) ?? 0) + 1;
@@ -246,18 +263,41 @@ export function readUserData<T>(ctx: UserScope, name: string): Promise<T | undef
   return ctx.store.get<T>(userKey(ctx, name));
 }
 
+/** Keeps the user's index in step with what is stored, under its own lock. */
+async function index(ctx: UserScope, name: string, present: boolean): Promise<void> {
+  const names = await userDataNames(ctx);
+  if (names.includes(name) === present) return; // the usual case needs no lock
+  await ctx.store.update<string[]>(userKey(ctx, 'index'), (current = []) => {
+    const others = current.filter((n) => n !== name);
+    return present ? [...others, name] : others.length > 0 ? others : undefined;
+  });
+}
+
 export async function writeUserData(ctx: UserScope, name: string, value: unknown): Promise<void> {
   await ctx.store.set(userKey(ctx, name), value);
-  const names = await userDataNames(ctx);
-  if (!names.includes(name)) await ctx.store.set(userKey(ctx, 'index'), [...names, name]);
+  await index(ctx, name, true);
 }
 
 export async function deleteUserData(ctx: UserScope, name: string): Promise<void> {
   await ctx.store.delete(userKey(ctx, name));
-  const names = await userDataNames(ctx);
-  if (names.includes(name))
-    await ctx.store.set(
-      userKey(ctx, 'index'),
-      names.filter((n) => n !== name),
-    );
+  await index(ctx, name, false);
+}
+
+/**
+ * Read-modify-write of one item of a user's data under its lock (two processes, or two quick
+ * commands, cannot lose each other's change). `change` may throw a UserError to change nothing;
+ * returning undefined deletes the item. Resolves to the value before and after.
+ */
+export async function updateUserData<T>(
+  ctx: UserScope,
+  name: string,
+  change: (current: T | undefined) => T | undefined,
+): Promise<{ before: T | undefined; after: T | undefined }> {
+  let before: T | undefined;
+  const after = await ctx.store.update<T>(userKey(ctx, name), (current) => {
+    before = current;
+    return change(current);
+  });
+  await index(ctx, name, after !== undefined);
+  return { before, after };
 }
