@@ -41,20 +41,21 @@ export function lineFor(name: string, typed: string, commands: readonly Command[
 export function register(app: App, deps: SlackDeps): void {
   const isAdmin = adminChecker(deps.adminUserIds ?? []);
   const budget = deps.ackBudgetMs ?? ACK_BUDGET_MS;
-  for (const name of slashNames(deps.commands)) {
-    app.command(`/${name}`, async ({ command, ack, respond, client }) => {
-      const pending = answer(name, command, client, deps, isAdmin);
-      const quick = await within(pending, budget);
-      if (quick) {
-        const [first, ...rest] = renderSlack(quick);
-        await ack(first);
-        await sendAll(respond, rest, name);
-        return;
-      }
-      await ack();
-      await sendAll(respond, renderSlack(await pending), name);
-    });
-  }
+  // One listener for every command: Bolt runs each registered listener's matcher on every request.
+  const names = slashNames(deps.commands).map((n) => n.replace(/[^a-z0-9_-]/g, ''));
+  app.command(new RegExp(`^/(?:${names.join('|')})$`), async ({ command, ack, respond, client }) => {
+    const name = command.command.slice(1);
+    const pending = answer(name, command, client, deps, isAdmin);
+    const quick = await within(pending, budget);
+    if (quick) {
+      const [first, ...rest] = renderSlack(quick);
+      await ack(first);
+      await sendAll(respond, rest, name);
+      return;
+    }
+    await ack();
+    await sendAll(respond, renderSlack(await pending), name);
+  });
 }
 
 type AdminCheck = (client: webApi.WebClient, teamId: string, userId: string) => Promise<boolean>;
