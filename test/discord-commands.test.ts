@@ -71,11 +71,14 @@ describe('discord command registration', () => {
     for (const command of commands) {
       const options = registeredOptions(built, command);
       const names = options.map((o) => o.name);
-      expect(names.sort()).toEqual([...optionSpecs(command).map((s) => s.name), 'share'].sort());
-      for (const spec of optionSpecs(command)) {
+      const specs = optionSpecs(command);
+      // A csv text option comes with a file upload beside it; either may be given, so neither is required.
+      const extra = specs.some((s) => s.name === 'csv') ? ['csv_file'] : [];
+      expect(names.sort()).toEqual([...specs.map((s) => s.name), 'share', ...extra].sort());
+      for (const spec of specs) {
         const option = options.find((o) => o.name === spec.name);
-        if (spec.name !== 'csv') expect(option.type).toBe(TYPES[spec.type]);
-        expect(option.required).toBe(spec.required);
+        expect(option.type).toBe(TYPES[spec.type]);
+        expect(option.required).toBe(spec.name === 'csv' ? false : spec.required);
         if (spec.choices) expect(option.choices.map((c: Loose) => c.value)).toEqual(spec.choices);
         if (spec.min !== undefined) expect(option.min_value).toBe(spec.min);
         if (spec.max !== undefined) expect(option.max_value).toBe(spec.max);
@@ -123,7 +126,7 @@ describe('discord command registration', () => {
     expect(resolveCommand(groups, 'template', 'gone')).toBeUndefined();
   });
 
-  it('maps enums to choices, csv text to an attachment, and caps text length at 6000', () => {
+  it('maps enums to choices, csv text to pasted text or an attachment, and caps text length at 6000', () => {
     const [json]: Loose[] = buildCommandJson([
       make(
         'import',
@@ -134,8 +137,9 @@ describe('discord command registration', () => {
         }),
       ),
     ]);
-    const [csv, era, note] = json.options;
-    expect(csv).toMatchObject({ name: 'csv', type: T.Attachment, required: true });
+    const [csv, file, era, note] = json.options;
+    expect(csv).toMatchObject({ name: 'csv', type: T.String, required: false });
+    expect(file).toMatchObject({ name: 'csv_file', type: T.Attachment, required: false });
     expect(era.choices).toEqual(['sliding', 'flat', 'variable'].map((v) => ({ name: v, value: v })));
     expect(note.max_length).toBe(6000);
   });

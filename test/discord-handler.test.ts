@@ -255,7 +255,7 @@ describe('discord CSV attachments', () => {
     },
   });
   const upload = (over?: Record<string, unknown>) =>
-    slashPayload(all, 'files import', { csv: '700000000000000007' }, { resolved: attachment(over) });
+    slashPayload(all, 'files import', { csv_file: '700000000000000007' }, { resolved: attachment(over) });
   const files: string[] = [];
   const fetchFile = (async (url: URL | string) => {
     files.push(String(url));
@@ -267,6 +267,21 @@ describe('discord CSV attachments', () => {
     await fake.dispatch(upload());
     expect(files).toContain('https://cdn.discordapp.com/attachments/1/2/contracts.csv');
     expect(callbacks(fake.calls)[0]?.body.data.embeds[0].title).toBe('Read 2 lines');
+  });
+
+  it('takes pasted CSV text too, but not text and a file at once, and asks for one when neither came', async () => {
+    const fake = setup({ fetchFile });
+    files.length = 0;
+    await fake.dispatch(slashPayload(all, 'files import', { csv: 'a,b\nc,d\ne,f' }));
+    await fake.dispatch(
+      slashPayload(all, 'files import', { csv: 'a,b', csv_file: '700000000000000007' }, { resolved: attachment() }),
+    );
+    await fake.dispatch(slashPayload(all, 'files import', {}));
+    const [pasted, both, neither] = callbacks(fake.calls).map((c) => visibleText(c.body));
+    expect(pasted).toContain('Read 3 lines');
+    expect(both).toContain('not both');
+    expect(neither).toContain('"csv" is missing');
+    expect(files).toEqual([]);
   });
 
   it('refuses a file that is not CSV, or too large, without downloading it', async () => {

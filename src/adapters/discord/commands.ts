@@ -17,8 +17,10 @@ type OptionJson = APIApplicationCommandBasicOption;
 
 /** A top-level command that exists bare and with sub-commands answers bare as this sub-command. */
 export const BARE_SUBCOMMAND = 'use';
-/** A text option with this name is offered as a file upload on Discord (CSV imports). */
+/** A text option with this name may also arrive as a file upload on Discord (CSV imports)... */
 export const ATTACHMENT_OPTION = 'csv';
+/** ...through this extra attachment option beside it; the handler turns the file into the text. */
+export const ATTACHMENT_FILE_OPTION = 'csv_file';
 
 const LIMITS = { name: 32, description: 100, options: 25, choices: 25, choiceValue: 100, commands: 100 };
 // Discord caps a command's names, descriptions and choice values at 8000 characters in total.
@@ -136,9 +138,25 @@ function optionsJson(command: Command): OptionJson[] {
   if (all.length > LIMITS.options) {
     fail(command.name, `it has ${all.length} options counting "share"; Discord allows ${LIMITS.options}`);
   }
+  const options = all.flatMap((spec) =>
+    spec.name === ATTACHMENT_OPTION
+      ? // Pasted text or a file: either may be given, so neither is required on Discord (the core checks one came).
+        [
+          optionJson(command, { ...spec, required: false }),
+          {
+            name: ATTACHMENT_FILE_OPTION,
+            description: 'or attach it as a .csv file',
+            required: false,
+            type: ApplicationCommandOptionType.Attachment,
+          } as OptionJson,
+        ]
+      : [optionJson(command, spec)],
+  );
+  if (options.length > LIMITS.options) {
+    fail(command.name, `it has ${options.length} options on Discord; Discord allows ${LIMITS.options}`);
+  }
   // Discord requires required options first; values arrive by name, so the order is only cosmetic.
-  const ordered = [...all.filter((s) => s.required), ...all.filter((s) => !s.required)];
-  return ordered.map((spec) => optionJson(command, spec));
+  return [...options.filter((o) => o.required), ...options.filter((o) => !o.required)];
 }
 
 function optionJson(command: Command, spec: OptionSpec): OptionJson {
@@ -155,7 +173,6 @@ function optionJson(command: Command, spec: OptionSpec): OptionJson {
     case 'number':
       return { ...base, type: ApplicationCommandOptionType.Number, ...bounds(spec) };
     case 'string':
-      if (spec.name === ATTACHMENT_OPTION) return { ...base, type: ApplicationCommandOptionType.Attachment };
       return stringJson(command, spec, base);
   }
 }

@@ -18,7 +18,7 @@ import { pendingNotice } from '../../core/reminders.js';
 import { reply, text } from '../../core/reply.js';
 import { type Answer, runCommand } from '../../core/run.js';
 import type { Store } from '../../core/store.js';
-import { ATTACHMENT_OPTION, type Group, groupCommands, resolveCommand } from './commands.js';
+import { ATTACHMENT_FILE_OPTION, ATTACHMENT_OPTION, type Group, groupCommands, resolveCommand } from './commands.js';
 import { type DiscordPayload, renderDiscord } from './render.js';
 
 export interface HandlerOptions {
@@ -184,9 +184,10 @@ async function argsFrom(
 ): Promise<Record<string, unknown>> {
   const args: Record<string, unknown> = {};
   for (const option of leafOptions(i.options.data)) {
-    if (option.name === ATTACHMENT_OPTION && option.attachment) {
+    if (option.name === ATTACHMENT_FILE_OPTION && option.attachment) {
+      if (i.options.get(ATTACHMENT_OPTION)) throw new UserError('Give the CSV as pasted text or as a file, not both.');
       const spec = optionSpecs(command).find((s) => s.name === ATTACHMENT_OPTION);
-      args[option.name] = await readCsv(
+      args[ATTACHMENT_OPTION] = await readCsv(
         option.attachment,
         Math.min(spec?.maxLength ?? MAX_CSV_BYTES, MAX_CSV_BYTES),
         fetchFile,
