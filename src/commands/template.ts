@@ -148,6 +148,14 @@ async function saveChecked(ctx: Context, entry: CommunityTemplate, confirm: bool
 
 const lines = (raw: string) => raw.replace(/\\n/g, '\n').trim();
 
+/** The parts of a community template that add and edit both set from the typed text. */
+const wording = (raw: string, ctx: Context) => ({
+  summary: summaryOf(lines(raw)),
+  text: lines(raw),
+  updatedBy: ctx.userId,
+  updatedAt: ctx.now.toISOString(),
+});
+
 export const templateAdd = defineCommand({
   name: 'template add',
   description: "Add a template to this workspace's list",
@@ -164,11 +172,8 @@ export const templateAdd = defineCommand({
     checkNewName(name, await loadCommunity(ctx), Boolean(args.replace));
     const entry: CommunityTemplate = {
       name,
-      summary: summaryOf(lines(args.text)),
-      text: lines(args.text),
       replacesBuiltIn: Boolean(builtInTemplate(name)),
-      updatedBy: ctx.userId,
-      updatedAt: ctx.now.toISOString(),
+      ...wording(args.text, ctx),
     };
     return saveChecked(ctx, entry, args.confirm, 'Added');
   },
@@ -194,13 +199,7 @@ export const templateEdit = defineCommand({
         : `This workspace has no template "${name.slice(0, 40)}".`;
       throw new UserError(hint);
     }
-    const entry: CommunityTemplate = {
-      ...existing,
-      summary: summaryOf(lines(args.text)),
-      text: lines(args.text),
-      updatedBy: ctx.userId,
-      updatedAt: ctx.now.toISOString(),
-    };
+    const entry: CommunityTemplate = { ...existing, ...wording(args.text, ctx) };
     return saveChecked(ctx, entry, args.confirm, 'Changed');
   },
 });

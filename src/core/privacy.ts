@@ -1,6 +1,6 @@
 // Everything stored about one person, to export or delete on request.
 import type { Context } from './command.js';
-import { forgetReminders, INDEX_KEY, type PendingReminder } from './reminders.js';
+import { forgetReminders, type PendingReminder, remindersOf } from './reminders.js';
 import { deleteUserData, readUserData, userDataNames } from './store.js';
 
 export interface UserDataExport {
@@ -14,20 +14,16 @@ export interface UserDataExport {
   pendingReminders: PendingReminder[];
 }
 
-const isCaller = (ctx: Context) => (e: PendingReminder) =>
-  e.to.platform === ctx.platform && e.to.workspaceId === ctx.workspaceId && e.to.userId === ctx.userId;
-
 export async function exportUserData(ctx: Context): Promise<UserDataExport> {
   const data: Record<string, unknown> = {};
   for (const name of await userDataNames(ctx)) data[name] = await readUserData(ctx, name);
-  const index = (await ctx.store.get<PendingReminder[]>(INDEX_KEY)) ?? [];
   return {
     platform: ctx.platform,
     workspaceId: ctx.workspaceId,
     userId: ctx.userId,
     exportedAt: ctx.now.toISOString(),
     data,
-    pendingReminders: index.filter(isCaller(ctx)),
+    pendingReminders: await remindersOf(ctx),
   };
 }
 

@@ -132,6 +132,12 @@ export function snoozeFollowup(ctx: Context, which: string, days: number): Promi
   });
 }
 
+/** The reminders waiting to be sent to one user (for /mydata export). */
+export async function remindersOf(scope: Scope): Promise<PendingReminder[]> {
+  const to = recipientOf(scope);
+  return (await readIndex(scope.store)).filter((e) => sameRecipient(e.to, to));
+}
+
 /** Removes a user's entries from the global index; /mydata delete calls it (their ladders go with their data). */
 export function forgetReminders(scope: Scope): Promise<number> {
   return withLock(scope.store, async () => {

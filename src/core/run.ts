@@ -56,10 +56,7 @@ async function guarded(ctx: Context, command: Command | undefined, work: () => P
   try {
     return { reply: await work(), outcome: 'ok', command };
   } catch (error) {
-    if (error instanceof UserError) {
-      const usage = command ? [`Usage: ${usageLine(command)}`] : [];
-      return { reply: errorReply("That didn't work", error.message, usage), outcome: 'user_error', command };
-    }
+    if (error instanceof UserError) return userErrorAnswer(command, error.message);
     const ref = referenceId();
     const where = { ref, command: command?.name, platform: ctx.platform };
     if (error instanceof StorageUnavailableError) {
@@ -75,6 +72,12 @@ async function guarded(ctx: Context, command: Command | undefined, work: () => P
     const message = `Something went wrong on our side. If it keeps happening, tell your admin reference ${ref}.`;
     return { reply: errorReply('Sorry', message, []), outcome: 'internal_error', command };
   }
+}
+
+/** The answer to a mistake the user can fix: the message privately, with the command's usage line. */
+export function userErrorAnswer(command: Command | undefined, message: string): Answer {
+  const usage = command ? [`Usage: ${usageLine(command)}`] : [];
+  return { reply: errorReply("That didn't work", message, usage), outcome: 'user_error', command };
 }
 
 function errorReply(title: string, message: string, footer: string[]): Reply {

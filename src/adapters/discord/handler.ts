@@ -12,11 +12,11 @@ import {
 import type { Command, Context } from '../../core/command.js';
 import { UserError } from '../../core/errors.js';
 import { logger, referenceId } from '../../core/log.js';
-import { optionSpecs, usageLine } from '../../core/options.js';
+import { optionSpecs } from '../../core/options.js';
 import type { RateLimits } from '../../core/rateLimit.js';
 import { pendingNotice } from '../../core/reminders.js';
 import { reply, text } from '../../core/reply.js';
-import { type Answer, runCommand } from '../../core/run.js';
+import { type Answer, runCommand, userErrorAnswer } from '../../core/run.js';
 import type { Store } from '../../core/store.js';
 import { ATTACHMENT_FILE_OPTION, ATTACHMENT_OPTION, type Group, groupCommands, resolveCommand } from './commands.js';
 import { type DiscordPayload, renderDiscord } from './render.js';
@@ -91,26 +91,16 @@ async function answer(
 ): Promise<Answer> {
   if (!command) {
     const name = [i.commandName, i.options.getSubcommand(false)].filter(Boolean).join(' ');
-    return refused(undefined, `/${name} is not available any more. Type /help for the current commands.`);
+    return userErrorAnswer(undefined, `/${name} is not available any more. Type /help for the current commands.`);
   }
   let args: Record<string, unknown>;
   try {
     args = await argsFrom(i, command, fetchFile);
   } catch (error) {
-    if (error instanceof UserError) return refused(command, error.message);
+    if (error instanceof UserError) return userErrorAnswer(command, error.message);
     throw error;
   }
   return runCommand(command, args, ctx);
-}
-
-/** Same shape as the core's user-error answer, for problems found before the core sees the call. */
-function refused(command: Command | undefined, message: string): Answer {
-  const footer = command ? [`Usage: ${usageLine(command)}`] : [];
-  return {
-    reply: reply({ title: "That didn't work", blocks: [text(message)], footer }),
-    outcome: 'user_error',
-    command,
-  };
 }
 
 function defer(i: ChatInputCommandInteraction, ephemeral: boolean): Promise<boolean> {
