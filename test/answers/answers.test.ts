@@ -1,0 +1,43 @@
+// Representative answers as they print on the console: the snapshot is the review copy of their wording.
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/adapters/console/render.js';
+import { commands } from '../../src/commands/index.js';
+import { runText } from '../../src/core/run.js';
+import { testContext } from '../support/context.js';
+
+const LOG = [
+  '/contracts add 2025-01-10 successful 1200 acme',
+  '/contracts add 2025-04-02 negative 300 bolt',
+  '/contracts add 2025-09-15 successful 800 crane',
+  '/contracts add 2026-02-20 neutral 150 delta',
+  '/contracts add 2026-06-01 successful 5000 acme long_term:yes',
+];
+
+const QUESTIONS = [
+  '/jss 7 1 8',
+  '/jss 17 0 19',
+  '/jss 9 1 10 100',
+  '/fees 15000',
+  '/fees 600 jobs:30',
+  '/quote 5000',
+  '/dispute 300',
+  '/sources jss',
+  '/template five-star client:Ana project:"the logo refresh" you:Sam',
+  '/check Please leave me 5 stars and I will refund you 10%',
+  '/followup start Ana 2026-11-20 project:"logo refresh"',
+  '/help',
+];
+
+describe('representative answers', () => {
+  it.each(QUESTIONS)('%s', async (line) => {
+    const answer = await runText(line, commands, testContext());
+    expect(renderText(answer.reply)).toMatchSnapshot();
+  });
+
+  it.each(['/jss', '/toprated', '/contracts list'])('%s with a contract log', async (line) => {
+    const ctx = testContext();
+    for (const add of LOG) expect((await runText(add, commands, ctx)).outcome).toBe('ok');
+    const answer = await runText(line, commands, ctx);
+    expect(renderText(answer.reply)).toMatchSnapshot();
+  });
+});
