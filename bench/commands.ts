@@ -1,8 +1,8 @@
 // Core latency per command: the whole runner path (parse, validate, run, reply) on an in-memory store.
 import { commands } from '../src/commands/index.js';
-import type { Context } from '../src/core/command.js';
-import { runText } from '../src/core/run.js';
-import { memoryStore } from '../src/core/store.js';
+import type { Context } from '../src/core/runtime/command.js';
+import { runText } from '../src/core/runtime/run.js';
+import { memoryStore } from '../src/core/store/store.js';
 import { type BenchRow, measure, timingRow } from './lib.js';
 
 const LINES = [

@@ -5,10 +5,10 @@ import { type Interaction, MessageFlags } from 'discord.js';
 import { createInteractionHandler } from '../src/adapters/discord/handler.js';
 import { renderDiscord } from '../src/adapters/discord/render.js';
 import { commands } from '../src/commands/index.js';
-import type { Command } from '../src/core/command.js';
-import { runCommand } from '../src/core/run.js';
-import { memoryStore } from '../src/core/store.js';
-import { fakeDiscord, slashPayload } from '../test/discord-fake.js';
+import type { Command } from '../src/core/runtime/command.js';
+import { runCommand } from '../src/core/runtime/run.js';
+import { memoryStore } from '../src/core/store/store.js';
+import { fakeDiscord, slashPayload } from '../test/adapters/discord/fake.js';
 import { type BenchRow, measure, timingRow } from './lib.js';
 
 const RUNS = 3000;

@@ -3,12 +3,12 @@ import { dispute } from '../src/commands/dispute.js';
 import { fees } from '../src/commands/fees.js';
 import { quote } from '../src/commands/quote.js';
 import { sources } from '../src/commands/sources.js';
-import type { Context } from '../src/core/command.js';
-import { FEE_RULES, feeRule } from '../src/core/feeRules.js';
-import { feeFor } from '../src/core/fees.js';
-import { quoteFor } from '../src/core/quote.js';
-import { runText } from '../src/core/run.js';
-import { memoryStore } from '../src/core/store.js';
+import { feeFor } from '../src/core/fees/fees.js';
+import { quoteFor } from '../src/core/fees/quote.js';
+import { FEE_RULES, feeRule } from '../src/core/fees/rules.js';
+import type { Context } from '../src/core/runtime/command.js';
+import { runText } from '../src/core/runtime/run.js';
+import { memoryStore } from '../src/core/store/store.js';
 import { type BenchRow, measure, timingRow } from './lib.js';
 
 export async function bench(): Promise<BenchRow[]> {

@@ -1,10 +1,11 @@
 // JSS engine speed: quick math per call, and the log answer (windows + roadmap) for a 10,000-contract log.
-import type { Contract, Outcome } from '../src/core/contracts.js';
+
 import { dayFromIso, isoOfDay } from '../src/core/dates.js';
-import { contractsToReach, jssPercent, revisedReviewWorth } from '../src/core/jss.js';
-import { logReply } from '../src/core/jssLogReply.js';
-import { quickReply } from '../src/core/jssQuickReply.js';
-import { roadmapFor } from '../src/core/jssRoadmap.js';
+import type { Contract, Outcome } from '../src/core/jss/contracts.js';
+import { logReply } from '../src/core/jss/logReply.js';
+import { quickReply } from '../src/core/jss/quickReply.js';
+import { roadmapFor } from '../src/core/jss/roadmap.js';
+import { contractsToReach, jssPercent, revisedReviewWorth } from '../src/core/jss/score.js';
 import { type BenchRow, measure, timingRow } from './lib.js';
 
 const TODAY = dayFromIso('2026-11-22');

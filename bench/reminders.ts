@@ -1,10 +1,11 @@
 // Speed of the message tools: the feedback checker on long and hostile input, template filling,
 // and one reminder pass over many due reminders (memory store).
 import { performance } from 'node:perf_hooks';
-import { checkMessage } from '../src/core/feedbackCheck.js';
-import { deliverDue, startFollowup } from '../src/core/reminders.js';
-import { memoryStore } from '../src/core/store.js';
-import { BUILT_IN_TEMPLATES, fillTemplate } from '../src/core/templates.js';
+import { deliverDue } from '../src/core/followups/delivery.js';
+import { startFollowup } from '../src/core/followups/reminders.js';
+import { checkMessage } from '../src/core/messages/feedbackCheck.js';
+import { BUILT_IN_TEMPLATES, fillTemplate } from '../src/core/messages/templates.js';
+import { memoryStore } from '../src/core/store/store.js';
 import { type BenchRow, measure, timingRow } from './lib.js';
 
 export async function bench(): Promise<BenchRow[]> {

@@ -1,10 +1,10 @@
 // Signed slash-command POSTs per second through gigdesk's Slack adapter against a bare Bolt app that only acks.
 import { z } from 'zod';
 import { commands } from '../src/commands/index.js';
-import { defineCommand } from '../src/core/command.js';
-import { reply } from '../src/core/reply.js';
-import { memoryStore } from '../src/core/store.js';
-import { type Harness, startHarness } from '../test/slackHarness.js';
+import { defineCommand } from '../src/core/runtime/command.js';
+import { reply } from '../src/core/runtime/reply.js';
+import { memoryStore } from '../src/core/store/store.js';
+import { type Harness, startHarness } from '../test/adapters/slack/harness.js';
 import { type BenchRow, measure, type Timing, timingRow } from './lib.js';
 
 const ROUNDS = 5;

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { hideInLogs } from './core/log.js';
-import { DEFAULT_RATE_LIMITS } from './core/rateLimit.js';
+import { DEFAULT_RATE_LIMITS } from './core/runtime/rateLimit.js';
 
 const optionalText = z
   .string()

@@ -5,10 +5,10 @@ import { startDiscord } from './adapters/discord/start.js';
 import type { RunningAdapter } from './adapters/running.js';
 import { startSlack } from './adapters/slack/start.js';
 import { loadConfig, loadDotEnv } from './config.js';
-import { drainCommands } from './core/lifecycle.js';
+import { startReminderLoop } from './core/followups/loop.js';
 import { logger } from './core/log.js';
-import { startReminderLoop } from './core/reminderLoop.js';
-import { openStore } from './core/store.js';
+import { drainCommands } from './core/runtime/lifecycle.js';
+import { openStore } from './core/store/store.js';
 
 /** How long commands in flight may take to finish after a stop signal. */
 const DRAIN_MS = 10_000;

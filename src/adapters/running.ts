@@ -1,5 +1,5 @@
-import type { Platform } from '../core/command.js';
-import type { Deliver } from '../core/delivery.js';
+import type { Deliver } from '../core/followups/delivery.js';
+import type { Platform } from '../core/runtime/command.js';
 
 /** What main.ts holds for each started adapter. */
 export interface RunningAdapter {

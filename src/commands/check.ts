@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { defineCommand } from '../core/command.js';
-import { checkMessage, findingsBlocks } from '../core/feedbackCheck.js';
-import { plural } from '../core/format.js';
-import { reply, text } from '../core/reply.js';
+import { checkMessage, findingsBlocks } from '../core/messages/feedbackCheck.js';
+import { defineCommand } from '../core/runtime/command.js';
+import { plural } from '../core/runtime/format.js';
+import { reply, text } from '../core/runtime/reply.js';
 
 export const check = defineCommand({
   name: 'check',

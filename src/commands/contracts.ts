@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { type Command, defineCommand } from '../core/command.js';
-import { appendContracts, type Contract, contractFrom, parseIds, STARS_RULE } from '../core/contracts.js';
-import { parseContractsCsv } from '../core/contractsCsv.js';
-import { changeLog, loadLog } from '../core/contractsStore.js';
-import { UserError } from '../core/errors.js';
-import { formatCents, plural } from '../core/format.js';
-import { reply, table, text } from '../core/reply.js';
+import { appendContracts, type Contract, contractFrom, parseIds, STARS_RULE } from '../core/jss/contracts.js';
+import { parseContractsCsv } from '../core/jss/contractsCsv.js';
+import { changeLog, loadLog } from '../core/jss/contractsStore.js';
+import { type Command, defineCommand } from '../core/runtime/command.js';
+import { UserError } from '../core/runtime/errors.js';
+import { formatCents, plural } from '../core/runtime/format.js';
+import { reply, table, text } from '../core/runtime/reply.js';
 
 const PAGE_SIZE = 20;
 const MAX_ERROR_LINES = 15;

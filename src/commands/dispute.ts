@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { defineCommand } from '../core/command.js';
-import { ARBITRATION_FEES, upworkEraOn } from '../core/feeRules.js';
-import { feeFor } from '../core/fees.js';
-import { eraSentence, feeFooter } from '../core/feesText.js';
-import { formatCents } from '../core/format.js';
+import { feeFor } from '../core/fees/fees.js';
+import { quoteFor } from '../core/fees/quote.js';
+import { ARBITRATION_FEES, upworkEraOn } from '../core/fees/rules.js';
+import { eraSentence, feeFooter } from '../core/fees/text.js';
 import { dayOrToday, dollarsToCents, MAX_DOLLARS } from '../core/money.js';
-import { quoteFor } from '../core/quote.js';
-import { reply, table, text } from '../core/reply.js';
+import { defineCommand } from '../core/runtime/command.js';
+import { formatCents } from '../core/runtime/format.js';
+import { reply, table, text } from '../core/runtime/reply.js';
 
 export const dispute = defineCommand({
   name: 'dispute',

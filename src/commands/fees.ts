@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { defineCommand } from '../core/command.js';
-import { UserError } from '../core/errors.js';
-import { describeInForce, FEE_RULES, requireFeeRule, upworkEraOn } from '../core/feeRules.js';
-import { type FeeOptions, feeAcrossNewClients, feeFor, splitEvenly } from '../core/fees.js';
-import { describeFee, eraSentence, feeFooter, ruleLabel } from '../core/feesText.js';
-import { formatCents, plural } from '../core/format.js';
+import { type FeeOptions, feeAcrossNewClients, feeFor, splitEvenly } from '../core/fees/fees.js';
+import { describeInForce, FEE_RULES, requireFeeRule, upworkEraOn } from '../core/fees/rules.js';
+import { describeFee, eraSentence, feeFooter, ruleLabel } from '../core/fees/text.js';
 import {
   billedOption,
   dayOrToday,
@@ -14,7 +11,10 @@ import {
   percentToBasisPoints,
   variableRateOption,
 } from '../core/money.js';
-import { type Block, fields, reply, table, text } from '../core/reply.js';
+import { defineCommand } from '../core/runtime/command.js';
+import { UserError } from '../core/runtime/errors.js';
+import { formatCents, plural } from '../core/runtime/format.js';
+import { type Block, fields, reply, table, text } from '../core/runtime/reply.js';
 
 /** The job size the community compares against when no job count is given. */
 const DEFAULT_JOB_CENTS = 50_000;

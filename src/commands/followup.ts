@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { type Context, defineCommand } from '../core/command.js';
-import { UserError } from '../core/errors.js';
 import {
   checkTimeZone,
   dayIn,
@@ -10,10 +8,13 @@ import {
   parseDay,
   REMINDER_HOUR,
   relativeDay,
-} from '../core/followups.js';
-import { loadFollowups, snoozeFollowup, startFollowup, stepMessage, stopFollowup } from '../core/reminders.js';
-import { type Block, copy, reply, table, text } from '../core/reply.js';
-import { cleanValues, TONES } from '../core/templates.js';
+} from '../core/followups/ladders.js';
+import { stepMessage } from '../core/followups/notices.js';
+import { loadFollowups, snoozeFollowup, startFollowup, stopFollowup } from '../core/followups/reminders.js';
+import { cleanValues, TONES } from '../core/messages/templates.js';
+import { type Context, defineCommand } from '../core/runtime/command.js';
+import { UserError } from '../core/runtime/errors.js';
+import { type Block, copy, reply, table, text } from '../core/runtime/reply.js';
 
 const ONLY_YOU =
   'Reminders come only to you (a direct message; printed here in the console). The client never hears from gigdesk.';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { type Command, defineCommand } from '../core/command.js';
-import { UserError } from '../core/errors.js';
-import { optionSpecs, usageLine } from '../core/options.js';
-import { fields, reply, text } from '../core/reply.js';
+import { type Command, defineCommand } from '../core/runtime/command.js';
+import { UserError } from '../core/runtime/errors.js';
+import { optionSpecs, usageLine } from '../core/runtime/options.js';
+import { fields, reply, text } from '../core/runtime/reply.js';
 
 /** Built from the command list it describes, so help can never drift from the commands. */
 export function helpCommand(list: () => readonly Command[]): Command {

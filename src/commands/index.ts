@@ -1,5 +1,5 @@
 // Every command, in the order help lists them. Adding a command: write its file, add it here.
-import type { Command } from '../core/command.js';
+import type { Command } from '../core/runtime/command.js';
 import { check } from './check.js';
 import { contractsCommands } from './contracts.js';
 import { dispute } from './dispute.js';

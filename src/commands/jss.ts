@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { defineCommand } from '../core/command.js';
-import { loadLog } from '../core/contractsStore.js';
 import { dayOf } from '../core/dates.js';
-import { UserError } from '../core/errors.js';
-import { MAX_COUNT } from '../core/jss.js';
-import { logReply } from '../core/jssLogReply.js';
-import { quickReply } from '../core/jssQuickReply.js';
+import { loadLog } from '../core/jss/contractsStore.js';
+import { logReply } from '../core/jss/logReply.js';
+import { quickReply } from '../core/jss/quickReply.js';
+import { MAX_COUNT } from '../core/jss/score.js';
+import { defineCommand } from '../core/runtime/command.js';
+import { UserError } from '../core/runtime/errors.js';
 
 const count = (what: string, min = 0) => z.number().int().min(min).max(MAX_COUNT).optional().describe(what);
 const COUNT_NAMES = ['successful', 'negative', 'total'] as const;

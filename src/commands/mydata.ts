@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCommand } from '../core/command.js';
 import { deleteAllUserData, exportUserData } from '../core/privacy.js';
-import { copy, reply, text } from '../core/reply.js';
+import { defineCommand } from '../core/runtime/command.js';
+import { copy, reply, text } from '../core/runtime/reply.js';
 
 const PRIVATE_NOTE = 'Only you can see this, even with share:yes.';
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { defineCommand } from '../core/command.js';
-import { UserError } from '../core/errors.js';
+import { outcomeFor, type QuoteOptions, quoteFor } from '../core/fees/quote.js';
 import {
   CONNECT_CENTS,
   describeInForce,
@@ -12,9 +11,8 @@ import {
   upworkEraOn,
   WITHDRAWAL_METHODS,
   type WithdrawalMethod,
-} from '../core/feeRules.js';
-import { describeFee, eraSentence, feeFooter, ruleLabel } from '../core/feesText.js';
-import { formatCents } from '../core/format.js';
+} from '../core/fees/rules.js';
+import { describeFee, eraSentence, feeFooter, ruleLabel } from '../core/fees/text.js';
 import {
   billedOption,
   dayOrToday,
@@ -24,8 +22,10 @@ import {
   percentToBasisPoints,
   variableRateOption,
 } from '../core/money.js';
-import { outcomeFor, type QuoteOptions, quoteFor } from '../core/quote.js';
-import { type Block, fields, reply, table, text } from '../core/reply.js';
+import { defineCommand } from '../core/runtime/command.js';
+import { UserError } from '../core/runtime/errors.js';
+import { formatCents } from '../core/runtime/format.js';
+import { type Block, fields, reply, table, text } from '../core/runtime/reply.js';
 
 const METHODS = Object.keys(WITHDRAWAL_METHODS) as [WithdrawalMethod, ...WithdrawalMethod[]];
 

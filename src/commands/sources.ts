@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { defineCommand } from '../core/command.js';
-import { describeInForce, FEE_DATA_CHECKED, FEE_RULES, MONEY_SOURCES } from '../core/feeRules.js';
-import { describeComputation, THIRD_PARTY_MARK } from '../core/feesText.js';
-import { JSS_RULES } from '../core/jssRules.js';
-import { type Block, fields, reply, text } from '../core/reply.js';
+import { describeInForce, FEE_DATA_CHECKED, FEE_RULES, MONEY_SOURCES } from '../core/fees/rules.js';
+import { describeComputation, THIRD_PARTY_MARK } from '../core/fees/text.js';
+import { JSS_RULES } from '../core/jss/rules.js';
+import { defineCommand } from '../core/runtime/command.js';
+import { type Block, fields, reply, text } from '../core/runtime/reply.js';
 
 const TOPICS = ['all', 'fees', 'jss', 'money'] as const;
 

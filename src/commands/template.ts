@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { type Context, defineCommand } from '../core/command.js';
-import { UserError } from '../core/errors.js';
-import { checkMessage, findingsBlocks } from '../core/feedbackCheck.js';
-import { dayIn, ladderRows, parseDay } from '../core/followups.js';
-import { type Block, copy, fields, reply, table, text } from '../core/reply.js';
+import { dayIn, ladderRows, parseDay } from '../core/followups/ladders.js';
+import { checkMessage, findingsBlocks } from '../core/messages/feedbackCheck.js';
 import {
   allTemplates,
   builtInTemplate,
@@ -22,7 +19,10 @@ import {
   templateProblems,
   updateCommunity,
   wordingFor,
-} from '../core/templates.js';
+} from '../core/messages/templates.js';
+import { type Context, defineCommand } from '../core/runtime/command.js';
+import { UserError } from '../core/runtime/errors.js';
+import { type Block, copy, fields, reply, table, text } from '../core/runtime/reply.js';
 
 const RULES_FOOTER =
   "Written to Upwork's feedback rules: asking for honest feedback is fine; asking for a rating, or trading anything for feedback, is not.";

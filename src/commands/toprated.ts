@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { defineCommand } from '../core/command.js';
-import { loadLog } from '../core/contractsStore.js';
 import { dayOf, isoOfDay } from '../core/dates.js';
-import { UserError } from '../core/errors.js';
-import { jssRule } from '../core/jssRules.js';
-import { reply, table, text } from '../core/reply.js';
-import { type Check, DEFAULT_LARGE_CONTRACT_CENTS, topRatedCheck } from '../core/topRated.js';
+import { loadLog } from '../core/jss/contractsStore.js';
+import { jssRule } from '../core/jss/rules.js';
+import { type Check, DEFAULT_LARGE_CONTRACT_CENTS, topRatedCheck } from '../core/jss/topRated.js';
+import { defineCommand } from '../core/runtime/command.js';
+import { UserError } from '../core/runtime/errors.js';
+import { reply, table, text } from '../core/runtime/reply.js';
 
 const MARK = { met: 'yes', missing: 'NO', unknown: '?' } as const;
 

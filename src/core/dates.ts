@@ -1,6 +1,6 @@
 // UTC calendar days as integers (days since 1970-01-01), parsed and shifted with date-fns.
 import { isValid, parse, sub } from 'date-fns';
-import { UserError } from './errors.js';
+import { UserError } from './runtime/errors.js';
 
 /** Days since 1970-01-01 in UTC; integer arithmetic keeps windows and leave dates exact. */
 export type Day = number;

@@ -1,6 +1,6 @@
 // Turning what users type (dollars, percents, days) into the integers the fee math works on.
 import { z } from 'zod';
-import { UserError } from './errors.js';
+import { UserError } from './runtime/errors.js';
 
 /** The largest amount any money command accepts, in dollars. */
 export const MAX_DOLLARS = 100_000_000;

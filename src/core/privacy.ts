@@ -1,7 +1,8 @@
 // Everything stored about one person, to export or delete on request.
-import type { Context } from './command.js';
-import { forgetReminders, type PendingReminder, remindersOf } from './reminders.js';
-import { deleteUserData, readUserData, userDataNames } from './store.js';
+
+import { forgetReminders, type PendingReminder, remindersOf } from './followups/reminders.js';
+import type { Context } from './runtime/command.js';
+import { deleteUserData, readUserData, userDataNames } from './store/store.js';
 
 export interface UserDataExport {
   platform: string;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/adapters/console/render.js';
 import { commands } from '../../src/commands/index.js';
-import { runText } from '../../src/core/run.js';
+import { runText } from '../../src/core/runtime/run.js';
 import { testContext } from '../support/context.js';
 
 const LOG = [

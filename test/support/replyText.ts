@@ -1,5 +1,5 @@
 // A reply as one searchable string: fields as "label value", tables laid out, every other block's text.
-import { type Block, type Reply, tableToText } from '../../src/core/reply.js';
+import { type Block, type Reply, tableToText } from '../../src/core/runtime/reply.js';
 
 export const blockText = (b: Block) =>
   b.type === 'fields'

@@ -6,9 +6,9 @@
 //   hammer                                add contracts one after another until killed
 import { commands } from '../../src/commands/index.js';
 import { loadConfig } from '../../src/config.js';
-import { deliverDue } from '../../src/core/reminders.js';
-import { runText } from '../../src/core/run.js';
-import { openStore } from '../../src/core/store.js';
+import { deliverDue } from '../../src/core/followups/delivery.js';
+import { runText } from '../../src/core/runtime/run.js';
+import { openStore } from '../../src/core/store/store.js';
 import { testContext } from './context.js';
 
 const store = openStore(loadConfig().store);

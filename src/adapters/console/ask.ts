@@ -1,8 +1,8 @@
 // One-shot: `npm run ask -- "/jss 7 1 8"`. Exit 0 on an answer, 1 on a user error, 2 on a fault.
 import { commands } from '../../commands/index.js';
 import { loadConfig, loadDotEnv } from '../../config.js';
-import { runText } from '../../core/run.js';
-import { openStore } from '../../core/store.js';
+import { runText } from '../../core/runtime/run.js';
+import { openStore } from '../../core/store/store.js';
 import { consoleContext } from './context.js';
 import { renderText } from './render.js';
 

@@ -1,9 +1,9 @@
 // Interactive prompt: readline gives arrow-key history and line editing; Ctrl-D quits.
 import { createInterface } from 'node:readline';
 import { commands } from '../../commands/index.js';
-import type { Reply } from '../../core/reply.js';
-import { runText } from '../../core/run.js';
-import type { Store } from '../../core/store.js';
+import type { Reply } from '../../core/runtime/reply.js';
+import { runText } from '../../core/runtime/run.js';
+import type { Store } from '../../core/store/store.js';
 import type { RunningAdapter } from '../running.js';
 import { consoleContext } from './context.js';
 import { renderText } from './render.js';

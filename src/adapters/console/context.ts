@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
-import type { Context } from '../../core/command.js';
-import type { Store } from '../../core/store.js';
+import type { Context } from '../../core/runtime/command.js';
+import type { Store } from '../../core/store/store.js';
 
 /** The console is one person's own workspace, so they are its admin. */
 export function consoleContext(store: Store, now = new Date()): Context {

@@ -1,4 +1,4 @@
-import { type Block, type Reply, tableToText } from '../../core/reply.js';
+import { type Block, type Reply, tableToText } from '../../core/runtime/reply.js';
 
 const bold = (s: string) => `\u001b[1m${s}\u001b[22m`;
 const dim = (s: string) => `\u001b[2m${s}\u001b[22m`;

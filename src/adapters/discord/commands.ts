@@ -9,8 +9,8 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Command } from '../../core/command.js';
-import { type OptionSpec, optionSpecs, SHARE_OPTION } from '../../core/options.js';
+import type { Command } from '../../core/runtime/command.js';
+import { type OptionSpec, optionSpecs, SHARE_OPTION } from '../../core/runtime/options.js';
 
 export type CommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
 type OptionJson = APIApplicationCommandBasicOption;

@@ -1,6 +1,6 @@
 // Reminders by direct message; a user who cannot be reached gets `false`, so the core keeps the reminder.
 import { type Client, DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
-import type { Deliver } from '../../core/delivery.js';
+import type { Deliver } from '../../core/followups/delivery.js';
 import { renderDiscord } from './render.js';
 
 const UNREACHABLE = new Set<number | string>([

@@ -9,15 +9,15 @@ import {
   MessageFlags,
   PermissionFlagsBits,
 } from 'discord.js';
-import type { Command, Context } from '../../core/command.js';
-import { UserError } from '../../core/errors.js';
+import { pendingNotice } from '../../core/followups/notices.js';
 import { logger, referenceId } from '../../core/log.js';
-import { optionSpecs } from '../../core/options.js';
-import type { RateLimits } from '../../core/rateLimit.js';
-import { pendingNotice } from '../../core/reminders.js';
-import { reply, text } from '../../core/reply.js';
-import { type Answer, runCommand, userErrorAnswer } from '../../core/run.js';
-import type { Store } from '../../core/store.js';
+import type { Command, Context } from '../../core/runtime/command.js';
+import { UserError } from '../../core/runtime/errors.js';
+import { optionSpecs } from '../../core/runtime/options.js';
+import type { RateLimits } from '../../core/runtime/rateLimit.js';
+import { reply, text } from '../../core/runtime/reply.js';
+import { type Answer, runCommand, userErrorAnswer } from '../../core/runtime/run.js';
+import type { Store } from '../../core/store/store.js';
 import { ATTACHMENT_FILE_OPTION, ATTACHMENT_OPTION, type Group, groupCommands, resolveCommand } from './commands.js';
 import { type DiscordPayload, renderDiscord } from './render.js';
 

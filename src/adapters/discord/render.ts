@@ -1,7 +1,7 @@
 // Reply -> Discord message payload: embeds within Discord's limits, ephemeral unless shared, no pings.
 import { type APIEmbed, MessageFlags } from 'discord.js';
-import { type Block, type Reply, tableToText } from '../../core/reply.js';
-import type { Outcome } from '../../core/run.js';
+import { type Block, type Reply, tableToText } from '../../core/runtime/reply.js';
+import type { Outcome } from '../../core/runtime/run.js';
 
 /** Discord's embed limits (characters), from its API reference. */
 export const EMBED_LIMITS = {

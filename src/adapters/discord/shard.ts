@@ -1,8 +1,8 @@
 // Entry point of one shard process spawned by the ShardingManager (discord.js passes the shard ids by env).
 import { loadConfig, loadDotEnv } from '../../config.js';
+import { startReminderLoop } from '../../core/followups/loop.js';
 import { logger } from '../../core/log.js';
-import { startReminderLoop } from '../../core/reminderLoop.js';
-import { openStore } from '../../core/store.js';
+import { openStore } from '../../core/store/store.js';
 import { runClient } from './start.js';
 
 async function main(): Promise<void> {

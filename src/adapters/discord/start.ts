@@ -4,8 +4,8 @@ import { type APIApplicationCommand, Client, Events, GatewayIntentBits, Routes, 
 import { commands } from '../../commands/index.js';
 import type { Config } from '../../config.js';
 import { logger } from '../../core/log.js';
-import type { RateLimits } from '../../core/rateLimit.js';
-import type { Store } from '../../core/store.js';
+import type { RateLimits } from '../../core/runtime/rateLimit.js';
+import type { Store } from '../../core/store/store.js';
 import type { RunningAdapter } from '../running.js';
 import { buildCommandJson } from './commands.js';
 import { discordDeliver } from './deliver.js';

@@ -1,6 +1,6 @@
 // Reminders reach a Slack user as a direct message from the bot.
 import type { webApi } from '@slack/bolt';
-import type { Deliver } from '../../core/delivery.js';
+import type { Deliver } from '../../core/followups/delivery.js';
 import { logger } from '../../core/log.js';
 import { renderSlack } from './render.js';
 

@@ -1,12 +1,12 @@
 // Slash commands in, shared text parser and runner, Block Kit out: answered in the ack when quick.
 import type { App, RespondFn, SlashCommand, webApi } from '@slack/bolt';
-import type { Command, Context } from '../../core/command.js';
 import { logger } from '../../core/log.js';
-import { optionSpecs } from '../../core/options.js';
-import type { RateLimits } from '../../core/rateLimit.js';
-import type { Reply } from '../../core/reply.js';
-import { runText } from '../../core/run.js';
-import type { Store } from '../../core/store.js';
+import type { Command, Context } from '../../core/runtime/command.js';
+import { optionSpecs } from '../../core/runtime/options.js';
+import type { RateLimits } from '../../core/runtime/rateLimit.js';
+import type { Reply } from '../../core/runtime/reply.js';
+import { runText } from '../../core/runtime/run.js';
+import type { Store } from '../../core/store/store.js';
 import { renderSlack, type SlackMessage, unescapeSlack } from './render.js';
 
 export interface SlackDeps {

@@ -1,6 +1,6 @@
 // The Slack app manifest, built from the command definitions so Slack's menu never drifts from the code.
-import type { Command } from '../../core/command.js';
-import { usageLine } from '../../core/options.js';
+import type { Command } from '../../core/runtime/command.js';
+import { usageLine } from '../../core/runtime/options.js';
 import { slashNames } from './handler.js';
 
 /** Slack's menu shows one line per command; longer text is cut by Slack anyway. */

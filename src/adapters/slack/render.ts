@@ -1,6 +1,6 @@
 // Reply -> Block Kit messages within Slack's size limits; every string is escaped so no reply can ping anyone.
 import type { types } from '@slack/bolt';
-import { type Block, type Reply, tableToText } from '../../core/reply.js';
+import { type Block, type Reply, tableToText } from '../../core/runtime/reply.js';
 
 export const SLACK_LIMITS = {
   header: 150,

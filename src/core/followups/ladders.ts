@@ -1,0 +1,214 @@
+// The follow-up ladder from FACTS.md §5 as pure date code. A ladder date is a calendar day
+// ("2026-03-01", no time zone); calendar arithmetic runs on date-fns over local-time dates built
+// from the day's parts, so the process's own time zone can never shift a day. Only "today" and the
+// hour a reminder is due depend on a zone: UTC unless the user gives tz:.
+import { addDays, differenceInCalendarDays, format, isValid } from 'date-fns';
+import type { Tone } from '../messages/templateText.js';
+import { UserError } from '../runtime/errors.js';
+
+export interface LadderStep {
+  template: string;
+  label: string;
+  /** Days after delivery. */
+  offset: number;
+}
+
+/** Five-star question at delivery, closing nudge a week later, ping two weeks after that, close a week later. */
+export const LADDER: readonly LadderStep[] = [
+  { template: 'five-star', label: 'Ask the five-star question', offset: 0 },
+  { template: 'closing-nudge', label: 'Closing nudge', offset: 7 },
+  { template: 'silent-ping', label: 'Ping once more if silent', offset: 21 },
+  { template: 'close-yourself', label: 'Close it yourself', offset: 28 },
+];
+
+/** The hour of the step's day, in the user's zone, when its reminder is due. */
+export const REMINDER_HOUR = 9;
+export const MAX_DAYS_AHEAD = 366;
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function toLocalDate(day: string): Date {
+  const [, y, m, d] = DAY.exec(day) ?? [];
+  return new Date(Number(y), Number(m) - 1, Number(d));
+}
+
+export function isCalendarDay(text: string): boolean {
+  const match = DAY.exec(text);
+  if (!match) return false;
+  const date = toLocalDate(text);
+  return isValid(date) && format(date, 'yyyy-MM-dd') === text;
+}
+
+export function addCalendarDays(day: string, days: number): string {
+  return format(addDays(toLocalDate(day), days), 'yyyy-MM-dd');
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return differenceInCalendarDays(toLocalDate(to), toLocalDate(from));
+}
+
+/** Throws a clear sentence unless `tz` is an IANA time zone name such as Europe/Berlin. */
+export function checkTimeZone(tz: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+  } catch {
+    throw new UserError(
+      `"${tz.slice(0, 40)}" is not a time zone I know; use a name like Europe/Berlin or America/New_York.`,
+    );
+  }
+}
+
+/** The calendar day an instant falls on in a time zone. */
+export function dayIn(instant: Date, tz = 'UTC'): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** Minutes a zone is ahead of UTC at an instant (negative west of Greenwich). */
+function offsetMinutes(instant: Date, tz: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The instant the wall clock in `tz` shows `hour`:00 on `day` (daylight-saving aware). */
+export function zonedInstant(day: string, hour: number, tz: string): Date {
+  const [, y, m, d] = DAY.exec(day) ?? [];
+  const wall = Date.UTC(Number(y), Number(m) - 1, Number(d), hour);
+  const first = wall - offsetMinutes(new Date(wall), tz) * 60_000;
+  // A second pass settles days when the offset changes between the guess and the answer.
+  return new Date(wall - offsetMinutes(new Date(first), tz) * 60_000);
+}
+
+/** "2026-03-01", "today" or "yesterday" (as days in `tz`) -> a checked calendar day. */
+export function parseDay(raw: string, now: Date, tz = 'UTC'): string {
+  const text = raw.trim().toLowerCase();
+  const today = dayIn(now, tz);
+  if (text === 'today') return today;
+  if (text === 'yesterday') return addCalendarDays(today, -1);
+  if (!isCalendarDay(text)) {
+    throw new UserError(
+      `"${raw.slice(0, 40)}" is not a date I can read; use YYYY-MM-DD (e.g. 2026-03-01), today or yesterday.`,
+    );
+  }
+  return text;
+}
+
+export interface DatedStep extends LadderStep {
+  day: string;
+}
+
+/** The ladder's calendar days for a delivery day. */
+export function ladderDays(delivered: string): DatedStep[] {
+  return LADDER.map((step) => ({ ...step, day: addCalendarDays(delivered, step.offset) }));
+}
+
+/** "today", "in 3 days", "2 days ago". */
+export function relativeDay(day: string, today: string): string {
+  const n = daysBetween(today, day);
+  if (n === 0) return 'today';
+  if (n === 1) return 'tomorrow';
+  if (n === -1) return 'yesterday';
+  return n > 0 ? `in ${n} days` : `${-n} days ago`;
+}
+
+export type StepStatus = 'pending' | 'sending' | 'sent' | 'undelivered' | 'shown' | 'past' | 'stopped';
+
+export interface FollowupStep {
+  template: string;
+  day: string;
+  /** ISO instant the reminder is due. */
+  dueAt: string;
+  status: StepStatus;
+  /** When the status last changed (ISO). */
+  at?: string;
+}
+
+export interface NewFollowup {
+  client: string;
+  project?: string;
+  you?: string;
+  tone: Tone;
+  delivered: string;
+  tz: string;
+}
+
+export interface Followup extends NewFollowup {
+  id: number;
+  createdAt: string;
+  steps: FollowupStep[];
+}
+
+/**
+ * A new ladder: steps on future days wait for a reminder; the latest step due today or earlier is
+ * shown in the reply right away ('shown'), earlier ones are 'past'.
+ */
+export function buildFollowup(id: number, input: NewFollowup, now: Date): Followup {
+  const today = dayIn(now, input.tz);
+  const days = ladderDays(input.delivered);
+  const last = days.at(-1);
+  if (last && daysBetween(today, last.day) < 0) {
+    throw new UserError(
+      `Delivery on ${input.delivered} was ${daysBetween(input.delivered, today)} days ago, past the whole ladder (its last step is day ${last.offset}). Use /template close-yourself or /template ask-feedback instead.`,
+    );
+  }
+  if (daysBetween(today, input.delivered) > MAX_DAYS_AHEAD) {
+    throw new UserError(`${input.delivered} is more than a year ahead; give the delivery date when it is nearer.`);
+  }
+  const latestDue = days.filter((s) => daysBetween(today, s.day) <= 0).length - 1;
+  const steps = days.map((s, i): FollowupStep => {
+    const dueAt = zonedInstant(s.day, REMINDER_HOUR, input.tz).toISOString();
+    const status: StepStatus = i > latestDue ? 'pending' : i === latestDue ? 'shown' : 'past';
+    return {
+      template: s.template,
+      day: s.day,
+      dueAt,
+      status,
+      ...(status === 'pending' ? {} : { at: now.toISOString() }),
+    };
+  });
+  return { id, ...input, createdAt: now.toISOString(), steps };
+}
+
+/** Moves the next pending step and every later one by `days`, keeping the gaps between them. */
+export function snoozeSteps(followup: Followup, days: number): Followup {
+  const first = followup.steps.findIndex((s) => s.status === 'pending');
+  if (first === -1) throw new UserError(`The ladder for ${followup.client} has no step left to snooze.`);
+  const steps = followup.steps.map((s, i) => {
+    if (i < first || s.status !== 'pending') return s;
+    const day = addCalendarDays(s.day, days);
+    return { ...s, day, dueAt: zonedInstant(day, REMINDER_HOUR, followup.tz).toISOString() };
+  });
+  return { ...followup, steps };
+}
+
+export function labelOf(template: string): string {
+  return LADDER.find((s) => s.template === template)?.label ?? template;
+}
+
+/** The ladder as table rows: date, how far from today, step, template; `mark` flags one template. */
+export function ladderRows(delivered: string, today: string, mark?: string): string[][] {
+  return ladderDays(delivered).map((s) => [
+    s.day,
+    relativeDay(s.day, today),
+    s.label,
+    `/template ${s.template}${s.template === mark ? '  <- this one' : ''}`,
+  ]);
+}

@@ -1,0 +1,70 @@
+// What a reminder says: the step's ready-to-send message, and missed reminders shown at the next command.
+
+import { cleanValues, fillTemplate, findTemplate, wordingFor } from '../messages/templates.js';
+import type { Context } from '../runtime/command.js';
+import { copy, type Reply, reply, text } from '../runtime/reply.js';
+import { deleteUserData, readUserData, writeUserData } from '../store/store.js';
+import { type Followup, type FollowupStep, labelOf } from './ladders.js';
+import { LADDERS, loadFollowups, NOTICES, type Notice, type Scope, withLock } from './reminders.js';
+
+/** The step's ready-to-send message, filled from the ladder (a workspace's own wording wins). */
+export async function stepMessage(scope: Scope, followup: Followup, step: FollowupStep): Promise<string> {
+  const template = await findTemplate(scope, step.template);
+  if (!template) return '';
+  const values = cleanValues({ client: followup.client, project: followup.project, you: followup.you });
+  try {
+    return fillTemplate(wordingFor(template, followup.tone), values);
+  } catch {
+    // A workspace template may need a value the ladder lacks; the reminder still names the step.
+    return '';
+  }
+}
+
+export async function reminderReply(scope: Scope, followup: Followup, step: FollowupStep): Promise<Reply> {
+  const message = await stepMessage(scope, followup, step);
+  return reply({
+    title: `Follow-up with ${followup.client}: ${labelOf(step.template).toLowerCase()}`,
+    blocks: [
+      text(
+        `Step for ${step.day} (delivery was ${followup.delivered}). Only you get this reminder; send the message yourself if it still fits.`,
+      ),
+      ...(message ? [copy(message, `/template ${step.template}`)] : []),
+    ],
+    footer: [
+      `Client closed the contract? /followup done ${followup.id} · Need more time? /followup snooze ${followup.id} 3`,
+    ],
+  });
+}
+
+/**
+ * Reminders that could not be sent (DMs closed), shown once at the user's next command; the runner
+ * shows the Reply privately, apart from the command's own answer. Undefined when there are none.
+ */
+export async function pendingNotice(
+  ctx: Pick<Context, 'platform' | 'workspaceId' | 'userId' | 'store'> & { now?: Date },
+): Promise<Reply | undefined> {
+  // Nearly every command ends here with nothing to show: look before taking the lock.
+  if (!(await readUserData<Notice[]>(ctx, NOTICES))?.length) return undefined;
+  return withLock(ctx.store, async () => {
+    const notices = (await readUserData<Notice[]>(ctx, NOTICES)) ?? [];
+    if (notices.length === 0) return undefined;
+    const list = await loadFollowups(ctx);
+    const blocks = [text('These reminders could not reach you as a direct message (are your DMs closed?):')];
+    for (const notice of notices) {
+      const followup = list.find((f) => f.id === notice.followupId);
+      const step = followup?.steps[notice.step];
+      if (!followup || !step) continue;
+      const message = await stepMessage(ctx, followup, step);
+      blocks.push(text(`${followup.client}: ${labelOf(step.template).toLowerCase()}, due ${step.day}.`));
+      if (message) blocks.push(copy(message, `/template ${step.template}`));
+      if (step.status === 'undelivered') {
+        step.status = 'shown';
+        step.at = (ctx.now ?? new Date()).toISOString();
+      }
+    }
+    await writeUserData(ctx, LADDERS, list);
+    await deleteUserData(ctx, NOTICES);
+    if (blocks.length === 1) return undefined;
+    return reply({ title: 'Missed follow-up reminders', blocks });
+  });
+}

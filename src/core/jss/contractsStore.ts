@@ -1,0 +1,22 @@
+// Reading and writing a user's contract log through the per-user store (so /mydata finds it).
+import type { Context } from '../runtime/command.js';
+import { readUserData, updateUserData } from '../store/store.js';
+import { type ContractLog, emptyLog, LOG_NAME } from './contracts.js';
+
+type Scope = Pick<Context, 'platform' | 'workspaceId' | 'userId' | 'store'>;
+
+export async function loadLog(ctx: Scope): Promise<ContractLog> {
+  return (await readUserData<ContractLog>(ctx, LOG_NAME)) ?? emptyLog();
+}
+
+/** Changes the log under its lock; an empty log is deleted. Resolves to the log before and after. */
+export async function changeLog(
+  ctx: Scope,
+  change: (log: ContractLog) => ContractLog,
+): Promise<{ before: ContractLog; after: ContractLog }> {
+  const { before, after } = await updateUserData<ContractLog>(ctx, LOG_NAME, (current) => {
+    const next = change(current ?? emptyLog());
+    return next.contracts.length === 0 ? undefined : next;
+  });
+  return { before: before ?? emptyLog(), after: after ?? emptyLog() };
+}

@@ -1,0 +1,150 @@
+// Top Rated and Top Rated Plus checklist (FACTS §4) from the contract log plus what only the user knows.
+
+import type { Day } from '../dates.js';
+import { plural } from '../runtime/format.js';
+import { type Contract, endDay } from './contracts.js';
+import { contractsToReach } from './score.js';
+import { bestOfAt, countsAt, indexLog, inWindow, type LogIndex, percentAt } from './windows.js';
+
+export type ScoreRule = '24-month' | 'best-of';
+export type Status = 'met' | 'missing' | 'unknown';
+
+export interface Check {
+  item: string;
+  status: Status;
+  detail: string;
+  /** Only Top Rated Plus asks for it. */
+  plusOnly?: boolean;
+}
+
+export interface TopRatedInput {
+  contracts: readonly Contract[];
+  today: Day;
+  rule: ScoreRule;
+  profileComplete?: boolean;
+  availabilityCurrent?: boolean;
+  noHolds?: boolean;
+  agency: boolean;
+  largeContractCents: number;
+}
+
+export interface TopRatedResult {
+  checks: Check[];
+  /** Of the last 16 weekly checkpoints, how many had a score of 90 % or more. */
+  weeksAtTarget: number;
+  /** First day every dated item could hold if the score stays at 90 %+; undefined when that depends on new work. */
+  earliest: Day | undefined;
+  earliestNote: string;
+}
+
+export const CHECKPOINTS = 16;
+export const WEEKS_NEEDED = 13;
+const TARGET = 90;
+const FIRST_CONTRACT_DAYS = 90;
+const TOP_RATED_CENTS = 100_000;
+
+export function scoreOn(index: LogIndex, day: Day, rule: ScoreRule): number | undefined {
+  return rule === '24-month' ? percentAt(index, day, 24) : bestOfAt(index, day)?.percent;
+}
+
+/** passes[i]: the score i weeks before today was 90 % or more. */
+export function weeklyPasses(index: LogIndex, today: Day, rule: ScoreRule): boolean[] {
+  return Array.from({ length: CHECKPOINTS }, (_, i) => (scoreOn(index, today - 7 * i, rule) ?? 0) >= TARGET);
+}
+
+/** Weeks from today until 13 of the last 16 checkpoints pass, if every new weekly checkpoint passes. */
+export function weeksUntilQualified(passes: readonly boolean[]): number {
+  for (let w = 0; w <= WEEKS_NEEDED; w++) {
+    const kept = passes.slice(0, CHECKPOINTS - w).filter(Boolean).length;
+    if (kept + w >= WEEKS_NEEDED) return w;
+  }
+  return WEEKS_NEEDED;
+}
+
+const dollars = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+
+function selfReported(item: string, value: boolean | undefined, option: string): Check {
+  if (value === undefined) return { item, status: 'unknown', detail: `not in your log; tell me with ${option}:yes` };
+  return { item, status: value ? 'met' : 'missing', detail: value ? 'you said yes' : 'you said no' };
+}
+
+export function topRatedCheck(input: TopRatedInput): TopRatedResult {
+  const { contracts, today } = input;
+  const index = indexLog(contracts);
+  const passes = weeklyPasses(index, today, input.rule);
+  const weeksAtTarget = passes.filter(Boolean).length;
+  const current = scoreOn(index, today, input.rule);
+  const first = contracts.reduce<Day | undefined>((min, c) => Math.min(min ?? endDay(c), endDay(c)), undefined);
+  const earned = contracts.filter((c) => inWindow(endDay(c), today, 12)).reduce((sum, c) => sum + c.amountCents, 0);
+  const plusCents = input.agency ? 2_000_000 : 1_000_000;
+  const large = contracts.find((c) => c.amountCents >= input.largeContractCents && c.outcome !== 'negative');
+  const active = contracts.some((c) => today - endDay(c) <= 90);
+  const daysSinceFirst = first === undefined ? 0 : today - first;
+
+  const checks: Check[] = [
+    {
+      item: `JSS 90 %+ in ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weeks`,
+      status: weeksAtTarget >= WEEKS_NEEDED ? 'met' : 'missing',
+      detail: `${weeksAtTarget} of ${CHECKPOINTS} weekly checkpoints (${input.rule} rule); now ${current === undefined ? 'no score' : `${current} %`}`,
+    },
+    selfReported('Profile 100 % complete', input.profileComplete, 'profile'),
+    {
+      item: `First contract more than ${FIRST_CONTRACT_DAYS} days ago`,
+      status: daysSinceFirst > FIRST_CONTRACT_DAYS ? 'met' : 'missing',
+      detail:
+        first === undefined
+          ? 'no contracts in your log'
+          : `${daysSinceFirst} days since the earliest end date in your log`,
+    },
+    {
+      item: '$1,000+ earned in the last 12 months',
+      status: earned >= TOP_RATED_CENTS ? 'met' : 'missing',
+      detail: `${dollars(earned)} from contracts that ended in the last 12 months`,
+    },
+    selfReported('Availability up to date', input.availabilityCurrent, 'availability'),
+    {
+      item: 'Activity in the last 90 days',
+      status: active ? 'met' : 'unknown',
+      detail: active
+        ? 'a contract ended in the last 90 days'
+        : 'no contract ended in 90 days; proposals and messages also count',
+    },
+    selfReported('No account holds or violations in 3 months', input.noHolds, 'no_holds'),
+    {
+      item: `${dollars(plusCents)}+ earned in the last 12 months${input.agency ? ' (agency)' : ''}`,
+      status: earned >= plusCents ? 'met' : 'missing',
+      detail: earned >= plusCents ? dollars(earned) : `${dollars(plusCents - earned)} to go`,
+      plusOnly: true,
+    },
+    {
+      item: `large contract (${dollars(input.largeContractCents)}+) without a negative outcome`,
+      status: large ? 'met' : 'missing',
+      detail: large ? `#${large.id}, ${large.client}, ${dollars(large.amountCents)}` : 'none in your log',
+      plusOnly: true,
+    },
+  ];
+
+  let earliest: Day | undefined;
+  let earliestNote: string;
+  if ((current ?? 0) < TARGET) {
+    const k = contractsToReach(countsAt(index, today, 24), TARGET);
+    const how =
+      k === undefined ? 'a negative must leave the window first' : `about ${plural(k, 'more successful contract')}`;
+    const now = current === undefined ? 'You have no score yet' : `Your score is below ${TARGET} % now`;
+    earliest = undefined;
+    earliestNote = `${now} (${how} on the 24-month rule); after that it takes up to ${WEEKS_NEEDED} weeks at ${TARGET} %+.`;
+  } else {
+    const weeksDay = today + 7 * weeksUntilQualified(passes);
+    const firstDay = first === undefined ? today : first + FIRST_CONTRACT_DAYS + 1;
+    earliest = Math.max(weeksDay, firstDay, today);
+    const money =
+      earned >= TOP_RATED_CENTS
+        ? ''
+        : `, and once you have earned ${dollars(TOP_RATED_CENTS - earned)} more in 12 months`;
+    earliestNote = `if your score stays at ${TARGET} % or more every week${money}, and the items only you can see are in order.`;
+  }
+  return { checks, weeksAtTarget, earliest, earliestNote };
+}
+
+/** The lowest category threshold for a "large contract" (FACTS: $5,000-$30,000 by category). */
+export const DEFAULT_LARGE_CONTRACT_CENTS = 500_000;

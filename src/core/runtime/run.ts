@@ -1,0 +1,116 @@
+// The one entry point every adapter calls: find, validate, run, and map errors to replies.
+import type { z } from 'zod';
+import { logger, referenceId } from '../log.js';
+import { StorageUnavailableError } from '../store/errors.js';
+import type { Command, Context } from './command.js';
+import { UserError } from './errors.js';
+import { acceptingCommands, trackInFlight } from './lifecycle.js';
+import { optionSpecs, usageLine } from './options.js';
+import { enforceRateLimit } from './rateLimit.js';
+import { type Reply, reply, text } from './reply.js';
+import { parseLine } from './textArgs.js';
+
+export type Outcome = 'ok' | 'user_error' | 'storage_unavailable' | 'internal_error';
+
+export interface Answer {
+  reply: Reply;
+  outcome: Outcome;
+  /** The command that answered, when one was found (adapters use it for follow-ups). */
+  command?: Command;
+}
+
+/** Runs a command from typed or text-coerced arguments (Discord options, parsed text). */
+export function runCommand(command: Command, rawArgs: Record<string, unknown>, ctx: Context): Promise<Answer> {
+  return trackInFlight(answerCommand(command, rawArgs, ctx));
+}
+
+async function answerCommand(command: Command, rawArgs: Record<string, unknown>, ctx: Context): Promise<Answer> {
+  return guarded(ctx, command, async () => {
+    if (!acceptingCommands()) throw new UserError('gigdesk is restarting. Please try again in a few seconds.');
+    if (command.adminOnly && !ctx.isAdmin) {
+      throw new UserError(`Only workspace admins can use /${command.name}.`);
+    }
+    if (ctx.rateLimits) await enforceRateLimit(ctx, ctx.rateLimits);
+    const { share, ...rest } = rawArgs;
+    if (share !== undefined && typeof share !== 'boolean') {
+      throw new UserError(`"share" must be yes or no (got "${String(share).slice(0, 40)}").`);
+    }
+    const parsed = command.options.safeParse(rest);
+    if (!parsed.success) throw new UserError(describeIssues(command, parsed.error.issues, rest));
+    const result = await command.run(parsed.data, ctx);
+    return share && !command.alwaysPrivate ? { ...result, visibility: 'public' } : result;
+  });
+}
+
+/** Runs a line as typed on a text platform: "/fees 15000 billed:8000". */
+export async function runText(line: string, commands: readonly Command[], ctx: Context): Promise<Answer> {
+  let parsed: ReturnType<typeof parseLine>;
+  try {
+    parsed = parseLine(line, commands);
+  } catch (error) {
+    return guarded(ctx, undefined, () => Promise.reject(error));
+  }
+  return runCommand(parsed.command, parsed.args, ctx);
+}
+
+async function guarded(ctx: Context, command: Command | undefined, work: () => Promise<Reply>): Promise<Answer> {
+  try {
+    return { reply: await work(), outcome: 'ok', command };
+  } catch (error) {
+    if (error instanceof UserError) return userErrorAnswer(command, error.message);
+    const ref = referenceId();
+    const where = { ref, command: command?.name, platform: ctx.platform };
+    if (error instanceof StorageUnavailableError) {
+      logger.warn({ ...where, err: error }, 'storage unavailable');
+      const message = 'Storage is unavailable right now, so nothing was read or saved. Please try again in a minute.';
+      return {
+        reply: errorReply('Try again shortly', message, [`Reference: ${ref}`]),
+        outcome: 'storage_unavailable',
+        command,
+      };
+    }
+    logger.error({ ...where, err: error }, 'command failed');
+    const message = `Something went wrong on our side. If it keeps happening, tell your admin reference ${ref}.`;
+    return { reply: errorReply('Sorry', message, []), outcome: 'internal_error', command };
+  }
+}
+
+/** The answer to a mistake the user can fix: the message privately, with the command's usage line. */
+export function userErrorAnswer(command: Command | undefined, message: string): Answer {
+  const usage = command ? [`Usage: ${usageLine(command)}`] : [];
+  return { reply: errorReply("That didn't work", message, usage), outcome: 'user_error', command };
+}
+
+function errorReply(title: string, message: string, footer: string[]): Reply {
+  return reply({ title, blocks: [text(message)], footer, visibility: 'private' });
+}
+
+/** One clear sentence per problem, naming the option and quoting what was given. */
+export function describeIssues(command: Command, issues: z.core.$ZodIssue[], given: Record<string, unknown>): string {
+  const specs = optionSpecs(command);
+  const sentences = issues.map((issue) => {
+    const name = String(issue.path[0] ?? '');
+    const spec = specs.find((s) => s.name === name);
+    const value = given[name];
+    const got = value === undefined ? '' : ` (got "${String(value).slice(0, 40)}")`;
+    if (!spec) return issue.message;
+    if (value === undefined && issue.code === 'invalid_type') return `"${name}" is missing: ${spec.description}.`;
+    switch (issue.code) {
+      case 'invalid_type':
+        if (issue.expected === 'int') return `"${name}" must be a whole number${got}.`;
+        if (spec.type === 'boolean') return `"${name}" must be yes or no${got}.`;
+        return `"${name}" must be ${spec.type === 'string' ? 'text' : 'a number'}${got}.`;
+      case 'too_small':
+        if (issue.origin === 'string') return `"${name}" must not be empty.`;
+        return `"${name}" must be at least ${issue.minimum}${got}.`;
+      case 'too_big':
+        if (issue.origin === 'string') return `"${name}" must be at most ${issue.maximum} characters long.`;
+        return `"${name}" must be at most ${issue.maximum}${got}.`;
+      case 'invalid_value':
+        return `"${name}" must be one of: ${spec.choices?.join(', ')}${got}.`;
+      default:
+        return `"${name}": ${issue.message}${got}.`;
+    }
+  });
+  return sentences.join(' ');
+}

@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startConsole } from '../../../src/adapters/console/console.js';
+import { renderText } from '../../../src/adapters/console/render.js';
+import { copy, fields, reply, table, text } from '../../../src/core/runtime/reply.js';
+import { memoryStore } from '../../../src/core/store/store.js';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'gigdesk-ask-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the real one-shot entry point as a child process, as `npm run ask` does. */
+async function ask(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, GIGDESK_DB_PATH: join(dir, 'db.sqlite'), LOG_LEVEL: 'silent' };
+  try {
+    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'src/adapters/console/ask.ts', ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('one-shot console (npm run ask)', () => {
+  it('prints the score as plain text and exits 0', async () => {
+    const { code, stdout } = await ask('/jss 7 1 8');
+    expect(code).toBe(0);
+    expect(stdout).toContain('75 %');
+    expect(stdout).not.toContain('\u001b['); // no colour when stdout is a pipe
+  });
+
+  it('prints a user error on stderr and exits 1', async () => {
+    const { code, stdout, stderr } = await ask('/jss 9 1 8');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('cannot exceed total');
+  });
+
+  it('prints the Reply object with --json', async () => {
+    const { code, stdout } = await ask('--json', '/jss', '7', '1', '8');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ visibility: 'private', title: expect.stringContaining('75 %') });
+  });
+
+  it('exits 2 with the variable named when the configuration is broken', async () => {
+    const { code, stderr } = await run('node', ['--import', 'tsx', 'src/adapters/console/ask.ts', '/help'], {
+      env: { ...process.env, REDIS_URL: 'nonsense' },
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain('REDIS_URL must start with redis://');
+  });
+});
+
+describe('interactive console', () => {
+  it('answers each line in order and ends on end of input', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let shown = '';
+    output.on('data', (chunk: Buffer) => {
+      shown += chunk.toString();
+    });
+    const consoleAdapter = startConsole(memoryStore(), input, output);
+    input.end('/jss 7 1 8\n/jss 2 5 3\n\n/help\n');
+    await consoleAdapter.ended;
+    const score = shown.indexOf('75 %');
+    const error = shown.indexOf('cannot exceed total');
+    const help = shown.indexOf('gigdesk commands');
+    expect(score).toBeGreaterThan(0);
+    expect(error).toBeGreaterThan(score);
+    expect(help).toBeGreaterThan(error);
+  });
+});
+
+describe('renderText', () => {
+  it('lays out every block type as plain text', () => {
+    const out = renderText(
+      reply({
+        title: 'T',
+        blocks: [
+          text('hello'),
+          fields([['Fee', '$1,300.00']]),
+          table(['era', 'fee'], [['flat', '$1,500']]),
+          copy('Hi Ana'),
+        ],
+        footer: ['Rule: sliding, as of 2016-06-21'],
+      }),
+    );
+    expect(out).toBe(
+      [
+        'T',
+        'hello',
+        'Fee  $1,300.00',
+        'era   fee\n----  ------\nflat  $1,500',
+        `Ready to copy:\n${'-'.repeat(40)}\nHi Ana\n${'-'.repeat(40)}`,
+        'Rule: sliding, as of 2016-06-21',
+      ].join('\n\n'),
+    );
+  });
+
+  it('adds colour only when asked (on a terminal)', () => {
+    expect(renderText(reply({ title: 'T' }), true)).toContain('\u001b[1mT');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('needs nothing: no tokens means the console, SQLite under ./data', () => {
+    const config = loadConfig({});
+    expect(config.discord).toBeUndefined();
+    expect(config.slack).toBeUndefined();
+    expect(config.store).toEqual({ sqlitePath: './data/gigdesk.sqlite', redisUrl: undefined });
+  });
+
+  it('treats empty values (as copied from .env.example) as unset', () => {
+    expect(loadConfig({ DISCORD_TOKEN: '', REDIS_URL: ' ' }).discord).toBeUndefined();
+  });
+
+  it('reads Slack HTTP mode and admin ids', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_PORT: '3000',
+      SLACK_ADMIN_USER_IDS: 'U1, U2',
+    });
+    expect(config.slack).toMatchObject({ port: 3000, adminUserIds: ['U1', 'U2'] });
+  });
+
+  it.each([
+    [{ DISCORD_TOKEN: 'abc' }, 'DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set'],
+    [{ SLACK_BOT_TOKEN: 'xoxp-1', SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN must start with xoxb-'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_APP_TOKEN is required'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }, 'SLACK_PORT is required for Slack HTTP mode'],
+    [{ SLACK_PORT: '99999' }, 'SLACK_PORT must be at most 65535'],
+    [{ SLACK_PORT: 'eighty' }, 'SLACK_PORT must be a whole number'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must start with redis://'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ REDIS_URL: 'redis://[::1' }, 'REDIS_URL is not a valid URL'],
+    [{ DISCORD_SHARDS: '0' }, 'DISCORD_SHARDS must be at least 1'],
+  ])('%j fails naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never echoes a secret value in its message', () => {
+    const secret = 'xoxp-very-secret-token-value';
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: secret, SLACK_APP_TOKEN: 'xapp-1' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining(secret) }),
+    );
+  });
+});

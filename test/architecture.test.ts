@@ -1,0 +1,129 @@
+// The folder tree is the architecture: these tests read the sources and fail on an arrow that points up.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const PLATFORM_LIBRARIES =
+  /from\s+['"](discord\.js|@discordjs\/[^'"]+|@slack\/[^'"]+)['"]|import\(\s*['"](discord\.js|@slack\/)/;
+const DOMAINS = ['jss', 'fees', 'messages', 'followups'];
+/** The deliberate seams between domains: follow-ups word their reminders with the message templates. */
+const SEAMS = [['followups', 'messages']];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
+
+type Graph = Map<string, string[]>;
+
+/** Every relative import of every file under src, as repository paths (types included: they tie floors too). */
+function importGraph(): Graph {
+  const graph: Graph = new Map();
+  for (const file of sourceFiles('src')) {
+    const source = readFileSync(file, 'utf8');
+    const specs = [...source.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1] ?? '');
+    const targets = specs.map((spec) => relative('.', resolve(dirname(file), spec.replace(/\.js$/, '.ts'))));
+    graph.set(file, targets);
+  }
+  return graph;
+}
+
+/** The floor a file stands on, by folder: src/core/jss/score.ts -> "jss". */
+function partOf(file: string): string {
+  const [, first, second] = file.split('/');
+  if (first !== 'core') return first?.replace(/\.ts$/, '') ?? '';
+  return second?.endsWith('.ts') ? second.replace(/\.ts$/, '') : (second ?? '');
+}
+
+/** Imports that break the floors; each as "from -> to". */
+function forbiddenImports(graph: Graph): string[] {
+  const allowed = (from: string, to: string): boolean => {
+    if (from === to) return true;
+    if (to === 'log') return true;
+    if (from === 'log') return false;
+    if (from === 'store') return false;
+    if (from === 'runtime') return to === 'store';
+    if (['dates', 'money'].includes(from)) return to === 'runtime';
+    if (DOMAINS.includes(from)) {
+      if (['runtime', 'store', 'dates', 'money'].includes(to)) return true;
+      return SEAMS.some(([a, b]) => a === from && b === to);
+    }
+    if (from === 'privacy') return to !== 'commands' && to !== 'adapters';
+    if (from === 'commands') return to !== 'adapters' && to !== 'main' && to !== 'config';
+    return true;
+  };
+  const bad: string[] = [];
+  for (const [file, targets] of graph) {
+    for (const target of targets) {
+      if (!allowed(partOf(file), partOf(target))) bad.push(`${file} -> ${target}`);
+    }
+  }
+  return bad;
+}
+
+/** Files that import each other in a loop, one loop each (depth-first search). */
+function importCycles(graph: Graph): string[][] {
+  const cycles: string[][] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (file: string) => {
+    state.set(file, 'open');
+    path.push(file);
+    for (const next of graph.get(file) ?? []) {
+      if (state.get(next) === 'open') cycles.push([...path.slice(path.indexOf(next)), next]);
+      else if (!state.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(file, 'done');
+  };
+  for (const file of graph.keys()) if (!state.has(file)) visit(file);
+  return cycles;
+}
+
+describe('architecture', () => {
+  it.each(['src/core', 'src/commands'])('%s imports no platform library and no adapter', (dir) => {
+    const files = sourceFiles(dir);
+    expect(files.length).toBeGreaterThan(0);
+    const offenders = files.filter((file) => {
+      const source = readFileSync(file, 'utf8');
+      return PLATFORM_LIBRARIES.test(source) || /from\s+['"][./]*\/adapters\//.test(source);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('arrows point down: store < runtime < domains < privacy < commands < adapters', () => {
+    const graph = importGraph();
+    expect(graph.size).toBeGreaterThan(40);
+    expect(forbiddenImports(graph)).toEqual([]);
+  });
+
+  it('no import cycles', () => {
+    expect(importCycles(importGraph())).toEqual([]);
+  });
+
+  it('the checks catch what they are for', () => {
+    expect(PLATFORM_LIBRARIES.test("import { Client } from 'discord.js';")).toBe(true);
+    expect(PLATFORM_LIBRARIES.test("import { z } from 'zod';")).toBe(false);
+    const upward: Graph = new Map([
+      ['src/core/store/store.ts', ['src/core/runtime/command.ts']],
+      ['src/core/jss/score.ts', ['src/core/fees/fees.ts', 'src/commands/jss.ts']],
+      ['src/core/followups/delivery.ts', ['src/core/messages/templates.ts']],
+    ]);
+    expect(forbiddenImports(upward)).toEqual([
+      'src/core/store/store.ts -> src/core/runtime/command.ts',
+      'src/core/jss/score.ts -> src/core/fees/fees.ts',
+      'src/core/jss/score.ts -> src/commands/jss.ts',
+    ]);
+    const loop: Graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+    ]);
+    expect(importCycles(loop)).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
+  });
+});

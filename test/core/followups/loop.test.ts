@@ -1,0 +1,43 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
+import { deliverToConsole } from '../../../src/adapters/console/console.js';
+import { startReminderLoop } from '../../../src/core/followups/loop.js';
+import { loadFollowups, startFollowup } from '../../../src/core/followups/reminders.js';
+import { memoryStore } from '../../../src/core/store/store.js';
+
+describe('reminder loop (console delivery)', () => {
+  it('prints a reminder that fell due while it was off as soon as it starts, once', async () => {
+    const store = memoryStore();
+    const owner = {
+      platform: 'console' as const,
+      workspaceId: 'local',
+      userId: 'sam',
+      isAdmin: true,
+      now: new Date('2026-03-10T12:00:00Z'),
+      store,
+    };
+    await startFollowup(owner, { client: 'Acme', tone: 'brief', delivered: '2026-03-10', tz: 'UTC' });
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+    });
+    const deliver = async (_to: unknown, reply: Parameters<typeof deliverToConsole>[0]) => {
+      deliverToConsole(reply, output);
+      return true;
+    };
+    const stop = startReminderLoop(store, deliver, {
+      platforms: ['console'],
+      intervalMs: 5,
+      clock: () => new Date('2026-03-18T00:00:00Z'),
+    });
+    await vi.waitFor(async () => {
+      expect((await loadFollowups(owner))[0]?.steps[1]?.status).toBe('sent');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await stop();
+    expect(printed.match(/\[reminder\]/g)).toHaveLength(1);
+    expect(printed).toContain('Follow-up with Acme: closing nudge');
+    expect(printed).toContain('Hi Acme, could you close the contract when you get a moment?');
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { toprated } from '../../../src/commands/toprated.js';
+import { dayFromIso, isoOfDay } from '../../../src/core/dates.js';
+import type { Contract, Outcome } from '../../../src/core/jss/contracts.js';
+import { changeLog } from '../../../src/core/jss/contractsStore.js';
+import { topRatedCheck, weeksUntilQualified } from '../../../src/core/jss/topRated.js';
+import type { Context } from '../../../src/core/runtime/command.js';
+import { type Block, tableToText } from '../../../src/core/runtime/reply.js';
+import { runCommand } from '../../../src/core/runtime/run.js';
+import { memoryStore } from '../../../src/core/store/store.js';
+
+const TODAY = dayFromIso('2026-11-22');
+let id = 1;
+const c = (daysAgo: number, outcome: Outcome, dollars: number, client = `c${id}`): Contract => ({
+  id: id++,
+  end: isoOfDay(TODAY - daysAgo),
+  outcome,
+  amountCents: dollars * 100,
+  client,
+  longTerm: false,
+});
+const base = { today: TODAY, rule: '24-month' as const, agency: false, largeContractCents: 500_000 };
+const status = (result: ReturnType<typeof topRatedCheck>, prefix: string) =>
+  result.checks.find((x) => x.item.startsWith(prefix))?.status;
+
+describe('weekly checkpoints', () => {
+  it('counts how many more passing weeks reach 13 of 16', () => {
+    expect(weeksUntilQualified(Array(16).fill(true))).toBe(0);
+    expect(weeksUntilQualified(Array(16).fill(false))).toBe(13);
+    // passing only in the 10 most recent weeks: 3 more weeks drop 3 failing ones and add 3 passes
+    expect(weeksUntilQualified([...Array(10).fill(true), ...Array(6).fill(false)])).toBe(3);
+  });
+});
+
+describe('topRatedCheck', () => {
+  it('passes a steady freelancer on everything the log shows', () => {
+    const contracts = [
+      c(400, 'successful', 6000),
+      ...Array.from({ length: 10 }, (_, i) => c(20 + i * 30, 'successful', 300)),
+    ];
+    const result = topRatedCheck({
+      ...base,
+      contracts,
+      profileComplete: true,
+      availabilityCurrent: true,
+      noHolds: true,
+    });
+    expect(result.weeksAtTarget).toBe(16);
+    expect(result.checks.every((x) => x.status === 'met' || x.plusOnly)).toBe(true);
+    expect(status(result, 'large contract')).toBe('met');
+    expect(status(result, '$10,000+')).toBe('missing'); // $3,000 in 12 months
+    expect(result.earliest).toBe(TODAY);
+  });
+
+  it('finds the missing items and the earliest date for a newcomer', () => {
+    const contracts = [c(40, 'successful', 700, 'a'), c(10, 'successful', 500, 'b')];
+    const result = topRatedCheck({ ...base, contracts });
+    expect(status(result, 'First contract')).toBe('missing');
+    expect(status(result, 'Profile')).toBe('unknown');
+    // score is 100 % only since 40 days ago: 6 of 16 weeks pass, so 7 more weeks are needed (day 49);
+    // the first contract is 90 days old on day 51, which is later.
+    expect(result.weeksAtTarget).toBe(6);
+    expect(result.earliest).toBe(TODAY - 40 + 91);
+  });
+
+  it('cannot predict a date while the score is below 90 %', () => {
+    const contracts = [c(200, 'successful', 2000, 'a'), c(100, 'negative', 500, 'b')];
+    const result = topRatedCheck({ ...base, contracts });
+    expect(result.earliest).toBeUndefined();
+    expect(result.earliestNote).toContain('below 90 %');
+  });
+});
+
+describe('/toprated command', () => {
+  it('answers from the log with a checklist, rules footer and private visibility', async () => {
+    const ctx: Context = {
+      platform: 'console',
+      workspaceId: 'w',
+      userId: 'u',
+      isAdmin: false,
+      now: new Date('2026-11-22T09:00:00Z'),
+      store: memoryStore(),
+    };
+    const empty = await runCommand(toprated, {}, ctx);
+    expect(empty.outcome).toBe('user_error');
+    await changeLog(ctx, () => ({
+      nextId: 3,
+      contracts: [c(300, 'successful', 800, 'a'), c(30, 'successful', 400, 'b')],
+    }));
+    const answer = await runCommand(toprated, { profile: true, rule: 'best-of' }, ctx);
+    expect(answer.outcome).toBe('ok');
+    const text = answer.reply.blocks
+      .map((b: Block) => (b.type === 'table' ? tableToText(b.columns, b.rows) : b.type === 'text' ? b.text : ''))
+      .join('\n');
+    expect(text).toMatch(/yes\s+Profile 100 % complete/);
+    expect(text).toMatch(/best-of rule/);
+    expect(text).toContain('Top Rated Plus also needs');
+    expect(answer.reply.footer.join(' ')).toContain('115006099287');
+    expect(answer.reply.visibility).toBe('private');
+  });
+});

@@ -1,0 +1,169 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { commands } from '../../../src/commands/index.js';
+import { LIMITS, loadCommunity } from '../../../src/core/messages/templates.js';
+import type { Context } from '../../../src/core/runtime/command.js';
+import type { Block } from '../../../src/core/runtime/reply.js';
+import { runText } from '../../../src/core/runtime/run.js';
+import { memoryStore, type Store } from '../../../src/core/store/store.js';
+
+let store: Store;
+beforeEach(() => {
+  store = memoryStore();
+});
+
+const ctx = (over: Partial<Context> = {}): Context => ({
+  platform: 'discord',
+  workspaceId: 'g1',
+  userId: 'admin1',
+  isAdmin: true,
+  now: new Date('2026-11-22T12:00:00Z'),
+  store,
+  ...over,
+});
+const member = () => ctx({ userId: 'member1', isAdmin: false });
+const shown = (blocks: Block[]) => blocks.map((b) => ('text' in b ? b.text : JSON.stringify(b))).join('\n');
+const copyText = (blocks: Block[]) => blocks.find((b) => b.type === 'copy')?.text ?? '';
+const run = (line: string, c = ctx()) => runText(line, commands, c);
+
+const THANKS = 'Hi {client|there}, thanks for coming back[ for {project}]!\\nSee you soon.';
+
+describe('community templates: who may change them', () => {
+  it.each([`/template add thanks ${THANKS}`, '/template edit thanks Hi again.', '/template remove thanks'])(
+    'a non-admin is refused and nothing changes: %s',
+    async (line) => {
+      await run(`/template add thanks ${THANKS}`);
+      const before = await loadCommunity(ctx());
+      const answer = await run(line, member());
+      expect(answer.outcome).toBe('user_error');
+      expect(shown(answer.reply.blocks)).toMatch(/Only workspace admins can use \/template (add|edit|remove)/);
+      expect(await loadCommunity(ctx())).toEqual(before);
+      expect(before).toHaveLength(1);
+    },
+  );
+
+  it('a non-admin can still use and list them', async () => {
+    await run(`/template add thanks ${THANKS}`);
+    const used = await run('/template thanks client:Bo', member());
+    expect(copyText(used.reply.blocks)).toBe('Hi Bo, thanks for coming back!\nSee you soon.');
+    const listed = await run('/template', member());
+    expect(shown(listed.reply.blocks)).toContain('"label":"thanks","value":"thanks for coming back! (this workspace)"');
+  });
+});
+
+describe('/template add', () => {
+  it('saves per workspace: other workspaces and platforms do not see it', async () => {
+    const answer = await run(`/template add thanks ${THANKS}`);
+    expect(answer.outcome).toBe('ok');
+    expect(copyText(answer.reply.blocks)).toBe('Hi Alex, thanks for coming back for the website!\nSee you soon.');
+    expect((await run('/template thanks', ctx({ workspaceId: 'g2' }))).outcome).toBe('user_error');
+    expect((await run('/template thanks', ctx({ platform: 'slack' }))).outcome).toBe('user_error');
+    expect(copyText((await run('/template thanks')).reply.blocks)).toBe(
+      'Hi there, thanks for coming back!\nSee you soon.',
+    );
+  });
+
+  it.each([
+    ['/template add A Hello {client}.', /not a usable name/],
+    ['/template add "thank you" Hello {client}.', /not a usable name/],
+    ['/template add 9lives Hello {client}.', /not a usable name/],
+    [`/template add ${'a'.repeat(31)} Hello {client}.`, /not a usable name/],
+    ['/template add list Hello {client}.', /sub-command word/],
+    ['/template add use Hello {client}.', /sub-command word/],
+    ['/template add five-star Hello {client}.', /built-in template. Add replace:yes/],
+    ['/template add hi Hello {name}.', /\{name\} is not a placeholder/],
+    ['/template add hi Hello [there].', /holds no \{placeholder\}/],
+    [`/template add hi ${'x'.repeat(LIMITS.text + 1)}`, /at most 1500 characters/],
+  ])('%s is refused and nothing is saved', async (line, message) => {
+    const answer = await run(line);
+    expect(answer.outcome).toBe('user_error');
+    expect(shown(answer.reply.blocks)).toMatch(message);
+    expect(await loadCommunity(ctx())).toEqual([]);
+  });
+
+  it('refuses a second template of the same name', async () => {
+    await run(`/template add thanks ${THANKS}`);
+    const answer = await run('/template add thanks Other words.');
+    expect(shown(answer.reply.blocks)).toMatch(/already has a template "thanks"/);
+    expect((await loadCommunity(ctx()))[0]?.text).toContain('coming back');
+  });
+
+  it('with /check findings saves nothing until confirm:yes', async () => {
+    const risky =
+      '/template add review Thanks {client|there}! Please leave me 5 stars, or email me at sam@example.com.';
+    const first = await run(risky);
+    expect(first.outcome).toBe('ok');
+    expect(first.reply.title).toMatch(/^Not saved yet: \/check found 3 problems/);
+    expect(shown(first.reply.blocks)).toContain('leave me 5 stars');
+    expect(await loadCommunity(ctx())).toEqual([]);
+
+    const confirmed = await run(risky.replace('review ', 'review confirm:yes '));
+    expect(confirmed.reply.title).toBe('Added /template review');
+    expect(shown(confirmed.reply.blocks)).toContain('Saved despite these /check findings');
+    expect(await loadCommunity(ctx())).toHaveLength(1);
+  });
+
+  it('replace:yes puts the workspace wording in place of a built-in; remove brings the built-in back', async () => {
+    const added = await run(
+      '/template add five-star replace:yes Hi {client|there}, anything left to polish before we close?',
+    );
+    expect(added.outcome).toBe('ok');
+    const used = await run('/template five-star client:Bo');
+    expect(copyText(used.reply.blocks)).toBe('Hi Bo, anything left to polish before we close?');
+    expect(used.reply.footer.join(' ')).toContain("this workspace's admins");
+    const listed = shown((await run('/template')).reply.blocks);
+    expect(listed.match(/"label":"five-star"/g)).toHaveLength(1);
+    expect(listed).toContain("(this workspace's wording)");
+
+    const removed = await run('/template remove five-star');
+    expect(shown(removed.reply.blocks)).toContain('The built-in wording is back.');
+    expect(copyText((await run('/template five-star client:Bo')).reply.blocks)).toMatch(
+      /^Hi Bo,\n\nThe final delivery/,
+    );
+  });
+
+  it('a bare {client} without a value asks for client: instead of showing a raw placeholder', async () => {
+    await run('/template add greet Dear {client}, thank you.');
+    const answer = await run('/template greet');
+    expect(answer.outcome).toBe('user_error');
+    expect(shown(answer.reply.blocks)).toMatch(/needs client:/);
+  });
+});
+
+describe('/template edit and remove', () => {
+  it('edit replaces the wording and is checked again', async () => {
+    await run(`/template add thanks ${THANKS}`);
+    const risky = await run('/template edit thanks Pay me directly via PayPal.');
+    expect(risky.reply.title).toMatch(/^Not saved yet/);
+    expect((await loadCommunity(ctx()))[0]?.text).toContain('coming back');
+    const edited = await run('/template edit thanks Thanks[ {client}], truly.');
+    expect(edited.reply.title).toBe('Changed /template thanks');
+    expect(copyText((await run('/template thanks client:Bo')).reply.blocks)).toBe('Thanks Bo, truly.');
+  });
+
+  it.each([
+    ['/template edit nope Hi.', /has no template "nope"/],
+    ['/template edit five-star Hi.', /built in; add your own wording with \/template add five-star replace:yes/],
+    ['/template remove nope', /is not in this workspace/],
+    ['/template remove five-star', /is built in and cannot be removed/],
+  ])('%s is refused', async (line, message) => {
+    const answer = await run(line);
+    expect(answer.outcome).toBe('user_error');
+    expect(shown(answer.reply.blocks)).toMatch(message);
+  });
+
+  it('remove deletes only that template', async () => {
+    await run(`/template add thanks ${THANKS}`);
+    await run('/template add bye Bye[ {client}].');
+    await run('/template remove thanks');
+    expect((await loadCommunity(ctx())).map((t) => t.name)).toEqual(['bye']);
+  });
+
+  it('autocomplete offers community names for edit and all names for use', async () => {
+    await run(`/template add thanks ${THANKS}`);
+    const edit = commands.find((c) => c.name === 'template edit');
+    const use = commands.find((c) => c.name === 'template');
+    expect(await edit?.autocomplete?.('name', '', ctx())).toEqual(['thanks']);
+    expect(await use?.autocomplete?.('name', 'T', ctx())).toEqual(['thanks']);
+    expect(await use?.autocomplete?.('name', '', ctx())).toHaveLength(8);
+  });
+});

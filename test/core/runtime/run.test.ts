@@ -1,0 +1,169 @@
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { logger } from '../../../src/core/log.js';
+import { defineCommand } from '../../../src/core/runtime/command.js';
+import { UserError } from '../../../src/core/runtime/errors.js';
+import { reply, text } from '../../../src/core/runtime/reply.js';
+import { runCommand, runText } from '../../../src/core/runtime/run.js';
+import { StorageUnavailableError } from '../../../src/core/store/errors.js';
+import { memoryStore } from '../../../src/core/store/store.js';
+import { testContext } from '../../support/context.js';
+
+const ctx = testContext;
+
+const calls: unknown[] = [];
+const sum = defineCommand({
+  name: 'sum',
+  description: 'adds',
+  options: z.object({
+    a: z.number().int().min(0).max(100).describe('first'),
+    b: z.number().describe('second'),
+    mode: z.enum(['fast', 'slow']).optional().describe('how'),
+    label: z.string().min(1).max(5).optional().describe('a label'),
+  }),
+  run: (args) => {
+    calls.push(args);
+    return reply({ title: `sum ${args.a + args.b}`, blocks: [text('done')] });
+  },
+});
+const boom = defineCommand({
+  name: 'boom',
+  description: 'fails',
+  options: z.object({}),
+  run: () => {
+    throw new Error('secret internals at /srv/app.ts:12');
+  },
+});
+const offline = defineCommand({
+  name: 'offline',
+  description: 'storage down',
+  options: z.object({}),
+  run: () => {
+    throw new StorageUnavailableError('redis refused');
+  },
+});
+const adminOnly = defineCommand({
+  name: 'settings',
+  description: 'admin',
+  adminOnly: true,
+  options: z.object({}),
+  run: () => reply({ title: 'changed' }),
+});
+const registry = [sum, boom, offline, adminOnly];
+
+describe('runText', () => {
+  it('answers privately by default and publicly when shared', async () => {
+    const priv = await runText('/sum 2 3', registry, ctx());
+    expect(priv).toMatchObject({ outcome: 'ok', reply: { title: 'sum 5', visibility: 'private' } });
+    const pub = await runText('/sum 2 3 share:yes', registry, ctx());
+    expect(pub.reply.visibility).toBe('public');
+  });
+
+  it.each([
+    ['/sum 1.5 2', '"a" must be a whole number (got "1.5").'],
+    ['/sum -1 2', '"a" must be at least 0 (got "-1").'],
+    ['/sum 101 2', '"a" must be at most 100 (got "101").'],
+    ['/sum x 2', '"a" must be a number (got "x").'],
+    ['/sum 1', '"b" is missing: second.'],
+    ['/sum 1 2 mode:warp', '"mode" must be one of: fast, slow (got "warp").'],
+    ['/sum 1 2 label:toolong', '"label" must be at most 5 characters long.'],
+    ['/sum 1 2 share:maybe', '"share" must be yes or no (got "maybe").'],
+  ])('%s -> one clear sentence with the usage line, and the command never runs', async (line, sentence) => {
+    calls.length = 0;
+    const answer = await runText(line, registry, ctx());
+    expect(answer.outcome).toBe('user_error');
+    expect(answer.reply.blocks).toEqual([text(sentence)]);
+    expect(answer.reply.footer).toEqual(['Usage: /sum <a> <b> [mode] [label]']);
+    expect(answer.reply.visibility).toBe('private');
+    expect(calls).toEqual([]);
+  });
+
+  it('names every problem at once', async () => {
+    const answer = await runText('/sum x y', registry, ctx());
+    expect(answer.reply.blocks[0]).toEqual(text('"a" must be a number (got "x"). "b" must be a number (got "y").'));
+  });
+
+  it('answers an unknown command with a pointer to /help', async () => {
+    const answer = await runText('/frobnicate', registry, ctx());
+    expect(answer.outcome).toBe('user_error');
+    expect(JSON.stringify(answer.reply)).toContain('Type /help');
+  });
+
+  it('hides internal errors behind a reference id that is in the log', async () => {
+    const error = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const answer = await runText('/boom', registry, ctx());
+    expect(answer.outcome).toBe('internal_error');
+    const shown = JSON.stringify(answer.reply);
+    expect(shown).not.toContain('secret internals');
+    expect(shown).not.toContain('.ts');
+    const ref = /reference ([0-9a-f]{8})/.exec(shown)?.[1];
+    expect(ref).toBeDefined();
+    expect(error).toHaveBeenCalledWith(expect.objectContaining({ ref, command: 'boom' }), 'command failed');
+    error.mockRestore();
+  });
+
+  it('asks to try again when storage is unavailable', async () => {
+    const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    const answer = await runText('/offline', registry, ctx());
+    expect(answer.outcome).toBe('storage_unavailable');
+    expect(JSON.stringify(answer.reply)).toContain('try again');
+    warn.mockRestore();
+  });
+});
+
+describe('runCommand', () => {
+  it('refuses admin-only commands to non-admins and runs them for admins', async () => {
+    expect((await runCommand(adminOnly, {}, ctx())).reply.blocks).toEqual([
+      text('Only workspace admins can use /settings.'),
+    ]);
+    expect((await runCommand(adminOnly, {}, ctx({ isAdmin: true }))).reply.title).toBe('changed');
+  });
+
+  it('validates typed options the same way as text', async () => {
+    const answer = await runCommand(sum, { a: 1, b: 'two' }, ctx());
+    expect(answer.reply.blocks).toEqual([text('"b" must be a number (got "two").')]);
+  });
+
+  it('shows user errors thrown inside run as they are', async () => {
+    const picky = defineCommand({
+      name: 'picky',
+      description: 'x',
+      options: z.object({}),
+      run: () => {
+        throw new UserError('successful + negative cannot exceed total');
+      },
+    });
+    const answer = await runCommand(picky, {}, ctx());
+    expect(answer).toMatchObject({
+      outcome: 'user_error',
+      reply: { blocks: [text('successful + negative cannot exceed total')] },
+    });
+  });
+});
+
+describe('rate limits', () => {
+  const limits = { perUser: 3, perWorkspace: 5, windowMs: 60_000 };
+
+  it('refuses a user past the limit with the wait, and lets others in the workspace go on', async () => {
+    const store = memoryStore();
+    const at = (userId: string) => ctx({ store, userId, rateLimits: limits, now: new Date('2026-11-22T12:00:45Z') });
+    for (let i = 0; i < 3; i++) expect((await runText('/sum 1 1', registry, at('u1'))).outcome).toBe('ok');
+    const refused = await runText('/sum 1 1', registry, at('u1'));
+    expect(refused.outcome).toBe('user_error');
+    expect(refused.reply.blocks[0]).toEqual(text('That is more than 3 commands in 60 s. Try again in 15 s.'));
+    expect((await runText('/sum 1 1', registry, at('u2'))).outcome).toBe('ok');
+    expect((await runText('/sum 1 1', registry, at('u3'))).outcome).toBe('ok'); // 5th in the workspace
+    const busy = await runText('/sum 1 1', registry, at('u3'));
+    expect(busy.reply.blocks[0]).toEqual(
+      text('This workspace is very busy with gigdesk right now. Try again in 15 s.'),
+    );
+  });
+
+  it('starts a new window on the next minute', async () => {
+    const store = memoryStore();
+    const at = (time: string) => ctx({ store, rateLimits: { ...limits, perUser: 1 }, now: new Date(time) });
+    expect((await runText('/sum 1 1', registry, at('2026-11-22T12:00:59Z'))).outcome).toBe('ok');
+    expect((await runText('/sum 1 1', registry, at('2026-11-22T12:00:59Z'))).outcome).toBe('user_error');
+    expect((await runText('/sum 1 1', registry, at('2026-11-22T12:01:00Z'))).outcome).toBe('ok');
+  });
+});

@@ -1,0 +1,84 @@
+// Two gigdesk processes on one real redis-server, and a process killed mid-write on SQLite.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RedisServer, startRedis } from '../../support/redisServer.js';
+import { runWorker, startWorker } from '../../support/workers.js';
+
+const USERS = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6'];
+const followups = USERS.map((u) => `${u}|/followup start Acme${u} 2026-11-21`);
+const delivered = (lines: Record<string, unknown>[]) =>
+  lines.flatMap((l) => (typeof l.delivered === 'string' ? [l.delivered] : []));
+
+describe('two processes sharing Redis', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis.stop();
+  });
+
+  it('what one process writes the other reads', async () => {
+    const env = { REDIS_URL: redis.url };
+    const [written] = await runWorker(env, ['write', 'U1|/contracts add 2026-11-01 successful 1200 Acme']);
+    expect(written?.outcome).toBe('ok');
+    const [listed] = await runWorker(env, ['write', 'U1|/contracts list']);
+    expect(JSON.stringify(listed?.reply)).toContain('Acme');
+  });
+
+  it('a due reminder is delivered exactly once between two processes', async () => {
+    const env = { REDIS_URL: redis.url };
+    const started = await runWorker(env, ['write', ...followups]);
+    expect(started.map((l) => l.outcome)).toEqual(USERS.map(() => 'ok'));
+
+    const startAt = String(Date.now() + 8000);
+    const [a, b] = await Promise.all([
+      runWorker(env, ['deliver', '2027-01-31T00:00:00Z', startAt]),
+      runWorker(env, ['deliver', '2027-01-31T00:00:00Z', startAt]),
+    ]);
+    const all = [...delivered(a ?? []), ...delivered(b ?? [])];
+    // Each ladder of four steps has three left after the one shown at the start.
+    expect(all).toHaveLength(USERS.length * 3);
+    expect(new Set(all).size).toBe(all.length);
+    expect(await runWorker(env, ['deliver', '2027-01-31T00:00:00Z'])).toEqual([
+      { report: { delivered: 0, undelivered: 0, dropped: 0 } },
+    ]);
+  });
+});
+
+describe('crash safety on SQLite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gigdesk-crash-'));
+  const env = { GIGDESK_DB_PATH: join(dir, 'db.sqlite') };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a process killed with SIGKILL mid-write leaves an intact store, and due reminders go out once', async () => {
+    await runWorker(env, ['write', ...followups]);
+    const hammer = startWorker(env, ['hammer']);
+    while (hammer.lines.length < 25) await new Promise((r) => setTimeout(r, 20));
+    hammer.child.kill('SIGKILL');
+    await hammer.exited;
+    const acknowledged = hammer.lines.length;
+
+    const integrity = await new Promise<string>((resolve, reject) => {
+      const db = new sqlite3.Database(env.GIGDESK_DB_PATH);
+      db.get('PRAGMA integrity_check', (error: Error | null, row: Record<string, string>) => {
+        db.close();
+        return error ? reject(error) : resolve(Object.values(row)[0] ?? '');
+      });
+    });
+    expect(integrity).toBe('ok');
+
+    const [listed] = await runWorker(env, ['write', 'U1|/contracts list']);
+    expect(listed?.outcome).toBe('ok');
+    const count = Number(/(\d+) contracts?/.exec(JSON.stringify(listed?.reply))?.[1]);
+    expect(count).toBeGreaterThanOrEqual(acknowledged);
+
+    const first = await runWorker(env, ['deliver', '2027-01-31T00:00:00Z']);
+    expect(delivered(first)).toHaveLength(USERS.length * 3);
+    const second = await runWorker(env, ['deliver', '2027-01-31T00:00:00Z']);
+    expect(delivered(second)).toEqual([]);
+  });
+});

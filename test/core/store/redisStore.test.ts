@@ -1,0 +1,89 @@
+// The store against a real redis-server: shared state, atomic claims, and behaviour while Redis is down.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../../src/commands/index.js';
+import type { Context } from '../../../src/core/runtime/command.js';
+import { runText } from '../../../src/core/runtime/run.js';
+import { StorageUnavailableError } from '../../../src/core/store/errors.js';
+import { openStore, readUserData, type Store, writeUserData } from '../../../src/core/store/store.js';
+import { type RedisServer, startRedis } from '../../support/redisServer.js';
+
+let redis: RedisServer;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis.stop();
+});
+
+const scope = (store: Store) => ({ platform: 'discord' as const, workspaceId: 'g1', userId: 'u1', store });
+
+describe('Redis store', () => {
+  it('what one store writes another reads', async () => {
+    const a = openStore({ sqlitePath: 'unused', redisUrl: redis.url });
+    const b = openStore({ sqlitePath: 'unused', redisUrl: redis.url });
+    await writeUserData(scope(a), 'contracts', { contracts: [{ id: 1 }] });
+    expect(await readUserData(scope(b), 'contracts')).toEqual({ contracts: [{ id: 1 }] });
+    expect(a.kind).toBe('redis');
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('gives a claim to exactly one of two stores racing for it, and counts hits across them', async () => {
+    const a = openStore({ sqlitePath: 'unused', redisUrl: redis.url });
+    const b = openStore({ sqlitePath: 'unused', redisUrl: redis.url });
+    const claims = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).claim(`race:${i % 5}`, 60_000)),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(5);
+    const counts = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).increment('hits', 60_000)));
+    expect(counts.sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('while Redis is down: storage commands say so, math keeps answering, and it recovers', async () => {
+    const store = openStore({ sqlitePath: 'unused', redisUrl: redis.url });
+    const ctx: Context = { ...scope(store), isAdmin: false, now: new Date('2026-11-22T12:00:00Z') };
+    expect((await runText('/contracts add 2026-11-01 successful 500 Acme', commands, ctx)).outcome).toBe('ok');
+
+    await redis.stop();
+    await expect(store.get('anything')).rejects.toBeInstanceOf(StorageUnavailableError);
+    const listed = await runText('/contracts list', commands, ctx);
+    expect(listed.outcome).toBe('storage_unavailable');
+    expect(JSON.stringify(listed.reply)).toContain('try again');
+    const math = await runText('/jss 7 1 8', commands, {
+      ...ctx,
+      rateLimits: { perUser: 5, perWorkspace: 5, windowMs: 60_000 },
+    });
+    expect(math.outcome).toBe('ok');
+    expect(math.reply.title).toContain('75 %');
+
+    await redis.restart(); // a fresh, empty server on the same port
+    let after = await runText('/contracts list', commands, ctx);
+    for (let i = 0; i < 20 && after.outcome !== 'ok'; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      after = await runText('/contracts list', commands, ctx);
+    }
+    expect(after.outcome).toBe('ok');
+    await store.close();
+  });
+});
+
+describe('Redis update', () => {
+  it('never loses a write when two stores update the same key at once', async () => {
+    const a = openStore({ sqlitePath: 'unused', redisUrl: redis.url });
+    const b = openStore({ sqlitePath: 'unused', redisUrl: redis.url });
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        (i % 2 ? a : b).update<number[]>('shared-list', async (list = []) => {
+          await new Promise((r) => setTimeout(r, 1)); // widen the read-modify-write window
+          return [...list, i];
+        }),
+      ),
+    );
+    expect((await a.get<number[]>('shared-list'))?.sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i),
+    );
+    expect(await b.update('shared-list', () => undefined)).toBeUndefined();
+    expect(await a.get('shared-list')).toBeUndefined();
+    await Promise.all([a.close(), b.close()]);
+  });
+});

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StorageUnavailableError } from '../../../src/core/store/errors.js';
+import {
+  deleteUserData,
+  openStore,
+  readUserData,
+  type Store,
+  updateUserData,
+  userDataNames,
+  workspaceKey,
+  writeUserData,
+} from '../../../src/core/store/store.js';
+
+const dirs: string[] = [];
+const tempDb = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gigdesk-store-'));
+  dirs.push(dir);
+  return join(dir, 'nested', 'gigdesk.sqlite');
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const scope = (store: Store, userId = 'u1') => ({ platform: 'discord' as const, workspaceId: 'g1', userId, store });
+
+describe('SQLite store', () => {
+  it('keeps what was written after the file is closed and reopened', async () => {
+    const path = tempDb();
+    const first = openStore({ sqlitePath: path });
+    await writeUserData(scope(first), 'contracts', [{ id: 1, amount: 50_000 }]);
+    await first.set(workspaceKey(scope(first), 'settings'), { tone: 'formal' });
+    await first.close();
+
+    const second = openStore({ sqlitePath: path });
+    expect(await readUserData(scope(second), 'contracts')).toEqual([{ id: 1, amount: 50_000 }]);
+    expect(await second.get(workspaceKey(scope(second), 'settings'))).toEqual({ tone: 'formal' });
+    expect(await readUserData(scope(second, 'u2'), 'contracts')).toBeUndefined();
+    await second.close();
+  });
+
+  it('indexes each user’s data so all of it can be found and deleted', async () => {
+    const store = openStore({ sqlitePath: tempDb() });
+    await writeUserData(scope(store), 'contracts', []);
+    await writeUserData(scope(store), 'followups', [1]);
+    await writeUserData(scope(store), 'contracts', [2]);
+    expect(await userDataNames(scope(store))).toEqual(['contracts', 'followups']);
+    await deleteUserData(scope(store), 'contracts');
+    expect(await userDataNames(scope(store))).toEqual(['followups']);
+    expect(await readUserData(scope(store), 'contracts')).toBeUndefined();
+    await store.close();
+  });
+
+  it('keeps platforms and workspaces apart, even with separators in ids', async () => {
+    const store = openStore({ sqlitePath: tempDb() });
+    await writeUserData({ platform: 'slack', workspaceId: 'T1:user', userId: 'x', store }, 'n', 'slack');
+    await writeUserData({ platform: 'slack', workspaceId: 'T1', userId: 'user:x', store }, 'n', 'other');
+    expect(await readUserData({ platform: 'slack', workspaceId: 'T1:user', userId: 'x', store }, 'n')).toBe('slack');
+    await store.close();
+  });
+
+  // Not under /proc: Node 20's recursive mkdirSync spins forever there.
+  it('reports a path that cannot be created as storage unavailable', async () => {
+    const store = openStore({ sqlitePath: '/dev/null/gigdesk/cannot.sqlite' });
+    await expect(store.get('k')).rejects.toBeInstanceOf(StorageUnavailableError);
+  });
+});
+
+describe('atomic operations on SQLite', () => {
+  it('counts hits within a window and starts over after it', async () => {
+    const store = openStore({ sqlitePath: tempDb() });
+    const counts = await Promise.all(Array.from({ length: 5 }, () => store.increment('rate:u1', 200)));
+    expect(counts.sort()).toEqual([1, 2, 3, 4, 5]);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await store.increment('rate:u1', 200)).toBe(1);
+    await store.close();
+  });
+
+  it('gives a claim to exactly one of many concurrent callers', async () => {
+    const store = openStore({ sqlitePath: tempDb() });
+    const results = await Promise.all(Array.from({ length: 10 }, () => store.claim('reminder:1', 60_000)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await store.claim('reminder:2', 60_000)).toBe(true);
+    await store.close();
+  });
+});
+
+describe('update on SQLite', () => {
+  it('queues concurrent read-modify-writes so none is lost', async () => {
+    const store = openStore({ sqlitePath: tempDb() });
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        store.update<number[]>('list', async (list = []) => {
+          await new Promise((r) => setTimeout(r, 1));
+          return [...list, i];
+        }),
+      ),
+    );
+    expect(await store.get('list')).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    await store.close();
+  });
+});
+
+describe('updateUserData', () => {
+  it('keeps every concurrent change, indexes the item, and changes nothing when the change throws', async () => {
+    const store = openStore({ sqlitePath: tempDb() });
+    const me = scope(store);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => updateUserData<number[]>(me, 'log', (list = []) => [...list, i])),
+    );
+    expect((await readUserData<number[]>(me, 'log'))?.length).toBe(20);
+    expect(await userDataNames(me)).toEqual(['log']);
+
+    await expect(
+      updateUserData<number[]>(me, 'log', () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect((await readUserData<number[]>(me, 'log'))?.length).toBe(20);
+
+    expect(await updateUserData(me, 'log', () => undefined)).toMatchObject({ after: undefined });
+    expect(await userDataNames(me)).toEqual([]);
+    await store.close();
+  });
+});
