@@ -42,7 +42,7 @@ export async function bench(): Promise<BenchRow[]> {
     name,
     description: 'one-line answer',
     options: z.object({ value: z.string().describe('anything') }),
-    run: () => reply({ title: 'ok' }),
+    run: () => reply({ lead: 'ok' }),
   });
   const contenders: Contender[] = [
     {

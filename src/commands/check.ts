@@ -17,13 +17,13 @@ export const check = defineCommand({
     ];
     if (findings.length === 0) {
       return reply({
-        title: 'Nothing flagged',
+        lead: 'Nothing flagged',
         blocks: [text('No rating request, offer for feedback, pressure or off-Upwork contact found. Good to send.')],
         footer,
       });
     }
     return reply({
-      title: `${plural(findings.length, 'thing')} to change`,
+      lead: `${plural(findings.length, 'thing')} to change`,
       blocks: findingsBlocks(findings),
       footer,
     });

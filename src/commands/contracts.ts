@@ -50,7 +50,7 @@ export const contractsAdd = defineCommand({
       );
     }
     blocks.push(text(`Your log now has ${plural(updated.contracts.length, 'contract')}. /jss scores it.`));
-    return reply({ title: 'Contract added', blocks, footer: contract.stars === undefined ? [] : [STARS_RULE] });
+    return reply({ lead: 'Contract added', blocks, footer: contract.stars === undefined ? [] : [STARS_RULE] });
   },
 });
 
@@ -63,7 +63,7 @@ export const contractsList = defineCommand({
     const { contracts } = await loadLog(ctx);
     if (contracts.length === 0) {
       return reply({
-        title: 'Your contract log is empty',
+        lead: 'Your contract log is empty',
         blocks: [text('Add one with /contracts add or paste CSV lines into /contracts import.')],
       });
     }
@@ -83,7 +83,7 @@ export const contractsList = defineCommand({
         c.title ?? '',
       ]);
     return reply({
-      title: `Your contracts (${plural(contracts.length, 'contract')})`,
+      lead: `Your contracts (${plural(contracts.length, 'contract')})`,
       blocks: [table(['Id', 'Ended', 'Outcome', 'Amount', 'Client', 'Long-term', 'Title'], rows)],
       footer: pages > 1 ? [`Page ${page} of ${pages}: /contracts list page:${page < pages ? page + 1 : 1}`] : [],
     });
@@ -109,7 +109,7 @@ export const contractsRemove = defineCommand({
     });
     const remaining = after.contracts;
     return reply({
-      title: `Removed ${plural(wanted.length, 'contract')}`,
+      lead: `Removed ${plural(wanted.length, 'contract')}`,
       blocks: [
         text(`Removed ${wanted.map((id) => `#${id}`).join(', ')}. ${plural(remaining.length, 'contract')} left.`),
       ],
@@ -156,7 +156,7 @@ export const contractsImport = defineCommand({
       );
     }
     const starred = contracts.some((c) => c.stars !== undefined);
-    return reply({ title: 'Contracts imported', blocks, footer: starred ? [STARS_RULE] : [] });
+    return reply({ lead: 'Contracts imported', blocks, footer: starred ? [STARS_RULE] : [] });
   },
 });
 
@@ -169,10 +169,10 @@ export const contractsClear = defineCommand({
   }),
   run: async ({ confirm }, ctx) => {
     const log = await loadLog(ctx);
-    if (log.contracts.length === 0) return reply({ title: 'Your contract log is already empty' });
+    if (log.contracts.length === 0) return reply({ lead: 'Your contract log is already empty' });
     if (!confirm) {
       return reply({
-        title: 'Nothing deleted yet',
+        lead: 'Nothing deleted yet',
         blocks: [
           text(
             `This would delete all ${plural(log.contracts.length, 'contract')} in your log. To go ahead: /contracts clear confirm:yes`,
@@ -182,7 +182,7 @@ export const contractsClear = defineCommand({
     }
     await changeLog(ctx, () => ({ nextId: 1, contracts: [] }));
     return reply({
-      title: 'Contract log cleared',
+      lead: 'Contract log cleared',
       blocks: [text(`Deleted ${plural(log.contracts.length, 'contract')}.`)],
     });
   },

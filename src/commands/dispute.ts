@@ -34,7 +34,7 @@ export const dispute = defineCommand({
     const [lowest] = ARBITRATION_FEES;
     const highest = ARBITRATION_FEES.reduce((a, b) => (b.cents > a.cents ? b : a));
     return reply({
-      title: `Arbitration over ${formatCents(amountCents)} in escrow: the numbers`,
+      lead: `Arbitration over ${formatCents(amountCents)} in escrow: the numbers`,
       blocks: [
         text(
           `Arbitration costs each party a fee. Reported figures run from ${formatCents(lowest?.cents ?? 0)} (${lowest?.when}) to ${formatCents(highest.cents)} (${highest.when}): forum posts and freelancer reports, not an Upwork page we could cite.`,

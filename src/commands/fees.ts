@@ -79,7 +79,7 @@ export const fees = defineCommand({
     if (grandfather) blocks.push(text(grandfather));
     const billedNote = billedCents > 0 ? ` (this client has already paid you ${formatCents(billedCents)})` : '';
     return reply({
-      title: `Fees on ${formatCents(amountCents)} from one client${billedNote}`,
+      lead: `Fees on ${formatCents(amountCents)} from one client${billedNote}`,
       blocks,
       footer: [
         ...feeFooter(era ? [era] : [], FEE_RULES),

@@ -78,7 +78,7 @@ export const followupStart = defineCommand({
     }
     blocks.push(text(ONLY_YOU));
     return reply({
-      title: `Follow-up #${followup.id} with ${followup.client} started`,
+      lead: `Follow-up #${followup.id} with ${followup.client} started`,
       blocks,
       footer: [zoneFooter(tz), LADDER_SOURCE],
     });
@@ -94,7 +94,7 @@ export const followupList = defineCommand({
     const list = await loadFollowups(ctx);
     if (list.length === 0) {
       return reply({
-        title: 'No follow-ups',
+        lead: 'No follow-ups',
         blocks: [text('Start one after a final delivery: /followup start client:Alex delivered:today')],
       });
     }
@@ -115,7 +115,7 @@ export const followupList = defineCommand({
         .map((s) => `#${f.id} ${f.client}, ${labelOf(s.template).toLowerCase()} (${s.day}): ${STATUS[s.status]}.`),
     );
     return reply({
-      title: `${list.length} follow-up${list.length === 1 ? '' : 's'}`,
+      lead: `${list.length} follow-up${list.length === 1 ? '' : 's'}`,
       blocks: [
         table(['#', 'Client', 'Delivered', 'Next step', 'Due'], rows),
         ...(troubles.length > 0 ? [text(troubles.join('\n'))] : []),
@@ -137,7 +137,7 @@ export const followupDone = defineCommand({
   run: async (args, ctx) => {
     const stopped = await stopFollowup(ctx, args.which);
     return reply({
-      title: `Stopped follow-up #${stopped.id} with ${stopped.client}`,
+      lead: `Stopped follow-up #${stopped.id} with ${stopped.client}`,
       blocks: [text('No more reminders about this client. Well done on closing it out.')],
     });
   },
@@ -157,7 +157,7 @@ export const followupSnooze = defineCommand({
     const next = snoozed.steps.find((s) => s.status === 'pending');
     const today = dayIn(ctx.now, snoozed.tz);
     return reply({
-      title: `Follow-up #${snoozed.id} with ${snoozed.client}: ${args.days} day${args.days === 1 ? '' : 's'} later`,
+      lead: `Follow-up #${snoozed.id} with ${snoozed.client}: ${args.days} day${args.days === 1 ? '' : 's'} later`,
       blocks: [
         ...(next
           ? [text(`Next: ${labelOf(next.template).toLowerCase()} on ${next.day} (${relativeDay(next.day, today)}).`)]

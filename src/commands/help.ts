@@ -17,7 +17,7 @@ export function helpCommand(list: () => readonly Command[]): Command {
     run: ({ command }) => {
       if (!command) {
         return reply({
-          title: 'gigdesk commands',
+          lead: 'gigdesk commands',
           blocks: [
             fields(list().map((c) => [usageLine(c), c.description + (c.adminOnly ? ' (admins only)' : '')])),
             text(
@@ -31,7 +31,7 @@ export function helpCommand(list: () => readonly Command[]): Command {
       if (matches.length === 0)
         throw new UserError(`There is no command /${name.slice(0, 40)}. Type /help for the list.`);
       return reply({
-        title: `/${name}`,
+        lead: `/${name}`,
         blocks: matches.flatMap((c) => [
           text(`${usageLine(c)}\n${c.description}${c.adminOnly ? ' (admins only)' : ''}`),
           fields(

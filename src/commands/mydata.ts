@@ -15,7 +15,7 @@ export const mydataExport = defineCommand({
     const exported = await exportUserData(ctx);
     const names = Object.keys(exported.data);
     return reply({
-      title: 'Your data',
+      lead: 'Your data',
       blocks: [
         text(
           names.length === 0 && exported.pendingReminders.length === 0
@@ -42,7 +42,7 @@ export const mydataDelete = defineCommand({
       const exported = await exportUserData(ctx);
       const names = Object.keys(exported.data);
       return reply({
-        title: 'Delete your data?',
+        lead: 'Delete your data?',
         blocks: [
           text(
             `This removes ${names.join(', ') || 'nothing stored'} and ${exported.pendingReminders.length} pending reminder(s) for good. Run /mydata delete confirm:yes to go ahead; /mydata export first if you want a copy.`,
@@ -52,7 +52,7 @@ export const mydataDelete = defineCommand({
     }
     const removed = await deleteAllUserData(ctx);
     return reply({
-      title: 'Your data is deleted',
+      lead: 'Your data is deleted',
       blocks: [
         text(
           `Removed: ${removed.items.join(', ') || 'nothing was stored'}; ${removed.reminders} pending reminder(s). ${PRIVATE_NOTE}`,

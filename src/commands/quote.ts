@@ -137,7 +137,7 @@ function oneRule(rule: FeeRule, netCents: number, options: QuoteOptions, extras:
     ],
   );
   return {
-    title: `Charge ${formatCents(q.fee.grossCents)} to keep ${formatCents(netCents)}`,
+    lead: `Charge ${formatCents(q.fee.grossCents)} to keep ${formatCents(netCents)}`,
     blocks: [text(`${ruleLabel(rule, options.rateBasisPoints)}, ${describeInForce(rule)} (${when}).`), fields(lines)],
   };
 }
@@ -159,7 +159,7 @@ function allRules(netCents: number, options: QuoteOptions, extras: Extras) {
     extras.connects > 0 ? `${extras.connects} Connects ${formatCents(extras.connects * CONNECT_CENTS)}` : '',
   ].filter(Boolean);
   return {
-    title: `What to charge to keep ${formatCents(netCents)}`,
+    lead: `What to charge to keep ${formatCents(netCents)}`,
     blocks: [
       text(eraSentence(options.day)),
       table(['Rule set', 'Charge', extras.vatBasisPoints > 0 ? 'Fee + VAT' : 'Fee', 'You keep'], rows),

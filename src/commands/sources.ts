@@ -62,7 +62,7 @@ export const sources = defineCommand({
       );
     }
     return reply({
-      title: topic === 'all' ? 'Sources for every rule the bot uses' : `Sources: ${topic}`,
+      lead: topic === 'all' ? 'Sources for every rule the bot uses' : `Sources: ${topic}`,
       blocks,
       footer: [
         ...(detail ? [] : ['Details for each rule: /sources fees, /sources jss or /sources money.']),

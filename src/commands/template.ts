@@ -82,7 +82,7 @@ export const template = defineCommand({
       );
       footer.push('Dates are calendar days in UTC.');
     }
-    return reply({ title: `/template ${found.name}: ${found.summary}`, blocks, footer });
+    return reply({ lead: `/template ${found.name}: ${found.summary}`, blocks, footer });
   },
 });
 
@@ -97,7 +97,7 @@ function listReply(templates: Template[]): ReturnType<typeof reply> {
       ? t.summary
       : `${t.summary} (${t.replacesBuiltIn ? "this workspace's wording" : 'this workspace'})`;
   return reply({
-    title: 'Message templates',
+    lead: 'Message templates',
     blocks: [
       fields(templates.map((t) => [t.name, label(t)])),
       text(
@@ -126,7 +126,7 @@ async function saveChecked(ctx: Context, entry: CommunityTemplate, confirm: bool
   const findings = checkMessage(preview);
   if (findings.length > 0 && !confirm) {
     return reply({
-      title: `Not saved yet: /check found ${findings.length === 1 ? 'a problem' : `${findings.length} problems`}`,
+      lead: `Not saved yet: /check found ${findings.length === 1 ? 'a problem' : `${findings.length} problems`}`,
       blocks: [
         ...findingsBlocks(findings),
         text('Change the wording, or run the same command again with confirm:yes to save it as it is.'),
@@ -135,7 +135,7 @@ async function saveChecked(ctx: Context, entry: CommunityTemplate, confirm: bool
   }
   await updateCommunity(ctx, (list) => [...list.filter((t) => t.name !== entry.name), entry]);
   return reply({
-    title: `${verb} /template ${entry.name}`,
+    lead: `${verb} /template ${entry.name}`,
     blocks: [
       copy(preview, 'Preview (with sample names)'),
       ...(findings.length > 0
@@ -222,7 +222,7 @@ export const templateRemove = defineCommand({
     await updateCommunity(ctx, (current) => current.filter((t) => t.name !== name));
     const back = existing.replacesBuiltIn ? ' The built-in wording is back.' : '';
     return reply({
-      title: `Removed /template ${name}`,
+      lead: `Removed /template ${name}`,
       blocks: [text(`Nobody in this workspace sees it any more.${back}`)],
     });
   },

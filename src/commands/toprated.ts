@@ -62,7 +62,7 @@ export const toprated = defineCommand({
         ? `Earliest date: not yet predictable. ${result.earliestNote}`
         : `Earliest date it could all hold: ${isoOfDay(result.earliest)}, ${result.earliestNote}`;
     return reply({
-      title: `Top Rated check: ${missing.length === 0 ? 'on track' : `${missing.length} missing`}`,
+      lead: `Top Rated check: ${missing.length === 0 ? 'on track' : `${missing.length} missing`}`,
       blocks: [table(['OK', 'Requirement', 'From your log'], rows), text(summary), text(plusSummary), text(when)],
       footer: [
         `Rules: ${jssRule('badge-top-rated').name} and ${jssRule('badge-top-rated-plus').name}, ${jssRule('badge-top-rated').source}, as of 2026-11-22.`,

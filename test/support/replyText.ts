@@ -8,5 +8,6 @@ export const blockText = (b: Block) =>
       ? tableToText(b.columns, b.rows)
       : b.text;
 
-export const replyText = (r: Pick<Reply, 'title' | 'blocks' | 'footer'>) =>
-  [r.title, ...r.blocks.map(blockText), ...r.footer].join('\n');
+/** Everything a reply holds, details included: tests search it without caring where a line sits. */
+export const replyText = (r: Pick<Reply, 'lead' | 'blocks' | 'footer'> & Partial<Pick<Reply, 'details'>>) =>
+  [r.lead, ...r.blocks.map(blockText), ...(r.details ?? []).map(blockText), ...r.footer].join('\n');

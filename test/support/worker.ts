@@ -27,7 +27,7 @@ if (mode === 'write') {
   const startAt = Number(rest[1] ?? 0);
   if (startAt > Date.now()) await new Promise((resolve) => setTimeout(resolve, startAt - Date.now()));
   const report = await deliverDue(store, new Date(rest[0] ?? Date.now()), async (to, reply) => {
-    print({ delivered: `${to.userId}:${reply.title}` });
+    print({ delivered: `${to.userId}:${reply.lead}` });
     return true;
   });
   print({ report });

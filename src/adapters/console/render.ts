@@ -5,7 +5,7 @@ const dim = (s: string) => `\u001b[2m${s}\u001b[22m`;
 
 /** Plain text for pipes and logs; bold title and dim footer only when writing to a terminal. */
 export function renderText(reply: Reply, colour = false): string {
-  const title = colour ? bold(reply.title) : reply.title;
+  const title = colour ? bold(reply.lead) : reply.lead;
   const body = reply.blocks.map(renderBlock).filter(Boolean);
   const footer = reply.footer.map((line) => (colour ? dim(line) : line));
   return [title, ...body, ...(footer.length ? [footer.join('\n')] : [])].join('\n\n');

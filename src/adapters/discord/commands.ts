@@ -10,7 +10,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Command } from '../../core/runtime/command.js';
-import { type OptionSpec, optionSpecs, SHARE_OPTION } from '../../core/runtime/options.js';
+import { COMMON_OPTIONS, type OptionSpec, optionSpecs } from '../../core/runtime/options.js';
 
 export type CommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
 type OptionJson = APIApplicationCommandBasicOption;
@@ -132,11 +132,11 @@ function topLevel(name: string, description: string, members: Command[]) {
 
 function optionsJson(command: Command): OptionJson[] {
   const specs = optionSpecs(command);
-  if (specs.some((s) => s.name === SHARE_OPTION.name))
-    fail(command.name, `it must not define its own "share" option (every command gets one)`);
-  const all = [...specs, SHARE_OPTION];
+  const common = COMMON_OPTIONS.find((c) => specs.some((s) => s.name === c.name));
+  if (common) fail(command.name, `it must not define its own "${common.name}" option (every command gets one)`);
+  const all = [...specs, ...COMMON_OPTIONS];
   if (all.length > LIMITS.options) {
-    fail(command.name, `it has ${all.length} options counting "share"; Discord allows ${LIMITS.options}`);
+    fail(command.name, `it has ${all.length} options counting share and details; Discord allows ${LIMITS.options}`);
   }
   const options = all.flatMap((spec) =>
     spec.name === ATTACHMENT_OPTION

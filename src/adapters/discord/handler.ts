@@ -126,7 +126,7 @@ async function sendAfterDefer(i: ChatInputCommandInteraction, payload: DiscordPa
 
 async function answerFault(i: ChatInputCommandInteraction, ref: string): Promise<void> {
   const message = `Something went wrong on our side. If it keeps happening, tell your admin reference ${ref}.`;
-  const payload = renderDiscord(reply({ title: 'Sorry', blocks: [text(message)] }), 'internal_error');
+  const payload = renderDiscord(reply({ lead: 'Sorry', blocks: [text(message)] }), 'internal_error');
   try {
     if (i.deferred && !i.replied)
       await i.editReply({ embeds: payload.embeds, allowedMentions: payload.allowedMentions });

@@ -42,7 +42,7 @@ interface Piece {
 
 export function renderDiscord(reply: Reply, outcome: Outcome = 'ok'): DiscordPayload {
   const colour = OUTCOME_COLOURS[outcome];
-  const embeds: APIEmbed[] = [{ title: clip(plain(reply.title) || BLANK, EMBED_LIMITS.title), color: colour }];
+  const embeds: APIEmbed[] = [{ title: clip(plain(reply.lead) || BLANK, EMBED_LIMITS.title), color: colour }];
   for (const piece of reply.blocks.flatMap(toPieces)) place(embeds, piece, colour);
   const footer = clip(reply.footer.join('\n'), EMBED_LIMITS.footer - SHORTENED.length - 1);
   const shortened = fitTotal(embeds, EMBED_LIMITS.total - footer.length - SHORTENED.length - 1);

@@ -123,7 +123,7 @@ function footerBlocks(lines: string[]): SlackBlock[] {
 
 /** One Reply as one or more Slack messages, each within the block, size and text limits. */
 export function renderSlack(reply: Reply): SlackMessage[] {
-  const title = escapeSlack(reply.title);
+  const title = escapeSlack(reply.lead);
   const header: SlackBlock = {
     type: 'header',
     text: { type: 'plain_text', text: clip(title, SLACK_LIMITS.header) },

@@ -23,7 +23,7 @@ export async function stepMessage(scope: Scope, followup: Followup, step: Follow
 export async function reminderReply(scope: Scope, followup: Followup, step: FollowupStep): Promise<Reply> {
   const message = await stepMessage(scope, followup, step);
   return reply({
-    title: `Follow-up with ${followup.client}: ${labelOf(step.template).toLowerCase()}`,
+    lead: `Follow-up with ${followup.client}: ${labelOf(step.template).toLowerCase()}`,
     blocks: [
       text(
         `Step for ${step.day} (delivery was ${followup.delivered}). Only you get this reminder; send the message yourself if it still fits.`,
@@ -65,6 +65,6 @@ export async function pendingNotice(
     await writeUserData(ctx, LADDERS, list);
     await deleteUserData(ctx, NOTICES);
     if (blocks.length === 1) return undefined;
-    return reply({ title: 'Missed follow-up reminders', blocks });
+    return reply({ lead: 'Missed follow-up reminders', blocks });
   });
 }

@@ -127,7 +127,7 @@ export function logReply(contracts: readonly Contract[], today: Day, target: num
   );
   const twentyFour = percentAt(index, today, 24);
   return reply({
-    title: `Job Success Score from your log: ${show(twentyFour)} (24 months), as of ${isoOfDay(today)}`,
+    lead: `Job Success Score from your log: ${show(twentyFour)} (24 months), as of ${isoOfDay(today)}`,
     blocks,
     footer: [
       `Rules: ${JSS_RULE.name}; windows, best-of and trending from ${jssRule('jss-windows-best-of').source}; 24-month daily and value weights from ${jssRule('jss-24-month-daily').source}. Sources disagree, so each row names its rule.`,

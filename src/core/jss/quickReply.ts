@@ -67,7 +67,7 @@ export function quickReply(c: Counts, target: number): Reply {
   const percent = jssPercent(c);
   const band = bandFor(percent);
   return reply({
-    title: `Job Success Score: ${percent} %`,
+    lead: `Job Success Score: ${percent} %`,
     blocks: [
       fields([
         ['Score', scoreDetail(c, percent)],

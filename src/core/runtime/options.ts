@@ -68,10 +68,18 @@ export function usageLine(command: Command): string {
   return [`/${command.name}`, ...parts].join(' ');
 }
 
-/** Every command takes it: replies are private unless the user asks to share them. */
-export const SHARE_OPTION: OptionSpec = {
-  name: 'share',
-  type: 'boolean',
-  required: false,
-  description: 'post the answer in the channel for everyone (default: only you see it)',
-};
+/** Every command takes these: replies are private unless shared, and short unless details are asked for. */
+export const COMMON_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'share',
+    type: 'boolean',
+    required: false,
+    description: 'post the answer in the channel for everyone (default: only you see it)',
+  },
+  {
+    name: 'details',
+    type: 'boolean',
+    required: false,
+    description: 'show the whole answer: every era, every window, the formula',
+  },
+];

@@ -16,20 +16,46 @@ export type Block =
   /** A message meant to be copied and sent as it stands. */
   | { type: 'copy'; label?: string; text: string };
 
+/** What pressing a button does: run a command as the presser, with these arguments. */
+export interface Action {
+  label: string;
+  style?: 'primary' | 'danger';
+  command: string;
+  args: Record<string, string | number | boolean>;
+}
+
+/** A file that goes with the answer (a chart, an export); the console writes it under GIGDESK_OUT_DIR. */
+export interface Attachment {
+  name: string;
+  contentType: string;
+  data: Uint8Array;
+  /** One sentence saying what it shows, for screen readers and notifications. */
+  alt: string;
+}
+
 export interface Reply {
-  title: string;
+  /** One plain sentence that is the answer, with its number: what a phone notification shows. */
+  lead: string;
+  /** At most about six short lines that change a decision. */
   blocks: Block[];
+  /** Everything else (every era, every window, the formula): shown with details:yes or the Details button. */
+  details: Block[];
   /** Rule set, as-of date, source: one line each. */
   footer: string[];
   visibility: Visibility;
+  actions: Action[];
+  attachments: Attachment[];
 }
 
-export function reply(parts: { title: string; blocks?: Block[]; footer?: string[]; visibility?: Visibility }): Reply {
+export function reply(parts: Partial<Omit<Reply, 'lead'>> & { lead: string }): Reply {
   return {
-    title: parts.title,
+    lead: parts.lead,
     blocks: parts.blocks ?? [],
+    details: parts.details ?? [],
     footer: parts.footer ?? [],
     visibility: parts.visibility ?? 'private',
+    actions: parts.actions ?? [],
+    attachments: parts.attachments ?? [],
   };
 }
 

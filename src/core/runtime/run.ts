@@ -31,14 +31,17 @@ async function answerCommand(command: Command, rawArgs: Record<string, unknown>,
       throw new UserError(`Only workspace admins can use /${command.name}.`);
     }
     if (ctx.rateLimits) await enforceRateLimit(ctx, ctx.rateLimits);
-    const { share, ...rest } = rawArgs;
-    if (share !== undefined && typeof share !== 'boolean') {
-      throw new UserError(`"share" must be yes or no (got "${String(share).slice(0, 40)}").`);
+    const { share, details, ...rest } = rawArgs;
+    for (const [name, value] of Object.entries({ share, details })) {
+      if (value !== undefined && typeof value !== 'boolean') {
+        throw new UserError(`"${name}" must be yes or no (got "${String(value).slice(0, 40)}").`);
+      }
     }
     const parsed = command.options.safeParse(rest);
     if (!parsed.success) throw new UserError(describeIssues(command, parsed.error.issues, rest));
     const result = await command.run(parsed.data, ctx);
-    return share && !command.alwaysPrivate ? { ...result, visibility: 'public' } : result;
+    const shown = details ? { ...result, blocks: [...result.blocks, ...result.details], details: [] } : result;
+    return share && !command.alwaysPrivate ? { ...shown, visibility: 'public' } : shown;
   });
 }
 
@@ -81,8 +84,8 @@ export function userErrorAnswer(command: Command | undefined, message: string): 
   return { reply: errorReply("That didn't work", message, usage), outcome: 'user_error', command };
 }
 
-function errorReply(title: string, message: string, footer: string[]): Reply {
-  return reply({ title, blocks: [text(message)], footer, visibility: 'private' });
+function errorReply(lead: string, message: string, footer: string[]): Reply {
+  return reply({ lead, blocks: [text(message)], footer, visibility: 'private' });
 }
 
 /** One clear sentence per problem, naming the option and quoting what was given. */

@@ -2,7 +2,7 @@
 // name:value pairs, quotes, sub-commands, and numbers like 15,000 / $15k / 1.5k / 90%.
 import type { Command } from './command.js';
 import { UserError } from './errors.js';
-import { type OptionSpec, optionSpecs, SHARE_OPTION, usageLine } from './options.js';
+import { COMMON_OPTIONS, type OptionSpec, optionSpecs, usageLine } from './options.js';
 
 interface Token {
   value: string;
@@ -71,7 +71,7 @@ const NAMED = /^([a-z][a-z0-9_-]*)[:=]([\s\S]*)$/i;
 /** Parses the text after the command name into typed-as-possible arguments. */
 export function parseArgs(command: Command, argText: string): Record<string, unknown> {
   const specs = optionSpecs(command);
-  const all = [...specs, SHARE_OPTION];
+  const all = [...specs, ...COMMON_OPTIONS];
   const last = specs.at(-1);
   const tokens = tokenize(argText);
   const args: Record<string, unknown> = {};

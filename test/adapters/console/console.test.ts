@@ -44,7 +44,7 @@ describe('one-shot console (npm run ask)', () => {
   it('prints the Reply object with --json', async () => {
     const { code, stdout } = await ask('--json', '/jss', '7', '1', '8');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ visibility: 'private', title: expect.stringContaining('75 %') });
+    expect(JSON.parse(stdout)).toMatchObject({ visibility: 'private', lead: expect.stringContaining('75 %') });
   });
 
   it('exits 2 with the variable named when the configuration is broken', async () => {
@@ -83,7 +83,7 @@ describe('renderText', () => {
   it('lays out every block type as plain text', () => {
     const out = renderText(
       reply({
-        title: 'T',
+        lead: 'T',
         blocks: [
           text('hello'),
           fields([['Fee', '$1,300.00']]),
@@ -106,6 +106,6 @@ describe('renderText', () => {
   });
 
   it('adds colour only when asked (on a terminal)', () => {
-    expect(renderText(reply({ title: 'T' }), true)).toContain('\u001b[1mT');
+    expect(renderText(reply({ lead: 'T' }), true)).toContain('\u001b[1mT');
   });
 });

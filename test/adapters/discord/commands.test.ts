@@ -18,7 +18,7 @@ const built = buildCommandJson(commands);
 const TYPES = { integer: T.Integer, number: T.Number, string: T.String, boolean: T.Boolean };
 
 const make = (name: string, options: z.ZodObject = z.object({}), extra: Partial<Command> = {}) =>
-  defineCommand({ name, description: `${name} description`, options, run: () => reply({ title: name }), ...extra });
+  defineCommand({ name, description: `${name} description`, options, run: () => reply({ lead: name }), ...extra });
 
 // biome-ignore lint/suspicious/noExplicitAny: registration JSON is inspected loosely
 type Loose = any;
@@ -37,7 +37,7 @@ describe('discord command registration', () => {
     expect(built).toMatchSnapshot();
   });
 
-  it('gives /jss whole-number count options with their bounds, and share last', () => {
+  it('gives /jss whole-number count options with their bounds, then share and details', () => {
     const jss: Loose = built.find((c) => c.name === 'jss');
     const option = (name: string) => jss.options.find((o: Loose) => o.name === name);
     expect(jss.type).toBe(1);
@@ -47,12 +47,20 @@ describe('discord command registration', () => {
     expect(option('successful')).toMatchObject({ min_value: 0, max_value: 1_000_000 });
     expect(option('negative')).toMatchObject({ min_value: 0, max_value: 1_000_000 });
     expect(option('total')).toMatchObject({ min_value: 1, max_value: 1_000_000 });
-    expect(jss.options.at(-1)).toEqual({
-      name: 'share',
-      description: 'post the answer in the channel for everyone (default: only you see it)',
-      type: T.Boolean,
-      required: false,
-    });
+    expect(jss.options.slice(-2)).toEqual([
+      {
+        name: 'share',
+        description: 'post the answer in the channel for everyone (default: only you see it)',
+        type: T.Boolean,
+        required: false,
+      },
+      {
+        name: 'details',
+        description: 'show the whole answer: every era, every window, the formula',
+        type: T.Boolean,
+        required: false,
+      },
+    ]);
   });
 
   it('gives /help an optional autocompleted text option with its length limit', () => {
@@ -74,7 +82,7 @@ describe('discord command registration', () => {
       const specs = optionSpecs(command);
       // A csv text option comes with a file upload beside it; either may be given, so neither is required.
       const extra = specs.some((s) => s.name === 'csv') ? ['csv_file'] : [];
-      expect(names.sort()).toEqual([...specs.map((s) => s.name), 'share', ...extra].sort());
+      expect(names.sort()).toEqual([...specs.map((s) => s.name), 'share', 'details', ...extra].sort());
       for (const spec of specs) {
         const option = options.find((o) => o.name === spec.name);
         expect(option.type).toBe(TYPES[spec.type]);
@@ -161,7 +169,8 @@ describe('discord command registration', () => {
       [[make('x', z.object({ 'Bad Name': z.number() }))], /not a Discord name/],
       [[make('contracts import csv')], /more than two words/],
       [[make('x', z.object({ share: z.boolean() }))], /its own "share" option/],
-      [[make('x', z.object(many))], /26 options counting "share"/],
+      [[make('x', z.object(many))], /27 options counting share and details/],
+      [[make('x', z.object({ details: z.boolean() }))], /its own "details" option/],
       [[make('x', z.object({ pick: z.enum(Array.from({ length: 26 }, (_, i) => `c${i}`)) }))], /26 choices/],
       [[make('t'), make('t add'), make('t use')], /sub-command "use"/],
       [[make('t add'), make('t add')], /used by two commands/],

@@ -6,7 +6,7 @@ import { BOT, type Call, fakeDiscord, GUILD, json, USER } from './fake.js';
 
 const DM_CHANNEL = '910000000000000001';
 const to = { platform: 'discord' as const, workspaceId: GUILD, userId: USER };
-const reminder = reply({ title: 'Follow up with Acme', blocks: [text('It has been 3 days. @everyone')] });
+const reminder = reply({ lead: 'Follow up with Acme', blocks: [text('It has been 3 days. @everyone')] });
 
 /** Discord's answers: a DM channel for the user, then `send` for the message itself. */
 function dmResponder(send: () => Response) {

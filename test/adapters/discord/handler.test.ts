@@ -28,7 +28,7 @@ const greet = defineCommand({
   name: 'greet',
   description: 'fills a greeting template',
   options: z.object({ client: z.string().describe('client name') }),
-  run: ({ client }) => reply({ title: `Hello ${client}`, blocks: [text(`Hi ${client}, thanks for the brief.`)] }),
+  run: ({ client }) => reply({ lead: `Hello ${client}`, blocks: [text(`Hi ${client}, thanks for the brief.`)] }),
 });
 
 const wipe = defineCommand({
@@ -36,7 +36,7 @@ const wipe = defineCommand({
   description: 'admin only',
   adminOnly: true,
   options: z.object({}),
-  run: () => reply({ title: 'Wiped' }),
+  run: () => reply({ lead: 'Wiped' }),
 });
 
 let release: () => void = () => {};
@@ -52,7 +52,7 @@ const slow = defineCommand({
       release = resolve;
     });
     if (fail) throw new UserError('That record does not exist.');
-    return reply({ title: 'Saved' });
+    return reply({ lead: 'Saved' });
   },
 });
 
@@ -60,7 +60,7 @@ const importCsv = defineCommand({
   name: 'files import',
   description: 'imports a CSV',
   options: z.object({ csv: z.string().max(2000).describe('CSV file') }),
-  run: ({ csv }) => reply({ title: `Read ${csv.trim().split('\n').length} lines` }),
+  run: ({ csv }) => reply({ lead: `Read ${csv.trim().split('\n').length} lines` }),
 });
 
 const all: Command[] = [...commands, boom, greet, wipe, slow, importCsv];

@@ -39,7 +39,7 @@ describe('renderDiscord', () => {
   it('lays out title, text, fields, code blocks and footer in order', () => {
     const out = renderDiscord(
       reply({
-        title: 'Fees for $15,000',
+        lead: 'Fees for $15,000',
         blocks: [
           text('Intro line.'),
           fields([
@@ -67,13 +67,13 @@ describe('renderDiscord', () => {
   });
 
   it('omits the ephemeral flag for public replies and keeps mentions off', () => {
-    const out = renderDiscord(reply({ title: 'x', blocks: [text('@everyone')], visibility: 'public' }));
+    const out = renderDiscord(reply({ lead: 'x', blocks: [text('@everyone')], visibility: 'public' }));
     expect(out.flags).toBeUndefined();
     expect(out.allowedMentions).toEqual({ parse: [] });
   });
 
   it('keeps a fence inside copy-ready text from closing the code block early', () => {
-    const out = renderDiscord(reply({ title: 't', blocks: [pre('a ``` b')] }));
+    const out = renderDiscord(reply({ lead: 't', blocks: [pre('a ``` b')] }));
     const description = out.embeds[0]?.description ?? '';
     expect(description.startsWith('```\n')).toBe(true);
     expect((description.match(/```/g) ?? []).length).toBe(2);
@@ -86,7 +86,7 @@ describe('renderDiscord', () => {
       'Acme Corp',
       '$500.00',
     ]);
-    const out = renderDiscord(reply({ title: 'Contracts', blocks: [table(['date', 'client', 'amount'], rows)] }));
+    const out = renderDiscord(reply({ lead: 'Contracts', blocks: [table(['date', 'client', 'amount'], rows)] }));
     withinLimits(out.embeds);
     const shown = out.embeds.map((e) => e.description ?? '').join('\n');
     expect(shown).toContain('2026-01-000');
@@ -96,7 +96,7 @@ describe('renderDiscord', () => {
 
   it('shortens an answer over 6000 characters and says so in the footer', () => {
     const long = Array.from({ length: 20 }, (_, i) => text(`${i} ${'word '.repeat(190)}`));
-    const out = renderDiscord(reply({ title: 'Long', blocks: long, footer: ['Rule: test'] }));
+    const out = renderDiscord(reply({ lead: 'Long', blocks: long, footer: ['Rule: test'] }));
     withinLimits(out.embeds);
     const footer = out.embeds.at(-1)?.footer?.text ?? '';
     expect(footer).toContain('Rule: test');
@@ -105,7 +105,7 @@ describe('renderDiscord', () => {
 
   it('moves fields past 25 into a further embed', () => {
     const many = fields(Array.from({ length: 30 }, (_, i): [string, string] => [`f${i}`, `v${i}`]));
-    const out = renderDiscord(reply({ title: 'Many', blocks: [many] }));
+    const out = renderDiscord(reply({ lead: 'Many', blocks: [many] }));
     withinLimits(out.embeds);
     const names = out.embeds.flatMap((e) => (e.fields ?? []).map((f) => f.name));
     expect(names).toEqual(Array.from({ length: 30 }, (_, i) => `f${i}`));
@@ -113,7 +113,7 @@ describe('renderDiscord', () => {
 
   it('truncates a long title and an oversized field value safely', () => {
     const out = renderDiscord(
-      reply({ title: 'T'.repeat(300), blocks: [fields([['Big', 'x'.repeat(3000)]])], footer: ['f'] }),
+      reply({ lead: 'T'.repeat(300), blocks: [fields([['Big', 'x'.repeat(3000)]])], footer: ['f'] }),
     );
     withinLimits(out.embeds);
     expect(out.embeds[0]?.title).toHaveLength(256);
@@ -144,7 +144,7 @@ describe('renderDiscord within limits for any reply', () => {
         fc.string({ maxLength: 400 }),
         fc.array(blockArb, { maxLength: 12 }),
         fc.array(fc.string({ maxLength: 800 }), { maxLength: 4 }),
-        (title, blocks, footer) => withinLimits(renderDiscord(reply({ title, blocks, footer })).embeds),
+        (lead, blocks, footer) => withinLimits(renderDiscord(reply({ lead, blocks, footer })).embeds),
       ),
       { numRuns: 300 },
     );

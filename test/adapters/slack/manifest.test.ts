@@ -10,7 +10,7 @@ import { defineCommand } from '../../../src/core/runtime/command.js';
 import { reply } from '../../../src/core/runtime/reply.js';
 
 const make = (name: string, options: z.ZodObject = z.object({}), adminOnly = false) =>
-  defineCommand({ name, description: `does ${name}`, options, adminOnly, run: () => reply({ title: name }) });
+  defineCommand({ name, description: `does ${name}`, options, adminOnly, run: () => reply({ lead: name }) });
 
 describe('slack manifest', () => {
   it('has one slash command per top-level name of the real command list', () => {

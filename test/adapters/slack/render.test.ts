@@ -60,7 +60,7 @@ describe('renderSlack', () => {
   it('renders each kind of block and marks the visibility', () => {
     const [message] = renderSlack(
       reply({
-        title: 'Fees',
+        lead: 'Fees',
         blocks: [
           text('Plain words'),
           fields([['Fee', '$1,300.00']]),
@@ -99,7 +99,7 @@ describe('renderSlack', () => {
   it('splits a very long reply into messages within every limit, keeping all of it in order', () => {
     const rows = Array.from({ length: 400 }, (_, i) => [`row ${i}`, 'x'.repeat(30)]);
     const long = reply({
-      title: `A title far longer than a header can hold & <!here> ${'t'.repeat(300)}`,
+      lead: `A title far longer than a header can hold & <!here> ${'t'.repeat(300)}`,
       blocks: [
         text(`${'word '.repeat(1500)}end-of-text`),
         fields(Array.from({ length: 35 }, (_, i): [string, string] => [`label ${i}`, 'v'.repeat(2500)])),
@@ -120,7 +120,7 @@ describe('renderSlack', () => {
   });
 
   it("stops at Slack's message count and says the rest was cut", () => {
-    const endless = reply({ title: 'Too much', blocks: Array.from({ length: 400 }, (_, i) => text(`line ${i}`)) });
+    const endless = reply({ lead: 'Too much', blocks: Array.from({ length: 400 }, (_, i) => text(`line ${i}`)) });
     const messages = renderSlack(endless);
     expect(messages).toHaveLength(SLACK_LIMITS.messages);
     expectWithinLimits(messages);
@@ -133,13 +133,13 @@ describe('lineFor', () => {
     name: 'pair',
     description: 'two numbers',
     options: z.object({ a: z.number().describe('a'), b: z.number().describe('b') }),
-    run: () => reply({ title: 'pair' }),
+    run: () => reply({ lead: 'pair' }),
   });
   const bare = defineCommand({
     name: 'list',
     description: 'no arguments needed',
     options: z.object({ filter: z.string().optional().describe('filter') }),
-    run: () => reply({ title: 'list' }),
+    run: () => reply({ lead: 'list' }),
   });
   const sub = defineCommand({ ...bare, name: 'group add' });
   const list = [needsTwo, bare, sub];

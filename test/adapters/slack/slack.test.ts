@@ -24,7 +24,7 @@ const ratio = defineCommand({
   run: ({ part, whole }) => {
     if (part > whole) throw new UserError(`part (${part}) cannot exceed whole (${whole}).`);
     return reply({
-      title: `Share: ${Math.round((part * 100) / whole)} %`,
+      lead: `Share: ${Math.round((part * 100) / whole)} %`,
       blocks: [
         fields([
           ['Part', String(part)],
@@ -42,7 +42,7 @@ const echo = defineCommand({
   options: z.object({ words: z.string().describe('anything') }),
   run: ({ words }) =>
     reply({
-      title: words,
+      lead: words,
       blocks: [text(words), fields([[words, words]]), table([words], [[words]]), pre(words), copy(words, words)],
       footer: [words],
     }),
@@ -56,7 +56,7 @@ const slow = defineCommand({
     await new Promise<void>((resolve) => {
       release = resolve;
     });
-    return reply({ title: 'Finally done', blocks: [text('after the ack')] });
+    return reply({ lead: 'Finally done', blocks: [text('after the ack')] });
   },
 });
 
@@ -66,7 +66,7 @@ const huge = defineCommand({
   options: z.object({}),
   run: () =>
     reply({
-      title: 'Long list',
+      lead: 'Long list',
       blocks: Array.from({ length: 70 }, (_, i) => text(`item ${i + 1}`)),
     }),
 });
@@ -78,7 +78,7 @@ const settings = defineCommand({
   options: z.object({}),
   run: (_args, ctx) => {
     runs.push(ctx.userId);
-    return reply({ title: 'Settings reset' });
+    return reply({ lead: 'Settings reset' });
   },
 });
 
@@ -268,7 +268,7 @@ describe('admin-only commands', () => {
 });
 
 describe('reminder delivery by direct message', () => {
-  const note = reply({ title: 'Follow up with <!channel> Acme', blocks: [text('It has been 7 days.')] });
+  const note = reply({ lead: 'Follow up with <!channel> Acme', blocks: [text('It has been 7 days.')] });
 
   it('opens the DM and posts the rendered reply there', async () => {
     const h = await start();

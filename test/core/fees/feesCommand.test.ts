@@ -91,7 +91,7 @@ describe('/fees tier boundaries, with and without billed:', () => {
     const { reply } = await ask('/fees 15000 billed:20000');
     expect(row(reply, 'Upwork sliding').Fee).toBe('$750.00');
     expect(row(reply, 'Upwork sliding')['30 new clients: fee']).toBe('$3,000.00');
-    expect(reply.title).toContain('already paid you $20,000.00');
+    expect(reply.lead).toContain('already paid you $20,000.00');
   });
 });
 

@@ -21,7 +21,7 @@ describe('/quote with one rule set', () => {
   it('keep $490 under sliding -> charge $600, with the one-cent-less check', async () => {
     const { reply, outcome } = await ask('/quote 490 era:sliding');
     expect(outcome).toBe('ok');
-    expect(reply.title).toBe('Charge $600.00 to keep $490.00');
+    expect(reply.lead).toBe('Charge $600.00 to keep $490.00');
     expect(field(reply, 'Fee')).toBe('20 % of $500.00 = $100.00 + 10 % of $100.00 = $10.00: $110.00');
     expect(field(reply, 'Check')).toBe('charging $599.99 would leave $489.99, less than $490.00');
     expect(allText(reply)).toContain('not in force on 2026-11-22');

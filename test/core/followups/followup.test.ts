@@ -134,7 +134,7 @@ describe('/followup commands', () => {
   it('start shows the dates and today’s message, and stores the ladder', async () => {
     const answer = await run('/followup start client:Acme delivered:today project:"the logo" you:Sam');
     expect(answer.outcome).toBe('ok');
-    expect(answer.reply.title).toBe('Follow-up #1 with Acme started');
+    expect(answer.reply.lead).toBe('Follow-up #1 with Acme started');
     const body = shown(answer.reply.blocks);
     expect(body).toContain('["2026-03-17","in 7 days","Closing nudge","reminder at 09:00"]');
     expect(body).toContain('Hi Acme,\\n\\nThe final delivery for the logo is in.');
@@ -178,12 +178,12 @@ describe('/followup commands', () => {
     const snoozed = await run('/followup snooze acme 4');
     expect(shown(snoozed.reply.blocks)).toContain('Next: closing nudge on 2026-03-21 (in 11 days).');
     const done = await run('/followup done Acme');
-    expect(done.reply.title).toBe('Stopped follow-up #1 with Acme');
+    expect(done.reply.lead).toBe('Stopped follow-up #1 with Acme');
     expect((await loadFollowups(ctx())).map((f) => f.client)).toEqual(['Beta']);
   });
 
   it('keeps each user’s ladders apart', async () => {
     const other = await run('/followup list', ctx({ userId: 'kim' }));
-    expect(other.reply.title).toBe('No follow-ups');
+    expect(other.reply.lead).toBe('No follow-ups');
   });
 });

@@ -38,7 +38,7 @@ function recorder(answer: (to: Recipient) => boolean | Promise<boolean> = () => 
     sent.push({ to, reply });
     return answer(to);
   };
-  return { sent, deliver, steps: () => sent.map((s) => `${s.to.userId}:${s.reply.title}`) };
+  return { sent, deliver, steps: () => sent.map((s) => `${s.to.userId}:${s.reply.lead}`) };
 }
 
 const start = (c: Context, client = 'Acme') =>
@@ -60,7 +60,7 @@ describe('findDue and deliverDue', () => {
     expect(report).toEqual({ delivered: 1, undelivered: 0, dropped: 0 });
     const [first] = fake.sent;
     expect(first?.to).toEqual({ platform: 'console', workspaceId: 'local', userId: 'sam' });
-    expect(first?.reply.title).toBe('Follow-up with Acme: closing nudge');
+    expect(first?.reply.lead).toBe('Follow-up with Acme: closing nudge');
     expect(first?.reply.visibility).toBe('private');
     const message = first?.reply.blocks.find((b) => b.type === 'copy')?.text;
     expect(message).toMatch(/^Hi Acme,\n\nI'm glad everything with the logo worked out\./);
@@ -87,7 +87,7 @@ describe('findDue and deliverDue', () => {
 
     expect(await pendingNotice(ctx(store, 'someone-else'))).toBeUndefined();
     const notice = await pendingNotice(ctx(store));
-    expect(notice?.title).toBe('Missed follow-up reminders');
+    expect(notice?.lead).toBe('Missed follow-up reminders');
     expect(notice?.visibility).toBe('private');
     expect(JSON.stringify(notice?.blocks)).toContain('Acme: closing nudge, due 2026-03-17.');
     expect(notice?.blocks.some((b) => b.type === 'copy' && b.text.startsWith('Hi Acme,'))).toBe(true);

@@ -140,7 +140,7 @@ describe('/contracts', () => {
     );
     const answer = await ask('/jss target:80', me);
     expect(answer.outcome).toBe('ok');
-    expect(answer.reply.title).toContain('33 % (24 months)');
+    expect(answer.reply.lead).toContain('33 % (24 months)');
     expect(answer.text).toContain('To reach 80 % on the 24-month rule');
     expect(answer.text).toContain('2028-03-01'); // the negative leaves the 24-month window
   });

@@ -204,7 +204,7 @@ describe('roadmap', () => {
       'trending',
       '24 months, weighted',
     ]);
-    expect(reply.title).toContain('80 % (24 months)');
+    expect(reply.lead).toContain('80 % (24 months)');
     expect(reply.footer.join(' ')).toMatch(/Estimate/);
     expect(reply.blocks.some((b) => b.type === 'pre')).toBe(true);
   });

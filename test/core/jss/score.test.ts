@@ -113,7 +113,7 @@ describe('/jss command', () => {
     const answer = await runCommand(jss, { successful: 7, negative: 1, total: 8 }, ctx());
     expect(answer.outcome).toBe('ok');
     const out = all(answer.reply);
-    expect(answer.reply.title).toContain('75 %');
+    expect(answer.reply.lead).toContain('75 %');
     expect(out).toContain('Neutral 0');
     expect(out).toContain('rounded half up');
     expect(out).toContain('75-79 %');

@@ -146,12 +146,12 @@ describe('/check', () => {
 
   it('says so when the text is clean', async () => {
     const answer = await runText('/check Thanks for the work! Honest feedback is welcome.', commands, ctx);
-    expect(answer.reply.title).toBe('Nothing flagged');
+    expect(answer.reply.lead).toBe('Nothing flagged');
   });
 
   it('answers with a table of quoted words and why / instead per kind', async () => {
     const answer = await runText('/check Please leave me 5 stars, and pay me directly on PayPal.', commands, ctx);
-    expect(answer.reply.title).toBe('3 things to change');
+    expect(answer.reply.lead).toBe('3 things to change');
     const [words, advice] = answer.reply.blocks;
     expect(words).toEqual({
       type: 'table',

@@ -92,12 +92,12 @@ describe('/template add', () => {
       '/template add review Thanks {client|there}! Please leave me 5 stars, or email me at sam@example.com.';
     const first = await run(risky);
     expect(first.outcome).toBe('ok');
-    expect(first.reply.title).toMatch(/^Not saved yet: \/check found 3 problems/);
+    expect(first.reply.lead).toMatch(/^Not saved yet: \/check found 3 problems/);
     expect(shown(first.reply.blocks)).toContain('leave me 5 stars');
     expect(await loadCommunity(ctx())).toEqual([]);
 
     const confirmed = await run(risky.replace('review ', 'review confirm:yes '));
-    expect(confirmed.reply.title).toBe('Added /template review');
+    expect(confirmed.reply.lead).toBe('Added /template review');
     expect(shown(confirmed.reply.blocks)).toContain('Saved despite these /check findings');
     expect(await loadCommunity(ctx())).toHaveLength(1);
   });
@@ -133,10 +133,10 @@ describe('/template edit and remove', () => {
   it('edit replaces the wording and is checked again', async () => {
     await run(`/template add thanks ${THANKS}`);
     const risky = await run('/template edit thanks Pay me directly via PayPal.');
-    expect(risky.reply.title).toMatch(/^Not saved yet/);
+    expect(risky.reply.lead).toMatch(/^Not saved yet/);
     expect((await loadCommunity(ctx()))[0]?.text).toContain('coming back');
     const edited = await run('/template edit thanks Thanks[ {client}], truly.');
-    expect(edited.reply.title).toBe('Changed /template thanks');
+    expect(edited.reply.lead).toBe('Changed /template thanks');
     expect(copyText((await run('/template thanks client:Bo')).reply.blocks)).toBe('Thanks Bo, truly.');
   });
 

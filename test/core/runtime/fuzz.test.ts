@@ -83,7 +83,7 @@ describe('fuzzing every command', () => {
         async (name, tokens, isAdmin) => {
           const answer = await runText(`/${name} ${tokens.join(' ')}`, commands, context(isAdmin));
           expect(['ok', 'user_error']).toContain(answer.outcome);
-          expect(answer.reply.title.length).toBeGreaterThan(0);
+          expect(answer.reply.lead.length).toBeGreaterThan(0);
         },
       ),
       { numRuns: 600 },

@@ -19,7 +19,7 @@ describe('graceful shutdown', () => {
       options: z.object({}),
       run: async () => {
         await gate;
-        return reply({ title: 'finished' });
+        return reply({ lead: 'finished' });
       },
     });
     const ctx = {
@@ -43,7 +43,7 @@ describe('graceful shutdown', () => {
     expect(drained).toBe(false);
 
     release();
-    expect((await inFlight).reply.title).toBe('finished');
+    expect((await inFlight).reply.lead).toBe('finished');
     await draining;
     expect(drained).toBe(true);
   });

@@ -23,7 +23,7 @@ const sum = defineCommand({
   }),
   run: (args) => {
     calls.push(args);
-    return reply({ title: `sum ${args.a + args.b}`, blocks: [text('done')] });
+    return reply({ lead: `sum ${args.a + args.b}`, blocks: [text('done')], details: [text('a + b')] });
   },
 });
 const boom = defineCommand({
@@ -47,16 +47,27 @@ const adminOnly = defineCommand({
   description: 'admin',
   adminOnly: true,
   options: z.object({}),
-  run: () => reply({ title: 'changed' }),
+  run: () => reply({ lead: 'changed' }),
 });
 const registry = [sum, boom, offline, adminOnly];
 
 describe('runText', () => {
   it('answers privately by default and publicly when shared', async () => {
     const priv = await runText('/sum 2 3', registry, ctx());
-    expect(priv).toMatchObject({ outcome: 'ok', reply: { title: 'sum 5', visibility: 'private' } });
+    expect(priv).toMatchObject({ outcome: 'ok', reply: { lead: 'sum 5', visibility: 'private' } });
     const pub = await runText('/sum 2 3 share:yes', registry, ctx());
     expect(pub.reply.visibility).toBe('public');
+  });
+
+  it('keeps details back unless asked for, then shows them after the short answer', async () => {
+    const short = await runText('/sum 2 3', registry, ctx());
+    expect(short.reply.blocks).toEqual([text('done')]);
+    expect(short.reply.details).toEqual([text('a + b')]);
+    const whole = await runText('/sum 2 3 details:yes', registry, ctx());
+    expect(whole.reply.blocks).toEqual([text('done'), text('a + b')]);
+    expect(whole.reply.details).toEqual([]);
+    const bad = await runText('/sum 2 3 details:maybe', registry, ctx());
+    expect(bad.reply.blocks[0]).toEqual(text('"details" must be yes or no (got "maybe").'));
   });
 
   it.each([
@@ -116,7 +127,7 @@ describe('runCommand', () => {
     expect((await runCommand(adminOnly, {}, ctx())).reply.blocks).toEqual([
       text('Only workspace admins can use /settings.'),
     ]);
-    expect((await runCommand(adminOnly, {}, ctx({ isAdmin: true }))).reply.title).toBe('changed');
+    expect((await runCommand(adminOnly, {}, ctx({ isAdmin: true }))).reply.lead).toBe('changed');
   });
 
   it('validates typed options the same way as text', async () => {

@@ -10,19 +10,19 @@ const fees = defineCommand({
   name: 'fees',
   description: 'test',
   options: z.object({ amount: z.number(), billed: z.number().optional(), jobs: z.number().int().optional() }),
-  run: () => reply({ title: 'x' }),
+  run: () => reply({ lead: 'x' }),
 });
 const note = defineCommand({
   name: 'notes add',
   description: 'test',
   options: z.object({ client: z.string(), text: z.string() }),
-  run: () => reply({ title: 'x' }),
+  run: () => reply({ lead: 'x' }),
 });
 const notesList = defineCommand({
   name: 'notes list',
   description: 'test',
   options: z.object({}),
-  run: () => reply({ title: 'x' }),
+  run: () => reply({ lead: 'x' }),
 });
 const registry = [fees, note, notesList];
 

@@ -54,7 +54,7 @@ describe('Redis store', () => {
       rateLimits: { perUser: 5, perWorkspace: 5, windowMs: 60_000 },
     });
     expect(math.outcome).toBe('ok');
-    expect(math.reply.title).toContain('75 %');
+    expect(math.reply.lead).toContain('75 %');
 
     await redis.restart(); // a fresh, empty server on the same port
     let after = await runText('/contracts list', commands, ctx);
