@@ -32,6 +32,34 @@ const schema = z
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_PORT: optionalText.pipe(wholeNumber(1, 65535).optional()),
     SLACK_ADMIN_USER_IDS: optionalText,
+    SLACK_CLIENT_ID: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d+\.\d+$/, 'must look like 1234567890.1234567890 (Basic Information -> Client ID)')
+        .optional(),
+    ),
+    SLACK_CLIENT_SECRET: optionalText,
+    SLACK_STATE_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    SLACK_PUBLIC_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^https?:\/\/[^/]+$/, 'must be the bare origin, like https://bot.example.com (no path)')
+        .refine((v) => URL.canParse(v), 'is not a valid URL')
+        .optional(),
+    ),
+    SLACK_API_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^https?:\/\/.+\/$/, 'must be a URL ending in /, like https://slack.com/api/')
+        .refine((v) => URL.canParse(v), 'is not a valid URL')
+        .optional(),
+    ),
+    GIGDESK_ENCRYPTION_KEY: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[0-9a-fA-F]{64}$/, 'must be 32 bytes written as 64 hex characters (openssl rand -hex 32)')
+        .optional(),
+    ),
     REDIS_URL: optionalText.pipe(
       z
         .string()
@@ -60,7 +88,29 @@ const schema = z
       });
     if (env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN && !env.SLACK_PORT)
       ctx.addIssue({ code: 'custom', path: ['SLACK_PORT'], message: 'is required for Slack HTTP mode' });
+    oauthIssues(env).forEach(([variable, message]) => {
+      ctx.addIssue({ code: 'custom', path: [variable], message });
+    });
   });
+
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+/** OAuth mode (one deployment, many workspaces) needs all three variables, HTTP mode and the encryption key. */
+function oauthIssues(env: Partial<Record<string, unknown>>): [string, string][] {
+  if (!OAUTH_VARIABLES.some((v) => env[v])) return [];
+  const needs = 'is required for Slack OAuth mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET)';
+  const issues: [string, string][] = [...OAUTH_VARIABLES, 'SLACK_SIGNING_SECRET', 'SLACK_PORT']
+    .filter((v) => !env[v])
+    .map((v) => [v, needs]);
+  if (!env.GIGDESK_ENCRYPTION_KEY)
+    issues.push(['GIGDESK_ENCRYPTION_KEY', `${needs}: it encrypts the stored workspace tokens`]);
+  if (env.SLACK_BOT_TOKEN)
+    issues.push([
+      'SLACK_BOT_TOKEN',
+      "must be empty in Slack OAuth mode (each workspace's token comes from its install)",
+    ]);
+  return issues;
+}
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -77,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const config = toConfig(parsed.data);
   hideInLogs([config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret]);
+  const oauth = config.slack?.oauth;
+  hideInLogs([oauth?.clientSecret, oauth?.stateSecret, oauth?.encryptionKey]);
   hideInLogs([config.store.redisUrl && new URL(config.store.redisUrl).password]);
   return config;
 }
@@ -86,18 +138,20 @@ function toConfig(env: z.output<typeof schema>) {
     discord: env.DISCORD_TOKEN
       ? { token: env.DISCORD_TOKEN, applicationId: env.DISCORD_APPLICATION_ID ?? '', shards: env.DISCORD_SHARDS }
       : undefined,
-    slack: env.SLACK_BOT_TOKEN
-      ? {
-          botToken: env.SLACK_BOT_TOKEN,
-          appToken: env.SLACK_APP_TOKEN,
-          signingSecret: env.SLACK_SIGNING_SECRET,
-          port: env.SLACK_PORT,
-          adminUserIds: (env.SLACK_ADMIN_USER_IDS ?? '')
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-        }
-      : undefined,
+    slack:
+      env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID
+        ? {
+            botToken: env.SLACK_BOT_TOKEN,
+            oauth: oauthConfig(env),
+            appToken: env.SLACK_APP_TOKEN,
+            signingSecret: env.SLACK_SIGNING_SECRET,
+            port: env.SLACK_PORT,
+            adminUserIds: (env.SLACK_ADMIN_USER_IDS ?? '')
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          }
+        : undefined,
     store: { sqlitePath: env.GIGDESK_DB_PATH, redisUrl: env.REDIS_URL },
     rateLimits: {
       perUser: env.RATE_LIMIT_PER_USER ?? DEFAULT_RATE_LIMITS.perUser,
@@ -105,6 +159,19 @@ function toConfig(env: z.output<typeof schema>) {
       windowMs: (env.RATE_LIMIT_WINDOW_SECONDS ?? DEFAULT_RATE_LIMITS.windowMs / 1000) * 1000,
     },
     logLevel: env.LOG_LEVEL,
+  };
+}
+
+/** Present in OAuth mode; the schema has checked that every part is set. */
+function oauthConfig(env: z.output<typeof schema>) {
+  if (!env.SLACK_CLIENT_ID) return undefined;
+  return {
+    clientId: env.SLACK_CLIENT_ID,
+    clientSecret: env.SLACK_CLIENT_SECRET ?? '',
+    stateSecret: env.SLACK_STATE_SECRET ?? '',
+    encryptionKey: env.GIGDESK_ENCRYPTION_KEY ?? '',
+    publicUrl: env.SLACK_PUBLIC_URL,
+    apiUrl: env.SLACK_API_URL,
   };
 }
 

@@ -3,6 +3,7 @@
 import { startConsole } from './adapters/console/console.js';
 import { startDiscord } from './adapters/discord/start.js';
 import type { RunningAdapter } from './adapters/running.js';
+import { startSlackOAuth } from './adapters/slack/oauth.js';
 import { startSlack } from './adapters/slack/start.js';
 import { loadConfig, loadDotEnv } from './config.js';
 import { startReminderLoop } from './core/followups/loop.js';
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
 
   const adapters: RunningAdapter[] = [];
   if (config.discord) adapters.push(await startDiscord(config, store));
-  if (config.slack) adapters.push(await startSlack(config.slack, store, config.rateLimits));
+  if (config.slack?.oauth) adapters.push(await startSlackOAuth(config.slack, store, { rateLimits: config.rateLimits }));
+  else if (config.slack) adapters.push(await startSlack(config.slack, store, config.rateLimits));
   if (adapters.length === 0) {
     // Info lines would interleave with the prompt; an explicit LOG_LEVEL still wins.
     if (!process.env.LOG_LEVEL) logger.level = 'warn';

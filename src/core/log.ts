@@ -3,7 +3,21 @@ import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 
 /** Field names whose values are never written, wherever they sit one or two levels deep. */
-const SECRET_FIELDS = ['token', 'botToken', 'appToken', 'signingSecret', 'authorization', 'password'];
+const SECRET_FIELDS = [
+  'token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  'authorization',
+  'password',
+  'clientSecret',
+  'stateSecret',
+  'encryptionKey',
+  'refreshToken',
+  'client_secret',
+  'access_token',
+  'refresh_token',
+];
 const SECRET_PATHS = SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]);
 
 /** Exact secret values (tokens from config); any log line containing one has it replaced. */
@@ -13,8 +27,11 @@ export function hideInLogs(values: (string | undefined)[]): void {
   for (const value of values) if (value && value.length >= 6) secretValues.add(value);
 }
 
+/** Slack tokens issued at run time (per-workspace bot tokens, rotating and refresh tokens) by their shape. */
+const SLACK_TOKEN = /\bxox(?:e\.xox)?[a-z]-[A-Za-z0-9-]+/g;
+
 function scrub(line: string): string {
-  let out = line;
+  let out = line.replace(SLACK_TOKEN, '[redacted]');
   for (const secret of secretValues) if (out.includes(secret)) out = out.split(secret).join('[redacted]');
   return out;
 }

@@ -1,8 +1,9 @@
 // Everything stored about one person, to export or delete on request.
 
 import { forgetReminders, type PendingReminder, remindersOf } from './followups/reminders.js';
-import type { Context } from './runtime/command.js';
-import { deleteUserData, readUserData, userDataNames } from './store/store.js';
+import { forgetCommunity } from './messages/templates.js';
+import type { Context, Platform } from './runtime/command.js';
+import { deleteUserData, readUserData, type Store, userDataNames, workspaceUserIds } from './store/store.js';
 
 export interface UserDataExport {
   platform: string;
@@ -33,4 +34,23 @@ export async function deleteAllUserData(ctx: Context): Promise<{ items: string[]
   const items = await userDataNames(ctx);
   for (const name of items) await deleteUserData(ctx, name);
   return { items, reminders: await forgetReminders(ctx) };
+}
+
+/**
+ * Removes everything a workspace stored: each user's data and pending reminders, then its own
+ * templates. The app was uninstalled there; returns how many users had data.
+ */
+export async function deleteWorkspaceData(workspace: {
+  platform: Platform;
+  workspaceId: string;
+  store: Store;
+}): Promise<{ users: number; reminders: number }> {
+  const userIds = await workspaceUserIds(workspace);
+  let reminders = 0;
+  for (const userId of userIds) {
+    const user = { ...workspace, userId, isAdmin: false, now: new Date() };
+    reminders += (await deleteAllUserData(user)).reminders;
+  }
+  await forgetCommunity(workspace);
+  return { users: userIds.length, reminders };
 }

@@ -47,7 +47,17 @@ export function slashCommandEntries(commands: readonly Command[]): SlashCommandE
   });
 }
 
-export function slackManifest(commands: readonly Command[], name = 'gigdesk') {
+export interface ManifestOptions {
+  name?: string;
+  /** The public origin (SLACK_PUBLIC_URL) for a distributed app: HTTP request URLs and the OAuth redirect. */
+  publicUrl?: string;
+}
+
+/** Without a public URL: one workspace over Socket Mode. With one: a public app installed through OAuth. */
+export function slackManifest(commands: readonly Command[], options: ManifestOptions = {}) {
+  const name = options.name ?? 'gigdesk';
+  const events = options.publicUrl ? `${options.publicUrl}/slack/events` : undefined;
+  const slashCommands = slashCommandEntries(commands).map((entry) => (events ? { ...entry, url: events } : entry));
   return {
     display_information: {
       name,
@@ -55,10 +65,22 @@ export function slackManifest(commands: readonly Command[], name = 'gigdesk') {
     },
     features: {
       bot_user: { display_name: name, always_online: false },
-      slash_commands: slashCommandEntries(commands),
+      slash_commands: slashCommands,
     },
-    oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
-    settings: { org_deploy_enabled: false, socket_mode_enabled: true, token_rotation_enabled: false },
+    oauth_config: {
+      redirect_urls: options.publicUrl ? [`${options.publicUrl}/slack/oauth_redirect`] : undefined,
+      scopes: { bot: [...SLACK_BOT_SCOPES] },
+    },
+    settings: {
+      // Uninstalling deletes the workspace's tokens and data; the events need no scope.
+      event_subscriptions: events
+        ? { request_url: events, bot_events: ['app_uninstalled', 'tokens_revoked'] }
+        : undefined,
+      // An org-wide install needs distribution through OAuth, so only the public app offers it.
+      org_deploy_enabled: Boolean(options.publicUrl),
+      socket_mode_enabled: !options.publicUrl,
+      token_rotation_enabled: false,
+    },
   };
 }
 

@@ -19,10 +19,12 @@ export interface SlackBot extends RunningAdapter {
   mode: SlackMode;
   /** Sends reminders as direct messages. */
   deliver: Deliver;
+  /** The HTTP port listened on (HTTP and OAuth modes). */
+  port?: number;
 }
 
 /** HTTP needs a public URL, so it is chosen only when asked for with a signing secret and a port. */
-export function slackMode(config: SlackConfig): SlackMode {
+export function slackMode(config: Omit<SlackConfig, 'oauth'>): SlackMode {
   return config.signingSecret && config.port ? 'http' : 'socket';
 }
 
@@ -52,7 +54,7 @@ export async function startSlack(
 }
 
 /** Bolt's log lines go through the bot's one logger (stderr, secrets redacted). */
-function boltLogger(): Logger {
+export function boltLogger(): Logger {
   const log = logger.child({ adapter: 'slack' });
   const levels: string[] = Object.values(LogLevel);
   return {

@@ -149,6 +149,11 @@ export async function updateCommunity(
   await ctx.store.update<CommunityTemplate[]>(storeKey(ctx), (list) => change(list ?? []));
 }
 
+/** Removes the workspace's own templates (the app was uninstalled from it). */
+export async function forgetCommunity(ctx: Workspace): Promise<void> {
+  await ctx.store.delete(storeKey(ctx));
+}
+
 const fromCommunity = (t: CommunityTemplate): Template => ({
   name: t.name,
   summary: t.summary,

@@ -161,9 +161,25 @@ export function readUserData<T>(ctx: UserScope, name: string): Promise<T | undef
 async function index(ctx: UserScope, name: string, present: boolean): Promise<void> {
   const names = await userDataNames(ctx);
   if (names.includes(name) === present) return; // the usual case needs no lock
-  await ctx.store.update<string[]>(userKey(ctx, 'index'), (current = []) => {
+  const after = await ctx.store.update<string[]>(userKey(ctx, 'index'), (current = []) => {
     const others = current.filter((n) => n !== name);
     return present ? [...others, name] : others.length > 0 ? others : undefined;
+  });
+  await indexUser(ctx, after !== undefined);
+}
+
+const usersKey = (ctx: WorkspaceScope) => workspaceKey(ctx, 'users');
+
+/** Users of a workspace who have stored data (keyv cannot list keys; an uninstall deletes them all). */
+export async function workspaceUserIds(ctx: WorkspaceScope & { store: Store }): Promise<string[]> {
+  return (await ctx.store.get<string[]>(usersKey(ctx))) ?? [];
+}
+
+async function indexUser(ctx: UserScope, present: boolean): Promise<void> {
+  if ((await workspaceUserIds(ctx)).includes(ctx.userId) === present) return;
+  await ctx.store.update<string[]>(usersKey(ctx), (current = []) => {
+    const others = current.filter((id) => id !== ctx.userId);
+    return present ? [...others, ctx.userId] : others.length > 0 ? others : undefined;
   });
 }
 
