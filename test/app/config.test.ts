@@ -39,6 +39,38 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  const oauth = {
+    SLACK_CLIENT_ID: '1111.2222',
+    SLACK_CLIENT_SECRET: 'client-secret-value-123',
+    SLACK_STATE_SECRET: 'state-secret-value-1234567',
+    SLACK_SIGNING_SECRET: 's',
+    SLACK_PORT: '3000',
+    GIGDESK_ENCRYPTION_KEY: 'ab'.repeat(32),
+  };
+
+  it('reads Slack OAuth mode without a bot token', () => {
+    const config = loadConfig({ ...oauth, SLACK_PUBLIC_URL: 'https://bot.example.com' });
+    expect(config.slack?.botToken).toBeUndefined();
+    expect(config.slack?.oauth).toMatchObject({ clientId: '1111.2222', publicUrl: 'https://bot.example.com' });
+  });
+
+  it.each([
+    [{ ...oauth, GIGDESK_ENCRYPTION_KEY: '' }, 'GIGDESK_ENCRYPTION_KEY is required for Slack OAuth mode'],
+    [
+      { ...oauth, GIGDESK_ENCRYPTION_KEY: 'ab'.repeat(31) },
+      'GIGDESK_ENCRYPTION_KEY must be 32 bytes written as 64 hex',
+    ],
+    [{ ...oauth, SLACK_STATE_SECRET: '' }, 'SLACK_STATE_SECRET is required for Slack OAuth mode'],
+    [{ ...oauth, SLACK_PORT: '' }, 'SLACK_PORT is required for Slack OAuth mode'],
+    [{ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_BOT_TOKEN must be empty in Slack OAuth mode'],
+    [{ ...oauth, SLACK_PUBLIC_URL: 'https://bot.example.com/slack' }, 'SLACK_PUBLIC_URL must be the bare origin'],
+  ])('OAuth mode %#: fails naming the variable, never its value', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+    expect(() => loadConfig(env)).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('client-secret-value-123') }),
+    );
+  });
+
   it('never echoes a secret value in its message', () => {
     const secret = 'xoxp-very-secret-token-value';
     expect(() => loadConfig({ SLACK_BOT_TOKEN: secret, SLACK_APP_TOKEN: 'xapp-1' })).toThrow(

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type StateStore, webApi } from '@slack/bolt';
-import { ClearStateStore, InvalidStateError } from '@slack/oauth';
+import slackOAuth from '@slack/oauth';
 import { commands as allCommands } from '../../commands/index.js';
 import { logger } from '../../core/log.js';
 import { deleteWorkspaceData } from '../../core/privacy.js';
@@ -16,6 +16,9 @@ import { queryOf, type SlackInstallations, slackInstallations, type WorkspaceRef
 import { SLACK_BOT_SCOPES } from './manifest.js';
 import { callbackPages, installPage } from './oauthPages.js';
 import { boltLogger, type SlackBot, type SlackConfig } from './start.js';
+
+// A CommonJS package whose exports Node's ESM loader cannot name one by one.
+const { ClearStateStore, InvalidStateError } = slackOAuth;
 
 export const INSTALL_PATH = '/slack/install';
 export const REDIRECT_PATH = '/slack/oauth_redirect';

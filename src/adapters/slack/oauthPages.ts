@@ -1,7 +1,10 @@
 // The three web pages of the Slack install: the "Add to Slack" link, success (what to type first and
 // what happens to the workspace's data), and a refusal that says what went wrong in words.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type CallbackOptions, ErrorCode, type Installation } from '@slack/oauth';
+import slackOAuth, { type CallbackOptions, type Installation } from '@slack/oauth';
+
+// A CommonJS package whose exports Node's ESM loader cannot name one by one.
+const { ErrorCode } = slackOAuth;
 
 export const FIRST_COMMAND = '/jss 7 1 8';
 

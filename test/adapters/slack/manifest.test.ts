@@ -49,6 +49,20 @@ describe('slack manifest', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });
 
+  it('with a public URL: OAuth redirect, HTTP request URLs, uninstall events, org-wide installs', () => {
+    const manifest = slackManifest(commands, { publicUrl: 'https://bot.example.com' });
+    expect(manifest.oauth_config.redirect_urls).toEqual(['https://bot.example.com/slack/oauth_redirect']);
+    expect(
+      manifest.features.slash_commands.every((c) => 'url' in c && c.url === 'https://bot.example.com/slack/events'),
+    ).toBe(true);
+    expect(manifest.settings).toMatchObject({
+      event_subscriptions: { bot_events: ['app_uninstalled', 'tokens_revoked'] },
+      org_deploy_enabled: true,
+      socket_mode_enabled: false,
+    });
+    expect(slackManifest(commands).settings.org_deploy_enabled).toBe(false);
+  });
+
   it('writes block YAML with JSON-quoted strings', () => {
     const yaml = toYaml({ a: 'x: "y"', list: [{ k: 1, m: true }, 'plain'], nested: { deep: ['p', 'q'] } });
     expect(yaml).toBe(
