@@ -106,7 +106,7 @@ export function fakeSlackApi(workspaces: FakeWorkspace[]): FakeSlackApi {
     fetch: fakeFetch,
     listen: () =>
       new Promise((resolve) => {
-        server = createServer((req, res) => {
+        const listening = createServer((req, res) => {
           let body = '';
           req.on('data', (chunk: Buffer) => {
             body += chunk.toString();
@@ -118,8 +118,9 @@ export function fakeSlackApi(workspaces: FakeWorkspace[]): FakeSlackApi {
             res.end(JSON.stringify(answer(method, params, bearer(req.headers.authorization))));
           });
         });
-        server.listen(0, '127.0.0.1', () =>
-          resolve(`http://127.0.0.1:${(server?.address() as AddressInfo).port}/api/`),
+        server = listening;
+        listening.listen(0, '127.0.0.1', () =>
+          resolve(`http://127.0.0.1:${(listening.address() as AddressInfo).port}/api/`),
         );
       }),
     close: () => new Promise((resolve) => (server ? server.close(() => resolve()) : resolve())),
