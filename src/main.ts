@@ -6,7 +6,7 @@ import type { RunningAdapter } from './adapters/running.js';
 import { startSlack } from './adapters/slack/start.js';
 import { loadConfig, loadDotEnv } from './config.js';
 import { startReminderLoop } from './core/followups/loop.js';
-import { logger } from './core/log.js';
+import { logger, logUnhandledRejections } from './core/log.js';
 import { drainCommands } from './core/runtime/lifecycle.js';
 import { openStore } from './core/store/store.js';
 
@@ -14,6 +14,7 @@ import { openStore } from './core/store/store.js';
 const DRAIN_MS = 10_000;
 
 async function main(): Promise<void> {
+  logUnhandledRejections();
   loadDotEnv();
   const config = loadConfig();
   logger.level = config.logLevel;

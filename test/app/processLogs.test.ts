@@ -1,4 +1,4 @@
-// The Redis password never reaches a log line, in any form, from a real process writing real logs.
+// Real processes writing real logs: the Redis password never reaches a line, and an unhandled rejection is logged, not fatal.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
@@ -26,5 +26,26 @@ describe('log redaction', () => {
     expect(lines).toHaveLength(3);
     for (const form of [RAW, ENCODED, 'p@ss', 'w/rd']) expect(run.stderr).not.toContain(form);
     expect(run.stderr).toContain('[redacted]');
+  });
+});
+
+describe('unhandled rejections', () => {
+  it('are logged with a reference id and the process keeps running', () => {
+    const code = `
+import { logUnhandledRejections } from './src/core/log.ts';
+logUnhandledRejections();
+Promise.reject(new Error('slack.com unreachable'));
+setTimeout(() => process.stdout.write('still running'), 50);
+`;
+    const run = spawnSync('node', ['--import', 'tsx', '--input-type=module', '-e', code], {
+      env: { ...process.env, LOG_LEVEL: 'info' },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('still running');
+    expect(JSON.parse(run.stderr.trim())).toMatchObject({
+      ref: expect.stringMatching(/^[0-9a-f]{8}$/),
+      msg: expect.stringContaining('unhandled'),
+    });
   });
 });
