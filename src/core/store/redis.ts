@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { logger } from '../log.js';
 import { StorageUnavailableError } from './errors.js';
-import type { Store } from './store.js';
+import type { Store } from './types.js';
 
 /** A chat command must answer in seconds; a Redis command without an answer by then counts as failed. */
 const COMMAND_TIMEOUT_MS = 4000;

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { defaultDeserialize, defaultSerialize } from '@keyv/serialize';
 import sqlite3 from 'sqlite3';
 import { StorageUnavailableError } from './errors.js';
-import type { Store } from './store.js';
+import type { Store } from './types.js';
 
 /** How long a writer waits for another process's transaction before the store counts as unavailable. */
 const BUSY_TIMEOUT_MS = 5000;

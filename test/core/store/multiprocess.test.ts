@@ -34,7 +34,8 @@ async function addFromTwoProcesses(env: Record<string, string>): Promise<number>
 const delivered = (lines: Record<string, unknown>[]) =>
   lines.flatMap((l) => (typeof l.delivered === 'string' ? [l.delivered] : []));
 
-describe('two processes sharing Redis', () => {
+// Child processes start slowly on a loaded two-core machine; these tests wait for them, not on them.
+describe('two processes sharing Redis', { timeout: 90_000 }, () => {
   let redis: RedisServer;
   beforeAll(async () => {
     redis = await startRedis();
@@ -87,7 +88,7 @@ describe('two processes sharing Redis', () => {
   });
 });
 
-describe('two processes sharing one SQLite file', () => {
+describe('two processes sharing one SQLite file', { timeout: 90_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'gigdesk-two-'));
   const env = { GIGDESK_DB_PATH: join(dir, 'db.sqlite') };
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -99,7 +100,7 @@ describe('two processes sharing one SQLite file', () => {
   });
 });
 
-describe('crash safety on SQLite', () => {
+describe('crash safety on SQLite', { timeout: 90_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'gigdesk-crash-'));
   const env = { GIGDESK_DB_PATH: join(dir, 'db.sqlite') };
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
