@@ -86,6 +86,13 @@ const schema = z
         path: ['SLACK_APP_TOKEN'],
         message: 'is required when SLACK_BOT_TOKEN is set (or SLACK_SIGNING_SECRET with SLACK_PORT for HTTP mode)',
       });
+    // Each shard is a process; without Redis they would all write one SQLite file and deliver every reminder.
+    if (env.DISCORD_SHARDS !== undefined && env.DISCORD_SHARDS !== 1 && !env.REDIS_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_URL'],
+        message: 'is required when DISCORD_SHARDS is more than 1 or auto (shards are separate processes)',
+      });
     if (env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN && !env.SLACK_PORT)
       ctx.addIssue({ code: 'custom', path: ['SLACK_PORT'], message: 'is required for Slack HTTP mode' });
     oauthIssues(env).forEach(([variable, message]) => {
@@ -129,8 +136,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   hideInLogs([config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret]);
   const oauth = config.slack?.oauth;
   hideInLogs([oauth?.clientSecret, oauth?.stateSecret, oauth?.encryptionKey]);
-  hideInLogs([config.store.redisUrl && new URL(config.store.redisUrl).password]);
+  hideInLogs(redisSecrets(config.store.redisUrl));
   return config;
+}
+
+/** The Redis password as written in the URL (percent-encoded), decoded, and the whole URL. */
+function redisSecrets(url: string | undefined): string[] {
+  const password = url ? new URL(url).password : '';
+  if (!password) return [];
+  let decoded = password;
+  try {
+    decoded = decodeURIComponent(password);
+  } catch {} // a malformed escape: the encoded form is what appears
+  return [url ?? '', password, decoded];
 }
 
 function toConfig(env: z.output<typeof schema>) {

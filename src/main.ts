@@ -7,7 +7,7 @@ import { startSlackOAuth } from './adapters/slack/oauth.js';
 import { startSlack } from './adapters/slack/start.js';
 import { loadConfig, loadDotEnv } from './config.js';
 import { startReminderLoop } from './core/followups/loop.js';
-import { logger } from './core/log.js';
+import { logger, logUnhandledRejections } from './core/log.js';
 import { drainCommands } from './core/runtime/lifecycle.js';
 import { openStore } from './core/store/store.js';
 
@@ -15,6 +15,7 @@ import { openStore } from './core/store/store.js';
 const DRAIN_MS = 10_000;
 
 async function main(): Promise<void> {
+  logUnhandledRejections();
   loadDotEnv();
   const config = loadConfig();
   logger.level = config.logLevel;

@@ -50,3 +50,10 @@ export const logger = pino(
 export function referenceId(): string {
   return randomBytes(4).toString('hex');
 }
+
+/** A promise nobody awaited must not end the bot: log it with a reference id and keep running. */
+export function logUnhandledRejections(): void {
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason, ref: referenceId() }, 'unhandled rejection (kept running)');
+  });
+}

@@ -34,6 +34,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ REDIS_URL: 'redis://[::1' }, 'REDIS_URL is not a valid URL'],
     [{ DISCORD_SHARDS: '0' }, 'DISCORD_SHARDS must be at least 1'],
+    [{ DISCORD_SHARDS: '2' }, 'REDIS_URL is required when DISCORD_SHARDS is more than 1 or auto'],
+    [{ DISCORD_SHARDS: 'auto' }, 'REDIS_URL is required when DISCORD_SHARDS is more than 1 or auto'],
   ])('%j fails naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -69,6 +71,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('client-secret-value-123') }),
     );
+  });
+
+  it('runs shards with Redis, and one shard without it', () => {
+    expect(loadConfig({ DISCORD_SHARDS: 'auto', REDIS_URL: 'redis://h:6379' }).store.redisUrl).toBe('redis://h:6379');
+    expect(loadConfig({ DISCORD_SHARDS: '1' }).store.redisUrl).toBeUndefined();
   });
 
   it('never echoes a secret value in its message', () => {

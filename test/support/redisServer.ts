@@ -8,6 +8,9 @@ export interface RedisServer {
   stop(): Promise<void>;
   /** Starts it again on the same port (after stop), to test recovery. */
   restart(): Promise<void>;
+  /** SIGSTOP: the socket stays open and nothing answers (a hung server); resume() sends SIGCONT. */
+  pause(): void;
+  resume(): void;
 }
 
 function freePort(): Promise<number> {
@@ -65,5 +68,7 @@ export async function startRedis(): Promise<RedisServer> {
     restart: async () => {
       child = await launch(port);
     },
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
   };
 }

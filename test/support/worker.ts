@@ -4,6 +4,7 @@
 //   deliver <iso-now> [start-at-ms]       deliver due reminders once (from a wall-clock instant, so two
 //                                         processes race for real), printing each one delivered
 //   hammer                                add contracts one after another until killed
+//   lock <ms>                             hold the lock 'long' for ms, logging start and end in 'lock-log'
 import { commands } from '../../src/commands/index.js';
 import { loadConfig } from '../../src/config.js';
 import { deliverDue } from '../../src/core/followups/delivery.js';
@@ -37,5 +38,12 @@ if (mode === 'write') {
     if (answer.outcome !== 'ok') throw new Error(JSON.stringify(answer.reply));
     print({ written: i });
   }
+} else if (mode === 'lock') {
+  const note = (what: string) => store.update<string[]>('lock-log', (log = []) => [...log, `${process.pid}:${what}`]);
+  await store.withLock('long', async () => {
+    await note('start');
+    await new Promise((resolve) => setTimeout(resolve, Number(rest[0])));
+    await note('end');
+  });
 }
 await store.close();

@@ -15,7 +15,7 @@ import { createInteractionHandler } from './handler.js';
 /** One gateway client, or (with DISCORD_SHARDS) a ShardingManager whose shard 0 delivers reminders. */
 export async function startDiscord(config: Config, store: Store): Promise<RunningAdapter> {
   if (!config.discord) throw new Error('Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID.');
-  if (config.discord.shards !== undefined) return startShards(config.discord.token, config.discord.shards, config);
+  if (config.discord.shards !== undefined) return startShards(config.discord.token, config.discord.shards);
   return runClient(config.discord.token, store, config.rateLimits);
 }
 
@@ -41,10 +41,7 @@ export async function runClient(token: string, store: Store, rateLimits?: RateLi
   return { platform: 'discord', deliver: discordDeliver(client), stop: () => client.destroy() };
 }
 
-async function startShards(token: string, shards: number | 'auto', config: Config): Promise<RunningAdapter> {
-  if (!config.store.redisUrl) {
-    logger.warn('DISCORD_SHARDS is set without REDIS_URL: shards will share state only through the SQLite file');
-  }
+async function startShards(token: string, shards: number | 'auto'): Promise<RunningAdapter> {
   const manager = new ShardingManager(fileURLToPath(new URL('./shard.ts', import.meta.url)), {
     token,
     totalShards: shards,

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { logger, referenceId } from '../log.js';
 import { StorageUnavailableError } from '../store/errors.js';
+import { cleanText } from './cleanText.js';
 import type { Command, Context } from './command.js';
 import { UserError } from './errors.js';
 import { acceptingCommands, trackInFlight } from './lifecycle.js';
@@ -37,7 +38,11 @@ async function answerCommand(command: Command, rawArgs: Record<string, unknown>,
         throw new UserError(`"${name}" must be yes or no (got "${String(value).slice(0, 40)}").`);
       }
     }
-    const parsed = command.options.safeParse(rest);
+    // Every string a user gives is cleaned here, once, before any command can store it.
+    const cleaned = Object.fromEntries(
+      Object.entries(rest).map(([name, value]) => [name, typeof value === 'string' ? cleanText(value) : value]),
+    );
+    const parsed = command.options.safeParse(cleaned);
     if (!parsed.success) throw new UserError(describeIssues(command, parsed.error.issues, rest));
     const result = await command.run(parsed.data, ctx);
     const shown = details ? { ...result, blocks: [...result.blocks, ...result.details], details: [] } : result;

@@ -42,7 +42,14 @@ export function tokenize(line: string): Token[] {
 
 /** "15000", "15,000", "$15k", "1.5k", "2m", "90%" -> number; anything else -> undefined. */
 export function parseNumber(raw: string): number | undefined {
-  const cleaned = raw.trim().replace(/^\$/, '').replace(/[,_]/g, '').replace(/%$/, '');
+  const trimmed = raw.trim().replace(/^\$/, '').replace(/%$/, '');
+  // A comma only ever separates thousands; "15,00" or "1.500,00" could mean two different amounts.
+  if (trimmed.includes(',') && !/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?[kKmM]?$/.test(trimmed)) {
+    throw new UserError(
+      `"${raw.trim().slice(0, 40)}" could be read two ways. Write amounts like 15000, 15,000 or 15000.50 (a comma only between thousands, a dot before cents).`,
+    );
+  }
+  const cleaned = trimmed.replace(/[,_]/g, '');
   const match = /^([+-]?(?:\d+\.?\d*|\.\d+))([kKmM]?)$/.exec(cleaned);
   if (!match) return undefined;
   const base = Number(match[1]);

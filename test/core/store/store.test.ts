@@ -69,12 +69,12 @@ describe('SQLite store', () => {
 });
 
 describe('atomic operations on SQLite', () => {
-  it('counts hits within a window and starts over after it', async () => {
+  it('lets a claim be taken again once it expired', async () => {
     const store = openStore({ sqlitePath: tempDb() });
-    const counts = await Promise.all(Array.from({ length: 5 }, () => store.increment('rate:u1', 200)));
-    expect(counts.sort()).toEqual([1, 2, 3, 4, 5]);
-    await new Promise((r) => setTimeout(r, 250));
-    expect(await store.increment('rate:u1', 200)).toBe(1);
+    expect(await store.claim('reminder:0', 100)).toBe(true);
+    expect(await store.claim('reminder:0', 100)).toBe(false);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await store.claim('reminder:0', 100)).toBe(true);
     await store.close();
   });
 
@@ -99,6 +99,42 @@ describe('update on SQLite', () => {
       ),
     );
     expect(await store.get('list')).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    await store.close();
+  });
+
+  it('keeps every write when two connections to one file update the same key at once', async () => {
+    const path = tempDb();
+    const [a, b] = [openStore({ sqlitePath: path }), openStore({ sqlitePath: path })];
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        (i % 2 ? a : b).update<number[]>('list', async (list = []) => {
+          await new Promise((r) => setTimeout(r, 1)); // widen the read-modify-write window
+          return [...list, i];
+        }),
+      ),
+    );
+    expect((await a.get<number[]>('list'))?.sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('undoes a lock’s writes when its work fails, and a nested update’s only when it fails inside', async () => {
+    const store = openStore({ sqlitePath: tempDb() });
+    await expect(
+      store.withLock('outer', async () => {
+        await store.set('a', 1);
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(await store.get('a')).toBeUndefined();
+    await store.withLock('outer', async () => {
+      await store.set('a', 2);
+      await store
+        .update('b', () => {
+          throw new Error('inner refused');
+        })
+        .catch(() => undefined);
+    });
+    expect(await store.get('a')).toBe(2);
     await store.close();
   });
 });
