@@ -1,6 +1,7 @@
 // Every command, in the order help lists them. Adding a command: write its file, add it here.
 import type { Command } from '../core/runtime/command.js';
 import { check } from './check.js';
+import { client } from './client.js';
 import { contractsCommands } from './contracts.js';
 import { dispute } from './dispute.js';
 import { fees } from './fees.js';
@@ -8,7 +9,9 @@ import { followupDone, followupList, followupSnooze, followupStart } from './fol
 import { helpCommand } from './help.js';
 import { jss } from './jss.js';
 import { mydataDelete, mydataExport } from './mydata.js';
+import { profile } from './profile.js';
 import { quote } from './quote.js';
+import { rate } from './rate.js';
 import { sources } from './sources.js';
 import { template, templateAdd, templateEdit, templateRemove } from './template.js';
 import { toprated } from './toprated.js';
@@ -21,6 +24,9 @@ export const commands: readonly Command[] = [
   dispute,
   sources,
   toprated,
+  rate,
+  profile,
+  client,
   template,
   templateAdd,
   templateEdit,

@@ -120,8 +120,8 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
 }
 
 /**
- * A positional slot is passed over when already filled, or when it is an optional yes/no before a
- * trailing text option and the word is not yes/no ("/contracts import 2026-03-14,..." reaches the text).
+ * A positional slot is passed over when already filled, or when it is an optional yes/no or number before a
+ * trailing text option and the word is not one ("/contracts import 2026-03-14,..." reaches the text).
  */
 function skipSlot(
   spec: OptionSpec | undefined,
@@ -132,7 +132,7 @@ function skipSlot(
   if (!spec) return false;
   if (spec.name in args) return true;
   const beforeText = last?.type === 'string' && spec !== last;
-  return beforeText && spec.type === 'boolean' && !spec.required && parseBoolean(raw) === undefined;
+  return beforeText && spec.type !== 'string' && !spec.required && coerce(spec, raw) === raw;
 }
 
 export interface ParsedLine {

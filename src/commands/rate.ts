@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { COURSE_SOURCE } from '../core/advice/facts.js';
+import {
+  COURSE_EMPLOYER_HOUR_CENTS,
+  COURSE_WAGE_CENTS,
+  COURSE_WEEKS_PER_YEAR,
+  JSS_PREMIUM,
+  NEW_PROFILE_DISCOUNT,
+  RAISE_STEP_CENTS,
+  type RateAdvice,
+  rateAdvice,
+  suggestedRates,
+} from '../core/advice/rates.js';
+import { feeFor } from '../core/fees/fees.js';
+import { type FeeRule, feeRule, feeRuleIds, upworkEraOn } from '../core/fees/rules.js';
+import { feeFooter, ruleLabel } from '../core/fees/text.js';
+import { dayOrToday, dollarsToCents } from '../core/money.js';
+import { defineCommand } from '../core/runtime/command.js';
+import { UserError } from '../core/runtime/errors.js';
+import { formatCents } from '../core/runtime/format.js';
+import { reply, table, text } from '../core/runtime/reply.js';
+
+export const rate = defineCommand({
+  name: 'rate',
+  description: 'A fair freelance hourly rate from your employee wage, what to start at, and what you keep',
+  options: z.object({
+    hourly: z.number().min(1).max(1000).describe('what you earn, or would earn, per hour as an employee, in dollars'),
+    hours: z.number().int().min(1).max(80).default(40).describe('hours you work a week (default 40)'),
+    fee: z.string().max(40).optional().describe('fee rule set for what you keep, e.g. flat, sliding (default: today)'),
+    feedbacks: z.number().int().min(0).max(100_000).optional().describe('how many feedbacks your profile has so far'),
+  }),
+  autocomplete: (option, partial) => (option === 'fee' ? feeRuleIds(partial) : []),
+  run: (args, ctx) => {
+    const wageCents = dollarsToCents(args.hourly, 'hourly');
+    const day = dayOrToday(undefined, ctx.now);
+    const rule = args.fee === undefined ? upworkEraOn(day) : findRule(args.fee);
+    if (!rule) throw new Error(`no Upwork fee era on ${day}`);
+    const advice = rateAdvice(wageCents, args.hours, args.feedbacks);
+    const wage = dollars(wageCents);
+    return reply({
+      lead: `An employer pays about ${dollars(advice.employerHourCents)} for an hour of a ${wage}-an-hour employee, so a freelance rate of ${wage} or more is fair.`,
+      blocks: [text(employerLine(advice)), text(startLine(advice)), text(ladderLine(advice)), text(premiumLine())],
+      details: [
+        text(`What you keep under ${ruleLabel(rule)}, each hour and a week of ${args.hours} hours as one payment:`),
+        table(['Rate', 'Fee', 'You keep', 'A week kept'], keepRows(rule, advice, day)),
+        text(
+          `The week is counted as a first payment from a new client, which matters for the sliding fee's tiers. Exact fees for any amount: /quote or /fees.`,
+        ),
+        text(
+          `Scaling: the course's figure is ${dollars(COURSE_EMPLOYER_HOUR_CENTS)} for a ${dollars(COURSE_WAGE_CENTS)} wage; gigdesk applies the same ratio (${(COURSE_EMPLOYER_HOUR_CENTS / COURSE_WAGE_CENTS).toFixed(2)} x) to your wage and counts ${COURSE_WEEKS_PER_YEAR} working weeks a year, as the course's $84,000 does.`,
+        ),
+      ],
+      footer: [
+        `Source: ${COURSE_SOURCE}; the employer-cost ratio is the course's, scaled by gigdesk.`,
+        `Estimate: the ${dollars(JSS_PREMIUM.cents)}-an-hour JSS premium is the course author's estimate and depends on the contract.`,
+        ...feeFooter([rule]),
+        'Next: /client checks a job post before you bid; /profile checks your overview.',
+      ],
+    });
+  },
+});
+
+/** $42.00 -> "$42"; cents only when there are some. */
+const dollars = (cents: number) => formatCents(cents).replace(/\.00$/, '');
+
+function findRule(id: string): FeeRule {
+  const found = feeRule(id.trim().toLowerCase());
+  if (!found)
+    throw new UserError(`There is no fee rule set "${id.slice(0, 40)}". Choose one of: ${feeRuleIds().join(', ')}.`);
+  return found;
+}
+
+function employerLine(a: RateAdvice): string {
+  return `Wage plus onboarding, payroll taxes and benefits: the course's ratio puts it near ${dollars(a.employerHourCents)} an hour, about ${dollars(a.employerYearCents)} a year at ${a.hoursPerWeek} hours a week. A client who hires you saves all of that.`;
+}
+
+function startLine(a: RateAdvice): string {
+  const range = `${formatCents(a.startRange.lowCents)}-${formatCents(a.startRange.highCents)}`;
+  const cut = `${NEW_PROFILE_DISCOUNT.least}-${NEW_PROFILE_DISCOUNT.most} %`;
+  if (a.newProfile === false) {
+    return `With ten or more feedbacks, bid at ${dollars(a.wageCents)} or more; no starter discount.`;
+  }
+  const when = a.newProfile === true ? 'With fewer than ten feedbacks' : 'If you have fewer than ten feedbacks';
+  return `${when}, start ${cut} below that: ${range} an hour.`;
+}
+
+function ladderLine(a: RateAdvice): string {
+  const [now, ...later] = a.ladderCents.map(dollars);
+  return `Bid at ${now} now; each time your plate is full, raise by about ${dollars(RAISE_STEP_CENTS)} an hour and bid on work further out: ${later.join(', then ')}.`;
+}
+
+function premiumLine(): string {
+  return `A ${JSS_PREMIUM.highPercent} % JSS may be worth about ${dollars(JSS_PREMIUM.cents)} an hour more than ${JSS_PREMIUM.lowPercent} % (the course author's estimate).`;
+}
+
+function keepRows(rule: FeeRule, a: RateAdvice, day: string): string[][] {
+  return suggestedRates(a).map((cents) => {
+    const hour = feeFor(rule, cents, { day });
+    const week = feeFor(rule, cents * a.hoursPerWeek, { day });
+    return [formatCents(cents), formatCents(hour.feeCents), formatCents(hour.netCents), formatCents(week.netCents)];
+  });
+}
