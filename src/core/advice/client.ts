@@ -63,7 +63,7 @@ const PAID_REVIEWS = [
   /\b(5|five)[- ]?stars?\s+(reviews?|ratings?)\b/i,
   new RegExp(`\\b${REVIEW_SITES}\\b[^.\\n]{0,60}\\b(reviews?|ratings?|rate)\\b`, 'i'),
   new RegExp(`\\b(reviews?|ratings?|rate)\\b[^.\\n]{0,60}\\b${REVIEW_SITES}\\b`, 'i'),
-  /\b(write|leave|post|give|submit)\w*\s+(\w+\s+){0,3}(reviews?|ratings?)\s+(for|on|of|about)\s+(our|my|the|a|an)\s+(\w+\s+)?(app|product|book|business|store|listing|restaurant|shop|company|course|service)s?\b/i,
+  /\b(write|leave|post|give|submit)\w*\s+(\w+\s+){0,3}(reviews?|ratings?)\s+(for|on|of|about)\s+(our|my)\s+(\w+\s+)?(app|product|book|business|store|listing|restaurant|shop|company|course|service)s?\b/i,
   /\b(product|app|book) (reviewers?|testers? and reviewers?)\b/i,
   /\brate (our|my|the) (app|product|business|book)\b/i,
   /\b(paid|pay \$?\d+) (per|for each|for every) (review|rating)\b/i,

@@ -76,6 +76,17 @@ describe('parseArgs', () => {
     expect(parseArgs(note, 'text:Big build for Acme client:Ana')).toEqual({ text: 'Big build for Acme client:Ana' });
     expect(parseArgs(note, 'Acme text:"one"')).toEqual({ client: 'Acme', text: 'one' });
   });
+  it('passes over optional yes/no and number slots before a trailing text option when the word is neither', () => {
+    const post = defineCommand({
+      name: 'post',
+      description: 'test',
+      options: z.object({ verified: z.boolean().optional(), rate: z.number().optional(), text: z.string() }),
+      run: () => reply({ lead: 'x' }),
+    });
+    expect(parseArgs(post, 'Looking for a designer')).toEqual({ text: 'Looking for a designer' });
+    expect(parseArgs(post, 'rate:20 Looking for a designer')).toEqual({ rate: 20, text: 'Looking for a designer' });
+    expect(parseArgs(post, 'no 20 Looking')).toEqual({ verified: false, rate: 20, text: 'Looking' });
+  });
   it('takes share:yes for every command', () => {
     expect(parseArgs(fees, '100 share:yes')).toEqual({ amount: 100, share: true });
   });

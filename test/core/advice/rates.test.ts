@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../../src/commands/index.js';
+import { rateAdvice, suggestedRates } from '../../../src/core/advice/rates.js';
+import { feeFor } from '../../../src/core/fees/fees.js';
+import { requireFeeRule } from '../../../src/core/fees/rules.js';
+import { runText } from '../../../src/core/runtime/run.js';
+import { testContext } from '../../support/context.js';
+import { replyText } from '../../support/replyText.js';
+
+const ask = async (line: string) => (await runText(line, commands, testContext())).reply;
+
+describe('rateAdvice', () => {
+  it("the course's worked figure: a $25 wage costs the employer about $42 an hour, $84,000 a year", () => {
+    const a = rateAdvice(2_500, 40);
+    expect(a.employerHourCents).toBe(4_200);
+    expect(a.employerYearCents).toBe(8_400_000);
+  });
+
+  it('scales the ratio to other wages and hours', () => {
+    const a = rateAdvice(5_000, 20);
+    expect(a.employerHourCents).toBe(8_400);
+    expect(a.employerYearCents).toBe(8_400 * 20 * 50);
+  });
+
+  it('starts 10-20 % below with fewer than ten feedbacks, and not from ten on', () => {
+    const fresh = rateAdvice(2_500, 40, 9);
+    expect(fresh.newProfile).toBe(true);
+    expect(fresh.startRange).toEqual({ lowCents: 2_000, highCents: 2_250 });
+    expect(fresh.ladderCents).toEqual([2_250, 3_250, 4_250]);
+    const seasoned = rateAdvice(2_500, 40, 10);
+    expect(seasoned.newProfile).toBe(false);
+    expect(seasoned.ladderCents).toEqual([2_500, 3_500, 4_500]);
+    expect(suggestedRates(seasoned)).toEqual([2_500, 3_500]);
+    expect(suggestedRates(fresh)).toEqual([2_000, 2_250, 2_500, 3_500]);
+  });
+});
+
+describe('/rate', () => {
+  it('$25 -> about $42, in the lead', async () => {
+    const r = await ask('/rate 25');
+    expect(r.lead).toBe(
+      'An employer pays about $42 for an hour of a $25-an-hour employee, so a freelance rate of $25 or more is fair.',
+    );
+    expect(r.blocks.length).toBeLessThanOrEqual(6);
+    expect(replyText(r)).toContain('$84,000 a year');
+  });
+
+  it("shows the starter range, the ladder and the JSS premium labelled as the course author's estimate", async () => {
+    const all = replyText(await ask('/rate 25 feedbacks:3'));
+    expect(all).toContain('With fewer than ten feedbacks, start 10-20 % below that: $20.00-$22.50 an hour.');
+    expect(all).toContain('$32.50, then $42.50');
+    expect(all).toMatch(/\$30 an hour more than 91 % \(the course author's estimate\)/);
+    expect(all).toContain("Estimate: the $30-an-hour JSS premium is the course author's estimate");
+  });
+
+  it('take-home comes from the fee engine for the chosen era', async () => {
+    const r = await ask('/rate 25 fee:sliding feedbacks:20 hours:30 details:yes');
+    const rule = requireFeeRule('sliding');
+    const week = feeFor(rule, 2_500 * 30, { day: '2026-11-22' });
+    const row = [...r.blocks, ...r.details]
+      .flatMap((b) => (b.type === 'table' ? b.rows : []))
+      .find((cells) => cells[0] === '$25.00');
+    expect(row).toEqual(['$25.00', '$5.00', '$20.00', `$${(week.netCents / 100).toFixed(2)}`]);
+    expect(r.footer.join('\n')).toContain('Upwork sliding fee 20/10/5 %');
+  });
+
+  it('refuses an unknown fee era and a zero wage, naming the problem', async () => {
+    const bad = await runText('/rate 25 fee:cheap', commands, testContext());
+    expect(bad.outcome).toBe('user_error');
+    expect(bad.reply.lead + replyText(bad.reply)).toContain('There is no fee rule set "cheap"');
+    expect((await runText('/rate 0', commands, testContext())).outcome).toBe('user_error');
+  });
+});
