@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { dayOf } from '../core/dates.js';
 import { appendContracts, type Contract, contractFrom, parseIds, STARS_RULE } from '../core/jss/contracts.js';
 import { parseContractsCsv } from '../core/jss/contractsCsv.js';
 import { changeLog, loadLog } from '../core/jss/contractsStore.js';
+import { momentumBlocks } from '../core/jss/momentum.js';
 import { type Command, defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
 import { formatCents, plural } from '../core/runtime/format.js';
@@ -76,7 +78,7 @@ export const contractsList = defineCommand({
       .map((c) => [
         `#${c.id}`,
         c.end,
-        c.stars === undefined ? c.outcome : `${c.outcome} (${c.stars}★)`,
+        (c.stars === undefined ? c.outcome : `${c.outcome} (${c.stars}★)`) + (c.clientRemoved ? ', removed' : ''),
         formatCents(c.amountCents),
         c.client,
         c.longTerm ? 'yes' : '',
@@ -85,6 +87,7 @@ export const contractsList = defineCommand({
     return reply({
       lead: `Your contracts (${plural(contracts.length, 'contract')})`,
       blocks: [table(['Id', 'Ended', 'Outcome', 'Amount', 'Client', 'Long-term', 'Title'], rows)],
+      details: momentumBlocks(contracts, dayOf(ctx.now)),
       footer: pages > 1 ? [`Page ${page} of ${pages}: /contracts list page:${page < pages ? page + 1 : 1}`] : [],
     });
   },

@@ -3,6 +3,7 @@ import type { Command } from '../core/runtime/command.js';
 import { check } from './check.js';
 import { client } from './client.js';
 import { contractsCommands } from './contracts.js';
+import { contractsEdit } from './contractsEdit.js';
 import { dispute } from './dispute.js';
 import { fees } from './fees.js';
 import { followupDone, followupList, followupSnooze, followupStart } from './followup.js';
@@ -19,6 +20,7 @@ import { toprated } from './toprated.js';
 export const commands: readonly Command[] = [
   jss,
   ...contractsCommands,
+  contractsEdit,
   fees,
   quote,
   dispute,

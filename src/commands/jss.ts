@@ -4,6 +4,7 @@ import { loadLog } from '../core/jss/contractsStore.js';
 import { logReply } from '../core/jss/logReply.js';
 import { quickReply } from '../core/jss/quickReply.js';
 import { MAX_COUNT } from '../core/jss/score.js';
+import { MAX_PLANNED, whatIfCounts, whatIfLog, withWhatIf } from '../core/jss/whatIf.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
 
@@ -19,12 +20,21 @@ export const jss = defineCommand({
     negative: count('contracts with a negative outcome'),
     total: count('all contracts that count, neutral ones included', 1),
     target: z.number().int().min(1).max(100).default(90).describe('the score to aim for, in percent (default 90)'),
+    planned: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_PLANNED)
+      .optional()
+      .describe('what if this many next contracts go well: the score path and when the target is reached'),
   }),
   run: async (args, ctx) => {
     const missing = COUNT_NAMES.filter((name) => args[name] === undefined);
     if (missing.length === 0) {
       const { successful = 0, negative = 0, total = 0 } = args;
-      return quickReply({ successful, negative, total }, args.target);
+      const answer = quickReply({ successful, negative, total }, args.target);
+      if (!args.planned) return answer;
+      return withWhatIf(answer, whatIfCounts({ successful, negative, total }, args.planned, args.target), args.target);
     }
     if (missing.length < COUNT_NAMES.length) {
       const names = missing.map((n) => `"${n}"`).join(' and ');
@@ -38,6 +48,9 @@ export const jss = defineCommand({
         'Your contract log is empty. Give counts (for example /jss 7 1 8), or add contracts with /contracts add or /contracts import.',
       );
     }
-    return logReply(log.contracts, dayOf(ctx.now), args.target);
+    const today = dayOf(ctx.now);
+    const answer = logReply(log.contracts, today, args.target);
+    if (!args.planned) return answer;
+    return withWhatIf(answer, whatIfLog(log.contracts, today, args.planned, args.target), args.target);
   },
 });

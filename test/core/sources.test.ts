@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sources } from '../../src/commands/sources.js';
+import { ADVICE_FACTS } from '../../src/core/advice/facts.js';
 import { FEE_RULES, MONEY_SOURCES } from '../../src/core/fees/rules.js';
 import { JSS_RULES } from '../../src/core/jss/rules.js';
 import type { Reply } from '../../src/core/runtime/reply.js';
@@ -69,5 +70,15 @@ describe('/sources', () => {
     expect(reply.blocks[0]).toMatchObject({
       text: expect.stringContaining('"topic" must be one of: all, fees, jss, money'),
     });
+  });
+
+  it("lists the course's advice figures with their source, and labels the author's estimate", async () => {
+    const reply = (await ask('/sources advice')).reply;
+    const found = fieldMap(reply);
+    expect([...found.keys()]).toEqual(ADVICE_FACTS.map((f) => f.name));
+    for (const fact of ADVICE_FACTS) expect(found.get(fact.name)).toContain(`Source: ${fact.source}.`);
+    expect(found.get('What a high JSS is worth')).toContain("Estimate: the course author's own figure.");
+    expect(found.get('What an employee really costs')).not.toContain('Estimate');
+    expect(found.get('What an employee really costs')).toContain('$42');
   });
 });

@@ -83,6 +83,14 @@ export const ADVICE_FACTS: readonly AdviceFact[] = [
     source: COURSE_SOURCE,
     estimate: false,
   },
+  {
+    id: 'removed-feedback',
+    name: 'Feedback Upwork removes',
+    detail:
+      'Feedback from a client that Upwork later flags or removes no longer counts toward the JSS (mark it with /contracts edit).',
+    source: COURSE_SOURCE,
+    estimate: false,
+  },
 ];
 
 export function adviceFact(id: string): AdviceFact {

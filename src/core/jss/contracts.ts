@@ -17,6 +17,8 @@ export interface Contract {
   title?: string;
   /** Paid over 90+ days (a long-term client). */
   longTerm: boolean;
+  /** Upwork later flagged or removed this client's feedback, so it no longer counts (FACTS §3). */
+  clientRemoved?: boolean;
 }
 
 export interface ContractLog {

@@ -4,6 +4,7 @@ import { type Day, isoOfDay } from '../dates.js';
 import { formatCount, plural } from '../runtime/format.js';
 import { pre, type Reply, reply, table, text } from '../runtime/reply.js';
 import type { Contract } from './contracts.js';
+import { momentumBlocks } from './momentum.js';
 import { ESTIMATE_NOTE } from './quickReply.js';
 import { chartText, type Roadmap, roadmapFor } from './roadmap.js';
 import { jssRule } from './rules.js';
@@ -129,6 +130,7 @@ export function logReply(contracts: readonly Contract[], today: Day, target: num
   return reply({
     lead: `Job Success Score from your log: ${show(twentyFour)} (24 months), as of ${isoOfDay(today)}`,
     blocks,
+    details: momentumBlocks(contracts, today),
     footer: [
       `Rules: ${JSS_RULE.name}; windows, best-of and trending from ${jssRule('jss-windows-best-of').source}; 24-month daily and value weights from ${jssRule('jss-24-month-daily').source}. Sources disagree, so each row names its rule.`,
       `As of ${JSS_RULE.asOf}. Estimate: Upwork does not publish its algorithm.`,

@@ -12,9 +12,9 @@ const FEEDBACK_DAYS = 14;
 /** Room for a position below one day in a sort key (far more than MAX_CONTRACTS). */
 const SORT_SLOTS = 1_048_576;
 
-/** Whether a contract counts at all: it has feedback, and is not an unpaid successful one. */
+/** Whether a contract counts at all: it has feedback Upwork kept, and is not an unpaid successful one. */
 export function isEligible(c: Contract): boolean {
-  if (c.outcome === 'none') return false;
+  if (c.outcome === 'none' || c.clientRemoved) return false;
   return !(c.outcome === 'successful' && c.amountCents === 0);
 }
 
