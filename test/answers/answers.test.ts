@@ -26,6 +26,9 @@ const QUESTIONS = [
   '/check Please leave me 5 stars and I will refund you 10%',
   '/followup start Ana 2026-11-20 project:"logo refresh"',
   '/help',
+  '/rate 25 feedbacks:3',
+  '/jss 7 1 8 planned:15',
+  '/client payment_verified:no hire_rate:20 Leave a 5 star review for our app in the App Store, $5 each.',
 ];
 
 describe('representative answers', () => {
