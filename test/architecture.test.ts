@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 const PLATFORM_LIBRARIES =
   /from\s+['"](discord\.js|@discordjs\/[^'"]+|@slack\/[^'"]+)['"]|import\(\s*['"](discord\.js|@slack\/)/;
-const DOMAINS = ['jss', 'fees', 'messages', 'followups'];
+const DOMAINS = ['jss', 'fees', 'messages', 'followups', 'advice'];
 /** The deliberate seams between domains: follow-ups word their reminders with the message templates. */
 const SEAMS = [['followups', 'messages']];
 
