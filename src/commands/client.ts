@@ -67,8 +67,7 @@ export const client = defineCommand({
     }
     const shown = flags.slice(0, SHOWN_FLAGS);
     const blocks: Block[] = [text(shown.map(flagLine).join('\n'))];
-    if (flags.length > SHOWN_FLAGS)
-      blocks.push(text(`…and ${plural(flags.length - SHOWN_FLAGS, 'more')}: add details:yes.`));
+    if (flags.length > SHOWN_FLAGS) blocks.push(text(`…and ${flags.length - SHOWN_FLAGS} more: add details:yes.`));
     if (goodLine) details.unshift(text(goodLine));
     if (flags.length > SHOWN_FLAGS) details.unshift(text(flags.slice(SHOWN_FLAGS).map(flagLine).join('\n')));
     return reply({

@@ -14,7 +14,8 @@ import { type Block, reply, text } from '../core/runtime/reply.js';
 const SHOWN_FINDINGS = 5;
 
 const labelOf = (f: ProfileFinding) => PROFILE_RULES.find((r) => r.rule === f.rule)?.label ?? f.rule;
-const findingLine = (f: ProfileFinding) => `${f.where}, ${labelOf(f)}: "${f.quote}". Change: ${f.fix}`;
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const findingLine = (f: ProfileFinding) => `${f.where}, ${labelOf(f)}: "${f.quote}" ${sentence(f.fix)}`;
 
 export const profile = defineCommand({
   name: 'profile',
@@ -61,7 +62,7 @@ export const profile = defineCommand({
     const shown = check.findings.slice(0, SHOWN_FINDINGS);
     const rest = check.findings.slice(SHOWN_FINDINGS);
     const blocks: Block[] = [text(shown.map(findingLine).join('\n'))];
-    if (rest.length > 0) blocks.push(text(`…and ${plural(rest.length, 'more')}: add details:yes.`));
+    if (rest.length > 0) blocks.push(text(`…and ${rest.length} more: add details:yes.`));
     return reply({
       lead: `${plural(check.findings.length, 'thing')} to change in your overview; the first: ${first ? labelOf(first) : ''}.`,
       blocks,

@@ -178,7 +178,7 @@ export function checkClient(post: string, facts: ClientFacts): ClientCheck {
   if (quick) {
     add(
       'quick-and-easy',
-      '"Quick and easy"',
+      'Sold as quick and easy',
       'Clients who call the work easy tend to under-budget it and push back on time.',
       quick,
     );

@@ -1,5 +1,7 @@
 // Checks a profile overview against the course's five don'ts and its do's with plain, deterministic rules.
 
+import { plural } from '../runtime/format.js';
+
 export type ProfileRule =
   | 'opening'
   | 'repeats'
@@ -211,7 +213,7 @@ export function checkOverview(overview: string): ProfileCheck {
       'resume',
       cvFirst.where,
       cvFirst.text,
-      `${cv.length > 1 ? `this and ${cv.length - 1} more line(s) read like a CV; ` : ''}tell what you did for clients instead; the employment section holds the dates.`,
+      `${cv.length > 1 ? `this and ${plural(cv.length - 1, 'more line')} read like a CV; ` : ''}tell what you did for clients instead; the employment section holds the dates.`,
     );
   }
   const opening = text.slice(0, VISIBLE_CHARACTERS);
@@ -219,7 +221,7 @@ export function checkOverview(overview: string): ProfileCheck {
   if (first && technical.length >= TECHNICAL_TOKENS) {
     add(
       'technical',
-      first.where,
+      'Opening',
       technical.slice(0, 6).join(', '),
       `${technical.length} acronyms or tool names in the first ${VISIBLE_CHARACTERS} characters; say what you do for the client first, tools later.`,
     );

@@ -115,6 +115,6 @@ describe('/profile', () => {
     const text = replyText(r);
     expect(text).toContain('Line 1, wasted opening line: "Hello, my name is Sam."');
     expect(text).toContain('Line 2, repeats what the client already sees: "I am Top Rated!!!"');
-    expect(text).toContain('Line 2, flashy: "I am Top Rated!!!". Change: calm it down: creative punctuation (!!!).');
+    expect(text).toContain('Line 2, flashy: "I am Top Rated!!!" Calm it down: creative punctuation (!!!).');
   });
 });
