@@ -37,8 +37,6 @@ export interface Flag {
 export interface ClientCheck {
   flags: Flag[];
   good: string[];
-  /** The lowest dollar amount the post names, if any. */
-  budgetCents?: number;
 }
 
 /** gigdesk's thresholds, not the course's: the course names the signs without numbers. */
@@ -206,5 +204,5 @@ export function checkClient(post: string, facts: ClientFacts): ClientCheck {
     );
   }
   if (!vague && !creep && wordCount >= T.clearPostWords) good.push('a clear, detailed brief');
-  return { flags, good, budgetCents };
+  return { flags, good };
 }

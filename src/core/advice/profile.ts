@@ -80,7 +80,7 @@ function piecesOf(text: string): Piece[] {
   return pieces;
 }
 
-export const quoteOf = (text: string) => {
+const quoteOf = (text: string) => {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > QUOTE_MAX ? `${flat.slice(0, QUOTE_MAX - 1)}…` : flat;
 };
