@@ -68,6 +68,7 @@ const schema = z
         .optional(),
     ),
     GIGDESK_DB_PATH: optionalText.default('./data/gigdesk.sqlite'),
+    GIGDESK_OUT_DIR: optionalText.default('./out'),
     RATE_LIMIT_PER_USER: optionalText.pipe(wholeNumber(1, 100_000).optional()),
     RATE_LIMIT_PER_WORKSPACE: optionalText.pipe(wholeNumber(1, 1_000_000).optional()),
     RATE_LIMIT_WINDOW_SECONDS: optionalText.pipe(wholeNumber(1, 86_400).optional()),
@@ -171,6 +172,8 @@ function toConfig(env: z.output<typeof schema>) {
           }
         : undefined,
     store: { sqlitePath: env.GIGDESK_DB_PATH, redisUrl: env.REDIS_URL },
+    /** Where the console saves charts and other files. */
+    outDir: env.GIGDESK_OUT_DIR,
     rateLimits: {
       perUser: env.RATE_LIMIT_PER_USER ?? DEFAULT_RATE_LIMITS.perUser,
       perWorkspace: env.RATE_LIMIT_PER_WORKSPACE ?? DEFAULT_RATE_LIMITS.perWorkspace,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { feesChart } from '../core/fees/chart.js';
 import { type FeeOptions, feeAcrossNewClients, feeFor, splitEvenly } from '../core/fees/fees.js';
 import { describeInForce, FEE_RULES, requireFeeRule, upworkEraOn } from '../core/fees/rules.js';
 import { describeFee, eraSentence, feeFooter, ruleLabel } from '../core/fees/text.js';
@@ -11,6 +12,7 @@ import {
   percentToBasisPoints,
   variableRateOption,
 } from '../core/money.js';
+import { chartOption } from '../core/runtime/chart.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
 import { formatCents, plural } from '../core/runtime/format.js';
@@ -37,6 +39,7 @@ export const fees = defineCommand({
       .describe('compare with this many jobs from as many new clients (default: one per $500)'),
     rate: variableRateOption(),
     date: z.string().max(40).optional().describe('the day of the payment, YYYY-MM-DD (default today)'),
+    chart: chartOption(),
   }),
   run: (args, ctx) => {
     const amountCents = dollarsToCents(args.amount, 'amount');
@@ -85,6 +88,7 @@ export const fees = defineCommand({
         ...feeFooter(era ? [era] : [], FEE_RULES),
         'Your side only: client fees, withdrawal costs and Connects are left out (/quote adds them).',
       ],
+      chart: args.chart === 'on' ? feesChart(amountCents, options) : undefined,
     });
   },
 });

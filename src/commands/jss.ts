@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { dayOf } from '../core/dates.js';
+import { jssChart } from '../core/jss/chart.js';
 import { loadLog } from '../core/jss/contractsStore.js';
 import { logReply } from '../core/jss/logReply.js';
 import { quickReply } from '../core/jss/quickReply.js';
 import { MAX_COUNT } from '../core/jss/score.js';
-import { MAX_PLANNED, whatIfCounts, whatIfLog, withWhatIf } from '../core/jss/whatIf.js';
+import { MAX_PLANNED, plannedContracts, whatIfCounts, whatIfLog, withWhatIf } from '../core/jss/whatIf.js';
+import { chartOption } from '../core/runtime/chart.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
 
@@ -27,6 +29,7 @@ export const jss = defineCommand({
       .max(MAX_PLANNED)
       .optional()
       .describe('what if this many next contracts go well: the score path and when the target is reached'),
+    chart: chartOption(),
   }),
   run: async (args, ctx) => {
     const missing = COUNT_NAMES.filter((name) => args[name] === undefined);
@@ -50,7 +53,10 @@ export const jss = defineCommand({
     }
     const today = dayOf(ctx.now);
     const answer = logReply(log.contracts, today, args.target);
-    if (!args.planned) return answer;
-    return withWhatIf(answer, whatIfLog(log.contracts, today, args.planned, args.target), args.target);
+    const planned = args.planned ? plannedContracts(log.contracts, today, args.planned) : [];
+    const chart = args.chart === 'on' ? jssChart(log.contracts, today, args.target, planned) : undefined;
+    const withChart = chart ? { ...answer, chart } : answer;
+    if (!args.planned) return withChart;
+    return withWhatIf(withChart, whatIfLog(log.contracts, today, args.planned, args.target), args.target);
   },
 });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { dayOf, isoOfDay } from '../core/dates.js';
+import { topRatedChart } from '../core/jss/chart.js';
 import { loadLog } from '../core/jss/contractsStore.js';
 import { jssRule } from '../core/jss/rules.js';
 import { type Check, DEFAULT_LARGE_CONTRACT_CENTS, topRatedCheck } from '../core/jss/topRated.js';
+import { chartOption } from '../core/runtime/chart.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
 import { reply, table, text } from '../core/runtime/reply.js';
@@ -27,6 +29,7 @@ export const toprated = defineCommand({
       .default(5_000)
       .describe('large-contract threshold for Plus in your category, $5,000-$30,000 (default 5,000)'),
     rule: z.enum(['24-month', 'best-of']).default('24-month').describe('which JSS rule to check the weeks with'),
+    chart: chartOption(),
   }),
   run: async (args, ctx) => {
     const { contracts } = await loadLog(ctx);
@@ -68,6 +71,7 @@ export const toprated = defineCommand({
         `Rules: ${jssRule('badge-top-rated').name} and ${jssRule('badge-top-rated-plus').name}, ${jssRule('badge-top-rated').source}, as of 2026-11-22.`,
         'Estimate: scores use the published formula; earnings are counted on the day each contract ended.',
       ],
+      chart: args.chart === 'on' ? topRatedChart(contracts, today, args.rule) : undefined,
     });
   },
 });

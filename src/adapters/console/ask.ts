@@ -3,6 +3,7 @@ import { commands } from '../../commands/index.js';
 import { loadConfig, loadDotEnv } from '../../config.js';
 import { runText } from '../../core/runtime/run.js';
 import { openStore } from '../../core/store/store.js';
+import { saveChart } from './chart.js';
 import { consoleContext } from './context.js';
 import { renderText } from './render.js';
 
@@ -15,10 +16,14 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const store = openStore(config.store);
   try {
-    const answer = await runText(line, commands, consoleContext(store));
+    const ctx = consoleContext(store);
+    const answer = await runText(line, commands, ctx);
     const out = json ? JSON.stringify(answer.reply, null, 2) : renderText(answer.reply, process.stdout.isTTY);
     if (answer.outcome === 'ok') process.stdout.write(`${out}\n`);
     else process.stderr.write(`${out}\n`);
+    // The text is out first; the chart's path follows (not with --json, whose output is one JSON object).
+    const saved = json ? undefined : await saveChart(answer.reply, ctx, config.outDir);
+    if (saved) process.stdout.write(`\n${saved}\n`);
     return EXIT[answer.outcome];
   } finally {
     await store.close();

@@ -5,6 +5,7 @@ import type { Reply } from '../../core/runtime/reply.js';
 import { runText } from '../../core/runtime/run.js';
 import type { Store } from '../../core/store/store.js';
 import type { RunningAdapter } from '../running.js';
+import { saveChart } from './chart.js';
 import { consoleContext } from './context.js';
 import { renderText } from './render.js';
 
@@ -14,6 +15,7 @@ export function startConsole(
   store: Store,
   input: NodeJS.ReadableStream = process.stdin,
   output: Output = process.stdout,
+  outDir?: string,
 ): RunningAdapter {
   const colour = Boolean(output.isTTY);
   const rl = createInterface({ input, output, prompt: 'gigdesk> ', historySize: 200 });
@@ -24,8 +26,11 @@ export function startConsole(
   rl.on('line', (line) => {
     queue = queue.then(async () => {
       if (line.trim()) {
-        const answer = await runText(line, commands, consoleContext(store));
+        const ctx = consoleContext(store);
+        const answer = await runText(line, commands, ctx);
         output.write(`${renderText(answer.reply, colour)}\n\n`);
+        const saved = await saveChart(answer.reply, ctx, outDir);
+        if (saved) output.write(`${saved}\n\n`);
       }
       rl.prompt();
     });

@@ -1,6 +1,6 @@
 // What-if: the score path if the next n contracts go well, from counts or laid out on the log at the user's pace.
 
-import { type Day, isoOfDay } from '../dates.js';
+import { type Day, dayFromIso, isoOfDay } from '../dates.js';
 import { formatCount, plural } from '../runtime/format.js';
 import { type Block, type Reply, table, text } from '../runtime/reply.js';
 import type { Contract } from './contracts.js';
@@ -48,23 +48,28 @@ export function whatIfCounts(c: Counts, planned: number, target: number): WhatIf
 }
 
 /** Planned successful contracts ending one per pace interval, each worth the log's median amount, new clients. */
-export function whatIfLog(contracts: readonly Contract[], today: Day, planned: number, target: number): WhatIf {
-  const measured = reviewPace(contracts, today);
-  const perMonth = measured ?? DEFAULT_PER_MONTH;
+export function plannedContracts(contracts: readonly Contract[], today: Day, planned: number): Contract[] {
+  const perMonth = reviewPace(contracts, today) ?? DEFAULT_PER_MONTH;
   const amounts = contracts
     .filter(isEligible)
     .map((c) => c.amountCents)
     .sort((a, b) => a - b);
   const median = amounts[Math.floor(amounts.length / 2)] ?? 0;
-  const days = Array.from({ length: planned }, (_, i) => dayAfterJobs(today, i + 1, perMonth));
-  const future: Contract[] = days.map((day, i) => ({
+  return Array.from({ length: planned }, (_, i) => ({
     id: -(i + 1),
-    end: isoOfDay(day),
+    end: isoOfDay(dayAfterJobs(today, i + 1, perMonth)),
     outcome: 'successful',
     amountCents: Math.max(median, 1),
     client: `planned ${i + 1}`,
     longTerm: false,
   }));
+}
+
+export function whatIfLog(contracts: readonly Contract[], today: Day, planned: number, target: number): WhatIf {
+  const measured = reviewPace(contracts, today);
+  const perMonth = measured ?? DEFAULT_PER_MONTH;
+  const future = plannedContracts(contracts, today, planned);
+  const days = future.map((c) => dayFromIso(c.end));
   const index = indexLog([...contracts, ...future]);
   const path: PathPoint[] = [];
   let reached: PathPoint | undefined;

@@ -1,4 +1,5 @@
 // The platform-neutral answer every command returns; each adapter has one renderer for it.
+import type { ChartSpec } from './chart.js';
 
 export type Visibility = 'private' | 'public';
 
@@ -45,6 +46,8 @@ export interface Reply {
   visibility: Visibility;
   actions: Action[];
   attachments: Attachment[];
+  /** A picture of the answer, drawn by src/charts/ after the text has gone out (the text stands alone). */
+  chart?: ChartSpec;
 }
 
 export function reply(parts: Partial<Omit<Reply, 'lead'>> & { lead: string }): Reply {
@@ -56,6 +59,7 @@ export function reply(parts: Partial<Omit<Reply, 'lead'>> & { lead: string }): R
     visibility: parts.visibility ?? 'private',
     actions: parts.actions ?? [],
     attachments: parts.attachments ?? [],
+    ...(parts.chart ? { chart: parts.chart } : {}),
   };
 }
 

@@ -1,0 +1,27 @@
+// The console's way of showing a chart: a PNG file under GIGDESK_OUT_DIR, its path printed with the answer.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chartFor } from '../../charts/draw.js';
+import { logger, referenceId } from '../../core/log.js';
+import type { Context } from '../../core/runtime/command.js';
+import type { Reply } from '../../core/runtime/reply.js';
+
+export const DEFAULT_OUT_DIR = './out';
+
+/** Saves the reply's chart and returns the line to print, or undefined when there is no chart to show. */
+export async function saveChart(reply: Reply, ctx: Context, outDir = DEFAULT_OUT_DIR): Promise<string | undefined> {
+  const chart = await chartFor(reply, ctx);
+  if (!chart) return undefined;
+  // A timestamp in the name keeps earlier charts, so two questions never overwrite each other's picture.
+  const stamp = ctx.now.toISOString().replace(/[:.]/g, '-');
+  const path = join(outDir, `${chart.name.replace(/\.png$/, '')}-${stamp}.png`);
+  try {
+    await mkdir(outDir, { recursive: true });
+    await writeFile(path, chart.data);
+  } catch (error) {
+    const ref = referenceId();
+    logger.error({ ref, err: error, platform: 'console' }, 'chart not saved');
+    return `The chart could not be saved in ${outDir} (reference ${ref}).`;
+  }
+  return `Chart: ${path}\n${chart.alt}`;
+}

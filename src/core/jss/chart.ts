@@ -1,0 +1,166 @@
+// The JSS path and the Top Rated weeks as chart specs: pure series from the window math, no drawing here.
+import { addMonthsToDay, type Day, isoOfDay } from '../dates.js';
+import type { ChartSeries, ChartSpec } from '../runtime/chart.js';
+import type { Contract } from './contracts.js';
+import { contractsToReach } from './score.js';
+import { CHECKPOINTS, type ScoreRule, scoreOn, WEEKS_NEEDED, weeksUntilQualified } from './topRated.js';
+import { countsAt, indexLog, type LogIndex, percentAt } from './windows.js';
+
+export const MONTHS_BACK = 12;
+export const MONTHS_AHEAD = 24;
+/** Two years and a day: every contract in today's 24-month window has left by then. */
+const HORIZON_DAYS = 732;
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Mar 2027" */
+export function monthLabel(day: Day): string {
+  const [year, month] = isoOfDay(day).split('-');
+  return `${MONTH_NAMES[Number(month) - 1]} ${year}`;
+}
+
+/** "14 Mar" */
+function dayLabel(day: Day): string {
+  const [, month, date] = isoOfDay(day).split('-');
+  return `${Number(date)} ${MONTH_NAMES[Number(month) - 1]}`;
+}
+
+/** The 24-month score on the same day of each month, from `from` to `to` months after today. */
+export function monthlyScores(index: LogIndex, today: Day, from: number, to: number): (number | null)[] {
+  const scores: (number | null)[] = [];
+  for (let m = from; m <= to; m++) scores.push(percentAt(index, addMonthsToDay(today, m), 24) ?? null);
+  return scores;
+}
+
+export interface Crossing {
+  day: Day;
+  /** "up": reaches the target from below; "down": falls under it. */
+  direction: 'up' | 'down';
+}
+
+/** The first day after today on which the 24-month score crosses the target, as contracts end and leave. */
+export function crossingDay(index: LogIndex, today: Day, target: number): Crossing | undefined {
+  const above = (day: Day) => (percentAt(index, day, 24) ?? 0) >= target;
+  const now = above(today);
+  for (let day = today + 1; day <= today + HORIZON_DAYS; day++) {
+    if (above(day) !== now) return { day, direction: now ? 'down' : 'up' };
+  }
+  return undefined;
+}
+
+export interface JssPath {
+  categories: Day[];
+  past: (number | null)[];
+  noNewWork: (number | null)[];
+  /** Only when planned contracts were given. */
+  withPlanned?: (number | null)[];
+  crossing: Crossing | undefined;
+  today: number | undefined;
+  /** Successful contracts ending today that would reach the target; undefined when none can. */
+  stillNeeded: number | undefined;
+}
+
+/** The score month by month: the past year, then two years ahead with no new work (and with the planned work). */
+export function jssPath(
+  contracts: readonly Contract[],
+  today: Day,
+  target: number,
+  planned: readonly Contract[] = [],
+): JssPath {
+  const index = indexLog(contracts);
+  const categories = Array.from({ length: MONTHS_BACK + MONTHS_AHEAD + 1 }, (_, i) =>
+    addMonthsToDay(today, i - MONTHS_BACK),
+  );
+  const gap = (n: number) => Array<null>(n).fill(null);
+  const ahead = (i: LogIndex) => [...gap(MONTHS_BACK), ...monthlyScores(i, today, 0, MONTHS_AHEAD)];
+  const withIndex = planned.length > 0 ? indexLog([...contracts, ...planned]) : undefined;
+  return {
+    categories,
+    past: [...monthlyScores(index, today, -MONTHS_BACK, 0), ...gap(MONTHS_AHEAD)],
+    noNewWork: ahead(index),
+    withPlanned: withIndex && ahead(withIndex),
+    crossing: crossingDay(withIndex ?? index, today, target),
+    today: percentAt(index, today, 24),
+    stillNeeded: contractsToReach(countsAt(index, today, 24), target),
+  };
+}
+
+function pathSubtitle(path: JssPath, target: number, planned: boolean): string {
+  const scenario = planned ? 'with your planned contracts' : 'if no new contracts end';
+  const now = path.today === undefined ? 'No score today' : `${path.today} % today`;
+  const { crossing } = path;
+  if (crossing?.direction === 'up') return `${now}; back to ${target} % on ${isoOfDay(crossing.day)} ${scenario}.`;
+  if (crossing) return `${now}; under ${target} % from ${isoOfDay(crossing.day)} ${scenario}.`;
+  if ((path.today ?? 0) >= target) return `${now}; stays at ${target} % or more ${scenario}.`;
+  const needed = path.stillNeeded;
+  const work =
+    needed === undefined ? 'new contracts alone cannot lift it yet' : `${needed} more successful to reach it`;
+  return `${now}; not back to ${target} % ${scenario} (${work}).`;
+}
+
+export function jssChart(
+  contracts: readonly Contract[],
+  today: Day,
+  target: number,
+  planned: readonly Contract[] = [],
+): ChartSpec {
+  const path = jssPath(contracts, today, target, planned);
+  const series: ChartSeries[] = [
+    { name: 'Score so far', role: 'past', values: path.past },
+    { name: 'If no new contracts', role: 'projection', values: path.noNewWork },
+  ];
+  if (path.withPlanned) series.push({ name: 'With planned contracts', role: 'planned', values: path.withPlanned });
+  const subtitle = pathSubtitle(path, target, planned.length > 0);
+  const first = path.categories[0] ?? today;
+  const last = path.categories.at(-1) ?? today;
+  const crossing = path.crossing;
+  return {
+    kind: 'line',
+    name: 'jss-path',
+    title: 'Job Success Score, month by month (24-month rule)',
+    subtitle,
+    categories: path.categories.map(monthLabel),
+    categoryAxis: 'Month (dashed: projection)',
+    valueAxis: 'Job Success Score',
+    valueFormat: 'percent',
+    valueRange: { min: 0, max: 100 },
+    series,
+    target: { value: target, label: `Target ${target} %` },
+    marker: crossing && {
+      category: monthLabel(addMonthsToDay(today, Math.round((crossing.day - today) / 30.44))),
+      label: `${target} % crossed ${isoOfDay(crossing.day)}`,
+    },
+    alt: `Line chart of your 24-month Job Success Score by month from ${monthLabel(first)} to ${monthLabel(last)}: ${subtitle}`,
+  };
+}
+
+/** The last 16 weekly checkpoints, oldest first, split into at-or-above and below the 90 % line. */
+export function topRatedChart(contracts: readonly Contract[], today: Day, rule: ScoreRule, target = 90): ChartSpec {
+  const index = indexLog(contracts);
+  const days = Array.from({ length: CHECKPOINTS }, (_, i) => today - 7 * (CHECKPOINTS - 1 - i));
+  const scores = days.map((day) => scoreOn(index, day, rule));
+  const passes = scores.map((s) => (s ?? 0) >= target);
+  const met = passes.filter(Boolean).length;
+  const more = weeksUntilQualified([...passes].reverse());
+  const weeks = `${more} more ${more === 1 ? 'week' : 'weeks'} at ${target} %+`;
+  const below = (scores.at(-1) ?? 0) < target;
+  const needs = more === 0 ? 'the score part is met' : below ? `${weeks} once back at ${target} %` : `${weeks} needed`;
+  const subtitle = `${met} of the last ${CHECKPOINTS} weeks at ${target} % or more; ${WEEKS_NEEDED} needed: ${needs}.`;
+  const pick = (wanted: boolean) => scores.map((s, i) => (passes[i] === wanted ? (s ?? 0) : null));
+  return {
+    kind: 'bar',
+    name: 'top-rated-weeks',
+    title: `Top Rated: JSS at each weekly check (${rule} rule)`,
+    subtitle,
+    categories: days.map(dayLabel),
+    categoryAxis: 'Week of the check',
+    valueAxis: 'Job Success Score',
+    valueFormat: 'percent',
+    valueRange: { min: 0, max: 100 },
+    series: [
+      { name: `At or above ${target} %`, role: 'good', values: pick(true), stack: 'week' },
+      { name: `Below ${target} %`, role: 'bad', values: pick(false), stack: 'week' },
+    ],
+    target: { value: target, label: `Top Rated line ${target} %` },
+    alt: `Bar chart of your Job Success Score at the last ${CHECKPOINTS} weekly checks: ${subtitle}`,
+  };
+}
