@@ -13,6 +13,7 @@ import { mydataDelete, mydataExport } from './mydata.js';
 import { profile } from './profile.js';
 import { quote } from './quote.js';
 import { rate } from './rate.js';
+import { settings } from './settings.js';
 import { sources } from './sources.js';
 import { template, templateAdd, templateEdit, templateRemove } from './template.js';
 import { toprated } from './toprated.js';
@@ -40,5 +41,6 @@ export const commands: readonly Command[] = [
   followupSnooze,
   mydataExport,
   mydataDelete,
+  settings,
   helpCommand(() => commands),
 ];

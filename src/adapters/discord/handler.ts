@@ -18,6 +18,7 @@ import type { RateLimits } from '../../core/runtime/rateLimit.js';
 import { reply, text } from '../../core/runtime/reply.js';
 import { type Answer, runCommand, userErrorAnswer } from '../../core/runtime/run.js';
 import type { Store } from '../../core/store/store.js';
+import { sendChart } from './chart.js';
 import { ATTACHMENT_FILE_OPTION, ATTACHMENT_OPTION, type Group, groupCommands, resolveCommand } from './commands.js';
 import { type DiscordPayload, renderDiscord } from './render.js';
 
@@ -68,8 +69,10 @@ async function onCommand(i: ChatInputCommandInteraction, groups: Group[], option
     await deferring; // a failure report after a started defer must know it was deferred
   });
   const payload = renderDiscord(result.reply, result.outcome);
-  if (deferring && (await deferring)) await sendAfterDefer(i, payload);
+  let message = '@original';
+  if (deferring && (await deferring)) message = await sendAfterDefer(i, payload);
   else await i.reply(payload);
+  await sendChart(i, result.reply, payload, ctx, message);
   await sendPendingNotice(i, ctx);
 }
 
@@ -113,15 +116,18 @@ function defer(i: ChatInputCommandInteraction, ephemeral: boolean): Promise<bool
   );
 }
 
-/** A deferred reply keeps the visibility chosen when deferring, so a private answer never lands in public. */
-async function sendAfterDefer(i: ChatInputCommandInteraction, payload: DiscordPayload): Promise<void> {
+/**
+ * A deferred reply keeps the visibility chosen when deferring, so a private answer never lands in public.
+ * Returns which message holds the answer: "@original", or the id of the private follow-up.
+ */
+async function sendAfterDefer(i: ChatInputCommandInteraction, payload: DiscordPayload): Promise<string> {
   const { flags, ...edit } = payload;
   if (flags && !i.ephemeral) {
     await i.deleteReply();
-    await i.followUp(payload);
-  } else {
-    await i.editReply(edit);
+    return (await i.followUp(payload)).id;
   }
+  await i.editReply(edit);
+  return '@original';
 }
 
 async function answerFault(i: ChatInputCommandInteraction, ref: string): Promise<void> {

@@ -7,6 +7,7 @@ import type { RateLimits } from '../../core/runtime/rateLimit.js';
 import type { Reply } from '../../core/runtime/reply.js';
 import { runText } from '../../core/runtime/run.js';
 import type { Store } from '../../core/store/store.js';
+import { uploadChart } from './chart.js';
 import { renderSlack, type SlackMessage, unescapeSlack } from './render.js';
 
 export interface SlackDeps {
@@ -51,10 +52,11 @@ export function register(app: App, deps: SlackDeps): void {
       const [first, ...rest] = renderSlack(quick);
       await ack(first);
       await sendAll(respond, rest, name);
-      return;
+    } else {
+      await ack();
+      await sendAll(respond, renderSlack(await pending), name);
     }
-    await ack();
-    await sendAll(respond, renderSlack(await pending), name);
+    await uploadChart(client, command, quick ?? (await pending), deps.store);
   });
 }
 

@@ -6,7 +6,7 @@ import { slashNames } from './handler.js';
 /** Slack's menu shows one line per command; longer text is cut by Slack anyway. */
 const MENU_TEXT_MAX = 140;
 
-export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read'] as const;
+export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read', 'files:write'] as const;
 
 // A type alias, not an interface, so it fits the Yaml index signature.
 export type SlashCommandEntry = {

@@ -44,7 +44,13 @@ describe('slack manifest', () => {
 
   it('asks for the minimal scopes and turns Socket Mode on', () => {
     const manifest = slackManifest(commands);
-    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'im:write', 'users:read']);
+    expect(manifest.oauth_config.scopes.bot).toEqual([
+      'commands',
+      'chat:write',
+      'im:write',
+      'users:read',
+      'files:write',
+    ]);
     expect(manifest.oauth_config.scopes.bot).toEqual([...SLACK_BOT_SCOPES]);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });
