@@ -21,6 +21,8 @@ export interface RenderOptions {
   loadSystemFonts?: boolean;
   /** Draw no text at all (tests compare against this to see that text was drawn). */
   withoutText?: boolean;
+  /** The shipped font unless a test says otherwise. */
+  fontFiles?: string[];
 }
 
 const valueText = (spec: ChartSpec) => (value: number) =>
@@ -141,7 +143,7 @@ export function rasterize(svg: string, options: RenderOptions = {}) {
     background: BACKGROUND,
     fitTo: { mode: 'zoom', value: CANVAS.scale },
     font: {
-      fontFiles: CHART_FONT_FILES,
+      fontFiles: options.fontFiles ?? CHART_FONT_FILES,
       loadSystemFonts: options.loadSystemFonts ?? false,
       defaultFontFamily: CHART_FONT_FAMILY,
       sansSerifFamily: CHART_FONT_FAMILY,

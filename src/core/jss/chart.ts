@@ -39,10 +39,11 @@ export interface Crossing {
 
 /** The first day after today on which the 24-month score crosses the target, as contracts end and leave. */
 export function crossingDay(index: LogIndex, today: Day, target: number): Crossing | undefined {
-  const above = (day: Day) => (percentAt(index, day, 24) ?? 0) >= target;
-  const now = above(today);
+  const now = (percentAt(index, today, 24) ?? 0) >= target;
   for (let day = today + 1; day <= today + HORIZON_DAYS; day++) {
-    if (above(day) !== now) return { day, direction: now ? 'down' : 'up' };
+    const score = percentAt(index, day, 24);
+    // An empty window has no score at all, which is not the same as falling under the line.
+    if (score !== undefined && score >= target !== now) return { day, direction: now ? 'down' : 'up' };
   }
   return undefined;
 }

@@ -10,6 +10,8 @@ export interface Call {
   path: string;
   // biome-ignore lint/suspicious/noExplicitAny: captured JSON is inspected loosely by the tests
   body: any;
+  /** A multipart body (a message with files): payload_json plus files[n]. */
+  form?: FormData;
 }
 
 export type Responder = (call: Call) => Response | undefined;
@@ -31,10 +33,15 @@ export function fakeDiscord(responder: Responder = () => undefined) {
     intents: [],
     rest: {
       makeRequest: async (url: string, init: RequestInit) => {
+        const form = init.body instanceof FormData ? init.body : undefined;
         const call = {
           method: String(init.method),
           path: decodeURIComponent(new URL(url).pathname.replace('/api/v10', '')),
-          body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+          body:
+            typeof init.body === 'string'
+              ? JSON.parse(init.body)
+              : form && JSON.parse(String(form.get('payload_json'))),
+          form,
         };
         calls.push(call);
         return responder(call) ?? new Response(null, { status: 204 });

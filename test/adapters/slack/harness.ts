@@ -7,6 +7,8 @@ import { type SlackBlock, type SlackMessage, unescapeSlack } from '../../../src/
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const RESPONSE_URL = 'https://hooks.slack.com/commands/T0TEST/1/abc';
+/** Where the fake files.getUploadURLExternal tells the client to send file bytes. */
+export const UPLOAD_URL = 'https://files.slack.com/upload/v1/test-upload';
 
 export interface Call {
   url: string;
@@ -60,6 +62,12 @@ function fakeSlack(calls: Call[], options: HarnessOptions): typeof fetch {
       calls.push({ url, method: 'response_url', body: JSON.parse(raw) });
       return new Response('ok', { status: 200 });
     }
+    if (url === UPLOAD_URL && init?.body instanceof FormData) {
+      const file = init.body.get('body');
+      const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : undefined;
+      calls.push({ url, method: 'file_upload', body: { bytes } });
+      return new Response('OK - 1234', { status: 200 });
+    }
     const method = url.replace('https://slack.com/api/', '');
     const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
     if (typeof body.blocks === 'string') body.blocks = JSON.parse(body.blocks);
@@ -76,6 +84,10 @@ function fakeSlack(calls: Call[], options: HarnessOptions): typeof fetch {
             ? { ok: false, error: 'cannot_dm_bot' }
             : { ok: true, channel: { id: `D${user}` } },
         );
+      case 'files.getUploadURLExternal':
+        return json({ ok: true, upload_url: UPLOAD_URL, file_id: 'F0CHART' });
+      case 'files.completeUploadExternal':
+        return json({ ok: true, files: [{ id: 'F0CHART' }] });
       case 'chat.postMessage':
         return json({ ok: true, channel: body.channel, ts: '1700000000.000100' });
       default:
