@@ -1,4 +1,5 @@
 // `npm run bench`: one table of every benchmark. Not part of `npm test`; timings vary by machine.
+import { bench as charts } from './charts.js';
 import { bench as commands } from './commands.js';
 import { bench as discord } from './discord.js';
 import { bench as fees } from './fees.js';
@@ -12,6 +13,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['commands', commands],
   ['jss', jss],
   ['fees', fees],
+  ['charts', charts],
   ['reminders', reminders],
   ['discord', discord],
   ['slack', slack],

@@ -53,8 +53,10 @@ function forbiddenImports(graph: Graph): string[] {
       if (['runtime', 'store', 'dates', 'money'].includes(to)) return true;
       return SEAMS.some(([a, b]) => a === from && b === to);
     }
-    if (from === 'privacy') return to !== 'commands' && to !== 'adapters';
-    if (from === 'commands') return to !== 'adapters' && to !== 'main' && to !== 'config';
+    if (from === 'privacy') return to !== 'commands' && to !== 'adapters' && to !== 'charts';
+    if (from === 'commands') return !['adapters', 'main', 'config', 'charts'].includes(to);
+    // Charts draw a reply's chart spec for the adapters: core below them, nothing above.
+    if (from === 'charts') return !['commands', 'adapters', 'main', 'config'].includes(to);
     return true;
   };
   const bad: string[] = [];
@@ -96,7 +98,19 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('arrows point down: store < runtime < domains < privacy < commands < adapters', () => {
+  it('only src/charts/render.ts imports the chart libraries, and only by a dynamic import of it', () => {
+    const files = sourceFiles('src');
+    const chartLibraries = /(?:from|import)\s*\(?\s*['"](echarts|@resvg\/resvg-js)['"]/;
+    expect(files.filter((file) => chartLibraries.test(readFileSync(file, 'utf8')))).toEqual(['src/charts/render.ts']);
+    const staticallyImportsRender = (file: string) =>
+      [...readFileSync(file, 'utf8').matchAll(/from\s+['"](\.{1,2}\/[^'"]+)['"]/g)]
+        .map((m) => relative('.', resolve(dirname(file), (m[1] ?? '').replace(/\.js$/, '.ts'))))
+        .includes('src/charts/render.ts');
+    expect(files.filter(staticallyImportsRender)).toEqual([]);
+    expect(readFileSync('src/charts/draw.ts', 'utf8')).toMatch(/await import\('\.\/render\.js'\)/);
+  });
+
+  it('arrows point down: store < runtime < domains < privacy < commands < charts < adapters', () => {
     const graph = importGraph();
     expect(graph.size).toBeGreaterThan(40);
     expect(forbiddenImports(graph)).toEqual([]);
@@ -113,11 +127,15 @@ describe('architecture', () => {
       ['src/core/store/store.ts', ['src/core/runtime/command.ts']],
       ['src/core/jss/score.ts', ['src/core/fees/fees.ts', 'src/commands/jss.ts']],
       ['src/core/followups/delivery.ts', ['src/core/messages/templates.ts']],
+      ['src/commands/fees.ts', ['src/charts/draw.ts']],
+      ['src/charts/draw.ts', ['src/core/runtime/settings.ts', 'src/adapters/discord/chart.ts']],
     ]);
     expect(forbiddenImports(upward)).toEqual([
       'src/core/store/store.ts -> src/core/runtime/command.ts',
       'src/core/jss/score.ts -> src/core/fees/fees.ts',
       'src/core/jss/score.ts -> src/commands/jss.ts',
+      'src/commands/fees.ts -> src/charts/draw.ts',
+      'src/charts/draw.ts -> src/adapters/discord/chart.ts',
     ]);
     const loop: Graph = new Map([
       ['a.ts', ['b.ts']],

@@ -151,7 +151,7 @@ export function rasterize(svg: string, options: RenderOptions = {}) {
   });
 }
 
-/** PNG bytes of the chart, at twice the layout size so it stays sharp on a phone. */
+/** PNG bytes of the chart, at 1.5 times the layout size so it stays sharp on a phone. */
 export async function renderChartPng(spec: ChartSpec, options: RenderOptions = {}): Promise<Uint8Array> {
   return (await rasterize(renderChartSvg(spec, options), options)).asPng();
 }

@@ -2,7 +2,7 @@
 // light card with dark text, so a chart reads the same in a light or a dark chat theme.
 import type { SeriesRole } from '../core/runtime/chart.js';
 
-export const CANVAS = { width: 800, height: 450, scale: 2 };
+export const CANVAS = { width: 800, height: 450, scale: 1.5 };
 export const INK = '#1b1b1b';
 export const MUTED_INK = '#4a4a4a';
 export const GRID = '#d9d9d9';
