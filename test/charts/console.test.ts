@@ -42,7 +42,8 @@ function savedPng(stdout: string): { width: number; height: number } {
   return pngSize(readFileSync(path));
 }
 
-describe('charts in the console', () => {
+// Child processes on a busy 2-core machine can take many seconds each.
+describe('charts in the console', { timeout: 120_000 }, () => {
   it('/fees 15000 prints the answer, then the path of a real PNG of at least 600x300', async () => {
     const { stdout, loaded } = await ask('/fees 15000');
     expect(stdout.indexOf('Fees on $15,000.00')).toBeLessThan(stdout.indexOf('Chart: '));

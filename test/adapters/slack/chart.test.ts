@@ -8,6 +8,8 @@ import { pngSize } from '../../support/png.js';
 import { type Harness, startHarness, UPLOAD_URL } from './harness.js';
 
 logger.level = 'silent';
+/** The first chart loads echarts and resvg; on a busy shared machine that takes seconds. */
+const CHART_WAIT_MS = 30_000;
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -25,7 +27,7 @@ async function start() {
 
 const methods = (h: Harness) => h.calls.map((c) => c.method);
 
-describe('slack charts', () => {
+describe('slack charts', { timeout: 60_000 }, () => {
   it.each([
     ['private', '15000', 'DU0PLAIN', true],
     ['shared', '15000 share:yes', 'C0GENERAL', false],
@@ -34,7 +36,7 @@ describe('slack charts', () => {
     const sent = await h.send('/fees', text);
     expect(sent.status).toBe(200);
     expect(JSON.parse(sent.body).text).toContain('15,000'); // the answer went out in the ack
-    const [complete] = await h.waitForCalls('files.completeUploadExternal', 1);
+    const [complete] = await h.waitForCalls('files.completeUploadExternal', 1, CHART_WAIT_MS);
     expect(complete?.body.channel_id).toBe(channel);
     expect(complete?.body.initial_comment).toContain('Fees on $15,000.00');
     expect(JSON.parse(String(complete?.body.files))).toEqual([{ id: 'F0CHART', title: expect.stringMatching(/keep/) }]);
@@ -61,13 +63,13 @@ describe('slack charts', () => {
     await h.send('/fees', '15000 chart:off');
     await h.send('/settings', 'charts:off', { userId: 'U0PLAIN' }); // refused: not an admin
     await h.send('/fees', '15000');
-    await h.waitForCalls('files.completeUploadExternal', 1);
+    await h.waitForCalls('files.completeUploadExternal', 1, CHART_WAIT_MS);
     await h.send('/settings', 'charts:off', { userId: 'U0ADMIN' });
     await h.send('/fees', '16000');
     // Back on: the next chart arrives, and none came for the answers while charts were off.
     await h.send('/settings', 'charts:on', { userId: 'U0ADMIN' });
     await h.send('/fees', '17000');
-    const done = await h.waitForCalls('files.completeUploadExternal', 2);
+    const done = await h.waitForCalls('files.completeUploadExternal', 2, CHART_WAIT_MS);
     expect(done.map((c) => String(c.body.initial_comment).match(/\$[\d,]+/)?.[0])).toEqual(['$15,000', '$17,000']);
     expect(h.calls.filter((c) => c.method === 'files.getUploadURLExternal')).toHaveLength(2);
   });

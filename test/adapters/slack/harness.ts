@@ -41,7 +41,7 @@ export interface Harness {
   app: App;
   calls: Call[];
   send: (command: string, text: string, options?: SendOptions) => Promise<Sent>;
-  waitForCalls: (method: string, count: number) => Promise<Call[]>;
+  waitForCalls: (method: string, count: number, timeoutMs?: number) => Promise<Call[]>;
   close: () => Promise<void>;
 }
 
@@ -152,8 +152,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     return { status: res.status, body: await res.text() };
   };
 
-  const waitForCalls = async (method: string, count: number): Promise<Call[]> => {
-    const deadline = Date.now() + 5000;
+  const waitForCalls = async (method: string, count: number, timeoutMs = 5000): Promise<Call[]> => {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       const matching = calls.filter((c) => c.method === method);
       if (matching.length >= count || Date.now() > deadline) return matching;
