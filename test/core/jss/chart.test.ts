@@ -117,5 +117,7 @@ describe('Top Rated weeks and fees charts', () => {
       expect((await runText(`${line} chart:off`, commands, ctx)).reply.chart).toBeUndefined();
     }
     expect((await runText('jss 7 1 8', commands, ctx)).reply.chart).toBeUndefined();
+    const planned = await runText('jss planned:5', commands, ctx);
+    expect(planned.reply.chart?.series.map((s) => s.name)).toContain('With planned contracts');
   });
 });
