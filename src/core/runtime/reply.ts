@@ -22,6 +22,8 @@ export interface Action {
   style?: 'primary' | 'danger';
   command: string;
   args: Record<string, string | number | boolean>;
+  /** Set when the action is saved for pressing (actions.ts): the only thing a button carries. */
+  ref?: string;
 }
 
 /** A file that goes with the answer (a chart, an export); the console writes it under GIGDESK_OUT_DIR. */
@@ -45,6 +47,8 @@ export interface Reply {
   visibility: Visibility;
   actions: Action[];
   attachments: Attachment[];
+  /** The lead is a whole message to copy: renderers send it as plain text (see plainMessage). */
+  plain?: boolean;
 }
 
 export function reply(parts: Partial<Omit<Reply, 'lead'>> & { lead: string }): Reply {
@@ -56,8 +60,12 @@ export function reply(parts: Partial<Omit<Reply, 'lead'>> & { lead: string }): R
     visibility: parts.visibility ?? 'private',
     actions: parts.actions ?? [],
     attachments: parts.attachments ?? [],
+    ...(parts.plain ? { plain: true } : {}),
   };
 }
+
+/** A message to copy, sent as it stands (no title, no code block) so it can be long-pressed and copied on a phone. */
+export const plainMessage = (value: string): Reply => reply({ lead: value, plain: true });
 
 export const text = (value: string): Block => ({ type: 'text', text: value });
 export const fields = (pairs: [string, string][]): Block => ({
