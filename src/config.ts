@@ -68,6 +68,7 @@ const schema = z
         .optional(),
     ),
     GIGDESK_DB_PATH: optionalText.default('./data/gigdesk.sqlite'),
+    GIGDESK_OUT_DIR: optionalText.default('./out'),
     RATE_LIMIT_PER_USER: optionalText.pipe(wholeNumber(1, 100_000).optional()),
     RATE_LIMIT_PER_WORKSPACE: optionalText.pipe(wholeNumber(1, 1_000_000).optional()),
     RATE_LIMIT_WINDOW_SECONDS: optionalText.pipe(wholeNumber(1, 86_400).optional()),
@@ -177,6 +178,8 @@ function toConfig(env: z.output<typeof schema>) {
       windowMs: (env.RATE_LIMIT_WINDOW_SECONDS ?? DEFAULT_RATE_LIMITS.windowMs / 1000) * 1000,
     },
     logLevel: env.LOG_LEVEL,
+    /** Where the console writes files that come with answers (exports, charts). */
+    outDir: env.GIGDESK_OUT_DIR,
   };
 }
 

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   if (adapters.length === 0) {
     // Info lines would interleave with the prompt; an explicit LOG_LEVEL still wins.
     if (!process.env.LOG_LEVEL) logger.level = 'warn';
-    adapters.push(startConsole(store));
+    adapters.push(startConsole(store, process.stdin, process.stdout, config.outDir));
   }
   const stopReminders = adapters.flatMap((a) =>
     a.deliver ? [startReminderLoop(store, a.deliver, { platforms: [a.platform] })] : [],
