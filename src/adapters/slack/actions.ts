@@ -1,11 +1,11 @@
 // Buttons as a Block Kit `actions` block: action_id and value are the saved action's ref and nothing else.
+import type { types } from '@slack/bolt';
 import type { Action } from '../../core/runtime/reply.js';
-import type { SlackBlock } from './render.js';
 
 /** Slack's limits: 25 elements per actions block, 75 characters per button label. */
 export const ACTION_LIMITS = { elements: 25, label: 75 };
 
-export function actionsBlocks(actions: readonly Action[]): SlackBlock[] {
+export function actionsBlocks(actions: readonly Action[]): types.KnownBlock[] {
   const buttons = actions
     .filter((a) => a.ref)
     .slice(0, ACTION_LIMITS.elements)

@@ -6,7 +6,7 @@ import { logger } from '../log.js';
 import { readUserData, type Store, type UserScope, updateUserData } from '../store/store.js';
 import type { Command, Context, Platform } from './command.js';
 import { UserError } from './errors.js';
-import type { Action, Reply, Visibility } from './reply.js';
+import { type Action, type Reply, replayable, type Visibility } from './reply.js';
 import { type Answer, failedAnswer, runCommand } from './run.js';
 
 /** How long a button keeps working. */
@@ -85,14 +85,14 @@ export async function pressAction(
 ): Promise<Answer> {
   let found: { command: Command; args: Action['args']; ctx: Context };
   try {
-    found = await findAction(ref, presser, commands);
+    found = await findAction(ref, presser, commands, extra);
   } catch (error) {
     return failedAnswer(presser, undefined, error);
   }
   return runCommand(found.command, { ...found.args, ...extra }, found.ctx);
 }
 
-async function findAction(ref: string, presser: Context, commands: readonly Command[]) {
+async function findAction(ref: string, presser: Context, commands: readonly Command[], extra: Record<string, string>) {
   const [, id = '', index = ''] = REF.exec(ref) ?? [];
   const saved = id ? await presser.store.get<SavedActions>(keyOf(id)) : undefined;
   if (!saved || saved.expiresAt <= presser.now.getTime()) throw new UserError(EXPIRED);
@@ -101,13 +101,21 @@ async function findAction(ref: string, presser: Context, commands: readonly Comm
   const action = saved.actions[Number(index)];
   const command = action && commands.find((c) => c.name === action.command);
   if (!action || !command) throw new UserError(EXPIRED);
+  // A form may add its one long-text field, nothing else.
+  if (Object.keys(extra).some((name) => name !== command.longText)) throw new UserError(EXPIRED);
   // The owner acts in the workspace the answer came from (a reminder DM has none of its own).
   const ctx = own ? { ...presser, workspaceId: saved.owner.workspaceId } : presser;
   return { command, args: action.args, ctx };
 }
 
 /** Saves a form's pending command (the arguments given so far) like a one-button answer; returns its ref. */
-export async function saveForm(command: Command, args: Action['args'], owner: Owner, store: Store, now: Date) {
+export async function saveForm(
+  command: Command,
+  args: Record<string, unknown>,
+  owner: Owner,
+  store: Store,
+  now: Date,
+): Promise<string | undefined> {
   const pending: Reply = {
     lead: '',
     blocks: [],
@@ -115,7 +123,7 @@ export async function saveForm(command: Command, args: Action['args'], owner: Ow
     footer: [],
     visibility: 'private',
     attachments: [],
-    actions: [{ label: command.name, command: command.name, args }],
+    actions: [{ label: command.name, command: command.name, args: replayable(args) }],
   };
   const saved = await saveActions(pending, owner, store, now);
   return saved.actions[0]?.ref;

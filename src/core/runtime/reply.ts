@@ -67,6 +67,15 @@ export function reply(parts: Partial<Omit<Reply, 'lead'>> & { lead: string }): R
 /** A message to copy, sent as it stands (no title, no code block) so it can be long-pressed and copied on a phone. */
 export const plainMessage = (value: string): Reply => reply({ lead: value, plain: true });
 
+/** Plain argument values only: what a button may replay. */
+export function replayable(args: Record<string, unknown>): Action['args'] {
+  const out: Action['args'] = {};
+  for (const [name, value] of Object.entries(args)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[name] = value;
+  }
+  return out;
+}
+
 export const text = (value: string): Block => ({ type: 'text', text: value });
 export const fields = (pairs: [string, string][]): Block => ({
   type: 'fields',

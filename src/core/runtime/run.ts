@@ -8,7 +8,7 @@ import { UserError } from './errors.js';
 import { acceptingCommands, trackInFlight } from './lifecycle.js';
 import { optionSpecs, usageLine } from './options.js';
 import { enforceRateLimit } from './rateLimit.js';
-import { type Action, type Reply, reply, text } from './reply.js';
+import { type Action, type Reply, replayable, reply, text } from './reply.js';
 import { parseLine } from './textArgs.js';
 
 export type Outcome = 'ok' | 'user_error' | 'storage_unavailable' | 'internal_error';
@@ -66,15 +66,6 @@ function withCommonActions(command: Command, args: Record<string, unknown>, show
     common.push({ label: 'Share in channel', command: command.name, args: { ...same, share: true } });
   }
   return [...(shown.visibility === 'public' ? [] : shown.actions), ...common];
-}
-
-/** Plain argument values only: what a button may replay. */
-function replayable(args: Record<string, unknown>): Action['args'] {
-  const out: Action['args'] = {};
-  for (const [name, value] of Object.entries(args)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[name] = value;
-  }
-  return out;
 }
 
 /** Runs a line as typed on a text platform: "/fees 15000 billed:8000". */

@@ -10,6 +10,8 @@ export interface Call {
   path: string;
   // biome-ignore lint/suspicious/noExplicitAny: captured JSON is inspected loosely by the tests
   body: any;
+  /** Files of a multipart request, with their bytes. */
+  files?: { name: string; type: string; data: Buffer }[];
 }
 
 export type Responder = (call: Call) => Response | undefined;
@@ -31,11 +33,12 @@ export function fakeDiscord(responder: Responder = () => undefined) {
     intents: [],
     rest: {
       makeRequest: async (url: string, init: RequestInit) => {
-        const call = {
+        const call: Call = {
           method: String(init.method),
           path: decodeURIComponent(new URL(url).pathname.replace('/api/v10', '')),
           body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
         };
+        if (init.body instanceof FormData) await readMultipart(init.body, call);
         calls.push(call);
         return responder(call) ?? new Response(null, { status: 204 });
       },
@@ -63,6 +66,16 @@ export function fakeDiscord(responder: Responder = () => undefined) {
       await Promise.all(pending.splice(0));
     },
   };
+}
+
+/** A message with files goes as multipart: the JSON in payload_json, each file as files[n]. */
+async function readMultipart(form: FormData, call: Call): Promise<void> {
+  call.body = JSON.parse(String(form.get('payload_json')));
+  call.files = [];
+  for (const [key, value] of form.entries()) {
+    if (!key.startsWith('files[') || typeof value === 'string') continue;
+    call.files.push({ name: value.name, type: value.type, data: Buffer.from(await value.arrayBuffer()) });
+  }
 }
 
 let nextId = 400000000000000000n;
