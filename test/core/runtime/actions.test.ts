@@ -2,13 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { deleteAllUserData, exportUserData } from '../../../src/core/privacy.js';
-import {
-  ACTION_TTL_MS,
-  EXPIRED,
-  NOT_YOURS,
-  pressAction,
-  saveActions,
-} from '../../../src/core/runtime/actions.js';
+import { ACTION_TTL_MS, EXPIRED, NOT_YOURS, pressAction, saveActions } from '../../../src/core/runtime/actions.js';
 import { defineCommand } from '../../../src/core/runtime/command.js';
 import { reply, text } from '../../../src/core/runtime/reply.js';
 import { runCommand } from '../../../src/core/runtime/run.js';
