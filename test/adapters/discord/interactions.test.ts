@@ -68,8 +68,11 @@ function message(id: string, content = '') {
 }
 
 /** A button press by `userId` (a guild member), as Discord sends it. */
+// biome-ignore lint/suspicious/noExplicitAny: raw gateway JSON, edited per case
+type Raw = Record<string, any>;
+
 function pressPayload(customId: string, userId = USER): object {
-  const raw = interactionPayload(3, { custom_id: customId, component_type: 2 }) as Record<string, any>;
+  const raw = interactionPayload(3, { custom_id: customId, component_type: 2 }) as Raw;
   raw.member.user.id = userId;
   raw.message = message('700000000000000007');
   return raw;
@@ -145,7 +148,7 @@ describe('discord buttons', () => {
     const dm = fake.calls.find((c) => c.path === `/channels/${DM_CHANNEL}/messages`);
     const snooze = buttonsIn(dm?.body).find((b) => b.label === 'Snooze 1 week');
     expect(snooze).toBeDefined();
-    const raw = interactionPayload(3, { custom_id: snooze?.custom_id, component_type: 2 }) as Record<string, any>;
+    const raw = interactionPayload(3, { custom_id: snooze?.custom_id, component_type: 2 }) as Raw;
     const { member } = raw;
     raw.guild_id = undefined;
     raw.member = undefined;
