@@ -21,7 +21,7 @@ describe('buttons on Discord', () => {
     expect(rows).toHaveLength(5);
     for (const row of rows) expect(row.components.length).toBeLessThanOrEqual(5);
     const buttons = rows.flatMap((r) => r.components);
-    expect(buttons[0]?.label.length).toBeLessThanOrEqual(80);
+    expect(buttons[0]?.label?.length).toBeLessThanOrEqual(80);
     expect(buttons[1]?.style).toBe(4);
     expect(buttons.map((b) => b.custom_id)).toEqual(saved(25).map((a) => a.ref));
   });

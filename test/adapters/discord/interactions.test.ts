@@ -9,6 +9,7 @@ import { loadFollowups, startFollowup } from '../../../src/core/followups/remind
 import { logger } from '../../../src/core/log.js';
 import { loadCommunity } from '../../../src/core/messages/templates.js';
 import { EXPIRED, NOT_YOURS } from '../../../src/core/runtime/actions.js';
+import type { Command } from '../../../src/core/runtime/command.js';
 import { runCommand } from '../../../src/core/runtime/run.js';
 import { memoryStore, type Store } from '../../../src/core/store/store.js';
 import { testContext } from '../../support/context.js';
@@ -26,6 +27,12 @@ import {
 } from './fake.js';
 
 logger.level = 'silent';
+
+function named(name: string): Command {
+  const command = commands.find((c) => c.name === name);
+  if (!command) throw new Error(`no command ${name}`);
+  return command;
+}
 
 const OTHER = '200000000000000099';
 const CHANNEL = '500000000000000005';
@@ -98,11 +105,7 @@ describe('discord buttons', () => {
   it('refuses a press by another member privately, and runs nothing', async () => {
     const { fake, store } = setup();
     const ctx = { ...testContext({ store }), platform: 'discord' as const, workspaceId: GUILD, userId: USER };
-    await runCommand(
-      commands.find((c) => c.name === 'followup start') ?? commands[0],
-      { client: 'Ana', delivered: 'today' },
-      ctx,
-    );
+    await runCommand(named('followup start'), { client: 'Ana', delivered: 'today' }, ctx);
     await fake.dispatch(slashPayload(commands, 'followup list', {}));
     const list = callbacks(fake.calls)[0]?.body;
     const labels = buttonsIn(list).map((b) => b.label);
@@ -214,11 +217,7 @@ describe('discord forms, message command and files', () => {
       { length: 1500 },
       (_, i) => `2026-01-${String((i % 28) + 1).padStart(2, '0')},successful,${i + 1},Client ${i},Project ${i}`,
     );
-    const imported = await runCommand(
-      commands.find((c) => c.name === 'contracts import') ?? commands[0],
-      { csv: lines.join('\n') },
-      ctx,
-    );
+    const imported = await runCommand(named('contracts import'), { csv: lines.join('\n') }, ctx);
     expect(imported.outcome).toBe('ok');
     await fake.dispatch(slashPayload(commands, 'mydata export', { share: true }));
     const call = callbacks(fake.calls)[0];
@@ -233,16 +232,12 @@ describe('discord forms, message command and files', () => {
     const { fake, store } = setup();
     const ctx = { ...testContext({ store }), platform: 'discord' as const, workspaceId: GUILD, userId: USER };
     const csv = '2026-01-05,4.5,1200.50,"Acme, Inc.","Logo, v2",yes\n2026-02-01,negative,80,Bob,,no';
-    await runCommand(commands.find((c) => c.name === 'contracts import') ?? commands[0], { csv }, ctx);
+    await runCommand(named('contracts import'), { csv }, ctx);
     await fake.dispatch(slashPayload(commands, 'contracts export', {}));
     const file = callbacks(fake.calls)[0]?.files?.[0];
     expect(file?.name).toBe('contracts.csv');
     const other = { ...ctx, userId: OTHER };
-    const again = await runCommand(
-      commands.find((c) => c.name === 'contracts import') ?? commands[0],
-      { csv: String(file?.data) },
-      other,
-    );
+    const again = await runCommand(named('contracts import'), { csv: String(file?.data) }, other);
     expect(again.outcome).toBe('ok');
     const strip = (log: { contracts: object[] }) => log.contracts;
     const { loadLog } = await import('../../../src/core/jss/contractsStore.js');

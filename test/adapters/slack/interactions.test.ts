@@ -4,12 +4,19 @@ import { contractsImport } from '../../../src/commands/contracts.js';
 import { commands } from '../../../src/commands/index.js';
 import { logger } from '../../../src/core/log.js';
 import { EXPIRED, NOT_YOURS } from '../../../src/core/runtime/actions.js';
+import type { Command } from '../../../src/core/runtime/command.js';
 import { runCommand } from '../../../src/core/runtime/run.js';
 import { memoryStore, type Store } from '../../../src/core/store/store.js';
 import { testContext } from '../../support/context.js';
 import { type Harness, messageOf, RESPONSE_URL, startHarness, visibleText } from './harness.js';
 
 logger.level = 'silent';
+
+function named(name: string): Command {
+  const command = commands.find((c) => c.name === name);
+  if (!command) throw new Error(`no command ${name}`);
+  return command;
+}
 
 const OWNER = 'U0PLAIN';
 let harness: Harness | undefined;
@@ -81,11 +88,7 @@ describe('Slack buttons (block_actions)', () => {
   it('refuses a press by someone else, privately, and changes nothing', async () => {
     const { h, store } = await start();
     const ctx = { ...testContext({ store }), platform: 'slack' as const, workspaceId: 'T0TEST', userId: OWNER };
-    await runCommand(
-      commands.find((c) => c.name === 'followup start') ?? commands[0],
-      { client: 'Ana', delivered: 'today' },
-      ctx,
-    );
+    await runCommand(named('followup start'), { client: 'Ana', delivered: 'today' }, ctx);
     const ack = JSON.parse((await h.send('/followup', 'list')).body);
     const done = buttonsOf(ack).find((b) => b.text.text === '#1 Done');
     expect(done).toBeDefined();
