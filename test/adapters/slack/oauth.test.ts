@@ -67,6 +67,7 @@ describe('Slack OAuth install', () => {
       'chat:write',
       'im:write',
       'users:read',
+      'files:write',
     ]);
     expect(state.length).toBeGreaterThan(20);
     expect(cookie).toBe(`slack-app-oauth-state=${state}`);
