@@ -1,7 +1,6 @@
 // npm run discord:deploy [-- --guild ID]: registers the slash commands, only when they changed.
 import { REST } from 'discord.js';
-import { buildCommandJson } from '../src/adapters/discord/commands.js';
-import { commandsRoute, deployCommands } from '../src/adapters/discord/deploy.js';
+import { commandsRoute, deployCommands, deployedCommands } from '../src/adapters/discord/deploy.js';
 import { commands } from '../src/commands/index.js';
 import { loadConfig, loadDotEnv } from '../src/config.js';
 
@@ -12,7 +11,7 @@ async function main(argv: string[]): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   if (!config.discord) throw new Error('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).');
-  const local = buildCommandJson(commands);
+  const local = deployedCommands(commands);
   const rest = new REST().setToken(config.discord.token);
   const where = guildId ? `server ${guildId}` : 'all servers (global; may take up to an hour to show)';
   const { diff, written } = await deployCommands(rest, commandsRoute(config.discord.applicationId, guildId), local);

@@ -172,14 +172,14 @@ function toConfig(env: z.output<typeof schema>) {
           }
         : undefined,
     store: { sqlitePath: env.GIGDESK_DB_PATH, redisUrl: env.REDIS_URL },
-    /** Where the console saves charts and other files. */
-    outDir: env.GIGDESK_OUT_DIR,
     rateLimits: {
       perUser: env.RATE_LIMIT_PER_USER ?? DEFAULT_RATE_LIMITS.perUser,
       perWorkspace: env.RATE_LIMIT_PER_WORKSPACE ?? DEFAULT_RATE_LIMITS.perWorkspace,
       windowMs: (env.RATE_LIMIT_WINDOW_SECONDS ?? DEFAULT_RATE_LIMITS.windowMs / 1000) * 1000,
     },
     logLevel: env.LOG_LEVEL,
+    /** Where the console writes files that come with answers (exports, charts). */
+    outDir: env.GIGDESK_OUT_DIR,
   };
 }
 

@@ -7,6 +7,7 @@ import { reply, text } from '../core/runtime/reply.js';
 export const check = defineCommand({
   name: 'check',
   description: "Check a client message against Upwork's feedback rules before you send it",
+  longText: 'text',
   options: z.object({
     text: z.string().min(1).max(4000).describe('the message you plan to send'),
   }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dayOf } from '../core/dates.js';
 import { appendContracts, type Contract, contractFrom, parseIds, STARS_RULE } from '../core/jss/contracts.js';
 import { parseContractsCsv } from '../core/jss/contractsCsv.js';
+import { contractsToCsv } from '../core/jss/contractsExport.js';
 import { changeLog, loadLog } from '../core/jss/contractsStore.js';
 import { momentumBlocks } from '../core/jss/momentum.js';
 import { type Command, defineCommand } from '../core/runtime/command.js';
@@ -123,6 +124,7 @@ export const contractsRemove = defineCommand({
 export const contractsImport = defineCommand({
   name: 'contracts import',
   description: 'Add contracts from CSV lines: date, outcome, amount, client, title, long_term',
+  longText: 'csv',
   usesStore: true,
   options: z.object({
     skip_bad: z.boolean().default(false).describe('import the good lines even when some are bad (default no)'),
@@ -181,6 +183,10 @@ export const contractsClear = defineCommand({
             `This would delete all ${plural(log.contracts.length, 'contract')} in your log. To go ahead: /contracts clear confirm:yes`,
           ),
         ],
+        actions: [
+          { label: 'Delete my contract log', style: 'danger', command: 'contracts clear', args: { confirm: true } },
+          { label: 'Export it first (CSV)', command: 'contracts export', args: {} },
+        ],
       });
     }
     await changeLog(ctx, () => ({ nextId: 1, contracts: [] }));
@@ -191,10 +197,35 @@ export const contractsClear = defineCommand({
   },
 });
 
+export const contractsExport = defineCommand({
+  name: 'contracts export',
+  description: 'Your contract log as a CSV file (the columns /contracts import reads)',
+  usesStore: true,
+  options: z.object({}),
+  run: async (_args, ctx) => {
+    const { contracts } = await loadLog(ctx);
+    if (contracts.length === 0) return reply({ lead: 'Your contract log is empty: nothing to export' });
+    const csv = contractsToCsv(contracts);
+    return reply({
+      lead: `Your contract log as CSV: ${plural(contracts.length, 'contract')}`,
+      blocks: [text('Columns: date, outcome, amount, client, title, long_term. /contracts import reads it back.')],
+      attachments: [
+        {
+          name: 'contracts.csv',
+          contentType: 'text/csv',
+          data: new TextEncoder().encode(csv),
+          alt: `${plural(contracts.length, 'contract')} from your log, one per line`,
+        },
+      ],
+    });
+  },
+});
+
 export const contractsCommands: Command[] = [
   contractsAdd,
   contractsList,
   contractsRemove,
   contractsImport,
   contractsClear,
+  contractsExport,
 ];

@@ -9,7 +9,7 @@ import {
   REMINDER_HOUR,
   relativeDay,
 } from '../core/followups/ladders.js';
-import { stepMessage } from '../core/followups/notices.js';
+import { ladderActions, stepMessage } from '../core/followups/notices.js';
 import { loadFollowups, snoozeFollowup, startFollowup, stopFollowup } from '../core/followups/reminders.js';
 import { cleanValues, TONES } from '../core/messages/templates.js';
 import { type Context, defineCommand } from '../core/runtime/command.js';
@@ -33,6 +33,9 @@ const STATUS: Record<FollowupStep['status'], string> = {
   past: 'already past when you started',
   stopped: 'stopped',
 };
+
+/** Buttons for the first ladders with steps to come: three each keeps a message within 25 buttons. */
+const MAX_LADDER_BUTTONS = 7;
 
 function stepRows(followup: Followup, today: string): string[][] {
   return followup.steps.map((s) => [s.day, relativeDay(s.day, today), labelOf(s.template), STATUS[s.status]]);
@@ -115,6 +118,10 @@ export const followupList = defineCommand({
         .map((s) => `#${f.id} ${f.client}, ${labelOf(s.template).toLowerCase()} (${s.day}): ${STATUS[s.status]}.`),
     );
     return reply({
+      actions: list
+        .filter((f) => f.steps.some((s) => s.status === 'pending'))
+        .slice(0, MAX_LADDER_BUTTONS)
+        .flatMap((f) => ladderActions(f, `#${f.id} `)),
       lead: `${list.length} follow-up${list.length === 1 ? '' : 's'}`,
       blocks: [
         table(['#', 'Client', 'Delivered', 'Next step', 'Due'], rows),

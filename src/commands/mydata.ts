@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deleteAllUserData, exportUserData } from '../core/privacy.js';
 import { defineCommand } from '../core/runtime/command.js';
-import { copy, reply, text } from '../core/runtime/reply.js';
+import { reply, text } from '../core/runtime/reply.js';
 
 const PRIVATE_NOTE = 'Only you can see this, even with share:yes.';
 
@@ -22,7 +22,15 @@ export const mydataExport = defineCommand({
             ? 'gigdesk stores nothing about you in this workspace.'
             : `Stored: ${names.join(', ') || 'no items'}; ${exported.pendingReminders.length} pending reminder(s). ${PRIVATE_NOTE}`,
         ),
-        copy(JSON.stringify(exported, null, 2), 'JSON'),
+      ],
+      // A file, so the export is whole however much is stored (a message would be cut at the platform's limit).
+      attachments: [
+        {
+          name: 'gigdesk-my-data.json',
+          contentType: 'application/json',
+          data: new TextEncoder().encode(JSON.stringify(exported, null, 2)),
+          alt: 'Everything gigdesk stores about you in this workspace, as JSON',
+        },
       ],
       footer: ['Workspace templates are the community’s, not personal data, and are not included.'],
     });
@@ -47,6 +55,10 @@ export const mydataDelete = defineCommand({
           text(
             `This removes ${names.join(', ') || 'nothing stored'} and ${exported.pendingReminders.length} pending reminder(s) for good. Run /mydata delete confirm:yes to go ahead; /mydata export first if you want a copy.`,
           ),
+        ],
+        actions: [
+          { label: 'Delete all my data', style: 'danger', command: 'mydata delete', args: { confirm: true } },
+          { label: 'Export it first', command: 'mydata export', args: {} },
         ],
       });
     }

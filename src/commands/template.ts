@@ -22,7 +22,7 @@ import {
 } from '../core/messages/templates.js';
 import { type Context, defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
-import { type Block, copy, fields, reply, table, text } from '../core/runtime/reply.js';
+import { type Block, copy, fields, plainMessage, replayable, reply, table, text } from '../core/runtime/reply.js';
 
 const RULES_FOOTER =
   "Written to Upwork's feedback rules: asking for honest feedback is fine; asking for a rating, or trading anything for feedback, is not.";
@@ -48,6 +48,7 @@ export const template = defineCommand({
       .max(20)
       .optional()
       .describe('final delivery date (YYYY-MM-DD or today) for the follow-up dates'),
+    plain: z.boolean().optional().describe('yes for the message alone as plain text, easy to copy on a phone'),
   }),
   autocomplete: (option, partial, ctx) => {
     if (option === 'name') return suggestNames(partial, ctx);
@@ -67,6 +68,7 @@ export const template = defineCommand({
       throw new UserError(`There is no template "${name.slice(0, 40)}". Templates: ${names.join(', ')}.`);
     }
     const message = fillTemplate(wordingFor(found, args.tone ?? 'warm'), cleanValues(args));
+    if (args.plain) return plainMessage(message);
     const blocks: Block[] = [copy(message, 'Ready to copy'), text(`When: ${whenLine(found)}`)];
     const footer = [RULES_FOOTER];
     if (found.source === 'community') {
@@ -82,7 +84,10 @@ export const template = defineCommand({
       );
       footer.push('Dates are calendar days in UTC.');
     }
-    return reply({ lead: `/template ${found.name}: ${found.summary}`, blocks, footer });
+    // Copy-ready: the same template again as a plain message (code blocks are hard to copy on a phone).
+    const { delivered: _ladder, ...same } = args;
+    const copyReady = { label: 'Copy-ready', command: 'template', args: { ...replayable(same), plain: true } };
+    return reply({ lead: `/template ${found.name}: ${found.summary}`, blocks, footer, actions: [copyReady] });
   },
 });
 
@@ -159,6 +164,7 @@ const wording = (raw: string, ctx: Context) => ({
 export const templateAdd = defineCommand({
   name: 'template add',
   description: "Add a template to this workspace's list",
+  longText: 'text',
   adminOnly: true,
   usesStore: true,
   options: z.object({
@@ -182,6 +188,7 @@ export const templateAdd = defineCommand({
 export const templateEdit = defineCommand({
   name: 'template edit',
   description: "Change a template of this workspace's list",
+  longText: 'text',
   adminOnly: true,
   usesStore: true,
   options: z.object({

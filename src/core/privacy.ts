@@ -2,6 +2,7 @@
 
 import { forgetReminders, type PendingReminder, remindersOf } from './followups/reminders.js';
 import { forgetCommunity } from './messages/templates.js';
+import { BUTTONS, forgetActions, savedActionsOf } from './runtime/actions.js';
 import type { Context, Platform } from './runtime/command.js';
 import { deleteUserData, readUserData, type Store, userDataNames, workspaceUserIds } from './store/store.js';
 
@@ -19,6 +20,8 @@ export interface UserDataExport {
 export async function exportUserData(ctx: Context): Promise<UserDataExport> {
   const data: Record<string, unknown> = {};
   for (const name of await userDataNames(ctx)) data[name] = await readUserData(ctx, name);
+  // The buttons of recent answers, with the arguments they would replay, rather than their bare ids.
+  if (BUTTONS in data) data[BUTTONS] = await savedActionsOf(ctx);
   return {
     platform: ctx.platform,
     workspaceId: ctx.workspaceId,
@@ -32,6 +35,7 @@ export async function exportUserData(ctx: Context): Promise<UserDataExport> {
 /** Removes every stored item of the caller and their pending reminders; returns what was removed. */
 export async function deleteAllUserData(ctx: Context): Promise<{ items: string[]; reminders: number }> {
   const items = await userDataNames(ctx);
+  await forgetActions(ctx);
   for (const name of items) await deleteUserData(ctx, name);
   return { items, reminders: await forgetReminders(ctx) };
 }

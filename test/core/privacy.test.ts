@@ -19,8 +19,8 @@ const ask = async (line: string, userId = 'U1') => {
 };
 const exported = async (userId = 'U1') => {
   const reply = await ask('/mydata export', userId);
-  const block = reply.blocks.find((b) => b.type === 'copy');
-  return JSON.parse(block?.type === 'copy' ? block.text : '{}');
+  const file = reply.attachments.find((a) => a.contentType === 'application/json');
+  return JSON.parse(new TextDecoder().decode(file?.data));
 };
 
 describe('/mydata', () => {

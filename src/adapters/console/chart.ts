@@ -1,10 +1,9 @@
 // The console's way of showing a chart: a PNG file under GIGDESK_OUT_DIR, its path printed with the answer.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { chartFor } from '../../charts/draw.js';
 import { logger, referenceId } from '../../core/log.js';
 import type { Context } from '../../core/runtime/command.js';
 import type { Reply } from '../../core/runtime/reply.js';
+import { writeAttachments } from './extras.js';
 
 export const DEFAULT_OUT_DIR = './out';
 
@@ -14,10 +13,10 @@ export async function saveChart(reply: Reply, ctx: Context, outDir = DEFAULT_OUT
   if (!chart) return undefined;
   // A timestamp in the name keeps earlier charts, so two questions never overwrite each other's picture.
   const stamp = ctx.now.toISOString().replace(/[:.]/g, '-');
-  const path = join(outDir, `${chart.name.replace(/\.png$/, '')}-${stamp}.png`);
+  const name = `${chart.name.replace(/\.png$/, '')}-${stamp}.png`;
+  let path: string | undefined;
   try {
-    await mkdir(outDir, { recursive: true });
-    await writeFile(path, chart.data);
+    [path] = await writeAttachments([{ ...chart, name }], outDir);
   } catch (error) {
     const ref = referenceId();
     logger.error({ ref, err: error, platform: 'console' }, 'chart not saved');

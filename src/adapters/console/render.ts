@@ -1,14 +1,16 @@
 import { type Block, type Reply, tableToText } from '../../core/runtime/reply.js';
+import { buttonsLine } from './extras.js';
 
 const bold = (s: string) => `\u001b[1m${s}\u001b[22m`;
 const dim = (s: string) => `\u001b[2m${s}\u001b[22m`;
 
 /** Plain text for pipes and logs; bold title and dim footer only when writing to a terminal. */
-export function renderText(reply: Reply, colour = false): string {
-  const title = colour ? bold(reply.lead) : reply.lead;
+export function renderText(reply: Reply, colour = false, pressable = false): string {
+  const title = colour && !reply.plain ? bold(reply.lead) : reply.lead;
   const body = reply.blocks.map(renderBlock).filter(Boolean);
   const footer = reply.footer.map((line) => (colour ? dim(line) : line));
-  return [title, ...body, ...(footer.length ? [footer.join('\n')] : [])].join('\n\n');
+  const buttons = buttonsLine(reply.actions, pressable);
+  return [title, ...body, ...(footer.length ? [footer.join('\n')] : []), ...(buttons ? [buttons] : [])].join('\n\n');
 }
 
 function renderBlock(block: Block): string {

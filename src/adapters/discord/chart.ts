@@ -1,6 +1,6 @@
 // The chart follows the text: the answer is already on screen, then the message is edited to carry the
 // PNG as an attachment shown inside the embed (attachment://name). An edit keeps the message's privacy.
-import { AttachmentBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { AttachmentBuilder, type RepliableInteraction } from 'discord.js';
 import { chartFor } from '../../charts/draw.js';
 import { logger, referenceId } from '../../core/log.js';
 import type { Context } from '../../core/runtime/command.js';
@@ -9,7 +9,7 @@ import type { DiscordPayload } from './render.js';
 
 /** `message` is "@original" for the interaction's reply, or the id of the follow-up that carries the answer. */
 export async function sendChart(
-  i: ChatInputCommandInteraction,
+  i: RepliableInteraction,
   reply: Reply,
   payload: DiscordPayload,
   ctx: Context,

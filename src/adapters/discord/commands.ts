@@ -150,7 +150,8 @@ function optionsJson(command: Command): OptionJson[] {
             type: ApplicationCommandOptionType.Attachment,
           } as OptionJson,
         ]
-      : [optionJson(command, spec)],
+      : // Long text may be left out: the handler then opens a form (modal) for it.
+        [optionJson(command, spec.name === command.longText ? { ...spec, required: false } : spec)],
   );
   if (options.length > LIMITS.options) {
     fail(command.name, `it has ${options.length} options on Discord; Discord allows ${LIMITS.options}`);

@@ -1,6 +1,20 @@
 // Registers the slash commands, writing only when Discord's registered set differs from the local one.
-import { type APIApplicationCommand, type REST, Routes } from 'discord.js';
-import type { CommandJson } from './commands.js';
+import {
+  type APIApplicationCommand,
+  type REST,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
+  Routes,
+} from 'discord.js';
+import type { Command } from '../../core/runtime/command.js';
+import { buildCommandJson, type CommandJson } from './commands.js';
+import { messageCommandJson } from './messageAction.js';
+
+/** Everything registered: the slash commands and the message command ("Check this wording"). */
+export type DeployedJson = CommandJson | RESTPostAPIContextMenuApplicationCommandsJSONBody;
+
+export function deployedCommands(commands: readonly Command[]): DeployedJson[] {
+  return [...buildCommandJson(commands), messageCommandJson()];
+}
 
 export interface CommandDiff {
   added: string[];
@@ -26,7 +40,8 @@ interface LooseOption {
 interface LooseCommand {
   type?: number;
   name: string;
-  description: string;
+  /** Empty for a message command. */
+  description?: string;
   default_member_permissions?: string | null;
   contexts?: number[] | null;
   nsfw?: boolean;
@@ -35,7 +50,7 @@ interface LooseCommand {
 
 /** Which commands Discord would gain, lose or see changed if the local set were written. */
 export function diffCommandSets(
-  local: readonly CommandJson[],
+  local: readonly DeployedJson[],
   remote: readonly (APIApplicationCommand | LooseCommand)[],
 ): CommandDiff {
   const mine = new Map(local.map((c) => [c.name, JSON.stringify(normalCommand(c as LooseCommand))]));
@@ -55,7 +70,7 @@ function normalCommand(c: LooseCommand) {
   return {
     type: c.type ?? 1,
     name: c.name,
-    description: c.description,
+    description: c.description ?? '',
     default_member_permissions: c.default_member_permissions ?? null,
     contexts: c.contexts ? [...c.contexts].sort() : null,
     nsfw: c.nsfw ?? false,
@@ -92,7 +107,7 @@ export interface DeployResult {
 export async function deployCommands(
   rest: REST,
   route: `/${string}`,
-  local: readonly CommandJson[],
+  local: readonly DeployedJson[],
 ): Promise<DeployResult> {
   const remote = (await rest.get(route)) as APIApplicationCommand[];
   const diff = diffCommandSets(local, remote);

@@ -1,4 +1,5 @@
-// Interactions in, core runner called, embeds out: slash commands (with defer for slow storage) and autocomplete.
+// Interactions in, core runner called, embeds out: slash commands and autocomplete here; buttons, forms and
+// the message action in their own files. Every kind answers through respond.ts.
 import {
   ApplicationCommandOptionType,
   type Attachment,
@@ -6,24 +7,22 @@ import {
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
-  MessageFlags,
   PermissionFlagsBits,
 } from 'discord.js';
-import { pendingNotice } from '../../core/followups/notices.js';
 import { logger, referenceId } from '../../core/log.js';
 import type { Command, Context } from '../../core/runtime/command.js';
 import { UserError } from '../../core/runtime/errors.js';
 import { optionSpecs } from '../../core/runtime/options.js';
 import type { RateLimits } from '../../core/runtime/rateLimit.js';
-import { reply, text } from '../../core/runtime/reply.js';
 import { type Answer, runCommand, userErrorAnswer } from '../../core/runtime/run.js';
 import type { Store } from '../../core/store/store.js';
-import { sendChart } from './chart.js';
+import { onButton, onForm } from './buttons.js';
 import { ATTACHMENT_FILE_OPTION, ATTACHMENT_OPTION, type Group, groupCommands, resolveCommand } from './commands.js';
-import { type DiscordPayload, renderDiscord } from './render.js';
+import { openForm } from './forms.js';
+import { onMessageAction } from './messageAction.js';
+import { answerFault, type PressOptions, sendAnswer } from './respond.js';
 
-export interface HandlerOptions {
-  commands: readonly Command[];
+export interface HandlerOptions extends PressOptions {
   store: Store;
   /** The clock commands see; tests pin it. */
   now?: () => Date;
@@ -46,10 +45,14 @@ export function createInteractionHandler(options: HandlerOptions): InteractionHa
     try {
       if (interaction.isChatInputCommand()) await onCommand(interaction, groups, options);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction, groups, options);
+      else if (interaction.isButton()) await onButton(interaction, contextFor(interaction, options), options);
+      else if (interaction.isModalSubmit()) await onForm(interaction, contextFor(interaction, options), options);
+      else if (interaction.isMessageContextMenuCommand())
+        await onMessageAction(interaction, contextFor(interaction, options), options);
     } catch (error) {
       const ref = referenceId();
       logger.error({ ref, err: error, platform: 'discord' }, 'interaction failed');
-      if (interaction.isChatInputCommand()) await answerFault(interaction, ref);
+      if (interaction.isRepliable()) await answerFault(interaction, ref);
     }
   };
 }
@@ -57,33 +60,21 @@ export function createInteractionHandler(options: HandlerOptions): InteractionHa
 async function onCommand(i: ChatInputCommandInteraction, groups: Group[], options: HandlerOptions): Promise<void> {
   const command = resolveCommand(groups, i.commandName, i.options.getSubcommand(false));
   const ctx = contextFor(i, options);
-  const pending = answer(i, command, ctx, options.fetchFile ?? fetch);
-  let deferring: Promise<boolean> | undefined;
-  const timer = command?.usesStore
-    ? setTimeout(() => {
-        deferring = defer(i, i.options.getBoolean('share') !== true);
-      }, options.deferAfterMs ?? 1500)
-    : undefined;
-  const result = await pending.finally(async () => {
-    clearTimeout(timer);
-    await deferring; // a failure report after a started defer must know it was deferred
+  if (command && needsForm(i, command)) {
+    await openForm(i, command, ctx, await argsFrom(i, command, options.fetchFile ?? fetch));
+    return;
+  }
+  await sendAnswer(i, ctx, answer(i, command, ctx, options.fetchFile ?? fetch), {
+    deferAfterMs: options.deferAfterMs,
+    mayDefer: Boolean(command?.usesStore),
+    deferPrivately: i.options.getBoolean('share') !== true,
   });
-  const payload = renderDiscord(result.reply, result.outcome);
-  let message = '@original';
-  if (deferring && (await deferring)) message = await sendAfterDefer(i, payload);
-  else await i.reply(payload);
-  await sendChart(i, result.reply, payload, ctx, message);
-  await sendPendingNotice(i, ctx);
 }
 
-/** Reminders whose DM failed (DMs closed) are shown once, privately, after the user's next answer. */
-async function sendPendingNotice(i: ChatInputCommandInteraction, ctx: Context): Promise<void> {
-  try {
-    const notice = await pendingNotice(ctx);
-    if (notice) await i.followUp(renderDiscord({ ...notice, visibility: 'private' }));
-  } catch (error) {
-    logger.warn({ err: error, platform: 'discord' }, 'could not show missed reminders');
-  }
+/** A long-text command called without its text (and without a file) gets a form to type it in. */
+function needsForm(i: ChatInputCommandInteraction, command: Command): boolean {
+  if (!command.longText || i.options.get(command.longText)) return false;
+  return !(command.longText === ATTACHMENT_OPTION && i.options.get(ATTACHMENT_FILE_OPTION));
 }
 
 async function answer(
@@ -106,43 +97,6 @@ async function answer(
   return runCommand(command, args, ctx);
 }
 
-function defer(i: ChatInputCommandInteraction, ephemeral: boolean): Promise<boolean> {
-  return i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}).then(
-    () => true,
-    (error: unknown) => {
-      logger.warn({ err: error, platform: 'discord' }, 'defer failed');
-      return false;
-    },
-  );
-}
-
-/**
- * A deferred reply keeps the visibility chosen when deferring, so a private answer never lands in public.
- * Returns which message holds the answer: "@original", or the id of the private follow-up.
- */
-async function sendAfterDefer(i: ChatInputCommandInteraction, payload: DiscordPayload): Promise<string> {
-  const { flags, ...edit } = payload;
-  if (flags && !i.ephemeral) {
-    await i.deleteReply();
-    return (await i.followUp(payload)).id;
-  }
-  await i.editReply(edit);
-  return '@original';
-}
-
-async function answerFault(i: ChatInputCommandInteraction, ref: string): Promise<void> {
-  const message = `Something went wrong on our side. If it keeps happening, tell your admin reference ${ref}.`;
-  const payload = renderDiscord(reply({ lead: 'Sorry', blocks: [text(message)] }), 'internal_error');
-  try {
-    if (i.deferred && !i.replied)
-      await i.editReply({ embeds: payload.embeds, allowedMentions: payload.allowedMentions });
-    else if (i.replied) await i.followUp(payload);
-    else await i.reply(payload);
-  } catch (error) {
-    logger.warn({ ref, err: error, platform: 'discord' }, 'could not report the failure to the user');
-  }
-}
-
 async function onAutocomplete(i: AutocompleteInteraction, groups: Group[], options: HandlerOptions): Promise<void> {
   const command = resolveCommand(groups, i.commandName, i.options.getSubcommand(false));
   const focused = i.options.getFocused(true);
@@ -159,7 +113,7 @@ async function onAutocomplete(i: AutocompleteInteraction, groups: Group[], optio
   await i.respond(usable.map((s) => ({ name: s, value: s })));
 }
 
-export function contextFor(i: ChatInputCommandInteraction | AutocompleteInteraction, options: HandlerOptions): Context {
+export function contextFor(i: Interaction, options: HandlerOptions): Context {
   return {
     platform: 'discord',
     workspaceId: i.guildId ?? `dm-${i.user.id}`,

@@ -2,6 +2,7 @@
 import { type APIEmbed, MessageFlags } from 'discord.js';
 import { type Block, type Reply, tableToText } from '../../core/runtime/reply.js';
 import type { Outcome } from '../../core/runtime/run.js';
+import { type ButtonRow, buttonRows, filesOf, plainContent } from './components.js';
 
 /** Discord's embed limits (characters), from its API reference. */
 export const EMBED_LIMITS = {
@@ -16,7 +17,10 @@ export const EMBED_LIMITS = {
 };
 
 export interface DiscordPayload {
+  content?: string;
   embeds: APIEmbed[];
+  components?: ButtonRow[];
+  files?: ReturnType<typeof filesOf>;
   flags?: MessageFlags.Ephemeral;
   allowedMentions: { parse: [] };
 }
@@ -41,6 +45,18 @@ interface Piece {
 }
 
 export function renderDiscord(reply: Reply, outcome: Outcome = 'ok'): DiscordPayload {
+  const payload = reply.plain ? { content: plainContent(reply), embeds: [] } : { embeds: embedsOf(reply, outcome) };
+  const components = buttonRows(reply.actions);
+  return {
+    ...payload,
+    ...(components.length > 0 ? { components } : {}),
+    ...(reply.attachments.length > 0 ? { files: filesOf(reply.attachments) } : {}),
+    ...(reply.visibility === 'private' ? { flags: MessageFlags.Ephemeral } : {}),
+    allowedMentions: { parse: [] },
+  };
+}
+
+function embedsOf(reply: Reply, outcome: Outcome): APIEmbed[] {
   const colour = OUTCOME_COLOURS[outcome];
   const embeds: APIEmbed[] = [{ title: clip(plain(reply.lead) || BLANK, EMBED_LIMITS.title), color: colour }];
   for (const piece of reply.blocks.flatMap(toPieces)) place(embeds, piece, colour);
@@ -48,11 +64,7 @@ export function renderDiscord(reply: Reply, outcome: Outcome = 'ok'): DiscordPay
   const shortened = fitTotal(embeds, EMBED_LIMITS.total - footer.length - SHORTENED.length - 1);
   const footerText = [footer, shortened ? SHORTENED : ''].filter(Boolean).join('\n');
   if (footerText) (embeds.at(-1) as APIEmbed).footer = { text: footerText };
-  return {
-    embeds,
-    ...(reply.visibility === 'private' ? { flags: MessageFlags.Ephemeral } : {}),
-    allowedMentions: { parse: [] },
-  };
+  return embeds;
 }
 
 function toPieces(block: Block): Piece[] {

@@ -7,9 +7,8 @@ import { logger } from '../../core/log.js';
 import type { RateLimits } from '../../core/runtime/rateLimit.js';
 import type { Store } from '../../core/store/store.js';
 import type { RunningAdapter } from '../running.js';
-import { buildCommandJson } from './commands.js';
 import { discordDeliver } from './deliver.js';
-import { diffCommandSets, hasChanges } from './deploy.js';
+import { deployedCommands, diffCommandSets, hasChanges } from './deploy.js';
 import { createInteractionHandler } from './handler.js';
 
 /** One gateway client, or (with DISCORD_SHARDS) a ShardingManager whose shard 0 delivers reminders. */
@@ -21,7 +20,7 @@ export async function startDiscord(config: Config, store: Store): Promise<Runnin
 
 /** One gateway connection; slash commands arrive as interactions, so the Guilds intent is all it needs. */
 export async function runClient(token: string, store: Store, rateLimits?: RateLimits): Promise<RunningAdapter> {
-  const local = buildCommandJson(commands); // fails before connecting if a command cannot be registered
+  const local = deployedCommands(commands); // fails before connecting if a command cannot be registered
   const client = new Client({ intents: [GatewayIntentBits.Guilds] });
   const handle = createInteractionHandler({ commands, store, rateLimits });
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));

@@ -1,24 +1,20 @@
 // Slash commands in, shared text parser and runner, Block Kit out: answered in the ack when quick.
+// Buttons, forms and the message shortcut are in interactions.ts; long-text forms in forms.ts.
 import type { App, RespondFn, SlashCommand, webApi } from '@slack/bolt';
 import { logger } from '../../core/log.js';
+import { saveActions } from '../../core/runtime/actions.js';
 import type { Command, Context } from '../../core/runtime/command.js';
 import { optionSpecs } from '../../core/runtime/options.js';
-import type { RateLimits } from '../../core/runtime/rateLimit.js';
 import type { Reply } from '../../core/runtime/reply.js';
-import { runText } from '../../core/runtime/run.js';
-import type { Store } from '../../core/store/store.js';
+import { runText, userErrorAnswer } from '../../core/runtime/run.js';
 import { uploadChart } from './chart.js';
+import type { AdminCheck, SlackDeps } from './deps.js';
+import { uploadAttachments, whereFilesGo } from './files.js';
+import { formFor, openForm } from './forms.js';
+import { registerInteractions } from './interactions.js';
 import { renderSlack, type SlackMessage, unescapeSlack } from './render.js';
 
-export interface SlackDeps {
-  commands: readonly Command[];
-  store: Store;
-  /** User ids treated as admins in addition to workspace admins and owners. */
-  adminUserIds?: readonly string[];
-  /** How long to wait for a reply before acking empty and answering through respond(). */
-  ackBudgetMs?: number;
-  rateLimits?: RateLimits;
-}
+export type { SlackDeps } from './deps.js';
 
 /** Slack wants the ack within 3 s; 2 s leaves room for the network on the way back. */
 export const ACK_BUDGET_MS = 2000;
@@ -46,22 +42,48 @@ export function register(app: App, deps: SlackDeps): void {
   const names = slashNames(deps.commands).map((n) => n.replace(/[^a-z0-9_-]/g, ''));
   app.command(new RegExp(`^/(?:${names.join('|')})$`), async ({ command, ack, respond, client }) => {
     const name = command.command.slice(1);
+    const form = formFor(`${name} ${unescapeSlack(command.text ?? '')}`, deps.commands);
+    if (form) {
+      await ack();
+      await answerWithForm(client, respond, form, command, await contextFor(command, client, deps, isAdmin));
+      return;
+    }
     const pending = answer(name, command, client, deps, isAdmin);
     const quick = await within(pending, budget);
+    const target = { userId: command.user_id, channelId: command.channel_id };
     if (quick) {
       const [first, ...rest] = renderSlack(quick);
       await ack(first);
       await sendAll(respond, rest, name);
     } else {
       await ack();
-      await sendAll(respond, renderSlack(await pending), name);
     }
-    await uploadChart(client, command, quick ?? (await pending), deps.store);
+    const final = quick ?? (await pending);
+    if (!quick) await sendAll(respond, renderSlack(final), name);
+    await uploadAttachments(client, final, target);
+    await uploadChart(client, final, target, { workspaceId: command.team_id, store: deps.store });
   });
+  registerInteractions(app, deps, isAdmin);
 }
 
-type AdminCheck = (client: webApi.WebClient, teamId: string, userId: string) => Promise<boolean>;
+async function contextFor(
+  command: SlashCommand,
+  client: webApi.WebClient,
+  deps: SlackDeps,
+  isAdmin: AdminCheck,
+): Promise<Context> {
+  return {
+    platform: 'slack',
+    workspaceId: command.team_id,
+    userId: command.user_id,
+    isAdmin: await isAdmin(client, command.team_id, command.user_id),
+    now: deps.now?.() ?? new Date(),
+    store: deps.store,
+    rateLimits: deps.rateLimits,
+  };
+}
 
+/** The answer with its buttons saved, and a line saying where its files go. */
 async function answer(
   name: string,
   command: SlashCommand,
@@ -69,17 +91,30 @@ async function answer(
   deps: SlackDeps,
   isAdmin: AdminCheck,
 ): Promise<Reply> {
-  const ctx: Context = {
-    platform: 'slack',
-    workspaceId: command.team_id,
-    userId: command.user_id,
-    isAdmin: await isAdmin(client, command.team_id, command.user_id),
-    now: new Date(),
-    store: deps.store,
-    rateLimits: deps.rateLimits,
-  };
+  const ctx = await contextFor(command, client, deps, isAdmin);
   const result = await runText(lineFor(name, command.text ?? '', deps.commands), deps.commands, ctx);
-  return result.reply;
+  const sealed = await saveActions(result.reply, ctx, ctx.store, ctx.now);
+  return sealed.attachments.length > 0 ? { ...sealed, footer: [...sealed.footer, whereFilesGo(sealed)] } : sealed;
+}
+
+async function answerWithForm(
+  client: webApi.WebClient,
+  respond: RespondFn,
+  form: NonNullable<ReturnType<typeof formFor>>,
+  command: SlashCommand,
+  ctx: Context,
+): Promise<void> {
+  const origin = { triggerId: command.trigger_id, responseUrl: command.response_url, channelId: command.channel_id };
+  const opened = await openForm(client, form, ctx, origin).catch((error: unknown) => {
+    logger.warn({ err: error, platform: 'slack' }, 'views.open failed');
+    return false;
+  });
+  if (opened) return;
+  const usage = userErrorAnswer(
+    form.command,
+    'The form could not be opened just now; type the text after the command.',
+  );
+  await sendAll(respond, renderSlack(usage.reply), command.command);
 }
 
 /** The value if it settles within `ms`, otherwise undefined (the work carries on). */

@@ -2,10 +2,12 @@
 import type { Command } from '../../core/runtime/command.js';
 import { usageLine } from '../../core/runtime/options.js';
 import { slashNames } from './handler.js';
+import { CHECK_WORDING_CALLBACK } from './interactions.js';
 
 /** Slack's menu shows one line per command; longer text is cut by Slack anyway. */
 const MENU_TEXT_MAX = 140;
 
+// files:write uploads exports and charts (to the user's DM for a private answer).
 export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read', 'files:write'] as const;
 
 // A type alias, not an interface, so it fits the Yaml index signature.
@@ -66,6 +68,14 @@ export function slackManifest(commands: readonly Command[], options: ManifestOpt
     features: {
       bot_user: { display_name: name, always_online: false },
       slash_commands: slashCommands,
+      shortcuts: [
+        {
+          name: 'Check this wording',
+          type: 'message',
+          callback_id: CHECK_WORDING_CALLBACK,
+          description: "Check a message against Upwork's feedback rules (only you see the result)",
+        },
+      ],
     },
     oauth_config: {
       redirect_urls: options.publicUrl ? [`${options.publicUrl}/slack/oauth_redirect`] : undefined,
@@ -76,6 +86,8 @@ export function slackManifest(commands: readonly Command[], options: ManifestOpt
       event_subscriptions: events
         ? { request_url: events, bot_events: ['app_uninstalled', 'tokens_revoked'] }
         : undefined,
+      // Buttons, forms and the message shortcut arrive as interactivity payloads (over the socket in Socket Mode).
+      interactivity: events ? { is_enabled: true, request_url: events } : { is_enabled: true },
       // An org-wide install needs distribution through OAuth, so only the public app offers it.
       org_deploy_enabled: Boolean(options.publicUrl),
       socket_mode_enabled: !options.publicUrl,

@@ -1,6 +1,7 @@
 // Reply -> Block Kit messages within Slack's size limits; every string is escaped so no reply can ping anyone.
 import type { types } from '@slack/bolt';
 import { type Block, type Reply, tableToText } from '../../core/runtime/reply.js';
+import { actionsBlocks } from './actions.js';
 
 export const SLACK_LIMITS = {
   header: 150,
@@ -128,9 +129,13 @@ export function renderSlack(reply: Reply): SlackMessage[] {
     type: 'header',
     text: { type: 'plain_text', text: clip(title, SLACK_LIMITS.header) },
   };
-  const all = [header, ...reply.blocks.flatMap(renderBlock), ...footerBlocks(reply.footer)];
+  // A copy-ready message goes out as plain text alone, so a long-press copies just the message.
+  const content = reply.plain
+    ? renderBlock({ type: 'text', text: reply.lead })
+    : [header, ...reply.blocks.flatMap(renderBlock), ...footerBlocks(reply.footer)];
   const response_type = reply.visibility === 'public' ? 'in_channel' : 'ephemeral';
-  const groups = packBlocks(all);
+  const buttons = actionsBlocks(reply.actions);
+  const groups = packBlocks(content, buttons.length);
   const messages = groups.slice(0, SLACK_LIMITS.messages).map((blocks, i) => ({
     response_type,
     text: clip(i === 0 ? title : `${title} (continued)`, SLACK_LIMITS.sectionText),
@@ -138,9 +143,10 @@ export function renderSlack(reply: Reply): SlackMessage[] {
   })) satisfies SlackMessage[];
   const last = messages.at(-1);
   if (last && groups.length > messages.length) {
-    if (last.blocks.length >= SLACK_LIMITS.blocksPerMessage) last.blocks.pop();
+    if (last.blocks.length >= SLACK_LIMITS.blocksPerMessage - buttons.length) last.blocks.pop();
     last.blocks.push({ type: 'context', elements: [mrkdwn('The rest of this answer is too long for Slack.')] });
   }
+  last?.blocks.push(...buttons);
   return messages;
 }
 
@@ -157,14 +163,15 @@ function sizeOf(block: SlackBlock): number {
   return texts.reduce((n, t) => n + t.length + 40, 40);
 }
 
-function packBlocks(blocks: SlackBlock[]): SlackBlock[][] {
+/** `reserved` blocks (the buttons) are added to the last message afterwards. */
+function packBlocks(blocks: SlackBlock[], reserved = 0): SlackBlock[][] {
   const groups: SlackBlock[][] = [];
   let current: SlackBlock[] = [];
   let size = 0;
   for (const block of blocks) {
     const blockSize = sizeOf(block);
     const full =
-      current.length >= SLACK_LIMITS.blocksPerMessage ||
+      current.length >= SLACK_LIMITS.blocksPerMessage - reserved ||
       (current.length > 0 && size + blockSize > SLACK_LIMITS.charsPerMessage);
     if (full) {
       groups.push(current);

@@ -1,6 +1,7 @@
 // Sends due reminders through an adapter. A step is claimed (status 'sending', index entry gone)
 // before it is handed to the adapter, so a restart can never send it twice.
 import { logger } from '../log.js';
+import { saveActions } from '../runtime/actions.js';
 import type { Platform } from '../runtime/command.js';
 import type { Reply } from '../runtime/reply.js';
 import { readUserData, type Store, writeUserData } from '../store/store.js';
@@ -62,7 +63,8 @@ export async function deliverDue(
     for (const { entry, message } of claimed) {
       let ok = false;
       try {
-        ok = await deliver(entry.to, message);
+        // Its Done and Snooze buttons are saved for the recipient first, as for any answer with buttons.
+        ok = await deliver(entry.to, await saveActions(message, entry.to, store, now));
       } catch (error) {
         logger.warn({ err: error, platform: entry.to.platform }, 'reminder delivery failed');
       }

@@ -2,7 +2,7 @@
 
 import { cleanValues, fillTemplate, findTemplate, wordingFor } from '../messages/templates.js';
 import type { Context } from '../runtime/command.js';
-import { copy, type Reply, reply, text } from '../runtime/reply.js';
+import { type Action, copy, type Reply, reply, text } from '../runtime/reply.js';
 import { deleteUserData, readUserData, writeUserData } from '../store/store.js';
 import { type Followup, type FollowupStep, labelOf } from './ladders.js';
 import { LADDERS, loadFollowups, NOTICES, type Notice, type Scope, withLock } from './reminders.js';
@@ -33,7 +33,18 @@ export async function reminderReply(scope: Scope, followup: Followup, step: Foll
     footer: [
       `Client closed the contract? /followup done ${followup.id} · Need more time? /followup snooze ${followup.id} 3`,
     ],
+    actions: ladderActions(followup),
   });
+}
+
+/** Done and Snooze buttons for one ladder; `prefix` tells ladders apart in a list ("#2 "). */
+export function ladderActions(followup: Pick<Followup, 'id'>, prefix = ''): Action[] {
+  const which = String(followup.id);
+  return [
+    { label: `${prefix}Done`, style: 'primary', command: 'followup done', args: { which } },
+    { label: `${prefix}Snooze 1 day`, command: 'followup snooze', args: { which, days: 1 } },
+    { label: `${prefix}Snooze 1 week`, command: 'followup snooze', args: { which, days: 7 } },
+  ];
 }
 
 /**

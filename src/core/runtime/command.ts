@@ -33,6 +33,8 @@ export interface Command<S extends AnyOptions = AnyOptions> {
   adminOnly?: boolean;
   /** Answers about personal data stay private even when the caller asks to share. */
   alwaysPrivate?: boolean;
+  /** The option that takes long text: Discord and Slack open a form (modal) for it when it is left out. */
+  longText?: string;
   /** Reads or writes the store, so adapters may defer before answering. */
   usesStore?: boolean;
   /** Suggestions for a string option as the user types (Discord autocomplete). */

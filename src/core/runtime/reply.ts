@@ -23,6 +23,8 @@ export interface Action {
   style?: 'primary' | 'danger';
   command: string;
   args: Record<string, string | number | boolean>;
+  /** Set when the action is saved for pressing (actions.ts): the only thing a button carries. */
+  ref?: string;
 }
 
 /** A file that goes with the answer (a chart, an export); the console writes it under GIGDESK_OUT_DIR. */
@@ -48,6 +50,8 @@ export interface Reply {
   attachments: Attachment[];
   /** A picture of the answer, drawn by src/charts/ after the text has gone out (the text stands alone). */
   chart?: ChartSpec;
+  /** The lead is a whole message to copy: renderers send it as plain text (see plainMessage). */
+  plain?: boolean;
 }
 
 export function reply(parts: Partial<Omit<Reply, 'lead'>> & { lead: string }): Reply {
@@ -60,7 +64,20 @@ export function reply(parts: Partial<Omit<Reply, 'lead'>> & { lead: string }): R
     actions: parts.actions ?? [],
     attachments: parts.attachments ?? [],
     ...(parts.chart ? { chart: parts.chart } : {}),
+    ...(parts.plain ? { plain: true } : {}),
   };
+}
+
+/** A message to copy, sent as it stands (no title, no code block) so it can be long-pressed and copied on a phone. */
+export const plainMessage = (value: string): Reply => reply({ lead: value, plain: true });
+
+/** Plain argument values only: what a button may replay. */
+export function replayable(args: Record<string, unknown>): Action['args'] {
+  const out: Action['args'] = {};
+  for (const [name, value] of Object.entries(args)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[name] = value;
+  }
+  return out;
 }
 
 export const text = (value: string): Block => ({ type: 'text', text: value });

@@ -8,7 +8,7 @@ import { UserError } from './errors.js';
 import { acceptingCommands, trackInFlight } from './lifecycle.js';
 import { optionSpecs, usageLine } from './options.js';
 import { enforceRateLimit } from './rateLimit.js';
-import { type Reply, reply, text } from './reply.js';
+import { type Action, type Reply, replayable, reply, text } from './reply.js';
 import { parseLine } from './textArgs.js';
 
 export type Outcome = 'ok' | 'user_error' | 'storage_unavailable' | 'internal_error';
@@ -46,8 +46,26 @@ async function answerCommand(command: Command, rawArgs: Record<string, unknown>,
     if (!parsed.success) throw new UserError(describeIssues(command, parsed.error.issues, rest));
     const result = await command.run(parsed.data, ctx);
     const shown = details ? { ...result, blocks: [...result.blocks, ...result.details], details: [] } : result;
-    return share && !command.alwaysPrivate ? { ...shown, visibility: 'public' } : shown;
+    const visibility = share && !command.alwaysPrivate ? 'public' : shown.visibility;
+    return { ...shown, visibility, actions: withCommonActions(command, rest, { ...shown, visibility }, details) };
   });
+}
+
+/**
+ * The buttons every answer may get, added here once: Details when some are held back, and Share on a
+ * private answer (never for alwaysPrivate commands). A public answer keeps no personal buttons (Done,
+ * Confirm), since anyone in the channel could press them.
+ */
+function withCommonActions(command: Command, args: Record<string, unknown>, shown: Reply, details: unknown): Action[] {
+  const given = replayable(args);
+  const common: Action[] = [];
+  if (shown.details.length > 0)
+    common.push({ label: 'Details', command: command.name, args: { ...given, details: true } });
+  if (shown.visibility === 'private' && !command.alwaysPrivate) {
+    const same = details ? { ...given, details: true } : given;
+    common.push({ label: 'Share in channel', command: command.name, args: { ...same, share: true } });
+  }
+  return [...(shown.visibility === 'public' ? [] : shown.actions), ...common];
 }
 
 /** Runs a line as typed on a text platform: "/fees 15000 billed:8000". */
@@ -65,22 +83,27 @@ async function guarded(ctx: Context, command: Command | undefined, work: () => P
   try {
     return { reply: await work(), outcome: 'ok', command };
   } catch (error) {
-    if (error instanceof UserError) return userErrorAnswer(command, error.message);
-    const ref = referenceId();
-    const where = { ref, command: command?.name, platform: ctx.platform };
-    if (error instanceof StorageUnavailableError) {
-      logger.warn({ ...where, err: error }, 'storage unavailable');
-      const message = 'Storage is unavailable right now, so nothing was read or saved. Please try again in a minute.';
-      return {
-        reply: errorReply('Try again shortly', message, [`Reference: ${ref}`]),
-        outcome: 'storage_unavailable',
-        command,
-      };
-    }
-    logger.error({ ...where, err: error }, 'command failed');
-    const message = `Something went wrong on our side. If it keeps happening, tell your admin reference ${ref}.`;
-    return { reply: errorReply('Sorry', message, []), outcome: 'internal_error', command };
+    return failedAnswer(ctx, command, error);
   }
+}
+
+/** The answer to a thrown error: a UserError as it stands, anything else logged with a reference id. */
+export function failedAnswer(ctx: Context, command: Command | undefined, error: unknown): Answer {
+  if (error instanceof UserError) return userErrorAnswer(command, error.message);
+  const ref = referenceId();
+  const where = { ref, command: command?.name, platform: ctx.platform };
+  if (error instanceof StorageUnavailableError) {
+    logger.warn({ ...where, err: error }, 'storage unavailable');
+    const message = 'Storage is unavailable right now, so nothing was read or saved. Please try again in a minute.';
+    return {
+      reply: errorReply('Try again shortly', message, [`Reference: ${ref}`]),
+      outcome: 'storage_unavailable',
+      command,
+    };
+  }
+  logger.error({ ...where, err: error }, 'command failed');
+  const message = `Something went wrong on our side. If it keeps happening, tell your admin reference ${ref}.`;
+  return { reply: errorReply('Sorry', message, []), outcome: 'internal_error', command };
 }
 
 /** The answer to a mistake the user can fix: the message privately, with the command's usage line. */

@@ -1,8 +1,14 @@
 // Deploy compares the registered commands with the local ones and writes only when they differ.
-import { REST } from 'discord.js';
+import { ApplicationCommandType, REST } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { buildCommandJson, type CommandJson } from '../../../src/adapters/discord/commands.js';
-import { commandsRoute, deployCommands, diffCommandSets, hasChanges } from '../../../src/adapters/discord/deploy.js';
+import {
+  commandsRoute,
+  deployCommands,
+  deployedCommands,
+  diffCommandSets,
+  hasChanges,
+} from '../../../src/adapters/discord/deploy.js';
 import { commands } from '../../../src/commands/index.js';
 import { APP, type Call, GUILD, json } from './fake.js';
 
@@ -106,5 +112,20 @@ describe('deployCommands', () => {
       ['PUT', `/api/v10/applications/${APP}/commands`],
     ]);
     expect(JSON.parse(String(calls[1]?.body))).toEqual(local);
+  });
+});
+
+describe('the deployed set', () => {
+  it('includes the "Check this wording" message command, and an echo of it compares equal', () => {
+    const deployed = deployedCommands(commands);
+    const message = deployed.find((c) => c.type === ApplicationCommandType.Message);
+    expect(message).toMatchObject({ name: 'Check this wording', type: 3 });
+    expect(deployed).toHaveLength(local.length + 1);
+    const remote = deployed.map((c, i) => ({
+      ...echo(c as CommandJson, i),
+      description: 'description' in c ? c.description : '',
+    }));
+    expect(hasChanges(diffCommandSets(deployed, remote))).toBe(false);
+    expect(diffCommandSets(deployed, remote.slice(0, -1)).added).toEqual(['Check this wording']);
   });
 });

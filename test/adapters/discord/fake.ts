@@ -12,6 +12,8 @@ export interface Call {
   body: any;
   /** A multipart body (a message with files): payload_json plus files[n]. */
   form?: FormData;
+  /** Files of a multipart request, with their bytes. */
+  files?: { name: string; type: string; data: Buffer }[];
 }
 
 export type Responder = (call: Call) => Response | undefined;
@@ -33,16 +35,12 @@ export function fakeDiscord(responder: Responder = () => undefined) {
     intents: [],
     rest: {
       makeRequest: async (url: string, init: RequestInit) => {
-        const form = init.body instanceof FormData ? init.body : undefined;
-        const call = {
+        const call: Call = {
           method: String(init.method),
           path: decodeURIComponent(new URL(url).pathname.replace('/api/v10', '')),
-          body:
-            typeof init.body === 'string'
-              ? JSON.parse(init.body)
-              : form && JSON.parse(String(form.get('payload_json'))),
-          form,
+          body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
         };
+        if (init.body instanceof FormData) await readMultipart(init.body, call);
         calls.push(call);
         return responder(call) ?? new Response(null, { status: 204 });
       },
@@ -70,6 +68,17 @@ export function fakeDiscord(responder: Responder = () => undefined) {
       await Promise.all(pending.splice(0));
     },
   };
+}
+
+/** A message with files goes as multipart: the JSON in payload_json, each file as files[n]. */
+async function readMultipart(form: FormData, call: Call): Promise<void> {
+  call.body = JSON.parse(String(form.get('payload_json')));
+  call.form = form;
+  call.files = [];
+  for (const [key, value] of form.entries()) {
+    if (!key.startsWith('files[') || typeof value === 'string') continue;
+    call.files.push({ name: value.name, type: value.type, data: Buffer.from(await value.arrayBuffer()) });
+  }
 }
 
 let nextId = 400000000000000000n;

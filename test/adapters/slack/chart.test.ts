@@ -39,7 +39,7 @@ describe('slack charts', { timeout: 60_000 }, () => {
     const [complete] = await h.waitForCalls('files.completeUploadExternal', 1, CHART_WAIT_MS);
     expect(complete?.body.channel_id).toBe(channel);
     expect(complete?.body.initial_comment).toContain('Fees on $15,000.00');
-    expect(JSON.parse(String(complete?.body.files))).toEqual([{ id: 'F0CHART', title: expect.stringMatching(/keep/) }]);
+    expect(JSON.parse(String(complete?.body.files))).toEqual([{ id: 'F1', title: 'fees.png' }]);
 
     const order = methods(h).filter((m) => m.startsWith('files.') || m === 'file_upload' || m === 'conversations.open');
     expect(order).toEqual([
@@ -51,8 +51,8 @@ describe('slack charts', { timeout: 60_000 }, () => {
     const ask = h.calls.find((c) => c.method === 'files.getUploadURLExternal');
     expect(ask?.body.filename).toBe('fees.png');
     expect(String(ask?.body.alt_text)).toMatch(/^Bar chart of what you keep/);
-    const upload = h.calls.find((c) => c.url === UPLOAD_URL);
-    const bytes = upload?.body.bytes as Uint8Array;
+    const upload = h.calls.find((c) => c.method === 'file_upload' && c.url.startsWith(UPLOAD_URL));
+    const bytes = upload?.data as Buffer;
     expect(Number(ask?.body.length)).toBe(bytes.length);
     expect(pngSize(bytes).width).toBeGreaterThanOrEqual(600);
     if (opensDm) expect(h.calls.find((c) => c.method === 'conversations.open')?.body.users).toBe('U0PLAIN');

@@ -7,15 +7,17 @@ import { type SlackBlock, type SlackMessage, unescapeSlack } from '../../../src/
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const RESPONSE_URL = 'https://hooks.slack.com/commands/T0TEST/1/abc';
-/** Where the fake files.getUploadURLExternal tells the client to send file bytes. */
-export const UPLOAD_URL = 'https://files.slack.com/upload/v1/test-upload';
 
 export interface Call {
   url: string;
-  /** The Slack API method ("users.info") or "response_url". */
+  /** The Slack API method ("users.info"), "response_url", or "file_upload" (bytes to an upload URL). */
   method: string;
   body: Record<string, unknown>;
+  /** The bytes sent to an upload URL. */
+  data?: Buffer;
 }
+
+export const UPLOAD_URL = 'https://files.slack.com/upload/v1/fake';
 
 export interface SlackUserFlags {
   is_admin?: boolean;
@@ -41,6 +43,8 @@ export interface Harness {
   app: App;
   calls: Call[];
   send: (command: string, text: string, options?: SendOptions) => Promise<Sent>;
+  /** Posts an interactivity payload (block_actions, view_submission, message_action), signed. */
+  sendPayload: (payload: object) => Promise<Sent>;
   waitForCalls: (method: string, count: number, timeoutMs?: number) => Promise<Call[]>;
   close: () => Promise<void>;
 }
@@ -54,19 +58,29 @@ export interface SendOptions {
 const json = (value: unknown) =>
   new Response(JSON.stringify(value), { status: 200, headers: { 'content-type': 'application/json' } });
 
+/** Bytes of an upload body, whatever shape the Web API client sent it in. */
+async function bytesOf(body: unknown): Promise<Buffer> {
+  if (body instanceof FormData) {
+    const file = [...body.values()].find((v): v is File => typeof v !== 'string');
+    return Buffer.from(file ? await file.arrayBuffer() : new ArrayBuffer(0));
+  }
+  if (body instanceof Uint8Array) return Buffer.from(body);
+  if (body instanceof Blob) return Buffer.from(await body.arrayBuffer());
+  return Buffer.from(String(body ?? ''));
+}
+
 function fakeSlack(calls: Call[], options: HarnessOptions): typeof fetch {
+  let uploads = 0;
   return async (input, init) => {
     const url = String(input);
+    if (url.startsWith(UPLOAD_URL)) {
+      calls.push({ url, method: 'file_upload', body: {}, data: await bytesOf(init?.body) });
+      return new Response('OK', { status: 200 });
+    }
     const raw = String(init?.body ?? '');
     if (url.startsWith('https://hooks.slack.com/')) {
       calls.push({ url, method: 'response_url', body: JSON.parse(raw) });
       return new Response('ok', { status: 200 });
-    }
-    if (url === UPLOAD_URL && init?.body instanceof FormData) {
-      const file = init.body.get('body');
-      const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : undefined;
-      calls.push({ url, method: 'file_upload', body: { bytes } });
-      return new Response('OK - 1234', { status: 200 });
     }
     const method = url.replace('https://slack.com/api/', '');
     const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
@@ -84,12 +98,13 @@ function fakeSlack(calls: Call[], options: HarnessOptions): typeof fetch {
             ? { ok: false, error: 'cannot_dm_bot' }
             : { ok: true, channel: { id: `D${user}` } },
         );
-      case 'files.getUploadURLExternal':
-        return json({ ok: true, upload_url: UPLOAD_URL, file_id: 'F0CHART' });
-      case 'files.completeUploadExternal':
-        return json({ ok: true, files: [{ id: 'F0CHART' }] });
       case 'chat.postMessage':
         return json({ ok: true, channel: body.channel, ts: '1700000000.000100' });
+      case 'files.getUploadURLExternal':
+        uploads++;
+        return json({ ok: true, upload_url: `${UPLOAD_URL}/${uploads}`, file_id: `F${uploads}` });
+      case 'files.completeUploadExternal':
+        return json({ ok: true, files: [{ id: 'F1' }] });
       default:
         return json({ ok: true });
     }
@@ -129,16 +144,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // As in startSlack: gigdesk reads no conversation context.
     convoStore: false,
     logLevel: LogLevel.ERROR,
-    clientOptions: { fetch: fakeSlack(calls, options), retryConfig: { retries: 0 } },
+    clientOptions: { fetch: (...args) => fake(...args), retryConfig: { retries: 0 } },
   });
+  const fake = fakeSlack(calls, options);
   if (options.setup) options.setup(app);
-  else if (options.deps) register(app, options.deps);
+  else if (options.deps) register(app, { fetch: fake, ...options.deps });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as { address(): AddressInfo | string | null };
   const port = (server.address() as AddressInfo).port;
   const endpoint = `http://127.0.0.1:${port}/slack/events`;
 
-  const send = async (command: string, text: string, opts: SendOptions = {}): Promise<Sent> => {
-    const body = commandBody(command, text, opts.userId);
+  const post = async (body: string, opts: SendOptions = {}): Promise<Sent> => {
     const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
     const res = await fetch(endpoint, {
       method: 'POST',
@@ -151,6 +166,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     });
     return { status: res.status, body: await res.text() };
   };
+  const send = (command: string, text: string, opts: SendOptions = {}) =>
+    post(commandBody(command, text, opts.userId), opts);
+  const sendPayload = (payload: object) => post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
 
   const waitForCalls = async (method: string, count: number, timeoutMs = 5000): Promise<Call[]> => {
     const deadline = Date.now() + timeoutMs;
@@ -161,7 +179,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
   };
 
-  return { app, calls, send, waitForCalls, close: async () => void (await app.stop()) };
+  return { app, calls, send, sendPayload, waitForCalls, close: async () => void (await app.stop()) };
 }
 
 /** A captured response_url or chat.postMessage body, read as the message it carries. */

@@ -67,6 +67,21 @@ describe('slack manifest', () => {
       socket_mode_enabled: false,
     });
     expect(slackManifest(commands).settings.org_deploy_enabled).toBe(false);
+    expect(manifest.settings.interactivity).toEqual({
+      is_enabled: true,
+      request_url: 'https://bot.example.com/slack/events',
+    });
+  });
+
+  it('enables interactivity and declares the "Check this wording" message shortcut', () => {
+    const manifest = slackManifest(commands);
+    expect(manifest.settings.interactivity).toEqual({ is_enabled: true });
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({ name: 'Check this wording', type: 'message', callback_id: 'check_wording' }),
+    ]);
+    const yaml = readFileSync('slack/manifest.yml', 'utf8');
+    expect(yaml).toContain('callback_id: "check_wording"');
+    expect(yaml).toMatch(/interactivity:\n\s+is_enabled: true/);
   });
 
   it('writes block YAML with JSON-quoted strings', () => {

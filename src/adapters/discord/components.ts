@@ -1,0 +1,54 @@
+// The parts of a Discord message beyond its embeds: buttons (action rows), files, and plain text to copy.
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type AttachmentPayload,
+  ButtonStyle,
+  ComponentType,
+} from 'discord.js';
+import type { Action, Attachment, Reply } from '../../core/runtime/reply.js';
+
+/** Discord's limits: 5 buttons per row, 5 rows per message, 80 characters per label, 2000 per content. */
+export const COMPONENT_LIMITS = { buttonsPerRow: 5, rows: 5, label: 80, content: 2000 };
+
+export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+const STYLES = { primary: ButtonStyle.Primary, danger: ButtonStyle.Danger } as const;
+
+/** Saved actions (with a ref) as rows of buttons; the custom_id is the ref and nothing else. */
+export function buttonRows(actions: readonly Action[]): ButtonRow[] {
+  const buttons = actions
+    .filter((a) => a.ref)
+    .slice(0, COMPONENT_LIMITS.buttonsPerRow * COMPONENT_LIMITS.rows)
+    .map(
+      (a): APIButtonComponentWithCustomId => ({
+        type: ComponentType.Button,
+        style: a.style ? STYLES[a.style] : ButtonStyle.Secondary,
+        label: clipLabel(a.label),
+        custom_id: a.ref ?? '',
+      }),
+    );
+  const rows: ButtonRow[] = [];
+  for (let i = 0; i < buttons.length; i += COMPONENT_LIMITS.buttonsPerRow) {
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + COMPONENT_LIMITS.buttonsPerRow) });
+  }
+  return rows;
+}
+
+/** Attachments as discord.js file payloads; discord.js sends them in a multipart body. */
+export function filesOf(attachments: readonly Attachment[]): AttachmentPayload[] {
+  return attachments.map((a) => ({ attachment: Buffer.from(a.data), name: a.name, description: a.alt.slice(0, 1024) }));
+}
+
+/** A copy-ready message as the message's own text: long-press copies it on a phone, which an embed does not. */
+export function plainContent(reply: Reply): string {
+  const chars = [...reply.lead];
+  return chars.length <= COMPONENT_LIMITS.content
+    ? reply.lead
+    : `${chars.slice(0, COMPONENT_LIMITS.content - 1).join('')}…`;
+}
+
+function clipLabel(label: string): string {
+  const chars = [...label];
+  return chars.length <= COMPONENT_LIMITS.label ? label : `${chars.slice(0, COMPONENT_LIMITS.label - 1).join('')}…`;
+}

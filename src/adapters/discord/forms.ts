@@ -1,0 +1,50 @@
+// Long text on Discord: a command called without its text opens a form (modal) with a paragraph field.
+import { type ChatInputCommandInteraction, ComponentType, TextInputStyle } from 'discord.js';
+import { saveForm } from '../../core/runtime/actions.js';
+import type { Command, Context } from '../../core/runtime/command.js';
+import { optionSpecs } from '../../core/runtime/options.js';
+import { userErrorAnswer } from '../../core/runtime/run.js';
+import { renderDiscord } from './render.js';
+
+/** Discord's limits: 45 characters for a form title or field label, 4000 for a text field. */
+const FORM_LIMITS = { title: 45, label: 45, text: 4000 };
+
+/** Saves the arguments given so far under a form id and shows the form; its submission comes to onForm. */
+export async function openForm(
+  i: ChatInputCommandInteraction,
+  command: Command,
+  ctx: Context,
+  given: Record<string, unknown>,
+): Promise<void> {
+  const option = command.longText ?? '';
+  const spec = optionSpecs(command).find((s) => s.name === option);
+  const ref = await saveForm(command, given, ctx, ctx.store, ctx.now);
+  if (!ref || !spec) {
+    const answer = userErrorAnswer(command, 'The form could not be opened just now. Please try again.');
+    await i.reply(renderDiscord(answer.reply, answer.outcome));
+    return;
+  }
+  await i.showModal({
+    custom_id: ref,
+    title: clip(`/${command.name}`, FORM_LIMITS.title),
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.TextInput,
+            custom_id: option,
+            style: TextInputStyle.Paragraph,
+            label: clip(capitalise(spec.description), FORM_LIMITS.label),
+            required: true,
+            min_length: Math.max(1, spec.minLength ?? 1),
+            max_length: Math.min(spec.maxLength ?? FORM_LIMITS.text, FORM_LIMITS.text),
+          },
+        ],
+      },
+    ],
+  });
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);

@@ -1,0 +1,19 @@
+// The contract log as CSV in the columns /contracts import reads, so an export imports back unchanged.
+import { stringify } from 'csv-stringify/sync';
+import type { Contract } from './contracts.js';
+
+export const EXPORT_COLUMNS = ['date', 'outcome', 'amount', 'client', 'title', 'long_term'];
+
+/** Oldest first, as a log is usually kept; stars are written as stars so they map the same way again. */
+export function contractsToCsv(contracts: readonly Contract[]): string {
+  const sorted = [...contracts].sort((a, b) => (a.end === b.end ? a.id - b.id : a.end < b.end ? -1 : 1));
+  const rows = sorted.map((c) => [
+    c.end,
+    c.stars === undefined ? c.outcome : String(c.stars),
+    (c.amountCents / 100).toFixed(2),
+    c.client,
+    c.title ?? '',
+    c.longTerm ? 'yes' : 'no',
+  ]);
+  return stringify(rows, { header: true, columns: EXPORT_COLUMNS });
+}
