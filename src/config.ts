@@ -72,6 +72,7 @@ const schema = z
     RATE_LIMIT_PER_USER: optionalText.pipe(wholeNumber(1, 100_000).optional()),
     RATE_LIMIT_PER_WORKSPACE: optionalText.pipe(wholeNumber(1, 1_000_000).optional()),
     RATE_LIMIT_WINDOW_SECONDS: optionalText.pipe(wholeNumber(1, 86_400).optional()),
+    METRICS_PORT: optionalText.pipe(wholeNumber(0, 65535).optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -180,6 +181,8 @@ function toConfig(env: z.output<typeof schema>) {
       windowMs: (env.RATE_LIMIT_WINDOW_SECONDS ?? DEFAULT_RATE_LIMITS.windowMs / 1000) * 1000,
     },
     logLevel: env.LOG_LEVEL,
+    /** Serves /healthz and /metrics when set (0 picks a free port). */
+    metricsPort: env.METRICS_PORT,
   };
 }
 

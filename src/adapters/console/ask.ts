@@ -1,4 +1,4 @@
-// One-shot: `npm run ask -- "/jss 7 1 8"`. Exit 0 on an answer, 1 on a user error, 2 on a fault.
+// One-shot: `gigdesk ask "/jss 7 1 8"`. Exit 0 on an answer, 1 on a user error, 2 on a fault.
 import { commands } from '../../commands/index.js';
 import { loadConfig, loadDotEnv } from '../../config.js';
 import { runText } from '../../core/runtime/run.js';
@@ -9,7 +9,8 @@ import { renderText } from './render.js';
 
 const EXIT = { ok: 0, user_error: 1, storage_unavailable: 2, internal_error: 2 } as const;
 
-async function main(argv: string[]): Promise<number> {
+/** Answers one line (`--json` prints the reply object); resolves to the exit code. */
+export async function ask(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const line = argv.filter((a) => a !== '--json').join(' ');
   loadDotEnv();
@@ -29,13 +30,3 @@ async function main(argv: string[]): Promise<number> {
     await store.close();
   }
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: Error) => {
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = 2;
-  },
-);
