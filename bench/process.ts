@@ -10,7 +10,12 @@ import type { BenchRow } from './lib.js';
 const RUNS = 7;
 const dir = mkdtempSync(join(tmpdir(), 'gigdesk-bench-'));
 const peakFile = join(dir, 'peak');
-const env = { ...process.env, GIGDESK_DB_PATH: join(dir, 'db.sqlite'), GIGDESK_PEAK_FILE: peakFile, LOG_LEVEL: 'silent' };
+const env = {
+  ...process.env,
+  GIGDESK_DB_PATH: join(dir, 'db.sqlite'),
+  GIGDESK_PEAK_FILE: peakFile,
+  LOG_LEVEL: 'silent',
+};
 
 interface Sample {
   ms: number;
