@@ -19,6 +19,8 @@ const env = {
 
 interface Sample {
   ms: number;
+  /** User + system CPU of the whole run: unlike wall time, barely moved by other work on the machine. */
+  cpuMs: number;
   peakMiB: number;
 }
 
@@ -37,7 +39,8 @@ function run(args: string[], extraEnv: Record<string, string> = {}, until?: stri
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`node ${args.join(' ')} exited ${code}`));
-      resolve({ ms: ms || performance.now() - started, peakMiB: Number(readFileSync(peakFile, 'utf8')) / 1024 });
+      const { maxRssKiB, cpuMs } = JSON.parse(readFileSync(peakFile, 'utf8'));
+      resolve({ ms: ms || performance.now() - started, cpuMs, peakMiB: maxRssKiB / 1024 });
     });
   });
 }
@@ -49,19 +52,15 @@ async function against(what: string, target: string, contender: () => Promise<Sa
   const bare = () => run(['-e', '0']);
   await contender();
   await bare();
-  const ratios: number[] = [];
-  const times: number[] = [];
-  const peaks: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const a = await contender();
-    const b = await bare();
-    ratios.push(a.ms / b.ms);
-    times.push(a.ms);
-    peaks.push(a.peakMiB);
-  }
+  const pairs: [Sample, Sample][] = [];
+  for (let i = 0; i < RUNS; i++) pairs.push([await contender(), await bare()]);
+  const wall = median(pairs.map(([a, b]) => a.ms / b.ms));
+  const cpu = median(pairs.map(([a, b]) => a.cpuMs / b.cpuMs));
+  const ms = median(pairs.map(([a]) => a.ms));
+  const peak = median(pairs.map(([a]) => a.peakMiB));
   return {
     what,
-    value: `${median(ratios).toFixed(1)}x node -e 0, ${median(times).toFixed(0)} ms, peak ${median(peaks).toFixed(0)} MiB`,
+    value: `wall ${wall.toFixed(1)}x, cpu ${cpu.toFixed(1)}x node -e 0; ${ms.toFixed(0)} ms; peak ${peak.toFixed(0)} MiB`,
     note: `median of ${RUNS} pairs; ${target}`,
   };
 }
@@ -101,6 +100,9 @@ export async function bench(): Promise<BenchRow[]> {
     await against('Discord + Slack adapters built (fake tokens, offline)', 'no target', () =>
       run(['--input-type=module', '-e', adaptersProbe]),
     ),
-    { what: 'bare node -e 0 (with the peak-RSS preload)', value: `peak ${bare.peakMiB.toFixed(0)} MiB` },
+    {
+      what: 'bare node -e 0 (with the same preload)',
+      value: `${bare.ms.toFixed(0)} ms, cpu ${bare.cpuMs.toFixed(0)} ms, peak ${bare.peakMiB.toFixed(0)} MiB`,
+    },
   ];
 }
