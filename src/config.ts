@@ -72,6 +72,7 @@ const schema = z
     RATE_LIMIT_PER_USER: optionalText.pipe(wholeNumber(1, 100_000).optional()),
     RATE_LIMIT_PER_WORKSPACE: optionalText.pipe(wholeNumber(1, 1_000_000).optional()),
     RATE_LIMIT_WINDOW_SECONDS: optionalText.pipe(wholeNumber(1, 86_400).optional()),
+    METRICS_PORT: optionalText.pipe(wholeNumber(0, 65535).optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -180,6 +181,8 @@ function toConfig(env: z.output<typeof schema>) {
     logLevel: env.LOG_LEVEL,
     /** Where the console writes files that come with answers (exports, charts). */
     outDir: env.GIGDESK_OUT_DIR,
+    /** Serves /healthz and /metrics when set (0 picks a free port). */
+    metricsPort: env.METRICS_PORT,
   };
 }
 

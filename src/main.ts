@@ -1,20 +1,19 @@
 // Starts every adapter whose credentials are configured (with none, the console), delivers reminders
 // through each, and shuts down gracefully on SIGINT/SIGTERM or at the console's end of input.
+// Platform libraries, prom-client and the HTTP server load only when configured (`await import`).
 import { startConsole } from './adapters/console/console.js';
-import { startDiscord } from './adapters/discord/start.js';
 import type { RunningAdapter } from './adapters/running.js';
-import { startSlackOAuth } from './adapters/slack/oauth.js';
-import { startSlack } from './adapters/slack/start.js';
-import { loadConfig, loadDotEnv } from './config.js';
+import { type Config, loadConfig, loadDotEnv } from './config.js';
 import { startReminderLoop } from './core/followups/loop.js';
 import { logger, logUnhandledRejections } from './core/log.js';
 import { drainCommands } from './core/runtime/lifecycle.js';
-import { openStore } from './core/store/store.js';
+import { openStore, type Store } from './core/store/store.js';
 
 /** How long commands in flight may take to finish after a stop signal. */
 const DRAIN_MS = 10_000;
 
-async function main(): Promise<void> {
+/** `gigdesk start`: runs until a stop signal (or the console's end of input); resolves to the exit code. */
+export async function startBot(): Promise<number> {
   logUnhandledRejections();
   loadDotEnv();
   const config = loadConfig();
@@ -22,9 +21,19 @@ async function main(): Promise<void> {
   const store = openStore(config.store);
 
   const adapters: RunningAdapter[] = [];
-  if (config.discord) adapters.push(await startDiscord(config, store));
-  if (config.slack?.oauth) adapters.push(await startSlackOAuth(config.slack, store, { rateLimits: config.rateLimits }));
-  else if (config.slack) adapters.push(await startSlack(config.slack, store, config.rateLimits));
+  // Started first, so /healthz says "starting" while the platforms log in.
+  const monitor = config.metricsPort === undefined ? undefined : await startMonitoring(config, adapters, store);
+  if (config.discord) {
+    const { startDiscord } = await import('./adapters/discord/start.js');
+    adapters.push(await startDiscord(config, store));
+  }
+  if (config.slack?.oauth) {
+    const { startSlackOAuth } = await import('./adapters/slack/oauth.js');
+    adapters.push(await startSlackOAuth(config.slack, store, { rateLimits: config.rateLimits }));
+  } else if (config.slack) {
+    const { startSlack } = await import('./adapters/slack/start.js');
+    adapters.push(await startSlack(config.slack, store, config.rateLimits));
+  }
   if (adapters.length === 0) {
     // Info lines would interleave with the prompt; an explicit LOG_LEVEL still wins.
     if (!process.env.LOG_LEVEL) logger.level = 'warn';
@@ -47,16 +56,13 @@ async function main(): Promise<void> {
   if (!finished) logger.warn('stopped with commands still in flight');
   await Promise.all(adapters.map((a) => a.stop()));
   await Promise.all(stopReminders.map((stop) => stop()));
+  await monitor?.stop();
   await store.close();
   logger.info('stopped');
+  return 0;
 }
 
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: Error) => {
-    process.stderr.write(
-      `${error.name === 'ConfigError' ? error.message : `gigdesk failed to start: ${error.message}`}\n`,
-    );
-    process.exit(1);
-  },
-);
+async function startMonitoring(config: Config, adapters: RunningAdapter[], store: Store) {
+  const { expectedPlatforms, startMonitor } = await import('./monitor.js');
+  return startMonitor(config.metricsPort ?? 0, { expected: expectedPlatforms(config), adapters, store });
+}

@@ -8,6 +8,8 @@ export interface RunningAdapter {
   deliver?: Deliver;
   /** Resolves if the adapter ends by itself (the console at end of input). */
   ended?: Promise<void>;
+  /** False while the platform connection is down (for /healthz); absent when there is no connection. */
+  connected?: () => boolean;
   /** Stops taking input and closes connections. */
   stop(): Promise<void>;
 }

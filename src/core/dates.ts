@@ -1,5 +1,8 @@
 // UTC calendar days as integers (days since 1970-01-01), parsed and shifted with date-fns.
-import { isValid, parse, sub } from 'date-fns';
+// One file per function: the date-fns barrel loads some 300 modules at start-up.
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
+import { sub } from 'date-fns/sub';
 import { UserError } from './runtime/errors.js';
 
 /** Days since 1970-01-01 in UTC; integer arithmetic keeps windows and leave dates exact. */

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { botTokenOf, fakeSlackApi } from '../adapters/slack/fakeSlackApi.js';
 import { install, OAUTH_SECRETS, startInstall } from '../adapters/slack/oauthFlow.js';
+import { assertBuilt, CLI } from '../support/cli.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'gigdesk-oauth-start-'));
@@ -44,10 +45,12 @@ function waitFor(child: ChildProcess, text: string, seen: { stderr: string }): P
   });
 }
 
+assertBuilt();
+
 describe('npm start in Slack OAuth mode', () => {
   it('refuses to start without GIGDESK_ENCRYPTION_KEY, naming it and echoing no secret', async () => {
     const env = { ...process.env, ...ENV, GIGDESK_ENCRYPTION_KEY: '', SLACK_PORT: '3999' };
-    const failed = await run('node', ['--import', 'tsx', 'src/main.ts'], { env }).catch((e) => e);
+    const failed = await run('node', [CLI, 'start'], { env }).catch((e) => e);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('GIGDESK_ENCRYPTION_KEY is required for Slack OAuth mode');
     for (const secret of Object.values(ENV)) if (secret.length > 12) expect(failed.stderr).not.toContain(secret);
@@ -65,7 +68,7 @@ describe('npm start in Slack OAuth mode', () => {
       GIGDESK_DB_PATH: join(dir, 'db.sqlite'),
       LOG_LEVEL: 'debug',
     };
-    const child = spawn('node', ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('node', [CLI, 'start'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     const seen = { stderr: '' };
     try {
       await waitFor(child, 'slack adapter started', seen);

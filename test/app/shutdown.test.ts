@@ -1,32 +1,14 @@
-// The real entry point (npm start) in a child process: it answers, then stops cleanly on SIGTERM.
-import { spawn } from 'node:child_process';
+// The real entry point (npm start: gigdesk start) in a child process: it answers, then stops cleanly on SIGTERM.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startBot } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gigdesk-main-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function startMain() {
-  const child = spawn('node', ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, GIGDESK_DB_PATH: join(dir, 'db.sqlite'), LOG_LEVEL: 'info' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => {
-    stdout += c.toString();
-  });
-  child.stderr.on('data', (c: Buffer) => {
-    stderr += c.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = async (text: string) => {
-    for (let i = 0; i < 300 && !stdout.includes(text); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(stdout).toContain(text);
-  };
-  return { child, exited, waitFor, logs: () => stderr };
-}
+const startMain = () => startBot({ GIGDESK_DB_PATH: join(dir, 'db.sqlite'), LOG_LEVEL: 'info' });
 
 describe('npm start', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(

@@ -6,14 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { assertBuilt, CLI } from '../support/cli.js';
 import { pngSize } from '../support/png.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'gigdesk-charts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+assertBuilt();
 
 let runs = 0;
-/** Runs a real entry point with every resolved module recorded; returns its output and the packages it loaded. */
+/** Runs the compiled gigdesk command with every resolved module recorded; returns its output and the packages it loaded. */
 async function node(script: string, args: string[]): Promise<{ stdout: string; loaded: string }> {
   const log = join(dir, `imports-${++runs}.log`);
   const env = {
@@ -25,13 +27,13 @@ async function node(script: string, args: string[]): Promise<{ stdout: string; l
     DISCORD_TOKEN: '',
     SLACK_BOT_TOKEN: '',
   };
-  const hooks = ['--import', 'tsx', '--import', './test/support/recordImports.mjs'];
+  const hooks = ['--import', './test/support/recordImports.mjs'];
   const running = run('node', [...hooks, script, ...args], { env });
   running.child.stdin?.end(); // the interactive console stops at the end of its input
   const { stdout } = await running;
   return { stdout, loaded: readFileSync(log, 'utf8') };
 }
-const ask = (line: string) => node('src/adapters/console/ask.ts', [line]);
+const ask = (line: string) => node(CLI, ['ask', line]);
 
 const CHART_LIBRARIES = /node_modules\/(echarts|zrender|@resvg)\//;
 
@@ -67,9 +69,9 @@ describe('charts in the console', { timeout: 120_000 }, () => {
     expect(asked.stdout).toContain('75 %');
     expect(asked.stdout).not.toContain('Chart:');
     expect(asked.loaded).not.toMatch(CHART_LIBRARIES);
-    const started = await node('src/main.ts', []); // the console adapter; stdin is empty, so it stops at once
+    const started = await node(CLI, ['start']); // the console adapter; stdin is empty, so it stops at once
     expect(started.stdout).toContain('gigdesk console');
-    expect(started.loaded).toContain('/src/adapters/console/console.ts');
+    expect(started.loaded).toContain('/dist/adapters/console/console.js');
     expect(started.loaded).not.toMatch(CHART_LIBRARIES);
   });
 });

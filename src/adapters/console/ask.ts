@@ -1,4 +1,4 @@
-// One-shot: `npm run ask -- "/jss 7 1 8"`. Exit 0 on an answer, 1 on a user error, 2 on a fault.
+// One-shot: `gigdesk ask "/jss 7 1 8"`. Exit 0 on an answer, 1 on a user error, 2 on a fault.
 import { commands } from '../../commands/index.js';
 import { loadConfig, loadDotEnv } from '../../config.js';
 import type { Reply } from '../../core/runtime/reply.js';
@@ -11,7 +11,8 @@ import { renderText } from './render.js';
 
 const EXIT = { ok: 0, user_error: 1, storage_unavailable: 2, internal_error: 2 } as const;
 
-async function main(argv: string[]): Promise<number> {
+/** Answers one line (`--json` prints the reply object); resolves to the exit code. */
+export async function ask(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const line = argv.filter((a) => a !== '--json').join(' ');
   loadDotEnv();
@@ -44,13 +45,3 @@ function replyJson(reply: Reply, paths: string[]) {
   }));
   return { ...reply, attachments };
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: Error) => {
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = 2;
-  },
-);

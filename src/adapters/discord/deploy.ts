@@ -1,10 +1,11 @@
 // Registers the slash commands, writing only when Discord's registered set differs from the local one.
 import {
   type APIApplicationCommand,
-  type REST,
+  REST,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
   Routes,
 } from 'discord.js';
+import { commands } from '../../commands/index.js';
 import type { Command } from '../../core/runtime/command.js';
 import { buildCommandJson, type CommandJson } from './commands.js';
 import { messageCommandJson } from './messageAction.js';
@@ -114,4 +115,16 @@ export async function deployCommands(
   if (!hasChanges(diff)) return { diff, written: false };
   await rest.put(route, { body: local });
   return { diff, written: true };
+}
+
+/** `gigdesk discord deploy [--guild ID]`: one server (shows at once) or every server; prints what changed. */
+export async function deployFromConfig(discord: { token: string; applicationId: string }, guildId?: string) {
+  const local = deployedCommands(commands);
+  const rest = new REST().setToken(discord.token);
+  const where = guildId ? `server ${guildId}` : 'all servers (global; may take up to an hour to show)';
+  const { diff, written } = await deployCommands(rest, commandsRoute(discord.applicationId, guildId), local);
+  if (!written) return `${local.length} commands already registered for ${where}; nothing to do.`;
+  const list = (label: string, names: string[]) => (names.length ? [`  ${label}: ${names.join(', ')}`] : []);
+  const lines = [...list('added', diff.added), ...list('changed', diff.changed), ...list('removed', diff.removed)];
+  return `Registered ${local.length} commands for ${where}:\n${lines.join('\n')}`;
 }

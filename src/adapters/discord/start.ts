@@ -1,4 +1,5 @@
 // Runs the Discord bot: one gateway client, or a ShardingManager spawning one process per shard group.
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type APIApplicationCommand, Client, Events, GatewayIntentBits, Routes, ShardingManager } from 'discord.js';
 import { commands } from '../../commands/index.js';
@@ -37,11 +38,18 @@ export async function runClient(token: string, store: Store, rateLimits?: RateLi
     }
   });
   await client.login(token);
-  return { platform: 'discord', deliver: discordDeliver(client), stop: () => client.destroy() };
+  return {
+    platform: 'discord',
+    deliver: discordDeliver(client),
+    connected: () => client.isReady(),
+    stop: () => client.destroy(),
+  };
 }
 
 async function startShards(token: string, shards: number | 'auto'): Promise<RunningAdapter> {
-  const manager = new ShardingManager(fileURLToPath(new URL('./shard.ts', import.meta.url)), {
+  // shard.js when compiled, shard.ts under tsx (tests, dev).
+  const shardFile = fileURLToPath(new URL(`./shard${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+  const manager = new ShardingManager(shardFile, {
     token,
     totalShards: shards,
     // The children run TypeScript the same way this process does (tsx's loader flags).
@@ -51,6 +59,7 @@ async function startShards(token: string, shards: number | 'auto'): Promise<Runn
   await manager.spawn();
   return {
     platform: 'discord',
+    connected: () => [...manager.shards.values()].every((shard) => shard.ready),
     stop: async () => {
       for (const shard of manager.shards.values()) shard.kill();
     },

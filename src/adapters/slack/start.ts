@@ -1,6 +1,6 @@
 // Starts the Slack adapter: Socket Mode by default, HTTP when a signing secret and a port are set.
 import { format } from 'node:util';
-import { App, HTTPReceiver, type Logger, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import { commands as allCommands } from '../../commands/index.js';
 import type { Config } from '../../config.js';
 import type { Deliver } from '../../core/followups/delivery.js';
@@ -43,14 +43,21 @@ export async function startSlack(
     // The Web API client's default retries span half an hour; a chat answer or a DM cannot wait that long.
     clientOptions: { retryConfig: { retries: 2 }, timeout: 10_000 },
   };
-  const app =
-    mode === 'http'
-      ? new App({ ...common, receiver: new HTTPReceiver({ signingSecret: config.signingSecret ?? '' }) })
-      : new App({ ...common, appToken: config.appToken, socketMode: true });
+  // The Socket Mode receiver is built here (not by App) so /healthz can see its connection.
+  const socket =
+    mode === 'socket' ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger: common.logger }) : undefined;
+  const receiver = socket ?? new HTTPReceiver({ signingSecret: config.signingSecret ?? '' });
+  const app = new App({ ...common, receiver });
   register(app, { commands, store, adminUserIds: config.adminUserIds, rateLimits });
   await (mode === 'http' ? app.start(config.port ?? 3000) : app.start());
   logger.info({ mode, port: mode === 'http' ? config.port : undefined }, 'slack adapter started');
-  return { platform: 'slack', mode, deliver: slackDeliver(app.client), stop: async () => void (await app.stop()) };
+  return {
+    platform: 'slack',
+    mode,
+    deliver: slackDeliver(app.client),
+    connected: () => (socket ? (socket.client.websocket?.isActive() ?? false) : true),
+    stop: async () => void (await app.stop()),
+  };
 }
 
 /** Bolt's log lines go through the bot's one logger (stderr, secrets redacted). */

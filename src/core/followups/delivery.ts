@@ -1,6 +1,7 @@
 // Sends due reminders through an adapter. A step is claimed (status 'sending', index entry gone)
 // before it is handed to the adapter, so a restart can never send it twice.
 import { logger } from '../log.js';
+import { countReminders } from '../metrics.js';
 import { saveActions } from '../runtime/actions.js';
 import type { Platform } from '../runtime/command.js';
 import type { Reply } from '../runtime/reply.js';
@@ -69,6 +70,7 @@ export async function deliverDue(
         logger.warn({ err: error, platform: entry.to.platform }, 'reminder delivery failed');
       }
       await record(store, entry, ok, now);
+      countReminders(ok ? 'delivered' : 'failed', entry.to.platform);
       if (ok) report.delivered++;
       else report.undelivered++;
     }

@@ -2,7 +2,10 @@
 // ("2026-03-01", no time zone); calendar arithmetic runs on date-fns over local-time dates built
 // from the day's parts, so the process's own time zone can never shift a day. Only "today" and the
 // hour a reminder is due depend on a zone: UTC unless the user gives tz:.
-import { addDays, differenceInCalendarDays, format, isValid } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
 import type { Tone } from '../messages/templateText.js';
 import { UserError } from '../runtime/errors.js';
 

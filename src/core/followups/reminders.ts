@@ -1,6 +1,7 @@
 // Follow-up ladders in the store and the index of reminders they raise. Each ladder lives in its
 // owner's user data ('followups'); keyv cannot list keys, so one global index ('reminders:pending')
 // names every pending step with its due time and recipient. delivery.ts sends what falls due.
+import { countReminders } from '../metrics.js';
 import type { Context, Platform } from '../runtime/command.js';
 import { UserError } from '../runtime/errors.js';
 import { readUserData, type Store, writeUserData } from '../store/store.js';
@@ -92,6 +93,7 @@ export function startFollowup(ctx: Context, input: NewFollowup): Promise<Followu
     const followup = buildFollowup(Math.max(0, ...list.map((f) => f.id)) + 1, input, ctx.now);
     await writeUserData(ctx, LADDERS, [...list, followup]);
     await reindex(ctx, followup.id, followup);
+    countReminders('scheduled', ctx.platform, followup.steps.filter((s) => s.status === 'pending').length);
     return followup;
   });
 }

@@ -1,6 +1,7 @@
 // The one entry point every adapter calls: find, validate, run, and map errors to replies.
 import type { z } from 'zod';
 import { logger, referenceId } from '../log.js';
+import { countCommand } from '../metrics.js';
 import { StorageUnavailableError } from '../store/errors.js';
 import { cleanText } from './cleanText.js';
 import type { Command, Context } from './command.js';
@@ -22,7 +23,15 @@ export interface Answer {
 
 /** Runs a command from typed or text-coerced arguments (Discord options, parsed text). */
 export function runCommand(command: Command, rawArgs: Record<string, unknown>, ctx: Context): Promise<Answer> {
-  return trackInFlight(answerCommand(command, rawArgs, ctx));
+  return trackInFlight(counted(ctx, () => answerCommand(command, rawArgs, ctx)));
+}
+
+/** Counts the answer for /metrics under the registered command's name, never the text typed. */
+async function counted(ctx: Context, answer: () => Promise<Answer>): Promise<Answer> {
+  const started = performance.now();
+  const result = await answer();
+  countCommand(result.command?.name, ctx.platform, result.outcome, (performance.now() - started) / 1000);
+  return result;
 }
 
 async function answerCommand(command: Command, rawArgs: Record<string, unknown>, ctx: Context): Promise<Answer> {
@@ -74,7 +83,7 @@ export async function runText(line: string, commands: readonly Command[], ctx: C
   try {
     parsed = parseLine(line, commands);
   } catch (error) {
-    return guarded(ctx, undefined, () => Promise.reject(error));
+    return counted(ctx, () => guarded(ctx, undefined, () => Promise.reject(error)));
   }
   return runCommand(parsed.command, parsed.args, ctx);
 }

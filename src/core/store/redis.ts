@@ -3,8 +3,10 @@
 // again by themselves when it does. Updates are optimistic (compare-and-set in Lua, retried), so no
 // lock guards a read-modify-write; the one lock left (withLock) is renewed while held.
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
 import { logger } from '../log.js';
+import { countStoreError } from '../metrics.js';
 import { StorageUnavailableError } from './errors.js';
 import type { Store } from './types.js';
 
@@ -38,7 +40,9 @@ interface Scripts {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function redisStore(url: string): Store {
-  const client = new Redis(url, {
+  // Loaded here, not at start-up: a process on SQLite (or a one-shot answer) never needs the Redis client.
+  const { Redis: RedisClient } = createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
+  const client = new RedisClient(url, {
     lazyConnect: true,
     connectTimeout: 2000,
     commandTimeout: COMMAND_TIMEOUT_MS,
@@ -84,10 +88,14 @@ export function redisStore(url: string): Store {
 
   const call = async <T>(command: () => Promise<T>): Promise<T> => {
     startProbe();
-    if (!answering) throw new StorageUnavailableError('redis store failed: redis is not answering');
+    if (!answering) {
+      countStoreError('redis');
+      throw new StorageUnavailableError('redis store failed: redis is not answering');
+    }
     try {
       return await command();
     } catch (error) {
+      countStoreError('redis');
       if (/timed out/i.test((error as Error).message)) markAnswering(false);
       throw new StorageUnavailableError(`redis store failed: ${(error as Error).message}`, { cause: error });
     }

@@ -3,9 +3,11 @@
 // across processes; within a process the one connection is taken in turns.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { defaultDeserialize, defaultSerialize } from '@keyv/serialize';
-import sqlite3 from 'sqlite3';
+import type sqlite3 from 'sqlite3';
+import { countStoreError } from '../metrics.js';
 import { StorageUnavailableError } from './errors.js';
 import type { Store } from './types.js';
 
@@ -21,8 +23,10 @@ interface Db {
   close(): Promise<void>;
 }
 
-const unavailable = (error: unknown) =>
-  new StorageUnavailableError(`sqlite store failed: ${(error as Error).message}`, { cause: error });
+const unavailable = (error: unknown) => {
+  countStoreError('sqlite');
+  return new StorageUnavailableError(`sqlite store failed: ${(error as Error).message}`, { cause: error });
+};
 
 function wrap(raw: sqlite3.Database): Db {
   return {
@@ -49,7 +53,9 @@ async function connect(path: string): Promise<Db> {
     throw unavailable(error);
   }
   const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const db = new sqlite3.Database(path, (error) => (error ? reject(unavailable(error)) : resolve(db)));
+    // Loaded on first use: a one-shot answer that needs no storage does not pay for the native module.
+    const { Database } = createRequire(import.meta.url)('sqlite3') as typeof sqlite3;
+    const db = new Database(path, (error) => (error ? reject(unavailable(error)) : resolve(db)));
   });
   raw.configure('busyTimeout', BUSY_TIMEOUT_MS);
   const db = wrap(raw);

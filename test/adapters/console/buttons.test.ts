@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startConsole } from '../../../src/adapters/console/console.js';
 import { memoryStore } from '../../../src/core/store/store.js';
+import { assertBuilt, CLI } from '../../support/cli.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'gigdesk-buttons-'));
@@ -20,7 +21,8 @@ async function ask(...args: string[]): Promise<string> {
     GIGDESK_OUT_DIR: join(dir, 'out'),
     LOG_LEVEL: 'silent',
   };
-  const { stdout } = await run('node', ['--import', 'tsx', 'src/adapters/console/ask.ts', ...args], { env });
+  assertBuilt();
+  const { stdout } = await run('node', [CLI, 'ask', ...args], { env });
   return stdout;
 }
 

@@ -9,16 +9,18 @@ import { startConsole } from '../../../src/adapters/console/console.js';
 import { renderText } from '../../../src/adapters/console/render.js';
 import { copy, fields, reply, table, text } from '../../../src/core/runtime/reply.js';
 import { memoryStore } from '../../../src/core/store/store.js';
+import { assertBuilt, CLI } from '../../support/cli.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'gigdesk-ask-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+assertBuilt();
 
-/** Runs the real one-shot entry point as a child process, as `npm run ask` does. */
+/** Runs the real one-shot entry point as a child process, as `gigdesk ask` (and `npm run ask`) does. */
 async function ask(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = { ...process.env, GIGDESK_DB_PATH: join(dir, 'db.sqlite'), LOG_LEVEL: 'silent' };
   try {
-    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'src/adapters/console/ask.ts', ...args], { env });
+    const { stdout, stderr } = await run('node', [CLI, 'ask', ...args], { env });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -26,7 +28,7 @@ async function ask(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-describe('one-shot console (npm run ask)', () => {
+describe('one-shot console (gigdesk ask)', () => {
   it('prints the score as plain text and exits 0', async () => {
     const { code, stdout } = await ask('/jss 7 1 8');
     expect(code).toBe(0);
@@ -48,7 +50,7 @@ describe('one-shot console (npm run ask)', () => {
   });
 
   it('exits 2 with the variable named when the configuration is broken', async () => {
-    const { code, stderr } = await run('node', ['--import', 'tsx', 'src/adapters/console/ask.ts', '/help'], {
+    const { code, stderr } = await run('node', [CLI, 'ask', '/help'], {
       env: { ...process.env, REDIS_URL: 'nonsense' },
     }).then(
       () => ({ code: 0, stderr: '' }),
