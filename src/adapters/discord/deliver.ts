@@ -14,7 +14,7 @@ const DMS_CLOSED = new Set<number | string>([
 export function permanentDiscordError(error: unknown): string | undefined {
   if (!(error instanceof DiscordAPIError)) return undefined; // HTTP 5xx, rate limit, timeout, network
   if (error.status === 408 || error.status === 429 || error.status >= 500) return undefined;
-  return `Discord error ${error.code}: ${error.message.split("\n")[0]}`.slice(0, 100);
+  return `Discord error ${error.code}: ${error.message.split('\n')[0]}`.slice(0, 100);
 }
 
 /** Sends a Reply as a DM. */

@@ -126,9 +126,10 @@ export function sqliteSchedule(path: string): EmbeddedSchedule {
   const run = async (sql: string, params: unknown[] = []) =>
     new Promise<number>((resolve, reject) =>
       db().then(
-        (d) => d.run(sql, params, function (this: { changes: number }, error: Error | null) {
-          return error ? reject(error) : resolve(this.changes);
-        }),
+        (d) =>
+          d.run(sql, params, function (this: { changes: number }, error: Error | null) {
+            return error ? reject(error) : resolve(this.changes);
+          }),
         reject,
       ),
     );
@@ -166,7 +167,7 @@ export function sqliteSchedule(path: string): EmbeddedSchedule {
           if (error instanceof PermanentJobError || lastAttempt) {
             await run('DELETE FROM reminder_jobs WHERE id = ? AND lease = ?', [job.id, lease]);
           } else {
-            const retryAt = Date.now() + backoffDelay(job.attempts, backoffMs);
+            const retryAt = now.getTime() + backoffDelay(job.attempts, backoffMs);
             await run('UPDATE reminder_jobs SET lease = NULL, due_at = ? WHERE id = ? AND lease = ?', [
               retryAt,
               job.id,
@@ -198,10 +199,11 @@ export function sqliteSchedule(path: string): EmbeddedSchedule {
         while (left.length > 0) {
           for (const id of left) {
             // A job under a live lease is being run; it is removed once that run has ended.
-            await run(
-              'DELETE FROM reminder_jobs WHERE id = ? AND queue = ? AND (lease IS NULL OR due_at <= ?)',
-              [id, queue, Date.now()],
-            );
+            await run('DELETE FROM reminder_jobs WHERE id = ? AND queue = ? AND (lease IS NULL OR due_at <= ?)', [
+              id,
+              queue,
+              Date.now(),
+            ]);
           }
           const marks = left.map(() => '?').join(',');
           left = (await all<{ id: string }>(`SELECT id FROM reminder_jobs WHERE id IN (${marks})`, left)).map(
