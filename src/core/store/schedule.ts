@@ -79,6 +79,8 @@ export const DEFAULT_LEASE_MS = 60_000;
 /** Longest a cancel waits for a job being sent right now (a send is bounded by the platform client). */
 export const CANCEL_WAIT_MS = 20_000;
 const CLAIM_BATCH = 25;
+/** Rows per INSERT: four parameters each, well under SQLite's limit of 32,766. */
+const INSERT_CHUNK = 500;
 
 export const backoffDelay = (attemptsMade: number, baseMs: number) => baseMs * 2 ** Math.max(0, attemptsMade - 1);
 
@@ -185,10 +187,13 @@ export function sqliteSchedule(path: string): EmbeddedSchedule {
     kind: 'embedded',
     add: (jobs) =>
       guard('write', async () => {
-        for (const job of jobs) {
+        // One statement per chunk: atomic, and one commit instead of one per job.
+        for (let i = 0; i < jobs.length; i += INSERT_CHUNK) {
+          const chunk = jobs.slice(i, i + INSERT_CHUNK);
           await run(
-            'INSERT INTO reminder_jobs (id, queue, due_at, data) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING',
-            [job.id, job.queue, job.dueAt, JSON.stringify(job.data)],
+            `INSERT INTO reminder_jobs (id, queue, due_at, data) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}
+             ON CONFLICT(id) DO NOTHING`,
+            chunk.flatMap((job) => [job.id, job.queue, job.dueAt, JSON.stringify(job.data)]),
           );
         }
       }),
