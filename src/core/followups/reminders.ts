@@ -60,13 +60,13 @@ function pendingOf(scope: Scope, followup: Followup): PendingReminder[] {
   );
 }
 
-const jobsOf = (scope: Scope, followup: Followup): ScheduledJob[] =>
-  pendingOf(scope, followup).map(({ dueAt, ...data }) => ({
-    id: reminderId(data.to, data.followupId, data.step),
-    queue: data.to.platform,
-    dueAt,
-    data,
-  }));
+const jobOf = ({ dueAt, ...data }: PendingReminder): ScheduledJob => ({
+  id: reminderId(data.to, data.followupId, data.step),
+  queue: data.to.platform,
+  dueAt,
+  data,
+});
+const jobsOf = (scope: Scope, followup: Followup): ScheduledJob[] => pendingOf(scope, followup).map(jobOf);
 
 /** Every step's job id, whatever its status, so nothing of the ladder can fire after a cancel. */
 const allJobIds = (scope: Scope, followup: Followup) =>
@@ -141,6 +141,21 @@ export async function snoozeFollowup(ctx: Context, which: string, days: number):
     list.map((f) => (f.id === snoozed.id ? snoozeSteps(f, days) : f)),
   );
   return snoozed;
+}
+
+/** Where earlier versions kept every pending reminder, in one JSON value. */
+const LEGACY_INDEX = 'reminders:pending';
+
+/**
+ * Turns a legacy index left by an earlier version into jobs, then removes it, so an upgrade loses
+ * no reminder. Jobs whose ladder is gone are dropped when they fire. Resolves to how many moved.
+ */
+export async function adoptLegacyIndex(store: Store): Promise<number> {
+  const legacy = await store.get<PendingReminder[]>(LEGACY_INDEX);
+  if (!legacy) return 0;
+  await store.schedule.add(legacy.map(jobOf));
+  await store.delete(LEGACY_INDEX);
+  return legacy.length;
 }
 
 /** The reminders waiting to be sent to one user (for /mydata export). */

@@ -37,7 +37,10 @@ const as = (store: Store, userId: string): Context => ({
 /** A ladder delivered 8 days ago: its closing nudge is due now. */
 async function dueReminder(store: Store, userId: string) {
   const now = new Date(Date.now() - 8 * 86_400_000);
-  await startFollowup({ ...as(store, userId), now }, { client: 'Acme', tone: 'brief', delivered: dayIn(now), tz: 'UTC' });
+  await startFollowup(
+    { ...as(store, userId), now },
+    { client: 'Acme', tone: 'brief', delivered: dayIn(now), tz: 'UTC' },
+  );
 }
 
 const stores: [string, () => Store][] = [

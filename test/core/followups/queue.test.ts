@@ -57,7 +57,10 @@ function discord(statuses: Record<string, number[]>) {
     sends.push(user);
     const status = statuses[user]?.shift() ?? 200;
     if (status === 200) return json(200, { id: '920000000000000001', channel_id: DM, type: 0, content: '' });
-    return json(status, status === 500 ? { message: 'Internal Server Error' } : { message: 'Unknown User', code: 10013 });
+    return json(
+      status,
+      status === 500 ? { message: 'Internal Server Error' } : { message: 'Unknown User', code: 10013 },
+    );
   });
   return { client: fake.client, sends };
 }

@@ -8,6 +8,7 @@ import { commands } from '../../../src/commands/index.js';
 import { type Deliver, deliverDue, PermanentDeliveryError } from '../../../src/core/followups/delivery.js';
 import { pendingNotice } from '../../../src/core/followups/notices.js';
 import {
+  adoptLegacyIndex,
   forgetReminders,
   loadFollowups,
   type Recipient,
@@ -293,5 +294,22 @@ describe('restarts on a real SQLite file', () => {
     await deliverDue(store, at('2026-03-18T00:01:00Z'), fake.deliver);
     expect(fake.steps()).toEqual(['sam:Follow-up with Acme: closing nudge']);
     await store.close();
+  });
+});
+
+describe('upgrading from the single JSON index', () => {
+  it('moves the pending reminders of the old index into the schedule once, and they fire', async () => {
+    const store = memoryStore();
+    await start(ctx(store));
+    const pending = await remindersOf(ctx(store));
+    // As an earlier version left it: ladders stored, reminders only in the one JSON value.
+    await store.schedule.cancel('console', ['console|local|sam|1|1', 'console|local|sam|1|2', 'console|local|sam|1|3']);
+    await store.set('reminders:pending', pending);
+    expect(await adoptLegacyIndex(store)).toBe(3);
+    expect(await adoptLegacyIndex(store)).toBe(0);
+    expect(await store.get('reminders:pending')).toBeUndefined();
+    const fake = recorder();
+    await deliverDue(store, at('2026-04-30T00:00:00Z'), fake.deliver);
+    expect(fake.sent).toHaveLength(3);
   });
 });
