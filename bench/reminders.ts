@@ -16,7 +16,7 @@ import { checkMessage } from '../src/core/messages/feedbackCheck.js';
 import { BUILT_IN_TEMPLATES, fillTemplate } from '../src/core/messages/templates.js';
 import type { Context } from '../src/core/runtime/command.js';
 import { runText } from '../src/core/runtime/run.js';
-import type { ScheduledJob } from '../src/core/store/schedule.js';
+import type { ScheduledJob } from '../src/core/store/jobs.js';
 import { openStore, type Store } from '../src/core/store/store.js';
 import { type BenchRow, measure, timingRow } from './lib.js';
 

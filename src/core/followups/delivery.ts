@@ -4,7 +4,7 @@
 import { logger } from '../log.js';
 import type { Platform } from '../runtime/command.js';
 import type { Reply } from '../runtime/reply.js';
-import { type JobHandler, type JobRun, PermanentJobError, type WorkOptions } from '../store/schedule.js';
+import { type JobHandler, type JobRun, PermanentJobError, type WorkOptions } from '../store/jobs.js';
 import { type Store, updateUserData } from '../store/store.js';
 import type { Followup, StepStatus } from './ladders.js';
 import { reminderReply } from './notices.js';

@@ -3,7 +3,7 @@
 // was down run as soon as it starts.
 import { logger } from '../log.js';
 import type { Platform } from '../runtime/command.js';
-import type { StopWork, WorkOptions } from '../store/schedule.js';
+import type { StopWork, WorkOptions } from '../store/jobs.js';
 import type { Store } from '../store/store.js';
 import { type Deliver, reminderHandler } from './delivery.js';
 import { adoptLegacyIndex } from './reminders.js';

@@ -4,7 +4,7 @@
 // delivery.ts runs the jobs as they fall due.
 import type { Context, Platform } from '../runtime/command.js';
 import { UserError } from '../runtime/errors.js';
-import type { ScheduledJob } from '../store/schedule.js';
+import type { ScheduledJob } from '../store/jobs.js';
 import { readUserData, type Store, updateUserData } from '../store/store.js';
 import { buildFollowup, type Followup, type NewFollowup, snoozeSteps } from './ladders.js';
 

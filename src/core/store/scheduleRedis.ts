@@ -15,7 +15,7 @@ import {
   PermanentJobError,
   type QueueSchedule,
   type WorkOptions,
-} from './schedule.js';
+} from './jobs.js';
 
 /** A command must answer in seconds; Redis that does not take a job by then counts as down. */
 const COMMAND_TIMEOUT_MS = 4000;

@@ -1,6 +1,8 @@
 // The store behind a small typed interface: a SQLite file by default, Redis when REDIS_URL is set.
+
+import type { Schedule } from './jobs.js';
 import { redisStore } from './redis.js';
-import { openSchedule, type Schedule, sqliteSchedule } from './schedule.js';
+import { openSchedule, sqliteSchedule } from './schedule.js';
 import { sqliteStore } from './sqlite.js';
 import type { Store as DataStore } from './types.js';
 

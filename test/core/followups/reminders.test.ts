@@ -21,7 +21,7 @@ import { logger } from '../../../src/core/log.js';
 import type { Context, Platform } from '../../../src/core/runtime/command.js';
 import type { Reply } from '../../../src/core/runtime/reply.js';
 import { runText } from '../../../src/core/runtime/run.js';
-import { ATTEMPTS } from '../../../src/core/store/schedule.js';
+import { ATTEMPTS } from '../../../src/core/store/jobs.js';
 import { memoryStore, openStore, type Store, writeUserData } from '../../../src/core/store/store.js';
 
 const DELIVERED = new Date('2026-03-10T12:00:00Z');
