@@ -27,6 +27,8 @@ export class PermanentDeliveryError extends PermanentJobError {
   }
 }
 
+const HOUR = 3_600_000;
+
 /** The step a job was scheduled for, if it still waits for its reminder. */
 function pendingStep(list: Followup[], job: ReminderJobData) {
   const followup = list.find((f) => f.id === job.followupId);
@@ -67,8 +69,9 @@ export function reminderHandler(store: Store, deliver: Deliver): JobHandler {
     const job = run.data as ReminderJobData;
     const scope = { ...job.to, store };
     const found = pendingStep(await loadFollowups(scope), job);
-    // Stopped, deleted or already handled; a snoozed step waits for its own, later job.
-    if (!found || Date.parse(found.step.dueAt) > run.now.getTime()) return;
+    // Stopped, deleted or already handled; a snoozed step (a day or more later) waits for its own job.
+    // The hour of slack keeps a worker whose clock runs a little behind from dropping a due step.
+    if (!found || Date.parse(found.step.dueAt) > run.now.getTime() + HOUR) return;
     let reached: boolean;
     try {
       reached = await deliver(job.to, await reminderReply(scope, found.followup, found.step));

@@ -106,6 +106,7 @@ export function sqliteSchedule(path: string): EmbeddedSchedule {
           await handler({ id: job.id, data: JSON.parse(job.data), attempt: job.attempts, lastAttempt, now });
           await run('DELETE FROM reminder_jobs WHERE id = ? AND lease = ?', [job.id, lease]);
         } catch (error) {
+          logger.warn({ err: error, queue, attempt: job.attempts }, 'reminder try failed');
           if (error instanceof PermanentJobError || lastAttempt) {
             await run('DELETE FROM reminder_jobs WHERE id = ? AND lease = ?', [job.id, lease]);
           } else {
