@@ -6,8 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import KeyvSqlite from '@keyv/sqlite';
-import Keyv from 'keyv';
 import { commands } from '../src/commands/index.js';
 import { deliverDue } from '../src/core/followups/delivery.js';
 import { dayIn } from '../src/core/followups/ladders.js';
@@ -108,11 +106,7 @@ interface OldEntry {
 
 /** The old shape: one JSON value holds every pending reminder; a start reads, filters and rewrites it. */
 async function oldIndexRows(dir: string): Promise<BenchRow[]> {
-  // keyv on SQLite as the store used it, without the store's 4 s limit (which one rewrite can pass).
-  const store = new Keyv({
-    store: new KeyvSqlite({ uri: `sqlite://${join(dir, 'old.sqlite')}` }),
-    namespace: 'gigdesk',
-  });
+  const store = openStore({ sqlitePath: join(dir, 'old.sqlite') });
   // As many entries as the new schedule holds, DUE of them due now.
   const entries: OldEntry[] = Array.from({ length: SCHEDULED + DUE }, (_, i) => ({
     to: { platform: 'slack', workspaceId: 'T1', userId: `filler${Math.floor(i / 3)}` },
@@ -148,7 +142,7 @@ async function oldIndexRows(dir: string): Promise<BenchRow[]> {
       );
     }
   });
-  await store.disconnect();
+  await store.close();
   return [
     {
       what: `old: index rewrite of one start, ${SCHEDULED.toLocaleString('en-US')} in one JSON value`,
