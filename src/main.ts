@@ -4,7 +4,7 @@
 import { startConsole } from './adapters/console/console.js';
 import type { RunningAdapter } from './adapters/running.js';
 import { type Config, loadConfig, loadDotEnv } from './config.js';
-import { startReminderLoop } from './core/followups/loop.js';
+import { startReminderWorker } from './core/followups/loop.js';
 import { logger, logUnhandledRejections } from './core/log.js';
 import { drainCommands } from './core/runtime/lifecycle.js';
 import { openStore, type Store } from './core/store/store.js';
@@ -19,6 +19,11 @@ export async function startBot(): Promise<number> {
   const config = loadConfig();
   logger.level = config.logLevel;
   const store = openStore(config.store);
+  // Listened for from the start: a stop signal while starting up still ends in a graceful stop.
+  const stopSignal = new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
 
   const adapters: RunningAdapter[] = [];
   // Started first, so /healthz says "starting" while the platforms log in.
@@ -39,23 +44,21 @@ export async function startBot(): Promise<number> {
     if (!process.env.LOG_LEVEL) logger.level = 'warn';
     adapters.push(startConsole(store, process.stdin, process.stdout, config.outDir));
   }
-  const stopReminders = adapters.flatMap((a) =>
-    a.deliver ? [startReminderLoop(store, a.deliver, { platforms: [a.platform] })] : [],
+  const stopReminders = await Promise.all(
+    adapters.flatMap((a) => (a.deliver ? [startReminderWorker(store, a.deliver, { platforms: [a.platform] })] : [])),
   );
 
   const signal = await Promise.race([
-    new Promise<string>((resolve) => {
-      process.once('SIGINT', () => resolve('SIGINT'));
-      process.once('SIGTERM', () => resolve('SIGTERM'));
-    }),
+    stopSignal,
     ...adapters.flatMap((a) => (a.ended ? [a.ended.then(() => 'end of input')] : [])),
   ]);
   logger.info({ reason: signal }, 'stopping');
   // New commands are refused from here; those in flight finish and their answers go out before disconnecting.
   const finished = await drainCommands(DRAIN_MS);
   if (!finished) logger.warn('stopped with commands still in flight');
-  await Promise.all(adapters.map((a) => a.stop()));
+  // Reminder sends under way finish while the adapters can still send them; jobs not yet taken stay for the next start.
   await Promise.all(stopReminders.map((stop) => stop()));
+  await Promise.all(adapters.map((a) => a.stop()));
   await monitor?.stop();
   await store.close();
   logger.info('stopped');

@@ -26,7 +26,6 @@ const zoneFooter = (tz: string) =>
 
 const STATUS: Record<FollowupStep['status'], string> = {
   pending: `reminder at ${hour}`,
-  sending: 'reminder interrupted by a restart; not re-sent, to avoid a duplicate',
   sent: 'reminder sent',
   undelivered: 'reminder could not reach you (DMs closed?)',
   shown: 'shown to you',
@@ -36,9 +35,16 @@ const STATUS: Record<FollowupStep['status'], string> = {
 
 /** Buttons for the first ladders with steps to come: three each keeps a message within 25 buttons. */
 const MAX_LADDER_BUTTONS = 7;
+/** Why a reminder did not arrive, as the platform or the retries told it. */
+const undelivered = (s: FollowupStep) => `reminder could not reach you (${s.error ?? 'DMs closed?'})`;
 
 function stepRows(followup: Followup, today: string): string[][] {
-  return followup.steps.map((s) => [s.day, relativeDay(s.day, today), labelOf(s.template), STATUS[s.status]]);
+  return followup.steps.map((s) => [
+    s.day,
+    relativeDay(s.day, today),
+    labelOf(s.template),
+    s.status === 'undelivered' ? undelivered(s) : STATUS[s.status],
+  ]);
 }
 
 async function suggestLadders(partial: string, ctx: Context): Promise<string[]> {
@@ -114,8 +120,8 @@ export const followupList = defineCommand({
     });
     const troubles = list.flatMap((f) =>
       f.steps
-        .filter((s) => s.status === 'sending' || s.status === 'undelivered')
-        .map((s) => `#${f.id} ${f.client}, ${labelOf(s.template).toLowerCase()} (${s.day}): ${STATUS[s.status]}.`),
+        .filter((s) => s.status === 'undelivered')
+        .map((s) => `#${f.id} ${f.client}, ${labelOf(s.template).toLowerCase()} (${s.day}): ${undelivered(s)}.`),
     );
     return reply({
       actions: list

@@ -32,12 +32,17 @@ export async function exportUserData(ctx: Context): Promise<UserDataExport> {
   };
 }
 
-/** Removes every stored item of the caller and their pending reminders; returns what was removed. */
+/**
+ * Removes every stored item of the caller and their pending reminders; returns what was removed.
+ * Reminder jobs go first, waiting for one being sent: none fires once this resolves, and none can
+ * write the deleted data back.
+ */
 export async function deleteAllUserData(ctx: Context): Promise<{ items: string[]; reminders: number }> {
+  const reminders = await forgetReminders(ctx);
   const items = await userDataNames(ctx);
   await forgetActions(ctx);
   for (const name of items) await deleteUserData(ctx, name);
-  return { items, reminders: await forgetReminders(ctx) };
+  return { items, reminders };
 }
 
 /**

@@ -3,12 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { dayIn } from '../../src/core/followups/ladders.js';
+import { loadFollowups, startFollowup } from '../../src/core/followups/reminders.js';
+import { openStore } from '../../src/core/store/store.js';
 import { startBot } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gigdesk-main-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const startMain = () => startBot({ GIGDESK_DB_PATH: join(dir, 'db.sqlite'), LOG_LEVEL: 'info' });
+const startMain = (db = join(dir, 'db.sqlite')) => startBot({ GIGDESK_DB_PATH: db, LOG_LEVEL: 'info' });
 
 describe('npm start', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
@@ -32,4 +35,40 @@ describe('npm start', () => {
     await main.waitFor('Acme');
     expect(await main.exited).toBe(0);
   });
+
+  it('a reminder due at shutdown is delivered before the exit or at the next start, never lost', async () => {
+    const db = join(dir, 'reminders.sqlite');
+    const clients = ['Ana', 'Ben', 'Cy', 'Dee', 'Eve'];
+    const store = openStore({ sqlitePath: db });
+    const now = new Date(Date.now() - 8 * 86_400_000); // delivered 8 days ago: the closing nudge is due
+    const scope = (userId: string) => ({ platform: 'console' as const, workspaceId: 'local', userId, store });
+    for (const client of clients) {
+      await startFollowup(
+        { ...scope(client), isAdmin: true, now },
+        { client, tone: 'brief', delivered: dayIn(now), tz: 'UTC' },
+      );
+    }
+    await store.close();
+
+    // Stopped the moment it is up: the first reminder pass is under way.
+    const first = startMain(db);
+    await first.waitFor('gigdesk>');
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const second = startMain(db);
+    await second.waitFor('gigdesk>');
+    const printed = () => first.output() + second.output();
+    const missing = () => clients.filter((c) => !printed().includes(`Follow-up with ${c}: closing nudge`));
+    for (let i = 0; i < 300 && missing().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(missing()).toEqual([]);
+    second.child.stdin.end();
+    expect(await second.exited).toBe(0);
+    const reopened = openStore({ sqlitePath: db });
+    for (const client of clients) {
+      const ladders = await loadFollowups({ ...scope(client), store: reopened });
+      expect(ladders[0]?.steps[1]?.status).toBe('sent');
+    }
+    await reopened.close();
+  }, 120_000);
 });

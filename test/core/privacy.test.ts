@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
-import { findDue } from '../../src/core/followups/delivery.js';
+import { deliverDue } from '../../src/core/followups/delivery.js';
 import { runText } from '../../src/core/runtime/run.js';
 import { openStore } from '../../src/core/store/store.js';
 import { testContext } from '../support/context.js';
@@ -46,14 +46,20 @@ describe('/mydata', () => {
   });
 
   it('deletes every item and pending reminder of the caller, and nobody else’s', async () => {
-    const before = (await findDue(store, new Date('2027-12-31'))).filter((e) => e.to.userId === 'U1').length;
+    const before = (await exported()).pendingReminders.length;
     expect(before).toBeGreaterThan(0);
     const reply = await ask('/mydata delete confirm:yes');
     expect(JSON.stringify(reply)).toContain(`${before} pending reminder(s)`);
     const after = await exported();
     expect(after.data).toEqual({});
     expect(after.pendingReminders).toEqual([]);
-    expect((await findDue(store, new Date('2027-12-31'))).filter((e) => e.to.userId === 'U1')).toEqual([]);
+    const sent: string[] = [];
+    const report = await deliverDue(store, new Date('2027-12-31'), async (to) => {
+      sent.push(to.userId);
+      return true;
+    });
+    expect(report.ran).toBe(0);
+    expect(sent).toEqual([]);
     expect(Object.keys((await exported('U2')).data)).toEqual(['contracts']);
     expect(JSON.stringify((await runText('/jss', commands, as('U1'))).reply)).toContain('contract log is empty');
   });

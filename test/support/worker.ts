@@ -5,9 +5,12 @@
 //                                         processes race for real), printing each one delivered
 //   hammer                                add contracts one after another until killed
 //   lock <ms>                             hold the lock 'long' for ms, logging start and end in 'lock-log'
+//   work ok|hang                          run the reminder worker (1 s lease) until SIGTERM; `hang`
+//                                         announces each send and never finishes it (killed mid-send)
 import { commands } from '../../src/commands/index.js';
 import { loadConfig } from '../../src/config.js';
 import { deliverDue } from '../../src/core/followups/delivery.js';
+import { startReminderWorker } from '../../src/core/followups/loop.js';
 import { runText } from '../../src/core/runtime/run.js';
 import { openStore } from '../../src/core/store/store.js';
 import { testContext } from './context.js';
@@ -32,6 +35,24 @@ if (mode === 'write') {
     return true;
   });
   print({ report });
+} else if (mode === 'work') {
+  const hang = rest[0] === 'hang';
+  const stop = await startReminderWorker(
+    store,
+    async (to, reply) => {
+      print({ sending: `${to.userId}:${reply.lead}` });
+      if (hang) await new Promise(() => {});
+      print({ delivered: `${to.userId}:${reply.lead}` });
+      return true;
+    },
+    { platforms: ['slack'], leaseMs: 1000, backoffMs: 50, pollMs: 100 },
+  );
+  print({ working: process.pid });
+  // The worker's own timers do not hold the process open (the bot's adapters do): wait for the signal.
+  const alive = setInterval(() => {}, 60_000);
+  await new Promise((resolve) => process.once('SIGTERM', resolve));
+  clearInterval(alive);
+  await stop();
 } else if (mode === 'hammer') {
   for (let i = 1; ; i++) {
     const answer = await runText(`/contracts add 2026-10-01 successful ${i} Client${i}`, commands, as('U1'));

@@ -1,6 +1,6 @@
 // Entry point of one shard process spawned by the ShardingManager (discord.js passes the shard ids by env).
 import { loadConfig, loadDotEnv } from '../../config.js';
-import { startReminderLoop } from '../../core/followups/loop.js';
+import { startReminderWorker } from '../../core/followups/loop.js';
 import { logger } from '../../core/log.js';
 import { openStore } from '../../core/store/store.js';
 import { runClient } from './start.js';
@@ -12,10 +12,13 @@ async function main(): Promise<void> {
   if (!config.discord) throw new Error('DISCORD_TOKEN is not set for the shard process');
   const store = openStore(config.store);
   const bot = await runClient(config.discord.token, store, config.rateLimits);
-  // Any shard can DM any user, so one shard delivers reminders for all of them.
+  // Any shard can DM any user: on Redis every shard works the reminder queue (a job goes to one
+  // worker, and a shard that dies leaves its jobs to the others); on one SQLite file only shard 0.
   const isFirstShard = (process.env.SHARDS ?? '0').split(',')[0] === '0';
   const stopReminders =
-    isFirstShard && bot.deliver ? startReminderLoop(store, bot.deliver, { platforms: ['discord'] }) : async () => {};
+    (isFirstShard || store.schedule.kind === 'bullmq') && bot.deliver
+      ? await startReminderWorker(store, bot.deliver, { platforms: ['discord'] })
+      : async () => {};
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -1,29 +1,41 @@
-// Reminders reach a Slack user as a direct message from the bot.
+// Reminders reach a Slack user as a direct message from the bot. Slack's refusals that no retry can
+// fix (no such user, a deactivated account, a bot) are permanent; rate limits, Slack's own errors,
+// timeouts and the network are worth another try, so they are thrown as they are.
 import type { webApi } from '@slack/bolt';
-import type { Deliver } from '../../core/followups/delivery.js';
-import { logger } from '../../core/log.js';
+import { type Deliver, PermanentDeliveryError } from '../../core/followups/delivery.js';
 import { renderSlack } from './render.js';
+
+/** Platform errors that say "not now" rather than "never". */
+const TRANSIENT = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
+/** The Slack error code of a refusal no retry can fix, or undefined when trying again may work. */
+export function permanentSlackError(error: unknown): string | undefined {
+  const { code, data } = error as { code?: string; data?: { error?: string } };
+  if (code !== 'slack_webapi_platform_error') return undefined;
+  const reason = data?.error ?? 'unknown_error';
+  return TRANSIENT.has(reason) ? undefined : reason;
+}
 
 /** The client carrying a workspace's own token (OAuth mode); undefined when the app is not installed there. */
 export type ClientFor = (workspaceId: string) => Promise<webApi.WebClient | undefined>;
 
-/** Opens (or reuses) the DM with the user and posts the reply there; false when Slack refuses. */
+/** Opens (or reuses) the DM with the user and posts the reply there. */
 export function slackDeliver(clients: webApi.WebClient | ClientFor): Deliver {
   return async (to, reply) => {
-    if (to.platform !== 'slack') return false;
+    if (to.platform !== 'slack') throw new PermanentDeliveryError(`not a Slack user (${to.platform})`);
     try {
       const client = typeof clients === 'function' ? await clients(to.workspaceId) : clients;
-      if (!client) return false;
+      if (!client) throw new PermanentDeliveryError('gigdesk is not installed in this Slack workspace');
       const opened = await client.conversations.open({ users: to.userId });
       const channel = opened.channel?.id;
-      if (!channel) return false;
+      if (!channel) throw new PermanentDeliveryError('Slack opened no DM channel');
       for (const message of renderSlack(reply)) {
         await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
       }
       return true;
     } catch (error) {
-      logger.warn({ err: error, platform: 'slack', workspace: to.workspaceId }, 'direct message failed');
-      return false;
+      const permanent = permanentSlackError(error);
+      throw permanent ? new PermanentDeliveryError(`Slack: ${permanent}`) : error;
     }
   };
 }

@@ -1,134 +1,123 @@
-// Sends due reminders through an adapter. A step is claimed (status 'sending', index entry gone)
-// before it is handed to the adapter, so a restart can never send it twice.
+// Runs one reminder job: finds its step, sends it through an adapter, records the outcome on the
+// step. Delivery is at-least-once: a step is marked sent only after the platform took the message,
+// so a crash in between sends it again (a rare duplicate), never loses it.
 import { logger } from '../log.js';
 import { countReminders } from '../metrics.js';
 import { saveActions } from '../runtime/actions.js';
 import type { Platform } from '../runtime/command.js';
 import type { Reply } from '../runtime/reply.js';
-import { readUserData, type Store, writeUserData } from '../store/store.js';
-import type { Followup } from './ladders.js';
+import { type JobHandler, type JobRun, PermanentJobError, type WorkOptions } from '../store/jobs.js';
+import { type Store, updateUserData } from '../store/store.js';
+import type { Followup, StepStatus } from './ladders.js';
 import { reminderReply } from './notices.js';
-import {
-  INDEX_KEY,
-  LADDERS,
-  loadFollowups,
-  NOTICES,
-  type Notice,
-  type PendingReminder,
-  type Recipient,
-  readIndex,
-  type Scope,
-  sameRecipient,
-  withLock,
-} from './reminders.js';
-
-/** Due reminders claimed per index write; also the most a crash mid-pass can leave unsent. */
-const CLAIM_BATCH = 25;
+import { LADDERS, loadFollowups, NOTICES, type Notice, type Recipient, type ReminderJobData } from './reminders.js';
 
 /**
- * The one capability an adapter adds for reminders: send a Reply privately to one user
- * (a DM on Discord and Slack, printed in the console). Resolves false when the user cannot be
- * reached (DMs closed), so the core keeps the reminder and tells the user at their next command.
+ * The one capability an adapter adds for reminders: send a Reply privately to one user (a DM on
+ * Discord and Slack, printed in the console). Resolves true when sent, false when the user cannot
+ * be reached by DM (DMs closed: the core keeps the reminder and shows it at their next command).
+ * Throws PermanentDeliveryError for any other refusal a retry cannot fix, and anything else for a
+ * failure worth retrying (rate limit, platform error, timeout, network).
  */
 export type Deliver = (to: Recipient, reply: Reply) => Promise<boolean>;
 
-/** Reminders due at `now`, earliest first. */
-export async function findDue(store: Store, now: Date): Promise<PendingReminder[]> {
-  return (await readIndex(store)).filter((e) => e.dueAt <= now.getTime()).sort((a, b) => a.dueAt - b.dueAt);
+/** The platform refused for good (no such user, deactivated account...); `reason` is its own code. */
+export class PermanentDeliveryError extends PermanentJobError {
+  override name = 'PermanentDeliveryError';
+  constructor(readonly reason: string) {
+    super(`permanent delivery failure: ${reason}`);
+  }
+}
+
+const HOUR = 3_600_000;
+
+/** The step a job was scheduled for, if it still waits for its reminder. */
+function pendingStep(list: Followup[], job: ReminderJobData) {
+  const followup = list.find((f) => f.id === job.followupId);
+  const step = followup?.steps[job.step];
+  return followup && step?.status === 'pending' ? { followup, step } : undefined;
+}
+
+/** How a job's tries end up on its step; `error` says why a reminder did not arrive. */
+async function record(store: Store, job: ReminderJobData, status: StepStatus, at: Date, error?: string) {
+  const scope = { ...job.to, store };
+  let changed = false;
+  // An absent ladder (stopped, or the user's data deleted) stays absent.
+  await updateUserData<Followup[]>(scope, LADDERS, (list) => {
+    if (!list || !pendingStep(list, job)) return list;
+    changed = true;
+    return list.map((f) =>
+      f.id !== job.followupId
+        ? f
+        : {
+            ...f,
+            steps: f.steps.map((s, i) =>
+              i === job.step ? { ...s, status, at: at.toISOString(), ...(error ? { error } : {}) } : s,
+            ),
+          },
+    );
+  });
+  if (changed && status === 'undelivered') {
+    await updateUserData<Notice[]>(scope, NOTICES, (notices = []) => [
+      ...notices,
+      { followupId: job.followupId, step: job.step },
+    ]);
+  }
+}
+
+/** What a reminder job does when it fires, for the schedule of the store. */
+export function reminderHandler(store: Store, deliver: Deliver): JobHandler {
+  return async (run: JobRun) => {
+    const job = run.data as ReminderJobData;
+    const scope = { ...job.to, store };
+    const found = pendingStep(await loadFollowups(scope), job);
+    // Stopped, deleted or already handled; a snoozed step (a day or more later) waits for its own job.
+    // The hour of slack keeps a worker whose clock runs a little behind from dropping a due step.
+    if (!found || Date.parse(found.step.dueAt) > run.now.getTime() + HOUR) return;
+    let reached: boolean;
+    try {
+      // Its Done and Snooze buttons are saved for the recipient first, as for any answer with buttons.
+      const message = await saveActions(await reminderReply(scope, found.followup, found.step), job.to, store, run.now);
+      reached = await deliver(job.to, message);
+    } catch (error) {
+      const permanent = error instanceof PermanentDeliveryError;
+      logger.warn({ err: error, platform: job.to.platform, attempt: run.attempt, permanent }, 'reminder not sent');
+      if (!permanent && !run.lastAttempt) throw error; // tried again after a backoff
+      const why = permanent ? error.reason : `gave up after ${run.attempt} tries`;
+      await record(store, job, 'undelivered', run.now, why);
+      countReminders('failed', job.to.platform);
+      throw error;
+    }
+    if (!reached) {
+      await record(store, job, 'undelivered', run.now, 'DMs closed');
+      countReminders('failed', job.to.platform);
+      throw new PermanentDeliveryError('DMs closed');
+    }
+    await record(store, job, 'sent', run.now);
+    countReminders('delivered', job.to.platform);
+  };
 }
 
 export interface DeliveryReport {
-  delivered: number;
-  undelivered: number;
-  /** Index entries whose ladder or step was gone or already handled. */
-  dropped: number;
+  /** Jobs run, whatever their outcome. */
+  ran: number;
 }
 
 /**
- * Hands every due reminder to `deliver` once. `platforms` limits the run to the recipients this
- * adapter can reach, so each adapter's poller leaves the others' reminders alone.
+ * One pass over the reminders due at `now` on the embedded schedule (SQLite or memory), for each
+ * platform given; the worker (loop.ts) runs passes like this one. Redis has no passes: BullMQ's
+ * worker takes each job when it falls due.
  */
 export async function deliverDue(
   store: Store,
   now: Date,
   deliver: Deliver,
-  options: { platforms?: Platform[] } = {},
+  options: { platforms?: Platform[] } & WorkOptions = {},
 ): Promise<DeliveryReport> {
-  const report: DeliveryReport = { delivered: 0, undelivered: 0, dropped: 0 };
-  const due = (await findDue(store, now)).filter(
-    (e) => !options.platforms || options.platforms.includes(e.to.platform),
-  );
-  for (let i = 0; i < due.length; i += CLAIM_BATCH) {
-    const claimed = await claim(store, due.slice(i, i + CLAIM_BATCH), now);
-    report.dropped += Math.min(CLAIM_BATCH, due.length - i) - claimed.length;
-    for (const { entry, message } of claimed) {
-      let ok = false;
-      try {
-        // Its Done and Snooze buttons are saved for the recipient first, as for any answer with buttons.
-        ok = await deliver(entry.to, await saveActions(message, entry.to, store, now));
-      } catch (error) {
-        logger.warn({ err: error, platform: entry.to.platform }, 'reminder delivery failed');
-      }
-      await record(store, entry, ok, now);
-      countReminders(ok ? 'delivered' : 'failed', entry.to.platform);
-      if (ok) report.delivered++;
-      else report.undelivered++;
-    }
-  }
-  return report;
-}
-
-const sameEntry = (a: PendingReminder, b: PendingReminder) =>
-  sameRecipient(a.to, b.to) && a.followupId === b.followupId && a.step === b.step;
-
-/**
- * Marks each still-pending step 'sending' and drops the entries from the index, in one pass over
- * the index. A crash before sending leaves at most one batch marked 'sending': never re-sent, and
- * /followup list says so.
- */
-function claim(
-  store: Store,
-  entries: PendingReminder[],
-  now: Date,
-): Promise<{ entry: PendingReminder; message: Reply }[]> {
-  return withLock(store, async () => {
-    const claimed: { entry: PendingReminder; message: Reply }[] = [];
-    const ladders = new Map<string, { scope: Scope; list: Followup[] }>();
-    for (const entry of entries) {
-      const key = JSON.stringify(entry.to);
-      const scope = { ...entry.to, store };
-      const owner = ladders.get(key) ?? { scope, list: await loadFollowups(scope) };
-      ladders.set(key, owner);
-      const followup = owner.list.find((f) => f.id === entry.followupId);
-      const step = followup?.steps[entry.step];
-      if (!followup || step?.status !== 'pending') continue;
-      step.status = 'sending';
-      step.at = now.toISOString();
-      claimed.push({ entry, message: await reminderReply(scope, followup, step) });
-    }
-    // Steps are marked before their index entries go: a crash in between leaves entries that claim nothing.
-    for (const { scope, list } of ladders.values()) await writeUserData(scope, LADDERS, list);
-    const index = await readIndex(store);
-    await store.set(
-      INDEX_KEY,
-      index.filter((e) => !entries.some((done) => sameEntry(e, done))),
-    );
-    return claimed;
-  });
-}
-
-function record(store: Store, entry: PendingReminder, ok: boolean, now: Date): Promise<void> {
-  const scope = { ...entry.to, store };
-  return withLock(store, async () => {
-    const list = await loadFollowups(scope);
-    const step = list.find((f) => f.id === entry.followupId)?.steps[entry.step];
-    if (step?.status !== 'sending') return;
-    step.status = ok ? 'sent' : 'undelivered';
-    step.at = now.toISOString();
-    await writeUserData(scope, LADDERS, list);
-    if (!ok) {
-      const notices = (await readUserData<Notice[]>(scope, NOTICES)) ?? [];
-      await writeUserData(scope, NOTICES, [...notices, { followupId: entry.followupId, step: entry.step }]);
-    }
-  });
+  const schedule = store.schedule;
+  if (schedule.kind !== 'embedded') throw new Error('deliverDue runs the embedded schedule; Redis has workers');
+  const { platforms = ['console', 'discord', 'slack'], ...work } = options;
+  let ran = 0;
+  for (const platform of platforms) ran += await schedule.runDue(platform, now, reminderHandler(store, deliver), work);
+  return { ran };
 }

@@ -132,7 +132,7 @@ export function relativeDay(day: string, today: string): string {
   return n > 0 ? `in ${n} days` : `${-n} days ago`;
 }
 
-export type StepStatus = 'pending' | 'sending' | 'sent' | 'undelivered' | 'shown' | 'past' | 'stopped';
+export type StepStatus = 'pending' | 'sent' | 'undelivered' | 'shown' | 'past' | 'stopped';
 
 export interface FollowupStep {
   template: string;
@@ -142,6 +142,8 @@ export interface FollowupStep {
   status: StepStatus;
   /** When the status last changed (ISO). */
   at?: string;
+  /** Why an undelivered reminder did not arrive: DMs closed, the platform's code, or retries spent. */
+  error?: string;
 }
 
 export interface NewFollowup {

@@ -3,9 +3,9 @@
 import { cleanValues, fillTemplate, findTemplate, wordingFor } from '../messages/templates.js';
 import type { Context } from '../runtime/command.js';
 import { type Action, copy, type Reply, reply, text } from '../runtime/reply.js';
-import { deleteUserData, readUserData, writeUserData } from '../store/store.js';
+import { readUserData, updateUserData } from '../store/store.js';
 import { type Followup, type FollowupStep, labelOf } from './ladders.js';
-import { LADDERS, loadFollowups, NOTICES, type Notice, type Scope, withLock } from './reminders.js';
+import { LADDERS, loadFollowups, NOTICES, type Notice, type Scope } from './reminders.js';
 
 /** The step's ready-to-send message, filled from the ladder (a workspace's own wording wins). */
 export async function stepMessage(scope: Scope, followup: Followup, step: FollowupStep): Promise<string> {
@@ -54,28 +54,28 @@ export function ladderActions(followup: Pick<Followup, 'id'>, prefix = ''): Acti
 export async function pendingNotice(
   ctx: Pick<Context, 'platform' | 'workspaceId' | 'userId' | 'store'> & { now?: Date },
 ): Promise<Reply | undefined> {
-  // Nearly every command ends here with nothing to show: look before taking the lock.
+  // Nearly every command ends here with nothing to show: look before taking the notices.
   if (!(await readUserData<Notice[]>(ctx, NOTICES))?.length) return undefined;
-  return withLock(ctx.store, async () => {
-    const notices = (await readUserData<Notice[]>(ctx, NOTICES)) ?? [];
-    if (notices.length === 0) return undefined;
-    const list = await loadFollowups(ctx);
-    const blocks = [text('These reminders could not reach you as a direct message (are your DMs closed?):')];
-    for (const notice of notices) {
-      const followup = list.find((f) => f.id === notice.followupId);
-      const step = followup?.steps[notice.step];
-      if (!followup || !step) continue;
-      const message = await stepMessage(ctx, followup, step);
-      blocks.push(text(`${followup.client}: ${labelOf(step.template).toLowerCase()}, due ${step.day}.`));
-      if (message) blocks.push(copy(message, `/template ${step.template}`));
-      if (step.status === 'undelivered') {
-        step.status = 'shown';
-        step.at = (ctx.now ?? new Date()).toISOString();
-      }
-    }
-    await writeUserData(ctx, LADDERS, list);
-    await deleteUserData(ctx, NOTICES);
-    if (blocks.length === 1) return undefined;
-    return reply({ lead: 'Missed follow-up reminders', blocks });
-  });
+  // Taken and removed in one step, so two commands at once cannot both show them.
+  const notices = (await updateUserData<Notice[]>(ctx, NOTICES, () => undefined)).before ?? [];
+  const list = await loadFollowups(ctx);
+  const blocks = [text('These reminders could not reach you as a direct message (are your DMs closed?):')];
+  for (const notice of notices) {
+    const followup = list.find((f) => f.id === notice.followupId);
+    const step = followup?.steps[notice.step];
+    if (!followup || !step) continue;
+    const message = await stepMessage(ctx, followup, step);
+    blocks.push(text(`${followup.client}: ${labelOf(step.template).toLowerCase()}, due ${step.day}.`));
+    if (message) blocks.push(copy(message, `/template ${step.template}`));
+  }
+  const at = (ctx.now ?? new Date()).toISOString();
+  const shown = (f: Followup, i: number) => notices.some((n) => n.followupId === f.id && n.step === i);
+  await updateUserData<Followup[]>(ctx, LADDERS, (current) =>
+    current?.map((f) => ({
+      ...f,
+      steps: f.steps.map((s, i) => (s.status === 'undelivered' && shown(f, i) ? { ...s, status: 'shown', at } : s)),
+    })),
+  );
+  if (blocks.length === 1) return undefined;
+  return reply({ lead: 'Missed follow-up reminders', blocks });
 }

@@ -1,13 +1,14 @@
-// Follow-up ladders in the store and the index of reminders they raise. Each ladder lives in its
-// owner's user data ('followups'); keyv cannot list keys, so one global index ('reminders:pending')
-// names every pending step with its due time and recipient. delivery.ts sends what falls due.
+// Follow-up ladders in the store and the reminder jobs they raise. Each ladder lives in its owner's
+// user data ('followups'); each pending step is one job in the store's schedule (BullMQ on Redis, a
+// due-time table without it), whose id names the step, so scheduling it twice makes one job.
+// delivery.ts runs the jobs as they fall due.
 import { countReminders } from '../metrics.js';
 import type { Context, Platform } from '../runtime/command.js';
 import { UserError } from '../runtime/errors.js';
-import { readUserData, type Store, writeUserData } from '../store/store.js';
+import type { ScheduledJob } from '../store/jobs.js';
+import { readUserData, type Store, updateUserData } from '../store/store.js';
 import { buildFollowup, type Followup, type NewFollowup, snoozeSteps } from './ladders.js';
 
-export const INDEX_KEY = 'reminders:pending';
 export const LADDERS = 'followups';
 export const NOTICES = 'reminder-notices';
 export const MAX_LADDERS = 25;
@@ -19,10 +20,14 @@ export interface Recipient {
   userId: string;
 }
 
-export interface PendingReminder {
+/** What a reminder job carries: enough to find its step again when it fires. */
+export interface ReminderJobData {
   to: Recipient;
   followupId: number;
   step: number;
+}
+
+export interface PendingReminder extends ReminderJobData {
   /** Epoch milliseconds. */
   dueAt: number;
 }
@@ -34,36 +39,39 @@ export interface Notice {
 
 export type Scope = Recipient & { store: Store };
 
-// The index and users' ladders change together under one store lock: across processes on Redis.
-export function withLock<T>(store: Store, work: () => Promise<T>): Promise<T> {
-  return store.withLock('reminders', work);
-}
-
-export const sameRecipient = (a: Recipient, b: Recipient) =>
-  a.platform === b.platform && a.workspaceId === b.workspaceId && a.userId === b.userId;
 const recipientOf = (scope: Scope): Recipient => ({
   platform: scope.platform,
   workspaceId: scope.workspaceId,
   userId: scope.userId,
 });
 
-export async function readIndex(store: Store): Promise<PendingReminder[]> {
-  return (await store.get<PendingReminder[]>(INDEX_KEY)) ?? [];
+/** The job id of one step: every part encoded, so no id can run into another (nor hold a ':'). */
+export function reminderId(to: Recipient, followupId: number, step: number): string {
+  return [to.platform, to.workspaceId, to.userId, followupId, step].map((p) => encodeURIComponent(p)).join('|');
 }
 
 export async function loadFollowups(scope: Scope): Promise<Followup[]> {
   return (await readUserData<Followup[]>(scope, LADDERS)) ?? [];
 }
 
-/** Replaces a ladder's index entries with one per step still pending (none when it is gone). */
-async function reindex(scope: Scope, id: number, followup: Followup | undefined): Promise<void> {
+function pendingOf(scope: Scope, followup: Followup): PendingReminder[] {
   const to = recipientOf(scope);
-  const others = (await readIndex(scope.store)).filter((e) => !(sameRecipient(e.to, to) && e.followupId === id));
-  const mine = (followup?.steps ?? []).flatMap((s, step) =>
-    s.status === 'pending' ? [{ to, followupId: id, step, dueAt: Date.parse(s.dueAt) }] : [],
+  return followup.steps.flatMap((s, step) =>
+    s.status === 'pending' ? [{ to, followupId: followup.id, step, dueAt: Date.parse(s.dueAt) }] : [],
   );
-  await scope.store.set(INDEX_KEY, [...others, ...mine]);
 }
+
+const jobOf = ({ dueAt, ...data }: PendingReminder): ScheduledJob => ({
+  id: reminderId(data.to, data.followupId, data.step),
+  queue: data.to.platform,
+  dueAt,
+  data,
+});
+const jobsOf = (scope: Scope, followup: Followup): ScheduledJob[] => pendingOf(scope, followup).map(jobOf);
+
+/** Every step's job id, whatever its status, so nothing of the ladder can fire after a cancel. */
+const allJobIds = (scope: Scope, followup: Followup) =>
+  followup.steps.map((_, step) => reminderId(recipientOf(scope), followup.id, step));
 
 /** Finds a ladder by its number or its client's name (case-insensitive). */
 export function pickFollowup(list: Followup[], which: string): Followup {
@@ -78,9 +86,14 @@ export function pickFollowup(list: Followup[], which: string): Followup {
   return found;
 }
 
-export function startFollowup(ctx: Context, input: NewFollowup): Promise<Followup> {
-  return withLock(ctx.store, async () => {
-    const list = await loadFollowups(ctx);
+const without = (list: Followup[] | undefined, id: number) => {
+  const rest = (list ?? []).filter((f) => f.id !== id);
+  return rest.length > 0 ? rest : undefined;
+};
+
+export async function startFollowup(ctx: Context, input: NewFollowup): Promise<Followup> {
+  let created: Followup | undefined;
+  await updateUserData<Followup[]>(ctx, LADDERS, (list = []) => {
     const same = list.find((f) => f.client.toLowerCase() === input.client.toLowerCase());
     if (same) {
       throw new UserError(
@@ -90,56 +103,78 @@ export function startFollowup(ctx: Context, input: NewFollowup): Promise<Followu
     if (list.length >= MAX_LADDERS) {
       throw new UserError(`You have ${MAX_LADDERS} follow-ups, the most kept at once; stop some with /followup done.`);
     }
-    const followup = buildFollowup(Math.max(0, ...list.map((f) => f.id)) + 1, input, ctx.now);
-    await writeUserData(ctx, LADDERS, [...list, followup]);
-    await reindex(ctx, followup.id, followup);
+    created = buildFollowup(Math.max(0, ...list.map((f) => f.id)) + 1, input, ctx.now);
+    return [...list, created];
+  });
+  const followup = created as Followup;
+  try {
+    await ctx.store.schedule.add(jobsOf(ctx, followup));
     countReminders('scheduled', ctx.platform, followup.steps.filter((s) => s.status === 'pending').length);
-    return followup;
-  });
+  } catch (error) {
+    // A ladder without its jobs would wait forever: take it back, and the user tries again.
+    await updateUserData<Followup[]>(ctx, LADDERS, (list) => without(list, followup.id));
+    throw error;
+  }
+  return followup;
 }
 
-/** Stops a ladder (the client closed the contract): it is removed with its pending reminders. */
-export function stopFollowup(ctx: Context, which: string): Promise<Followup> {
-  return withLock(ctx.store, async () => {
-    const list = await loadFollowups(ctx);
-    const followup = pickFollowup(list, which);
-    await writeUserData(
-      ctx,
-      LADDERS,
-      list.filter((f) => f.id !== followup.id),
-    );
-    await reindex(ctx, followup.id, undefined);
-    return followup;
+/** Stops a ladder (the client closed the contract): it is removed, then its jobs are cancelled. */
+export async function stopFollowup(ctx: Context, which: string): Promise<Followup> {
+  let stopped: Followup | undefined;
+  await updateUserData<Followup[]>(ctx, LADDERS, (list = []) => {
+    stopped = pickFollowup(list, which);
+    return without(list, stopped.id);
   });
+  const followup = stopped as Followup;
+  // A job that fires before its cancel finds no ladder and sends nothing.
+  await ctx.store.schedule.cancel(ctx.platform, allJobIds(ctx, followup));
+  return followup;
 }
 
-export function snoozeFollowup(ctx: Context, which: string, days: number): Promise<Followup> {
-  return withLock(ctx.store, async () => {
-    const list = await loadFollowups(ctx);
-    const snoozed = snoozeSteps(pickFollowup(list, which), days);
-    await writeUserData(
-      ctx,
-      LADDERS,
-      list.map((f) => (f.id === snoozed.id ? snoozed : f)),
-    );
-    await reindex(ctx, snoozed.id, snoozed);
-    return snoozed;
-  });
+/**
+ * Moves the rest of a ladder. The jobs move first: should the ladder write then fail, the moved
+ * jobs still find their steps pending and fire on the new days.
+ */
+export async function snoozeFollowup(ctx: Context, which: string, days: number): Promise<Followup> {
+  const snoozed = snoozeSteps(pickFollowup(await loadFollowups(ctx), which), days);
+  await ctx.store.schedule.cancel(ctx.platform, allJobIds(ctx, snoozed));
+  await ctx.store.schedule.add(jobsOf(ctx, snoozed));
+  await updateUserData<Followup[]>(ctx, LADDERS, (list = []) =>
+    list.map((f) => (f.id === snoozed.id ? snoozeSteps(f, days) : f)),
+  );
+  return snoozed;
+}
+
+/** Where earlier versions kept every pending reminder, in one JSON value. */
+const LEGACY_INDEX = 'reminders:pending';
+
+/**
+ * Turns a legacy index left by an earlier version into jobs, then removes it, so an upgrade loses
+ * no reminder. Jobs whose ladder is gone are dropped when they fire. Resolves to how many moved.
+ */
+export async function adoptLegacyIndex(store: Store): Promise<number> {
+  const legacy = await store.get<PendingReminder[]>(LEGACY_INDEX);
+  if (!legacy) return 0;
+  await store.schedule.add(legacy.map(jobOf));
+  await store.delete(LEGACY_INDEX);
+  return legacy.length;
 }
 
 /** The reminders waiting to be sent to one user (for /mydata export). */
 export async function remindersOf(scope: Scope): Promise<PendingReminder[]> {
-  const to = recipientOf(scope);
-  return (await readIndex(scope.store)).filter((e) => sameRecipient(e.to, to));
+  return (await loadFollowups(scope)).flatMap((f) => pendingOf(scope, f));
 }
 
-/** Removes a user's entries from the global index; /mydata delete calls it (their ladders go with their data). */
-export function forgetReminders(scope: Scope): Promise<number> {
-  return withLock(scope.store, async () => {
-    const to = recipientOf(scope);
-    const index = await readIndex(scope.store);
-    const kept = index.filter((e) => !sameRecipient(e.to, to));
-    await scope.store.set(INDEX_KEY, kept);
-    return index.length - kept.length;
-  });
+/**
+ * Cancels every reminder job of a user and waits for one being sent right now, so that none
+ * fires once this resolves; /mydata delete calls it before deleting the data. Resolves to how
+ * many were still pending.
+ */
+export async function forgetReminders(scope: Scope): Promise<number> {
+  const list = await loadFollowups(scope);
+  await scope.store.schedule.cancel(
+    scope.platform,
+    list.flatMap((f) => allJobIds(scope, f)),
+  );
+  return list.reduce((n, f) => n + pendingOf(scope, f).length, 0);
 }

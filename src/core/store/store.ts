@@ -1,9 +1,25 @@
 // The store behind a small typed interface: a SQLite file by default, Redis when REDIS_URL is set.
-import { redisStore } from './redis.js';
-import { sqliteStore } from './sqlite.js';
-import type { Store } from './types.js';
 
-export type { Store } from './types.js';
+import type { Schedule } from './jobs.js';
+import { redisStore } from './redis.js';
+import { openSchedule, sqliteSchedule } from './schedule.js';
+import { sqliteStore } from './sqlite.js';
+import type { Store as DataStore } from './types.js';
+
+/** The data, and beside it the reminder jobs: BullMQ on Redis, a due-time table in SQLite or memory. */
+export type Store = DataStore & { readonly schedule: Schedule };
+
+/** Closing the store closes its schedule first. */
+function withSchedule(data: DataStore, schedule: Schedule): Store {
+  return {
+    ...data,
+    schedule,
+    close: async () => {
+      await schedule.close();
+      await data.close();
+    },
+  };
+}
 
 export interface StoreOptions {
   sqlitePath: string;
@@ -12,12 +28,13 @@ export interface StoreOptions {
 
 /** Opens nothing until first used, so pure math still answers when the database is away. */
 export function openStore(options: StoreOptions): Store {
-  return options.redisUrl ? redisStore(options.redisUrl) : sqliteStore(options.sqlitePath, 'sqlite');
+  const data = options.redisUrl ? redisStore(options.redisUrl) : sqliteStore(options.sqlitePath, 'sqlite');
+  return withSchedule(data, openSchedule(options));
 }
 
 /** In-process store for tests of commands that are not about storage itself. */
 export function memoryStore(): Store {
-  return sqliteStore(':memory:', 'memory');
+  return withSchedule(sqliteStore(':memory:', 'memory'), sqliteSchedule(':memory:'));
 }
 
 const part = (id: string) => encodeURIComponent(id);

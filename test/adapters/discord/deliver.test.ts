@@ -1,6 +1,7 @@
 // Reminder delivery by DM through discord.js REST: sent, DMs closed, and other failures.
 import { describe, expect, it } from 'vitest';
 import { discordDeliver } from '../../../src/adapters/discord/deliver.js';
+import { PermanentDeliveryError } from '../../../src/core/followups/delivery.js';
 import { reply, text } from '../../../src/core/runtime/reply.js';
 import { BOT, type Call, fakeDiscord, GUILD, json, USER } from './fake.js';
 
@@ -55,14 +56,27 @@ describe('discordDeliver', () => {
     expect(await discordDeliver(fake.client)(to, reminder)).toBe(false);
   });
 
-  it('throws other failures so the reminder is retried later', async () => {
-    const fake = fakeDiscord(dmResponder(() => json(400, { message: 'Invalid Form Body', code: 50035 })));
-    await expect(discordDeliver(fake.client)(to, reminder)).rejects.toThrow('Invalid Form Body');
+  it('reports a refusal no retry can fix (an unknown user) as permanent, with its code', async () => {
+    const fake = fakeDiscord(dmResponder(() => json(404, { message: 'Unknown User', code: 10013 })));
+    const failure = await discordDeliver(fake.client)(to, reminder).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PermanentDeliveryError);
+    expect((failure as PermanentDeliveryError).reason).toBe('Discord error 10013: Unknown User');
   });
 
-  it('refuses a recipient from another platform', async () => {
+  it('throws a server error as it is (not permanent), so the queue retries it later', async () => {
+    const fake = fakeDiscord(dmResponder(() => json(500, { message: 'Internal Server Error' })));
+    const failure = await discordDeliver(fake.client)(to, reminder).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure).not.toBeInstanceOf(PermanentDeliveryError);
+    // discord.js itself tried the send again before giving up: the queue's retry comes on top.
+    expect(fake.calls.filter((c) => c.path === `/channels/${DM_CHANNEL}/messages`).length).toBeGreaterThan(1);
+  });
+
+  it('refuses a recipient from another platform, for good', async () => {
     const fake = fakeDiscord();
-    await expect(discordDeliver(fake.client)({ ...to, platform: 'slack' }, reminder)).rejects.toThrow('slack');
+    await expect(discordDeliver(fake.client)({ ...to, platform: 'slack' }, reminder)).rejects.toBeInstanceOf(
+      PermanentDeliveryError,
+    );
     expect(fake.calls).toEqual([]);
   });
 });

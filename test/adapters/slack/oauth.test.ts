@@ -129,7 +129,9 @@ describe('two workspaces side by side', () => {
       ['DUA1', botTokenOf('T0A')],
       ['DUB1', botTokenOf('T0B')],
     ]);
-    expect(await bot.deliver?.({ platform: 'slack', workspaceId: 'T0NOTINSTALLED', userId: 'U1' }, note)).toBe(false);
+    await expect(
+      bot.deliver?.({ platform: 'slack', workspaceId: 'T0NOTINSTALLED', userId: 'U1' }, note),
+    ).rejects.toThrow('not installed');
   });
 });
 
@@ -178,9 +180,9 @@ describe('uninstall', () => {
     // A user not seen before, so the admin check (cached per user) asks Slack with B's token.
     await command(base, 'T0B', 'UB9', '/jss 7 1 8');
     expect(api.calls.slice(before).find((c) => c.method === 'users.info')?.token).toBe(botTokenOf('T0B'));
-    expect(await bot.deliver?.({ platform: 'slack', workspaceId: 'T0A', userId: 'UA1' }, reply({ lead: 'x' }))).toBe(
-      false,
-    );
+    await expect(
+      bot.deliver?.({ platform: 'slack', workspaceId: 'T0A', userId: 'UA1' }, reply({ lead: 'x' })),
+    ).rejects.toThrow('not installed');
   });
 
   it('treats tokens_revoked for the bot as an uninstall', async () => {
@@ -195,8 +197,8 @@ describe('uninstall', () => {
         ),
     );
     expect(gone).toBe(true);
-    expect(await bot.deliver?.({ platform: 'slack', workspaceId: 'T0C', userId: 'UC1' }, reply({ lead: 'x' }))).toBe(
-      false,
-    );
+    await expect(
+      bot.deliver?.({ platform: 'slack', workspaceId: 'T0C', userId: 'UC1' }, reply({ lead: 'x' })),
+    ).rejects.toThrow('not installed');
   });
 });

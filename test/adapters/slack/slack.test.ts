@@ -1,9 +1,10 @@
 // The Slack adapter through real Bolt over loopback HTTP: signed slash commands in, acks and respond() out.
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { slackDeliver } from '../../../src/adapters/slack/deliver.js';
+import { permanentSlackError, slackDeliver } from '../../../src/adapters/slack/deliver.js';
 import { SLACK_LIMITS, type SlackMessage } from '../../../src/adapters/slack/render.js';
 import { helpCommand } from '../../../src/commands/help.js';
+import { PermanentDeliveryError } from '../../../src/core/followups/delivery.js';
 import { type Command, defineCommand } from '../../../src/core/runtime/command.js';
 import { UserError } from '../../../src/core/runtime/errors.js';
 import { copy, fields, pre, reply, table, text } from '../../../src/core/runtime/reply.js';
@@ -285,11 +286,28 @@ describe('reminder delivery by direct message', () => {
     expect(visibleText(messageOf(posted))).toContain('It has been 7 days.');
   });
 
-  it('reports false when the user cannot be messaged or belongs to another platform', async () => {
+  it('reports a user Slack refuses to message (cannot_dm_bot) or another platform’s user as permanent', async () => {
     const h = await start({ closedDms: ['U0CLOSED'] });
     const deliver = slackDeliver(h.app.client);
-    expect(await deliver({ platform: 'slack', workspaceId: 'T0TEST', userId: 'U0CLOSED' }, note)).toBe(false);
-    expect(await deliver({ platform: 'discord', workspaceId: 'G1', userId: '42' }, note)).toBe(false);
+    const closed = await deliver({ platform: 'slack', workspaceId: 'T0TEST', userId: 'U0CLOSED' }, note).catch(
+      (error: unknown) => error,
+    );
+    expect(closed).toBeInstanceOf(PermanentDeliveryError);
+    expect((closed as PermanentDeliveryError).reason).toBe('Slack: cannot_dm_bot');
+    await expect(deliver({ platform: 'discord', workspaceId: 'G1', userId: '42' }, note)).rejects.toBeInstanceOf(
+      PermanentDeliveryError,
+    );
     expect(h.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(0);
+  });
+
+  it('classifies Slack platform errors: rate limits and Slack’s own faults are worth a retry', () => {
+    const platform = (error: string) => ({ code: 'slack_webapi_platform_error', data: { ok: false, error } });
+    expect(permanentSlackError(platform('account_inactive'))).toBe('account_inactive');
+    expect(permanentSlackError(platform('user_not_found'))).toBe('user_not_found');
+    expect(permanentSlackError(platform('ratelimited'))).toBeUndefined();
+    expect(permanentSlackError(platform('internal_error'))).toBeUndefined();
+    expect(permanentSlackError({ code: 'slack_webapi_rate_limited_error', retryAfter: 3 })).toBeUndefined();
+    expect(permanentSlackError({ code: 'slack_webapi_request_error' })).toBeUndefined();
+    expect(permanentSlackError(new Error('socket hang up'))).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { deliverToConsole } from '../../../src/adapters/console/console.js';
-import { startReminderLoop } from '../../../src/core/followups/loop.js';
+import { startReminderWorker } from '../../../src/core/followups/loop.js';
 import { loadFollowups, startFollowup } from '../../../src/core/followups/reminders.js';
 import { memoryStore } from '../../../src/core/store/store.js';
 
@@ -26,9 +26,9 @@ describe('reminder loop (console delivery)', () => {
       deliverToConsole(reply, output);
       return true;
     };
-    const stop = startReminderLoop(store, deliver, {
+    const stop = await startReminderWorker(store, deliver, {
       platforms: ['console'],
-      intervalMs: 5,
+      pollMs: 5,
       clock: () => new Date('2026-03-18T00:00:00Z'),
     });
     await vi.waitFor(async () => {

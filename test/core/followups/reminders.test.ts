@@ -1,15 +1,18 @@
+// Reminder jobs on the embedded schedule (memory and a real SQLite file), run pass by pass with a
+// clock the test moves: due times, retries, permanent failures, stop, snooze, delete and restarts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Deliver, deliverDue, findDue } from '../../../src/core/followups/delivery.js';
-import type { Followup } from '../../../src/core/followups/ladders.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { commands } from '../../../src/commands/index.js';
+import { type Deliver, deliverDue, PermanentDeliveryError } from '../../../src/core/followups/delivery.js';
 import { pendingNotice } from '../../../src/core/followups/notices.js';
 import {
+  adoptLegacyIndex,
   forgetReminders,
-  INDEX_KEY,
   loadFollowups,
   type Recipient,
+  remindersOf,
   snoozeFollowup,
   startFollowup,
   stopFollowup,
@@ -17,6 +20,8 @@ import {
 import { logger } from '../../../src/core/log.js';
 import type { Context, Platform } from '../../../src/core/runtime/command.js';
 import type { Reply } from '../../../src/core/runtime/reply.js';
+import { runText } from '../../../src/core/runtime/run.js';
+import { ATTEMPTS } from '../../../src/core/store/jobs.js';
 import { memoryStore, openStore, type Store, writeUserData } from '../../../src/core/store/store.js';
 
 const DELIVERED = new Date('2026-03-10T12:00:00Z');
@@ -43,21 +48,23 @@ function recorder(answer: (to: Recipient) => boolean | Promise<boolean> = () => 
 
 const start = (c: Context, client = 'Acme') =>
   startFollowup(c, { client, project: 'the logo', you: 'Sam', tone: 'warm', delivered: '2026-03-10', tz: 'UTC' });
+const statuses = async (c: Context) => (await loadFollowups(c))[0]?.steps.map((s) => s.status);
 
-describe('findDue and deliverDue', () => {
+beforeEach(() => {
+  vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('reminder jobs on the embedded schedule', () => {
   it('delivers each step on its day, to the freelancer only, with the ready message', async () => {
     const store = memoryStore();
     await start(ctx(store));
     const fake = recorder();
-    expect(await findDue(store, at('2026-03-17T08:59:59Z'))).toEqual([]);
-    expect(await deliverDue(store, at('2026-03-17T08:59:59Z'), fake.deliver)).toEqual({
-      delivered: 0,
-      undelivered: 0,
-      dropped: 0,
-    });
+    expect(await deliverDue(store, at('2026-03-17T08:59:59Z'), fake.deliver)).toEqual({ ran: 0 });
 
-    const report = await deliverDue(store, at('2026-03-17T09:00:00Z'), fake.deliver);
-    expect(report).toEqual({ delivered: 1, undelivered: 0, dropped: 0 });
+    expect(await deliverDue(store, at('2026-03-17T09:00:00Z'), fake.deliver)).toEqual({ ran: 1 });
     const [first] = fake.sent;
     expect(first?.to).toEqual({ platform: 'console', workspaceId: 'local', userId: 'sam' });
     expect(first?.reply.lead).toBe('Follow-up with Acme: closing nudge');
@@ -72,18 +79,34 @@ describe('findDue and deliverDue', () => {
       'sam:Follow-up with Acme: ping once more if silent',
       'sam:Follow-up with Acme: close it yourself',
     ]);
-    expect((await loadFollowups(ctx(store)))[0]?.steps.map((s) => s.status)).toEqual(['shown', 'sent', 'sent', 'sent']);
-    expect(await store.get(INDEX_KEY)).toEqual([]);
+    expect(await statuses(ctx(store))).toEqual(['shown', 'sent', 'sent', 'sent']);
+    expect(await deliverDue(store, at('2027-01-01T00:00:00Z'), fake.deliver)).toEqual({ ran: 0 });
   });
 
-  it('keeps a reminder that could not be delivered, and shows it once at the next command', async () => {
+  it('scheduling the same reminder twice makes one job', async () => {
+    const store = memoryStore();
+    await start(ctx(store));
+    const [job] = await remindersOf(ctx(store));
+    const id = 'console|local|sam|1|1';
+    const data = { to: job?.to, followupId: 1, step: 1 };
+    await store.schedule.add([{ id, queue: 'console', dueAt: job?.dueAt ?? 0, data }]);
+    await store.schedule.add([{ id, queue: 'console', dueAt: job?.dueAt ?? 0, data }]);
+    const fake = recorder();
+    expect(await deliverDue(store, at('2026-03-17T09:00:00Z'), fake.deliver)).toEqual({ ran: 1 });
+    expect(fake.sent).toHaveLength(1);
+  });
+
+  it('keeps a reminder for a user with DMs closed, not retried, shown once at the next command', async () => {
     const store = memoryStore();
     await start(ctx(store));
     const closed = recorder(() => false);
-    expect(await deliverDue(store, at('2026-03-18T00:00:00Z'), closed.deliver)).toMatchObject({ undelivered: 1 });
-    expect(await deliverDue(store, at('2026-03-19T00:00:00Z'), closed.deliver)).toMatchObject({ undelivered: 0 });
+    await deliverDue(store, at('2026-03-18T00:00:00Z'), closed.deliver);
+    await deliverDue(store, at('2026-03-19T00:00:00Z'), closed.deliver);
     expect(closed.sent).toHaveLength(1);
-    expect((await loadFollowups(ctx(store)))[0]?.steps[1]?.status).toBe('undelivered');
+    expect((await loadFollowups(ctx(store)))[0]?.steps[1]).toMatchObject({
+      status: 'undelivered',
+      error: 'DMs closed',
+    });
 
     expect(await pendingNotice(ctx(store, 'someone-else'))).toBeUndefined();
     const notice = await pendingNotice(ctx(store));
@@ -95,18 +118,56 @@ describe('findDue and deliverDue', () => {
     expect((await loadFollowups(ctx(store)))[0]?.steps[1]?.status).toBe('shown');
   });
 
-  it('treats a delivery that throws as undelivered, without crashing or retrying', async () => {
+  it('retries a transient failure after a backoff, and the reminder arrives', async () => {
     const store = memoryStore();
     await start(ctx(store));
-    const broken = recorder(() => {
-      throw new Error('network down');
+    let calls = 0;
+    const flaky = recorder(() => {
+      calls++;
+      if (calls < 3) throw new Error('HTTP 500 from the platform');
+      return true;
     });
-    const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
-    expect(await deliverDue(store, at('2026-03-18T00:00:00Z'), broken.deliver)).toMatchObject({ undelivered: 1 });
-    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ platform: 'console' }), 'reminder delivery failed');
-    warn.mockRestore();
-    expect(await deliverDue(store, at('2026-03-18T00:01:00Z'), broken.deliver)).toMatchObject({ undelivered: 0 });
-    expect(broken.sent).toHaveLength(1);
+    const options = { backoffMs: 1000 };
+    await deliverDue(store, at('2026-03-18T00:00:00.000Z'), flaky.deliver, options);
+    await deliverDue(store, at('2026-03-18T00:00:00.500Z'), flaky.deliver, options); // backoff not over
+    expect(calls).toBe(1);
+    await deliverDue(store, at('2026-03-18T00:00:01.000Z'), flaky.deliver, options);
+    await deliverDue(store, at('2026-03-18T00:00:03.000Z'), flaky.deliver, options); // second backoff doubles
+    expect(calls).toBe(3);
+    expect((await loadFollowups(ctx(store)))[0]?.steps[1]?.status).toBe('sent');
+  });
+
+  it('records a permanent refusal without retrying, and /followup list shows it', async () => {
+    const store = memoryStore();
+    await start(ctx(store, 'sam', 'slack'));
+    const refused = recorder(() => {
+      throw new PermanentDeliveryError('Slack: account_inactive');
+    });
+    await deliverDue(store, at('2026-03-18T00:00:00Z'), refused.deliver);
+    await deliverDue(store, at('2026-03-20T00:00:00Z'), refused.deliver);
+    expect(refused.sent).toHaveLength(1);
+    const list = await runText('/followup list', commands, { ...ctx(store, 'sam', 'slack'), now: at('2026-03-20') });
+    expect(JSON.stringify(list.reply)).toContain(
+      '#1 Acme, closing nudge (2026-03-17): reminder could not reach you (Slack: account_inactive).',
+    );
+  });
+
+  it(`gives up after ${ATTEMPTS} transient failures and says so on the step`, async () => {
+    const store = memoryStore();
+    await start(ctx(store));
+    const down = recorder(() => {
+      throw new Error('ETIMEDOUT');
+    });
+    for (let minute = 0; minute < 60; minute++) {
+      await deliverDue(store, new Date(Date.parse('2026-03-18T00:00:00Z') + minute * 60_000), down.deliver, {
+        backoffMs: 1000,
+      });
+    }
+    expect(down.sent).toHaveLength(ATTEMPTS);
+    expect((await loadFollowups(ctx(store)))[0]?.steps[1]).toMatchObject({
+      status: 'undelivered',
+      error: `gave up after ${ATTEMPTS} tries`,
+    });
   });
 
   it('sends nothing for a stopped ladder, and follows a snooze', async () => {
@@ -122,7 +183,7 @@ describe('findDue and deliverDue', () => {
     expect(fake.steps()).toEqual(['sam:Follow-up with Beta: closing nudge']);
   });
 
-  it('leaves other platforms’ reminders to their own adapters', async () => {
+  it('leaves other platforms’ reminders to their own workers', async () => {
     const store = memoryStore();
     await start(ctx(store, 'sam', 'console'));
     await start(ctx(store, 'D123', 'discord'));
@@ -134,43 +195,29 @@ describe('findDue and deliverDue', () => {
     expect(discord.sent.map((s) => s.to)).toEqual([{ platform: 'discord', workspaceId: 'g1', userId: 'D123' }]);
   });
 
-  it('drops an index entry whose ladder was deleted (e.g. /mydata delete)', async () => {
+  it('sends nothing for a job whose ladder is gone, and does not write it back', async () => {
     const store = memoryStore();
     await start(ctx(store));
     await writeUserData(ctx(store), 'followups', []);
     const fake = recorder();
-    expect(await deliverDue(store, at('2026-03-18T00:00:00Z'), fake.deliver)).toMatchObject({ dropped: 1 });
+    expect(await deliverDue(store, at('2026-03-18T00:00:00Z'), fake.deliver)).toEqual({ ran: 1 });
     expect(fake.sent).toEqual([]);
+    expect(await loadFollowups(ctx(store))).toEqual([]);
   });
 
-  it('forgets one user’s pending reminders and keeps everyone else’s', async () => {
+  it('forgets one user’s reminder jobs and keeps everyone else’s', async () => {
     const store = memoryStore();
     await start(ctx(store, 'sam'));
     await start(ctx(store, 'kim'));
-    await forgetReminders(ctx(store, 'sam'));
-    const due = await findDue(store, at('2027-01-01T00:00:00Z'));
-    expect(new Set(due.map((e) => e.to.userId))).toEqual(new Set(['kim']));
-    expect(due).toHaveLength(3);
-  });
-
-  it('does not resend a step claimed just before a crash (marked, index not yet updated)', async () => {
-    const store = memoryStore();
-    await start(ctx(store));
-    const list = await loadFollowups(ctx(store));
-    const claimed: Followup[] = list.map((f) => ({
-      ...f,
-      steps: f.steps.map((s, i) => (i === 1 ? { ...s, status: 'sending' as const } : s)),
-    }));
-    await writeUserData(ctx(store), 'followups', claimed);
+    expect(await forgetReminders(ctx(store, 'sam'))).toBe(3);
+    await writeUserData(ctx(store, 'sam'), 'followups', []);
     const fake = recorder();
-    expect(await deliverDue(store, at('2026-03-18T00:00:00Z'), fake.deliver)).toMatchObject({
-      delivered: 0,
-      dropped: 1,
-    });
-    expect(fake.sent).toEqual([]);
+    await deliverDue(store, at('2027-01-01T00:00:00Z'), fake.deliver);
+    expect(new Set(fake.sent.map((s) => s.to.userId))).toEqual(new Set(['kim']));
+    expect(fake.sent).toHaveLength(3);
   });
 
-  it('two pollers running at once deliver each reminder once', async () => {
+  it('two workers running at once deliver each reminder once', async () => {
     const store = memoryStore();
     for (const user of ['a', 'b', 'c']) await start(ctx(store, user));
     const fake = recorder();
@@ -186,7 +233,7 @@ describe('findDue and deliverDue', () => {
   });
 });
 
-describe('restart on the real SQLite store', () => {
+describe('restarts on a real SQLite file', () => {
   const dirs: string[] = [];
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -197,7 +244,7 @@ describe('restart on the real SQLite store', () => {
     return join(dir, 'gigdesk.sqlite');
   };
 
-  it('delivers what fell due while down exactly once, and nothing twice across restarts', async () => {
+  it('delivers what fell due while down, and nothing twice across restarts', async () => {
     const path = tempDb();
     const fake = recorder();
 
@@ -224,16 +271,45 @@ describe('restart on the real SQLite store', () => {
     ]);
     await deliverDue(third, at('2026-04-08T00:00:00Z'), fake.deliver);
     expect(fake.sent).toHaveLength(6);
-    expect(await findDue(third, at('2027-01-01T00:00:00Z'))).toEqual([]);
     await third.close();
 
     const fourth = openStore({ sqlitePath: path });
-    expect(await deliverDue(fourth, at('2027-01-01T00:00:00Z'), fake.deliver)).toEqual({
-      delivered: 0,
-      undelivered: 0,
-      dropped: 0,
-    });
+    expect(await deliverDue(fourth, at('2027-01-01T00:00:00Z'), fake.deliver)).toEqual({ ran: 0 });
     expect(new Set(fake.steps()).size).toBe(6);
     await fourth.close();
+  });
+
+  it('a job taken by a worker that died is run again once its lease ends (at-least-once)', async () => {
+    const path = tempDb();
+    const store = openStore({ sqlitePath: path });
+    await start(ctx(store));
+    const fake = recorder();
+    // A worker takes the job and dies mid-send: the handler never returns.
+    const dying = store.schedule;
+    if (dying.kind !== 'embedded') throw new Error('expected the embedded schedule');
+    void dying.runDue('console', at('2026-03-18T00:00:00Z'), () => new Promise(() => {}), { leaseMs: 60_000 });
+    await vi.waitFor(async () => {
+      expect(await deliverDue(store, at('2026-03-18T00:00:30Z'), fake.deliver)).toEqual({ ran: 0 });
+    });
+    await deliverDue(store, at('2026-03-18T00:01:00Z'), fake.deliver);
+    expect(fake.steps()).toEqual(['sam:Follow-up with Acme: closing nudge']);
+    await store.close();
+  });
+});
+
+describe('upgrading from the single JSON index', () => {
+  it('moves the pending reminders of the old index into the schedule once, and they fire', async () => {
+    const store = memoryStore();
+    await start(ctx(store));
+    const pending = await remindersOf(ctx(store));
+    // As an earlier version left it: ladders stored, reminders only in the one JSON value.
+    await store.schedule.cancel('console', ['console|local|sam|1|1', 'console|local|sam|1|2', 'console|local|sam|1|3']);
+    await store.set('reminders:pending', pending);
+    expect(await adoptLegacyIndex(store)).toBe(3);
+    expect(await adoptLegacyIndex(store)).toBe(0);
+    expect(await store.get('reminders:pending')).toBeUndefined();
+    const fake = recorder();
+    await deliverDue(store, at('2026-04-30T00:00:00Z'), fake.deliver);
+    expect(fake.sent).toHaveLength(3);
   });
 });

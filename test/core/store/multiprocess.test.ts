@@ -1,4 +1,5 @@
 // Two gigdesk processes on one real redis-server, and a process killed mid-write on SQLite.
+// (Reminder workers across processes: test/core/followups/workers.test.ts.)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,25 +67,6 @@ describe('two processes sharing Redis', { timeout: 90_000 }, () => {
     expect(owners.map(([, what]) => what)).toEqual(['start', 'end', 'start', 'end']);
     expect(owners[0]?.[0]).toBe(owners[1]?.[0]);
     expect(owners[2]?.[0]).toBe(owners[3]?.[0]);
-  });
-
-  it('a due reminder is delivered exactly once between two processes', async () => {
-    const env = { REDIS_URL: redis.url };
-    const started = await runWorker(env, ['write', ...followups]);
-    expect(started.map((l) => l.outcome)).toEqual(USERS.map(() => 'ok'));
-
-    const startAt = String(Date.now() + 8000);
-    const [a, b] = await Promise.all([
-      runWorker(env, ['deliver', '2027-01-31T00:00:00Z', startAt]),
-      runWorker(env, ['deliver', '2027-01-31T00:00:00Z', startAt]),
-    ]);
-    const all = [...delivered(a ?? []), ...delivered(b ?? [])];
-    // Each ladder of four steps has three left after the one shown at the start.
-    expect(all).toHaveLength(USERS.length * 3);
-    expect(new Set(all).size).toBe(all.length);
-    expect(await runWorker(env, ['deliver', '2027-01-31T00:00:00Z'])).toEqual([
-      { report: { delivered: 0, undelivered: 0, dropped: 0 } },
-    ]);
   });
 });
 
