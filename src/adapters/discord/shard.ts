@@ -16,10 +16,13 @@ async function main(): Promise<void> {
   const isFirstShard = (process.env.SHARDS ?? '0').split(',')[0] === '0';
   const stopReminders =
     isFirstShard && bot.deliver ? startReminderLoop(store, bot.deliver, { platforms: ['discord'] }) : async () => {};
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await Promise.race([
+    new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    }),
+    bot.ended, // rejects when Discord refuses the token
+  ]);
   await stopReminders();
   await bot.stop();
   await store.close();
