@@ -1,11 +1,12 @@
 // Entry point of one shard process spawned by the ShardingManager (discord.js passes the shard ids by env).
 import { loadConfig, loadDotEnv } from '../../config.js';
 import { startReminderLoop } from '../../core/followups/loop.js';
-import { logger } from '../../core/log.js';
+import { logger, logUnhandledRejections } from '../../core/log.js';
 import { openStore } from '../../core/store/store.js';
 import { runClient } from './start.js';
 
 async function main(): Promise<void> {
+  logUnhandledRejections();
   loadDotEnv();
   const config = loadConfig();
   logger.level = config.logLevel;
