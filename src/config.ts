@@ -166,6 +166,8 @@ function toConfig(env: z.output<typeof schema>) {
             appToken: env.SLACK_APP_TOKEN,
             signingSecret: env.SLACK_SIGNING_SECRET,
             port: env.SLACK_PORT,
+            // Optional: tests and proxies point the Web API elsewhere; unset means https://slack.com/api/.
+            ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
             adminUserIds: (env.SLACK_ADMIN_USER_IDS ?? '')
               .split(',')
               .map((s) => s.trim())

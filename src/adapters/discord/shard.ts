@@ -1,11 +1,12 @@
 // Entry point of one shard process spawned by the ShardingManager (discord.js passes the shard ids by env).
 import { loadConfig, loadDotEnv } from '../../config.js';
 import { startReminderWorker } from '../../core/followups/loop.js';
-import { logger } from '../../core/log.js';
+import { logger, logUnhandledRejections } from '../../core/log.js';
 import { openStore } from '../../core/store/store.js';
 import { runClient } from './start.js';
 
 async function main(): Promise<void> {
+  logUnhandledRejections();
   loadDotEnv();
   const config = loadConfig();
   logger.level = config.logLevel;
@@ -19,10 +20,13 @@ async function main(): Promise<void> {
     (isFirstShard || store.schedule.kind === 'bullmq') && bot.deliver
       ? await startReminderWorker(store, bot.deliver, { platforms: ['discord'] })
       : async () => {};
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await Promise.race([
+    new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    }),
+    bot.ended, // rejects when Discord refuses the token
+  ]);
   await stopReminders();
   await bot.stop();
   await store.close();

@@ -1,12 +1,23 @@
 // Runs the Discord bot: one gateway client, or a ShardingManager spawning one process per shard group.
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type APIApplicationCommand, Client, Events, GatewayIntentBits, Routes, ShardingManager } from 'discord.js';
+import {
+  type APIApplicationCommand,
+  Client,
+  type ClientOptions,
+  DiscordjsError,
+  DiscordjsErrorCodes,
+  Events,
+  GatewayIntentBits,
+  Routes,
+  ShardingManager,
+} from 'discord.js';
 import { commands } from '../../commands/index.js';
 import type { Config } from '../../config.js';
 import { logger } from '../../core/log.js';
 import type { RateLimits } from '../../core/runtime/rateLimit.js';
 import type { Store } from '../../core/store/store.js';
+import { type Backoff, connectInBackground } from '../retry.js';
 import type { RunningAdapter } from '../running.js';
 import { discordDeliver } from './deliver.js';
 import { deployedCommands, diffCommandSets, hasChanges } from './deploy.js';
@@ -19,31 +30,77 @@ export async function startDiscord(config: Config, store: Store): Promise<Runnin
   return runClient(config.discord.token, store, config.rateLimits);
 }
 
-/** One gateway connection; slash commands arrive as interactions, so the Guilds intent is all it needs. */
-export async function runClient(token: string, store: Store, rateLimits?: RateLimits): Promise<RunningAdapter> {
+export interface ClientStartOptions {
+  /** Extra client options (tests pass a fake REST `makeRequest`). */
+  clientOptions?: Partial<ClientOptions>;
+  backoff?: Backoff;
+}
+
+/**
+ * One gateway connection; slash commands arrive as interactions, so the Guilds intent is all it needs.
+ * Returns at once: the login is retried with backoff in the background while Discord is unreachable.
+ */
+export async function runClient(
+  token: string,
+  store: Store,
+  rateLimits?: RateLimits,
+  options: ClientStartOptions = {},
+): Promise<RunningAdapter> {
   const local = deployedCommands(commands); // fails before connecting if a command cannot be registered
-  const client = new Client({ intents: [GatewayIntentBits.Guilds] });
   const handle = createInteractionHandler({ commands, store, rateLimits });
-  client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
-  client.on(Events.Error, (error) => logger.error({ err: error, platform: 'discord' }, 'discord client error'));
-  client.once(Events.ClientReady, async (ready) => {
-    logger.info({ user: ready.user.tag, shards: ready.ws.shards.size }, 'discord ready');
-    try {
-      const remote = await ready.rest.get(Routes.applicationCommands(ready.application.id));
-      const diff = diffCommandSets(local, remote as APIApplicationCommand[]);
-      if (hasChanges(diff))
-        logger.warn({ ...diff }, 'registered slash commands differ from the code: run npm run discord:deploy');
-    } catch (error) {
-      logger.warn({ err: error }, 'could not compare the registered slash commands');
-    }
+  const connect = async () => {
+    // A client whose login failed is destroyed for good, so each attempt gets a new one.
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], ...options.clientOptions });
+    client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+    routeLogs(client);
+    client.once(Events.ClientReady, (ready) => void compareRegistered(ready, local));
+    await client.login(token);
+    return client;
+  };
+  const connection = connectInBackground(connect, {
+    platform: 'discord',
+    fatal: (error) =>
+      error instanceof DiscordjsError && error.code === DiscordjsErrorCodes.TokenInvalid
+        ? 'DISCORD_TOKEN was refused by Discord (invalid token): reset it under Bot at https://discord.com/developers/applications.'
+        : undefined,
+    backoff: options.backoff,
+    close: (client) => client.destroy(),
   });
-  await client.login(token);
+  const ready = connection.connected.then(() => {});
+  ready.catch(() => {}); // stopped while connecting, or a refused token: `ended` reports that
   return {
     platform: 'discord',
-    deliver: discordDeliver(client),
-    connected: () => client.isReady(),
-    stop: () => client.destroy(),
+    ready,
+    connected: () => connection.current()?.isReady() ?? false,
+    ended: connection.failed,
+    deliver: async (to, reply) => {
+      const client = connection.current();
+      // Throwing (not false) tells the reminder worker that this is transient: it tries again later.
+      if (!client) throw new Error('discord is not connected yet');
+      return discordDeliver(client)(to, reply);
+    },
+    stop: connection.stop,
   };
+}
+
+/** discord.js's own log lines go through the bot's one logger (it censors the token itself; pino redacts too). */
+function routeLogs(client: Client): void {
+  const log = logger.child({ adapter: 'discord' });
+  client.on(Events.Debug, (message) => log.debug(message));
+  client.on(Events.Warn, (message) => log.warn(message));
+  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+}
+
+async function compareRegistered(ready: Client<true>, local: ReturnType<typeof deployedCommands>): Promise<void> {
+  logger.info({ user: ready.user.tag, shards: ready.ws.shards.size }, 'discord ready');
+  try {
+    const remote = await ready.rest.get(Routes.applicationCommands(ready.application.id));
+    const diff = diffCommandSets(local, remote as APIApplicationCommand[]);
+    if (hasChanges(diff))
+      logger.warn({ ...diff }, 'registered slash commands differ from the code: run npm run discord:deploy');
+  } catch (error) {
+    logger.warn({ err: error }, 'could not compare the registered slash commands');
+  }
 }
 
 async function startShards(token: string, shards: number | 'auto'): Promise<RunningAdapter> {
@@ -56,7 +113,8 @@ async function startShards(token: string, shards: number | 'auto'): Promise<Runn
     execArgv: process.execArgv,
   });
   manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'discord shard started'));
-  await manager.spawn();
+  // Each shard retries its own login while Discord is unreachable, so the manager does not wait for ready.
+  await manager.spawn({ timeout: -1 });
   return {
     platform: 'discord',
     connected: () => [...manager.shards.values()].every((shard) => shard.ready),

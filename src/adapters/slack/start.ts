@@ -1,6 +1,8 @@
 // Starts the Slack adapter: Socket Mode by default, HTTP when a signing secret and a port are set.
+
+import type { Server } from 'node:http';
 import { format } from 'node:util';
-import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import { commands as allCommands } from '../../commands/index.js';
 import type { Config } from '../../config.js';
 import type { Deliver } from '../../core/followups/delivery.js';
@@ -8,6 +10,7 @@ import { logger } from '../../core/log.js';
 import type { Command } from '../../core/runtime/command.js';
 import type { RateLimits } from '../../core/runtime/rateLimit.js';
 import type { Store } from '../../core/store/store.js';
+import { type Backoff, connectInBackground } from '../retry.js';
 import type { RunningAdapter } from '../running.js';
 import { slackDeliver } from './deliver.js';
 import { register } from './handler.js';
@@ -19,7 +22,7 @@ export interface SlackBot extends RunningAdapter {
   mode: SlackMode;
   /** Sends reminders as direct messages. */
   deliver: Deliver;
-  /** The HTTP port listened on (HTTP and OAuth modes). */
+  /** The HTTP port listened on (HTTP and OAuth modes; in HTTP mode, known once connected). */
   port?: number;
 }
 
@@ -28,36 +31,108 @@ export function slackMode(config: Omit<SlackConfig, 'oauth'>): SlackMode {
   return config.signingSecret && config.port ? 'http' : 'socket';
 }
 
+export interface SlackStartOptions {
+  commands?: readonly Command[];
+  /** Web API client options (tests pass a fake fetch). */
+  clientOptions?: webApi.WebClientOptions;
+  /** HTTP mode's listen address (tests: 127.0.0.1). */
+  host?: string;
+  backoff?: Backoff;
+}
+
+/** auth.test answers that no retry fixes: the token itself is wrong. */
+const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+
+/**
+ * Returns at once; Bolt is built and started in the background once auth.test answers (retried while
+ * slack.com is unreachable), because Bolt would keep a failed auth.test and refuse every request.
+ */
 export async function startSlack(
   config: SlackConfig,
   store: Store,
   rateLimits?: RateLimits,
-  commands: readonly Command[] = allCommands,
+  options: SlackStartOptions = {},
 ): Promise<SlackBot> {
   const mode = slackMode(config);
-  const common = {
-    token: config.botToken,
-    logger: boltLogger(),
-    // No listener reads context.conversation, so Bolt need not track conversations on every request.
-    convoStore: false as const,
+  const botToken = config.botToken ?? '';
+  const clientOptions: webApi.WebClientOptions = {
     // The Web API client's default retries span half an hour; a chat answer or a DM cannot wait that long.
-    clientOptions: { retryConfig: { retries: 2 }, timeout: 10_000 },
+    retryConfig: { retries: 2 },
+    timeout: 10_000,
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    ...options.clientOptions,
   };
-  // The Socket Mode receiver is built here (not by App) so /healthz can see its connection.
-  const socket =
-    mode === 'socket' ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger: common.logger }) : undefined;
-  const receiver = socket ?? new HTTPReceiver({ signingSecret: config.signingSecret ?? '' });
-  const app = new App({ ...common, receiver });
-  register(app, { commands, store, adminUserIds: config.adminUserIds, rateLimits });
-  await (mode === 'http' ? app.start(config.port ?? 3000) : app.start());
-  logger.info({ mode, port: mode === 'http' ? config.port : undefined }, 'slack adapter started');
-  return {
+  const connect = async () => {
+    // One attempt per call: the retries are connectWithRetry's, with their log line.
+    const once = { ...clientOptions, retryConfig: { retries: 0 }, logger: boltLogger() };
+    const auth = await new webApi.WebClient(botToken, once).auth.test();
+    const common = {
+      token: botToken,
+      botId: auth.bot_id,
+      botUserId: auth.user_id,
+      tokenVerificationEnabled: false,
+      logger: boltLogger(),
+      // No listener reads context.conversation, so Bolt need not track conversations on every request.
+      convoStore: false as const,
+      clientOptions,
+    };
+    // The Socket Mode receiver is built here (not by App) so /healthz can see its connection.
+    const socket =
+      mode === 'socket'
+        ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger: common.logger })
+        : undefined;
+    const app = new App({
+      ...common,
+      receiver: socket ?? new HTTPReceiver({ signingSecret: config.signingSecret ?? '' }),
+    });
+    register(app, { commands: options.commands ?? allCommands, store, adminUserIds: config.adminUserIds, rateLimits });
+    try {
+      const started = await (mode === 'http'
+        ? app.start({ port: config.port ?? 3000, host: options.host })
+        : app.start());
+      return { app, socket, port: mode === 'http' ? (started as Server).address() : undefined };
+    } catch (error) {
+      await app.stop().catch(() => {});
+      throw error;
+    }
+  };
+  const connection = connectInBackground(connect, {
+    platform: 'slack',
+    fatal: refusedAtStart,
+    backoff: options.backoff,
+    close: async ({ app }) => void (await app.stop()),
+  });
+  const bot: SlackBot = {
     platform: 'slack',
     mode,
-    deliver: slackDeliver(app.client),
-    connected: () => (socket ? (socket.client.websocket?.isActive() ?? false) : true),
-    stop: async () => void (await app.stop()),
+    ready: connection.connected.then(({ port }) => {
+      bot.port = typeof port === 'object' && port ? port.port : undefined;
+      logger.info({ mode, port: bot.port }, 'slack adapter started');
+    }),
+    ended: connection.failed,
+    connected: () => {
+      const made = connection.current();
+      return made?.socket ? (made.socket.client.websocket?.isActive() ?? false) : made !== undefined;
+    },
+    deliver: async (to, reply) => {
+      const app = connection.current()?.app;
+      // Throwing (not false) tells the reminder worker that this is transient: it tries again later.
+      if (!app) throw new Error('slack is not connected yet');
+      return slackDeliver(app.client)(to, reply);
+    },
+    stop: connection.stop,
   };
+  bot.ready?.catch(() => {}); // stopped while connecting, or a refused token: `ended` reports that
+  return bot;
+}
+
+/** The message to stop with when Slack refused the token or the port cannot be listened on. */
+function refusedAtStart(error: unknown): string | undefined {
+  const { code, data } = error as { code?: string; data?: { error?: string } };
+  if (code === webApi.ErrorCode.PlatformError && data?.error && REFUSED_TOKEN.has(data.error))
+    return `SLACK_BOT_TOKEN was refused by Slack (${data.error}): copy the Bot User OAuth Token again from your app's Install App page.`;
+  if (code === 'EADDRINUSE' || code === 'EACCES') return `SLACK_PORT cannot be listened on (${code}).`;
+  return undefined;
 }
 
 /** Bolt's log lines go through the bot's one logger (stderr, secrets redacted). */
