@@ -63,11 +63,9 @@ describe('runText', () => {
     const short = await runText('/sum 2 3', registry, ctx());
     expect(short.reply.blocks).toEqual([text('done')]);
     expect(short.reply.details).toEqual([text('a + b')]);
-    expect(short.reply.footer.at(-1)).toBe('Add details:yes for the full answer.');
     const whole = await runText('/sum 2 3 details:yes', registry, ctx());
     expect(whole.reply.blocks).toEqual([text('done'), text('a + b')]);
     expect(whole.reply.details).toEqual([]);
-    expect(whole.reply.footer).not.toContain('Add details:yes for the full answer.');
     const bad = await runText('/sum 2 3 details:maybe', registry, ctx());
     expect(bad.reply.lead).toEqual('"details" must be yes or no (got "maybe").');
   });
