@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { checkMessage, findingsBlocks } from '../core/messages/feedbackCheck.js';
+import { checkMessage, findingsBlocks, findingsSummary, findingsWhy } from '../core/messages/feedbackCheck.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { plural } from '../core/runtime/format.js';
-import { reply, text } from '../core/runtime/reply.js';
+import { reply } from '../core/runtime/reply.js';
 
 export const check = defineCommand({
   name: 'check',
@@ -13,20 +13,19 @@ export const check = defineCommand({
   }),
   run: ({ text: message }) => {
     const findings = checkMessage(message);
-    const footer = [
-      "A wording check against Upwork's feedback rules (asking for a rating, trading anything for feedback, pressure, leaving Upwork). It can miss things; it is no legal advice.",
-    ];
+    const footer = ["A wording check against Upwork's feedback rules. It can miss things, and it is not legal advice."];
     if (findings.length === 0) {
       return reply({
-        lead: 'Nothing flagged',
-        blocks: [text('No rating request, offer for feedback, pressure or off-Upwork contact found. Good to send.')],
+        lead: 'Good to send: no request for a rating, offer for feedback, pressure or contact off Upwork found.',
         footer,
       });
     }
+    const count = findings.length === 1 ? 'one thing' : `${plural(findings.length, 'thing')}`;
     return reply({
-      lead: `${plural(findings.length, 'thing')} to change`,
+      lead: `Change ${count} before you send this: it ${findingsSummary(findings)}.`,
       blocks: findingsBlocks(findings),
-      footer,
+      details: findingsWhy(findings),
+      footer: [...footer, 'Try /template ask-feedback for a wording that asks the right way.'],
     });
   },
 });

@@ -8,7 +8,7 @@ import { momentumBlocks } from '../core/jss/momentum.js';
 import { type Command, defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
 import { formatCents, plural } from '../core/runtime/format.js';
-import { reply, table, text } from '../core/runtime/reply.js';
+import { type Block, fields, reply, table, text } from '../core/runtime/reply.js';
 
 const PAGE_SIZE = 20;
 const MAX_ERROR_LINES = 15;
@@ -52,8 +52,11 @@ export const contractsAdd = defineCommand({
         ),
       );
     }
-    blocks.push(text(`Your log now has ${plural(updated.contracts.length, 'contract')}. /jss scores it.`));
-    return reply({ lead: 'Contract added', blocks, footer: contract.stars === undefined ? [] : [STARS_RULE] });
+    return reply({
+      lead: `Added #${log.nextId} to your log, which now has ${plural(updated.contracts.length, 'contract')}.`,
+      blocks,
+      footer: [...(contract.stars === undefined ? [] : [STARS_RULE]), 'Try /jss to score your log.'],
+    });
   },
 });
 
@@ -66,30 +69,49 @@ export const contractsList = defineCommand({
     const { contracts } = await loadLog(ctx);
     if (contracts.length === 0) {
       return reply({
-        lead: 'Your contract log is empty',
-        blocks: [text('Add one with /contracts add or paste CSV lines into /contracts import.')],
+        lead: 'Your contract log is empty.',
+        blocks: [
+          text(
+            'Add one with /contracts add 2026-03-14 successful 1200 acme, or paste CSV lines into /contracts import.',
+          ),
+        ],
       });
     }
     const pages = Math.ceil(contracts.length / PAGE_SIZE);
     if (page > pages)
       throw new UserError(`There ${pages === 1 ? 'is 1 page' : `are ${pages} pages`}; page ${page} is past the end.`);
     const sorted = [...contracts].sort((a, b) => (a.end === b.end ? b.id - a.id : a.end < b.end ? 1 : -1));
-    const rows = sorted
-      .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-      .map((c) => [
+    const shown = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const rows = shown.map((c) => [
+      `#${c.id}`,
+      c.end,
+      c.stars === undefined ? c.outcome : `${c.stars} stars`,
+      formatCents(c.amountCents),
+      c.client.length > 14 ? `${c.client.slice(0, 13)}…` : c.client,
+    ]);
+    const extras = shown
+      .filter((c) => c.title || c.longTerm || c.clientRemoved || c.stars !== undefined || c.client.length > 14)
+      .map((c): [string, string] => [
         `#${c.id}`,
-        c.end,
-        (c.stars === undefined ? c.outcome : `${c.outcome} (${c.stars}★)`) + (c.clientRemoved ? ', removed' : ''),
-        formatCents(c.amountCents),
-        c.client,
-        c.longTerm ? 'yes' : '',
-        c.title ?? '',
+        [
+          c.client,
+          c.stars === undefined ? '' : `${c.outcome} (from ${c.stars} stars)`,
+          c.clientRemoved ? 'client removed from Upwork' : '',
+          c.longTerm ? 'long-term' : '',
+          c.title ? `"${c.title}"` : '',
+        ]
+          .filter(Boolean)
+          .join('; '),
       ]);
+    const latest = sorted[0]?.end ?? '';
     return reply({
-      lead: `Your contracts (${plural(contracts.length, 'contract')})`,
-      blocks: [table(['Id', 'Ended', 'Outcome', 'Amount', 'Client', 'Long-term', 'Title'], rows)],
-      details: momentumBlocks(contracts, dayOf(ctx.now)),
-      footer: pages > 1 ? [`Page ${page} of ${pages}: /contracts list page:${page < pages ? page + 1 : 1}`] : [],
+      lead: `Your log has ${plural(contracts.length, 'contract')}; the latest ended on ${latest}.`,
+      blocks: [table(['#', 'Ended', 'Outcome', 'Amount', 'Client'], rows)],
+      details: [...(extras.length > 0 ? [fields(extras)] : []), ...momentumBlocks(contracts, dayOf(ctx.now))],
+      footer: [
+        ...(pages > 1 ? [`Page ${page} of ${pages}: /contracts list page:${page < pages ? page + 1 : 1}`] : []),
+        'Try /jss to score it, or /contracts remove 3 to drop one.',
+      ],
     });
   },
 });
@@ -113,10 +135,7 @@ export const contractsRemove = defineCommand({
     });
     const remaining = after.contracts;
     return reply({
-      lead: `Removed ${plural(wanted.length, 'contract')}`,
-      blocks: [
-        text(`Removed ${wanted.map((id) => `#${id}`).join(', ')}. ${plural(remaining.length, 'contract')} left.`),
-      ],
+      lead: `Removed ${wanted.map((id) => `#${id}`).join(', ')} from your log; ${plural(remaining.length, 'contract')} left.`,
     });
   },
 });
@@ -147,11 +166,7 @@ export const contractsImport = defineCommand({
     }
     const { before: log, after: updated } = await changeLog(ctx, (current) => appendContracts(current, contracts));
     const repeats = contracts.filter((c) => log.contracts.some((old) => sameContract(old, c))).length;
-    const blocks = [
-      text(
-        `Imported ${plural(contracts.length, 'contract')} (#${log.nextId}-#${updated.nextId - 1}). Your log now has ${plural(updated.contracts.length, 'contract')}.`,
-      ),
-    ];
+    const blocks: Block[] = [];
     if (errors.length > 0) blocks.push(text(`Skipped ${plural(errors.length, 'bad line')}:\n${errorLines.join('\n')}`));
     if (repeats > 0) {
       blocks.push(
@@ -161,7 +176,11 @@ export const contractsImport = defineCommand({
       );
     }
     const starred = contracts.some((c) => c.stars !== undefined);
-    return reply({ lead: 'Contracts imported', blocks, footer: starred ? [STARS_RULE] : [] });
+    return reply({
+      lead: `Imported ${plural(contracts.length, 'contract')} (#${log.nextId}-#${updated.nextId - 1}); your log now has ${plural(updated.contracts.length, 'contract')}.`,
+      blocks,
+      footer: [...(starred ? [STARS_RULE] : []), 'Try /jss to score your log.'],
+    });
   },
 });
 
@@ -174,15 +193,11 @@ export const contractsClear = defineCommand({
   }),
   run: async ({ confirm }, ctx) => {
     const log = await loadLog(ctx);
-    if (log.contracts.length === 0) return reply({ lead: 'Your contract log is already empty' });
+    if (log.contracts.length === 0) return reply({ lead: 'Your contract log is already empty.' });
     if (!confirm) {
       return reply({
-        lead: 'Nothing deleted yet',
-        blocks: [
-          text(
-            `This would delete all ${plural(log.contracts.length, 'contract')} in your log. To go ahead: /contracts clear confirm:yes`,
-          ),
-        ],
+        lead: `Nothing deleted yet: this would delete all ${plural(log.contracts.length, 'contract')} in your log.`,
+        blocks: [text('To go ahead: /contracts clear confirm:yes')],
         actions: [
           { label: 'Delete my contract log', style: 'danger', command: 'contracts clear', args: { confirm: true } },
           { label: 'Export it first (CSV)', command: 'contracts export', args: {} },
@@ -190,10 +205,8 @@ export const contractsClear = defineCommand({
       });
     }
     await changeLog(ctx, () => ({ nextId: 1, contracts: [] }));
-    return reply({
-      lead: 'Contract log cleared',
-      blocks: [text(`Deleted ${plural(log.contracts.length, 'contract')}.`)],
-    });
+    const what = log.contracts.length === 1 ? 'the one contract' : `all ${plural(log.contracts.length, 'contract')}`;
+    return reply({ lead: `Deleted ${what} in your log.` });
   },
 });
 

@@ -5,8 +5,12 @@ import { ARBITRATION_FEES, upworkEraOn } from '../core/fees/rules.js';
 import { eraSentence, feeFooter } from '../core/fees/text.js';
 import { dayOrToday, dollarsToCents, MAX_DOLLARS } from '../core/money.js';
 import { defineCommand } from '../core/runtime/command.js';
-import { formatCents } from '../core/runtime/format.js';
+import { formatCents, formatDollars } from '../core/runtime/format.js';
 import { reply, table, text } from '../core/runtime/reply.js';
+
+const signed = (cents: number) => (cents >= 0 ? formatCents(cents) : `-${formatCents(-cents)}`);
+const span = (low: number, high: number) =>
+  low === high ? formatDollars(low) : `${formatDollars(low)}-${formatDollars(high)}`;
 
 export const dispute = defineCommand({
   name: 'dispute',
@@ -20,34 +24,59 @@ export const dispute = defineCommand({
     const era = upworkEraOn(day);
     // Money released to you after a dispute is a payment like any other, so the service fee applies.
     const released = era ? feeFor(era, amountCents, { day }).netCents : amountCents;
-    const rows = ARBITRATION_FEES.map((f) => {
-      const breakEven = era ? quoteFor(era, f.cents, { day }).fee.grossCents : f.cents;
-      const left = released - f.cents;
-      return [
-        formatCents(f.cents),
-        `${f.when}${f.sourced ? '' : ' (no source)'}`,
-        left >= 0 ? formatCents(left) : `-${formatCents(-left)}`,
-        formatCents(breakEven),
-        breakEven > amountCents ? 'more than the whole amount' : `${Math.ceil((breakEven * 100) / amountCents)} %`,
-      ];
-    });
-    const [lowest] = ARBITRATION_FEES;
-    const highest = ARBITRATION_FEES.reduce((a, b) => (b.cents > a.cents ? b : a));
+    const figures = ARBITRATION_FEES.map((f) => ({
+      ...f,
+      left: released - f.cents,
+      breakEven: era ? quoteFor(era, f.cents, { day }).fee.grossCents : f.cents,
+    }));
+    const sourced = figures.filter((f) => f.sourced);
+    const low = Math.min(...sourced.map((f) => f.cents));
+    const high = Math.max(...sourced.map((f) => f.cents));
+    const amount = formatDollars(amountCents);
+    const fee = span(low, high);
+    const worst = released - high;
+    const best = released - low;
+    const lead =
+      best < 0
+        ? `A dispute over ${amount} loses you money even if you win it all: the ${fee} arbitration fee is more than the ${formatDollars(released)} you would keep.`
+        : worst < 0
+          ? `A dispute over ${amount} is about even at best: winning it all leaves ${formatDollars(best)} after a ${formatDollars(low)} arbitration fee, a loss at ${formatDollars(high)}.`
+          : `If you win all ${amount} in dispute, you keep ${span(worst, best)} after Upwork's fee and the ${fee} arbitration fee.`;
+    const evens = sourced.map((f) => f.breakEven);
+    const shares = sourced.map((f) => Math.ceil((f.breakEven * 100) / amountCents));
+    const [lowShare = 0, highShare = 0] = [Math.min(...shares), Math.max(...shares)];
+    const needed = lowShare === highShare ? `${lowShare} %` : `${lowShare}-${highShare} %`;
+    const blocks = [
+      text(
+        `Reported fees per party: ${sourced.map((f) => `${formatDollars(f.cents)} (${f.when})`).join(', ')}; a $297 figure has no source.`,
+      ),
+      text(
+        best < 0
+          ? `Below about ${span(Math.min(...evens), Math.max(...evens))} in escrow, even winning everything does not cover your fee.`
+          : worst < 0
+            ? `At ${formatDollars(high)} you lose money even winning everything; at ${formatDollars(low)} you must win ${lowShare} % of it to break even.`
+            : `You break even only if you win at least ${needed} of it.`,
+      ),
+      text(
+        'This is arithmetic, not advice: it assumes your fee is not refunded and leaves out your time and the outcome.',
+      ),
+    ];
     return reply({
-      lead: `Arbitration over ${formatCents(amountCents)} in escrow: the numbers`,
-      blocks: [
-        text(
-          `Arbitration costs each party a fee. Reported figures run from ${formatCents(lowest?.cents ?? 0)} (${lowest?.when}) to ${formatCents(highest.cents)} (${highest.when}): forum posts and freelancer reports, not an Upwork page we could cite.`,
-        ),
+      lead,
+      blocks,
+      details: [
         table(
-          ['Fee per party', 'Reported', 'Left if all released to you', 'Break-even escrow', 'Share you must recover'],
-          rows,
+          ['Fee', 'Reported', 'Left if won', 'Break-even', 'Recover'],
+          figures.map((f) => [
+            formatCents(f.cents),
+            f.sourced ? f.when : 'no source',
+            signed(f.left),
+            formatCents(f.breakEven),
+            f.breakEven > amountCents ? 'over 100 %' : `${Math.ceil((f.breakEven * 100) / amountCents)} %`,
+          ]),
         ),
         text(
-          `"Left" is the ${formatCents(amountCents)} after ${era ? `the ${era.name} service fee (${formatCents(amountCents - released)})` : 'any service fee'} and your arbitration fee, if the whole amount were released to you. "Break-even" is the escrow amount at which recovering all of it just pays your arbitration fee; below it you lose money even when you win everything.`,
-        ),
-        text(
-          'This is arithmetic, not advice: it assumes your fee is not refunded and leaves out your time, the outcome, and what the client might agree to before arbitration.',
+          `"Left if won" is the ${formatCents(amountCents)} after ${era ? `the ${era.name} (${formatCents(amountCents - released)})` : 'any service fee'} and your arbitration fee. "Break-even" is the escrow amount where winning all of it just pays your fee. "Recover" is the share of ${formatCents(amountCents)} you must win to break even.`,
         ),
         text(eraSentence(day)),
       ],

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { feesChart } from '../core/fees/chart.js';
-import { type FeeOptions, feeAcrossNewClients, feeFor, splitEvenly } from '../core/fees/fees.js';
-import { describeInForce, FEE_RULES, requireFeeRule, upworkEraOn } from '../core/fees/rules.js';
-import { describeFee, eraSentence, feeFooter, ruleLabel } from '../core/fees/text.js';
+import { type FeeOptions, feeAcrossNewClients, feeFor, ROUNDING_NOTE, splitEvenly } from '../core/fees/fees.js';
+import { describeInForce, FEE_RULES, type FeeRule, requireFeeRule, upworkEraOn } from '../core/fees/rules.js';
+import { describeFee, eraRate, eraSentence, feeFooter, ruleLabel } from '../core/fees/text.js';
 import {
   billedOption,
   dayOrToday,
@@ -15,7 +15,7 @@ import {
 import { chartOption } from '../core/runtime/chart.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
-import { formatCents, plural } from '../core/runtime/format.js';
+import { formatCents, formatDollars, plural } from '../core/runtime/format.js';
 import { type Block, fields, reply, table, text } from '../core/runtime/reply.js';
 
 /** The job size the community compares against when no job count is given. */
@@ -23,10 +23,12 @@ const DEFAULT_JOB_CENTS = 50_000;
 const MAX_JOBS = 10_000;
 const SLIDING = requireFeeRule('sliding');
 const FLAT = requireFeeRule('flat');
+const keep = (rule: FeeRule, cents: number, options: FeeOptions) =>
+  formatDollars(feeFor(rule, cents, options).netCents);
 
 export const fees = defineCommand({
   name: 'fees',
-  description: 'Fee and take-home on a payment under every Upwork fee era and its peers',
+  description: "What you keep of a payment under today's Upwork fee, earlier eras and other platforms",
   options: z.object({
     amount: z.number().min(0.01).max(MAX_DOLLARS).describe('the payment from one client, in dollars'),
     billed: billedOption(),
@@ -46,6 +48,7 @@ export const fees = defineCommand({
     const billedCents = args.billed === undefined ? 0 : dollarsToCents(args.billed, 'billed');
     const rateBasisPoints = args.rate === undefined ? undefined : percentToBasisPoints(args.rate, 'rate');
     const day = dayOrToday(args.date, ctx.now);
+    const today = args.date === undefined || day === dayOrToday(undefined, ctx.now);
     const jobs = args.jobs ?? Math.floor(amountCents / DEFAULT_JOB_CENTS);
     if (jobs * 100 > amountCents) {
       throw new UserError(
@@ -55,43 +58,88 @@ export const fees = defineCommand({
     const options: FeeOptions = { billedCents, rateBasisPoints, day };
     const era = upworkEraOn(day);
     const compare = jobs >= 2;
+    const amount = formatDollars(amountCents);
 
-    const rows = FEE_RULES.map((rule) => {
-      const one = feeFor(rule, amountCents, options);
-      const mark = rule === era ? ' ◀ in force' : '';
-      const row = [
-        ruleLabel(rule, rateBasisPoints) + mark,
-        describeInForce(rule),
-        formatCents(one.feeCents),
-        formatCents(one.netCents),
-      ];
-      if (compare) row.push(formatCents(feeAcrossNewClients(rule, amountCents, jobs, options)));
-      return row;
-    });
-    const columns = [
-      'Rule set',
-      'In force',
-      'Fee',
-      'You keep',
-      ...(compare ? [`${plural(jobs, 'new client')}: fee`] : []),
+    let lead = `gigdesk knows no Upwork fee for ${day}: the sliding fee began on 2016-06-21.`;
+    if (era) {
+      const fee = feeFor(era, amountCents, options);
+      const rate = eraRate(era, fee, rateBasisPoints);
+      lead = today
+        ? `You keep ${formatDollars(fee.netCents)} of ${amount} under today's ${rate} Upwork fee.`
+        : `On ${day} you kept ${formatDollars(fee.netCents)} of ${amount} under the ${rate} Upwork fee.`;
+    }
+    const blocks: Block[] = [];
+    if (era?.computation.kind === 'variable') {
+      blocks.push(
+        text(
+          `Since ${era.inForce.from} the fee is set per contract, 0-15 %; 10 % unless you agreed another rate (add rate:).`,
+        ),
+      );
+    }
+    const others = [FLAT, SLIDING].filter((r) => r !== era);
+    const years = (r: FeeRule) => `${r.inForce.from?.slice(0, 4)}-${r.inForce.to?.slice(0, 4)}`;
+    blocks.push(
+      text(
+        `${others
+          .map((r) => `the ${r.id} fee (${years(r)}) left ${keep(r, amountCents, options)}`)
+          .join('; ')
+          .replace(/^t/, 'T')}.`,
+      ),
+      text(
+        `Clients you bring (Direct Contracts, 5 %): you keep ${keep(requireFeeRule('direct'), amountCents, options)}. On Fiverr (20 %): ${keep(requireFeeRule('fiverr'), amountCents, options)}.`,
+      ),
+    );
+    if (billedCents > 0) {
+      blocks.push(
+        text(`This client has already paid you ${formatDollars(billedCents)}; that moves only the sliding tiers.`),
+      );
+    }
+    const split = compare ? splitSentence(amountCents, jobs, options) : undefined;
+    if (split && args.jobs !== undefined) blocks.push(text(split));
+
+    const details: Block[] = [
+      text(eraSentence(day)),
+      table(comparisonColumns(compare, jobs), comparisonRows(amountCents, jobs, options, era)),
+      slidingDetail(amountCents, options),
     ];
-
-    const blocks: Block[] = [text(eraSentence(day)), table(columns, rows), slidingDetail(amountCents, options)];
-    if (compare) blocks.push(text(splitSentence(amountCents, jobs, options)));
+    if (split && args.jobs === undefined) details.push(text(split));
     const grandfather = grandfatherSentence(amountCents, options);
-    if (grandfather) blocks.push(text(grandfather));
-    const billedNote = billedCents > 0 ? ` (this client has already paid you ${formatCents(billedCents)})` : '';
+    if (grandfather) details.push(text(grandfather));
+    details.push(
+      fields(FEE_RULES.map((r) => [ruleLabel(r, rateBasisPoints), describeInForce(r)])),
+      text(`${ROUNDING_NOTE} Your side only: client fees, withdrawal costs and Connects are left out.`),
+    );
     return reply({
-      lead: `Fees on ${formatCents(amountCents)} from one client${billedNote}`,
+      lead,
       blocks,
+      details,
       footer: [
         ...feeFooter(era ? [era] : [], FEE_RULES),
-        'Your side only: client fees, withdrawal costs and Connects are left out (/quote adds them).',
+        `Try /quote ${args.amount} to see what to charge to keep ${amount}.`,
       ],
       chart: args.chart === 'on' ? feesChart(amountCents, options) : undefined,
     });
   },
 });
+
+function comparisonColumns(compare: boolean, jobs: number): string[] {
+  return ['Rule set', 'Fee', 'You keep', ...(compare ? [`${formatCountShort(jobs)} clients`] : [])];
+}
+
+const formatCountShort = (n: number) => n.toLocaleString('en-US');
+
+function comparisonRows(amountCents: number, jobs: number, options: FeeOptions, era: FeeRule | undefined) {
+  return FEE_RULES.map((rule) => {
+    const one = feeFor(rule, amountCents, options);
+    const row = [
+      ruleLabel(rule, options.rateBasisPoints) + (rule === era ? ' (in force)' : ''),
+      formatCents(one.feeCents),
+      formatCents(one.netCents),
+    ];
+    if (jobs >= 2) row.push(formatCents(feeAcrossNewClients(rule, amountCents, jobs, options)));
+    return row;
+  });
+}
 
 function slidingDetail(amountCents: number, options: FeeOptions): Block {
   const fee = feeFor(SLIDING, amountCents, options);
@@ -109,7 +157,6 @@ function splitSentence(amountCents: number, jobs: number, options: FeeOptions): 
   return [
     `Under the sliding fee, ${formatCents(amountCents)} as ${sizes} from ${plural(jobs, 'different new client')} costs ${formatCents(split)} (you keep ${formatCents(amountCents - split)}), against ${formatCents(oneClient)} from ${fromOne}.`,
     `The same ${plural(jobs, 'job')} from one client cost the same as one contract, because the tiers follow what that client has paid you in total, not the job.`,
-    'Percentage fees do not care how the work is split; a per-project minimum (Freelancer.com $5) does.',
   ].join(' ');
 }
 

@@ -19,32 +19,34 @@ import { type Block, copy, reply, table, text } from '../core/runtime/reply.js';
 const ONLY_YOU =
   'Reminders come only to you (a direct message; printed here in the console). The client never hears from gigdesk.';
 const LADDER_SOURCE =
-  "Ladder: the community practice around Upwork's feedback rules: five-star question at delivery, closing nudge a week later, one more ping two weeks after that, close it yourself a week later.";
+  'The steps follow community practice: the five-star question at delivery, a closing nudge a week later, one more ping two weeks after that, closing it yourself a week later.';
 const hour = `${String(REMINDER_HOUR).padStart(2, '0')}:00`;
 const zoneFooter = (tz: string) =>
   `Dates are calendar days in ${tz}; each reminder is due at ${hour} ${tz} on its day.`;
 
+/** Short enough for a 64-column table; the troubled ones are explained in a line of their own. */
 const STATUS: Record<FollowupStep['status'], string> = {
-  pending: `reminder at ${hour}`,
+  pending: `reminder ${hour}`,
   sent: 'reminder sent',
-  undelivered: 'reminder could not reach you (DMs closed?)',
+  undelivered: 'not delivered',
   shown: 'shown to you',
-  past: 'already past when you started',
+  past: 'already past',
   stopped: 'stopped',
 };
 
 /** Buttons for the first ladders with steps to come: three each keeps a message within 25 buttons. */
 const MAX_LADDER_BUTTONS = 7;
 /** Why a reminder did not arrive, as the platform or the retries told it. */
-const undelivered = (s: FollowupStep) => `reminder could not reach you (${s.error ?? 'DMs closed?'})`;
+const undelivered = (s: FollowupStep) => `reminder could not reach you (${s.error ?? 'are your DMs closed?'})`;
 
-function stepRows(followup: Followup, today: string): string[][] {
-  return followup.steps.map((s) => [
-    s.day,
-    relativeDay(s.day, today),
-    labelOf(s.template),
-    s.status === 'undelivered' ? undelivered(s) : STATUS[s.status],
-  ]);
+function stepRows(followup: Followup): string[][] {
+  return followup.steps.map((s) => [s.day, labelOf(s.template), STATUS[s.status]]);
+}
+
+/** "the closing nudge on 2026-11-27 (in 5 days)", or undefined when no step is left. */
+function nextStep(followup: Followup, today: string): string | undefined {
+  const next = followup.steps.find((s) => s.status === 'pending');
+  return next && `${labelOf(next.template).toLowerCase()} on ${next.day} (${relativeDay(next.day, today)})`;
 }
 
 async function suggestLadders(partial: string, ctx: Context): Promise<string[]> {
@@ -61,7 +63,11 @@ export const followupStart = defineCommand({
   usesStore: true,
   options: z.object({
     client: z.string().min(1).max(80).describe('the client, as you greet them'),
-    delivered: z.string().min(1).max(20).describe('final delivery date: YYYY-MM-DD, today or yesterday'),
+    delivered: z
+      .string()
+      .min(1)
+      .max(40)
+      .describe('final delivery date: 2026-03-14, "14 Mar 2026", today, "2 weeks ago"'),
     project: z.string().max(120).optional().describe('the project, e.g. the logo redesign'),
     you: z.string().max(80).optional().describe('your name for the sign-off'),
     tone: z.enum(TONES).optional().describe('warm (default), formal or brief'),
@@ -79,17 +85,20 @@ export const followupStart = defineCommand({
       delivered: parseDay(args.delivered, ctx.now, tz),
       tz,
     });
-    const blocks: Block[] = [table(['Date', 'When', 'Step', 'Status'], stepRows(followup, dayIn(ctx.now, tz)))];
+    const blocks: Block[] = [];
     const now = followup.steps.find((s) => s.status === 'shown');
     if (now) {
       const message = await stepMessage(ctx, followup, now);
       if (message) blocks.push(copy(message, `Send now: ${labelOf(now.template).toLowerCase()}`));
     }
     blocks.push(text(ONLY_YOU));
+    const next = followup.steps.find((s) => s.status === 'pending');
+    const send = now ? `${labelOf(now.template).toLowerCase()} now (below)` : 'nothing to send yet';
     return reply({
-      lead: `Follow-up #${followup.id} with ${followup.client} started`,
+      lead: `Follow-up #${followup.id} with ${followup.client} started: ${send}${next ? `; next reminder on ${next.day}` : ''}.`,
       blocks,
-      footer: [zoneFooter(tz), LADDER_SOURCE],
+      details: [table(['Date', 'Step', 'Status'], stepRows(followup))],
+      footer: [zoneFooter(tz), LADDER_SOURCE, 'Try /followup list to see every ladder.'],
     });
   },
 });
@@ -103,38 +112,40 @@ export const followupList = defineCommand({
     const list = await loadFollowups(ctx);
     if (list.length === 0) {
       return reply({
-        lead: 'No follow-ups',
+        lead: 'You have no follow-ups running.',
         blocks: [text('Start one after a final delivery: /followup start client:Alex delivered:today')],
       });
     }
     const rows = list.map((f) => {
       const next = f.steps.find((s) => s.status === 'pending');
-      const today = dayIn(ctx.now, f.tz);
-      return [
-        String(f.id),
-        f.client,
-        f.delivered,
-        next ? labelOf(next.template) : 'finished',
-        next ? `${next.day} (${relativeDay(next.day, today)})` : '-',
-      ];
+      const client = f.client.length > 12 ? `${f.client.slice(0, 11)}…` : f.client;
+      return [String(f.id), client, next ? labelOf(next.template) : 'finished', next ? next.day : '-'];
     });
     const troubles = list.flatMap((f) =>
       f.steps
         .filter((s) => s.status === 'undelivered')
         .map((s) => `#${f.id} ${f.client}, ${labelOf(s.template).toLowerCase()} (${s.day}): ${undelivered(s)}.`),
     );
+    const pending = list
+      .map((f) => ({ f, next: f.steps.find((s) => s.status === 'pending') }))
+      .filter((p) => p.next)
+      .sort((a, b) => (a.next?.dueAt ?? '').localeCompare(b.next?.dueAt ?? ''));
+    const [soonest] = pending;
+    const due = soonest ? `; next: ${nextStep(soonest.f, dayIn(ctx.now, soonest.f.tz))} with ${soonest.f.client}` : '';
     return reply({
       actions: list
         .filter((f) => f.steps.some((s) => s.status === 'pending'))
         .slice(0, MAX_LADDER_BUTTONS)
         .flatMap((f) => ladderActions(f, `#${f.id} `)),
-      lead: `${list.length} follow-up${list.length === 1 ? '' : 's'}`,
+      lead: `You have ${list.length} follow-up${list.length === 1 ? '' : 's'}${due}.`,
       blocks: [
-        table(['#', 'Client', 'Delivered', 'Next step', 'Due'], rows),
+        table(['#', 'Client', 'Next step', 'Due'], rows),
         ...(troubles.length > 0 ? [text(troubles.join('\n'))] : []),
-        text('Client closed the contract? /followup done <#>. More time? /followup snooze <#> <days>.'),
       ],
-      footer: [...new Set(list.map((f) => zoneFooter(f.tz)))],
+      footer: [
+        ...new Set(list.map((f) => zoneFooter(f.tz))),
+        'Client closed the contract? /followup done 1. More time? /followup snooze 1 3.',
+      ],
     });
   },
 });
@@ -150,8 +161,7 @@ export const followupDone = defineCommand({
   run: async (args, ctx) => {
     const stopped = await stopFollowup(ctx, args.which);
     return reply({
-      lead: `Stopped follow-up #${stopped.id} with ${stopped.client}`,
-      blocks: [text('No more reminders about this client. Well done on closing it out.')],
+      lead: `Stopped follow-up #${stopped.id} with ${stopped.client}: no more reminders about this client.`,
     });
   },
 });
@@ -167,16 +177,10 @@ export const followupSnooze = defineCommand({
   autocomplete: (option, partial, ctx) => (option === 'which' ? suggestLadders(partial, ctx) : []),
   run: async (args, ctx) => {
     const snoozed = await snoozeFollowup(ctx, args.which, args.days);
-    const next = snoozed.steps.find((s) => s.status === 'pending');
-    const today = dayIn(ctx.now, snoozed.tz);
+    const next = nextStep(snoozed, dayIn(ctx.now, snoozed.tz));
     return reply({
-      lead: `Follow-up #${snoozed.id} with ${snoozed.client}: ${args.days} day${args.days === 1 ? '' : 's'} later`,
-      blocks: [
-        ...(next
-          ? [text(`Next: ${labelOf(next.template).toLowerCase()} on ${next.day} (${relativeDay(next.day, today)}).`)]
-          : []),
-        table(['Date', 'When', 'Step', 'Status'], stepRows(snoozed, today)),
-      ],
+      lead: `Follow-up #${snoozed.id} with ${snoozed.client} moved ${args.days} day${args.days === 1 ? '' : 's'} later${next ? `: ${next}` : ''}.`,
+      blocks: [table(['Date', 'Step', 'Status'], stepRows(snoozed))],
       footer: [zoneFooter(snoozed.tz)],
     });
   },

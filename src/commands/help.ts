@@ -17,12 +17,11 @@ export function helpCommand(list: () => readonly Command[]): Command {
     run: ({ command }) => {
       if (!command) {
         return reply({
-          lead: 'gigdesk commands',
-          blocks: [
-            fields(list().map((c) => [usageLine(c), c.description + (c.adminOnly ? ' (admins only)' : '')])),
-            text(
-              'Options can be given in order or as name:value, e.g. /fees 15000 billed:8000. Add share:yes to post an answer for everyone.',
-            ),
+          lead: 'gigdesk answers JSS, fee and client-message questions; start with /jss 7 1 8 or /fees 15000.',
+          blocks: [fields(list().map((c) => [`/${c.name}`, c.description + (c.adminOnly ? ' (admins only)' : '')]))],
+          footer: [
+            'Options go in order or as name:value, e.g. /fees 15000 billed:8000. share:yes posts an answer for everyone; details:yes shows all of it.',
+            'Try /help jss for one command.',
           ],
         });
       }
@@ -31,7 +30,10 @@ export function helpCommand(list: () => readonly Command[]): Command {
       if (matches.length === 0)
         throw new UserError(`There is no command /${name.slice(0, 40)}. Type /help for the list.`);
       return reply({
-        lead: `/${name}`,
+        lead:
+          matches.length === 1
+            ? `${usageLine(matches[0] as Command)}: ${matches[0]?.description.toLowerCase()}.`
+            : `/${name} has ${matches.length} sub-commands: ${matches.map((c) => c.name.split(' ')[1]).join(', ')}.`,
         blocks: matches.flatMap((c) => [
           text(`${usageLine(c)}\n${c.description}${c.adminOnly ? ' (admins only)' : ''}`),
           fields(

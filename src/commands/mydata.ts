@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { deleteAllUserData, exportUserData } from '../core/privacy.js';
 import { defineCommand } from '../core/runtime/command.js';
+import { plural } from '../core/runtime/format.js';
 import { reply, text } from '../core/runtime/reply.js';
 
+const reminders = (n: number) => (n === 0 ? 'no pending reminders' : plural(n, 'pending reminder'));
 const PRIVATE_NOTE = 'Only you can see this, even with share:yes.';
 
 export const mydataExport = defineCommand({
@@ -14,15 +16,12 @@ export const mydataExport = defineCommand({
   run: async (_args, ctx) => {
     const exported = await exportUserData(ctx);
     const names = Object.keys(exported.data);
+    const nothing = names.length === 0 && exported.pendingReminders.length === 0;
     return reply({
-      lead: 'Your data',
-      blocks: [
-        text(
-          names.length === 0 && exported.pendingReminders.length === 0
-            ? 'gigdesk stores nothing about you in this workspace.'
-            : `Stored: ${names.join(', ') || 'no items'}; ${exported.pendingReminders.length} pending reminder(s). ${PRIVATE_NOTE}`,
-        ),
-      ],
+      lead: nothing
+        ? 'gigdesk stores nothing about you in this workspace.'
+        : `gigdesk stores ${names.join(', ') || 'no items'} and ${reminders(exported.pendingReminders.length)} about you here.`,
+      blocks: [text(PRIVATE_NOTE)],
       // A file, so the export is whole however much is stored (a message would be cut at the platform's limit).
       attachments: [
         {
@@ -50,12 +49,8 @@ export const mydataDelete = defineCommand({
       const exported = await exportUserData(ctx);
       const names = Object.keys(exported.data);
       return reply({
-        lead: 'Delete your data?',
-        blocks: [
-          text(
-            `This removes ${names.join(', ') || 'nothing stored'} and ${exported.pendingReminders.length} pending reminder(s) for good. Run /mydata delete confirm:yes to go ahead; /mydata export first if you want a copy.`,
-          ),
-        ],
+        lead: `Nothing deleted yet: this would remove ${names.join(', ') || 'nothing stored'} and ${reminders(exported.pendingReminders.length)} for good.`,
+        blocks: [text('To go ahead: /mydata delete confirm:yes. Want a copy first? /mydata export')],
         actions: [
           { label: 'Delete all my data', style: 'danger', command: 'mydata delete', args: { confirm: true } },
           { label: 'Export it first', command: 'mydata export', args: {} },
@@ -64,12 +59,8 @@ export const mydataDelete = defineCommand({
     }
     const removed = await deleteAllUserData(ctx);
     return reply({
-      lead: 'Your data is deleted',
-      blocks: [
-        text(
-          `Removed: ${removed.items.join(', ') || 'nothing was stored'}; ${removed.reminders} pending reminder(s). ${PRIVATE_NOTE}`,
-        ),
-      ],
+      lead: `Deleted: ${removed.items.join(', ') || 'nothing was stored'}, and ${reminders(removed.reminders)}.`,
+      blocks: [text(PRIVATE_NOTE)],
     });
   },
 });

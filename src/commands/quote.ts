@@ -8,11 +8,12 @@ import {
   feeRule,
   feeRuleIds,
   inForceOn,
+  requireFeeRule,
   upworkEraOn,
   WITHDRAWAL_METHODS,
   type WithdrawalMethod,
 } from '../core/fees/rules.js';
-import { describeFee, eraSentence, feeFooter, ruleLabel } from '../core/fees/text.js';
+import { describeFee, eraRate, eraSentence, feeFooter, ruleLabel } from '../core/fees/text.js';
 import {
   billedOption,
   dayOrToday,
@@ -24,7 +25,7 @@ import {
 } from '../core/money.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
-import { formatCents } from '../core/runtime/format.js';
+import { formatCents, formatDollars } from '../core/runtime/format.js';
 import { type Block, fields, reply, table, text } from '../core/runtime/reply.js';
 
 const METHODS = Object.keys(WITHDRAWAL_METHODS) as [WithdrawalMethod, ...WithdrawalMethod[]];
@@ -63,12 +64,19 @@ export const quote = defineCommand({
     const shown = rule ?? upworkEraOn(day);
     const notes = shown ? withdrawalNotes(shown, netCents, options, args.withdrawal) : [];
     const answer = rule ? oneRule(rule, netCents, options, extras) : allRules(netCents, options, extras);
+    const costs = extras.withdrawal !== undefined || extras.connects > 0;
+    const hint = rule
+      ? `Try /quote ${args.net} to compare every fee.`
+      : costs || extras.vatBasisPoints > 0
+        ? `Try /quote ${args.net} era:flat for one fee in detail.`
+        : `Try /quote ${args.net} withdrawal:wire vat:20 to count your own costs.`;
     return reply({
       ...answer,
       blocks: [...answer.blocks, ...notes],
       footer: [
         ...feeFooter(shown ? [shown] : [], rule ? [rule] : FEE_RULES),
-        'Withdrawal and Connects costs are counted once, for this one payment.',
+        ...(costs ? ['Withdrawal and Connects costs are counted once, for this one payment.'] : []),
+        hint,
       ],
     });
   },
@@ -129,25 +137,22 @@ function oneRule(rule: FeeRule, netCents: number, options: QuoteOptions, extras:
       formatCents(extras.connects * CONNECT_CENTS),
     ]);
   }
-  lines.push(
-    ['You keep', formatCents(q.takeHomeCents)],
-    [
-      'Check',
-      `charging ${formatCents(q.fee.grossCents - 1)} would leave ${formatCents(oneLess.takeHomeCents)}, less than ${formatCents(netCents)}`,
-    ],
-  );
+  lines.push(['You keep', formatCents(q.takeHomeCents)]);
+  const check = `charging ${formatCents(q.fee.grossCents - 1)} would leave ${formatCents(oneLess.takeHomeCents)}, less than ${formatCents(netCents)}`;
   return {
-    lead: `Charge ${formatCents(q.fee.grossCents)} to keep ${formatCents(netCents)}`,
-    blocks: [text(`${ruleLabel(rule, options.rateBasisPoints)}, ${describeInForce(rule)} (${when}).`), fields(lines)],
+    lead: `Charge ${formatDollars(q.fee.grossCents)} to keep ${formatDollars(netCents)} under the ${rule.name}${rule.computation.kind === 'variable' ? `, at ${formatBasisPoints(options.rateBasisPoints ?? rule.computation.basisPoints)}` : ''}.`,
+    blocks: [text(`${rule.name}: ${describeInForce(rule)}, ${when}.`), fields(lines)],
+    details: [fields([['Check', check]])],
   };
 }
 
 function allRules(netCents: number, options: QuoteOptions, extras: Extras) {
   const era = upworkEraOn(options.day);
+  const charge = (id: string) => formatDollars(quoteFor(requireFeeRule(id), netCents, options).fee.grossCents);
   const rows = FEE_RULES.map((rule) => {
     const q = quoteFor(rule, netCents, options);
     return [
-      ruleLabel(rule, options.rateBasisPoints) + (rule === era ? ' ◀ in force' : ''),
+      ruleLabel(rule, options.rateBasisPoints) + (rule === era ? ' (in force)' : ''),
       formatCents(q.fee.grossCents),
       formatCents(q.fee.feeCents + q.vatCents),
       formatCents(q.takeHomeCents),
@@ -158,13 +163,23 @@ function allRules(netCents: number, options: QuoteOptions, extras: Extras) {
     extras.withdrawal?.known ? `${extras.withdrawal.name} ${formatCents(extras.withdrawal.cents)}` : '',
     extras.connects > 0 ? `${extras.connects} Connects ${formatCents(extras.connects * CONNECT_CENTS)}` : '',
   ].filter(Boolean);
+  const today = era ? quoteFor(era, netCents, options) : undefined;
+  const lead = today
+    ? `Charge ${formatDollars(today.fee.grossCents)} to keep ${formatDollars(netCents)} under today's ${eraRate(era as FeeRule, today.fee, options.rateBasisPoints)} Upwork fee.`
+    : `No Upwork fee era was in force on ${options.day}; the table in details compares the rest.`;
   return {
-    lead: `What to charge to keep ${formatCents(netCents)}`,
+    lead,
     blocks: [
+      text(
+        `Under the older fees: flat 10 % ${charge('flat')}, sliding 20/10/5 % ${charge('sliding')}. Clients you bring (Direct Contracts 5 %): ${charge('direct')}.`,
+      ),
+      ...(counted.length > 0 ? [text(`Counted: ${counted.join('; ')}.`)] : []),
+    ],
+    details: [
       text(eraSentence(options.day)),
       table(['Rule set', 'Charge', extras.vatBasisPoints > 0 ? 'Fee + VAT' : 'Fee', 'You keep'], rows),
       text(
-        `${counted.length > 0 ? `Counted: ${counted.join('; ')}. ` : ''}Each charge is the smallest amount that leaves at least ${formatCents(netCents)}; a cent less would not. Pick one rule set with era:, e.g. era:${era?.id ?? 'sliding'}.`,
+        `Each charge is the smallest amount that leaves at least ${formatCents(netCents)}; a cent less would not. Pick one rule set with era:, e.g. era:${era?.id ?? 'sliding'}.`,
       ),
     ],
   };

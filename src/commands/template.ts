@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dayIn, ladderRows, parseDay } from '../core/followups/ladders.js';
-import { checkMessage, findingsBlocks } from '../core/messages/feedbackCheck.js';
+import { checkMessage, findingsBlocks, findingsSummary, findingsWhy } from '../core/messages/feedbackCheck.js';
 import {
   allTemplates,
   builtInTemplate,
@@ -45,9 +45,9 @@ export const template = defineCommand({
     tone: z.enum(TONES).optional().describe('warm (default), formal or brief'),
     delivered: z
       .string()
-      .max(20)
+      .max(40)
       .optional()
-      .describe('final delivery date (YYYY-MM-DD or today) for the follow-up dates'),
+      .describe('final delivery date for the follow-up dates: 2026-03-14, "14 Mar 2026", today, "2 weeks ago"'),
     plain: z.boolean().optional().describe('yes for the message alone as plain text, easy to copy on a phone'),
   }),
   autocomplete: (option, partial, ctx) => {
@@ -77,17 +77,21 @@ export const template = defineCommand({
     if (args.delivered) {
       const today = dayIn(ctx.now);
       const delivered = parseDay(args.delivered, ctx.now);
-      blocks.push(
-        text(`Follow-up ladder for a delivery on ${delivered}:`),
-        table(['Date', 'When', 'Step', 'Message'], ladderRows(delivered, today, found.name)),
-        text('/followup start sends you a reminder on each date (never to the client).'),
+      const rows = ladderRows(delivered, today).map(([day = '', when = '', step = '', use = '']) => [
+        day,
+        when,
+        use === `/template ${found.name}` ? `${step} (this one)` : step,
+      ]);
+      blocks.push(text(`Follow-up ladder for a delivery on ${delivered}:`), table(['Date', 'When', 'Step'], rows));
+      footer.push(
+        'Dates are calendar days in UTC.',
+        `Try /followup start ${args.client ?? 'Alex'} ${args.delivered} for reminders.`,
       );
-      footer.push('Dates are calendar days in UTC.');
     }
     // Copy-ready: the same template again as a plain message (code blocks are hard to copy on a phone).
     const { delivered: _ladder, ...same } = args;
     const copyReady = { label: 'Copy-ready', command: 'template', args: { ...replayable(same), plain: true } };
-    return reply({ lead: `/template ${found.name}: ${found.summary}`, blocks, footer, actions: [copyReady] });
+    return reply({ lead: `${found.summary}: ready to copy.`, blocks, footer, actions: [copyReady] });
   },
 });
 
@@ -102,14 +106,12 @@ function listReply(templates: Template[]): ReturnType<typeof reply> {
       ? t.summary
       : `${t.summary} (${t.replacesBuiltIn ? "this workspace's wording" : 'this workspace'})`;
   return reply({
-    lead: 'Message templates',
-    blocks: [
-      fields(templates.map((t) => [t.name, label(t)])),
-      text(
-        'Use one: /template five-star client:Alex project:"the logo" you:Sam tone:formal delivered:today. Missing names simply read naturally.',
-      ),
+    lead: `${templates.length} client messages, ready to fill in: start with five-star when you deliver.`,
+    blocks: [fields(templates.map((t) => [t.name, label(t)]))],
+    footer: [
+      RULES_FOOTER,
+      'Try /template five-star client:Alex project:"the logo" you:Sam (tone:formal, delivered:today also work).',
     ],
-    footer: [RULES_FOOTER],
   });
 }
 
@@ -131,23 +133,24 @@ async function saveChecked(ctx: Context, entry: CommunityTemplate, confirm: bool
   const findings = checkMessage(preview);
   if (findings.length > 0 && !confirm) {
     return reply({
-      lead: `Not saved yet: /check found ${findings.length === 1 ? 'a problem' : `${findings.length} problems`}`,
+      lead: `Not saved: the wording ${findingsSummary(findings)}.`,
       blocks: [
         ...findingsBlocks(findings),
         text('Change the wording, or run the same command again with confirm:yes to save it as it is.'),
       ],
+      details: findingsWhy(findings),
     });
   }
   await updateCommunity(ctx, (list) => [...list.filter((t) => t.name !== entry.name), entry]);
   return reply({
-    lead: `${verb} /template ${entry.name}`,
+    lead: `${verb} /template ${entry.name} for everyone in this workspace.`,
     blocks: [
       copy(preview, 'Preview (with sample names)'),
       ...(findings.length > 0
         ? [text('Saved despite these /check findings, as you confirmed:'), ...findingsBlocks(findings)]
         : []),
     ],
-    footer: [`Everyone in this workspace can now use /template ${entry.name}.`],
+    footer: [`Try /template ${entry.name} client:Alex to see it filled in.`],
   });
 }
 
@@ -228,9 +231,6 @@ export const templateRemove = defineCommand({
     }
     await updateCommunity(ctx, (current) => current.filter((t) => t.name !== name));
     const back = existing.replacesBuiltIn ? ' The built-in wording is back.' : '';
-    return reply({
-      lead: `Removed /template ${name}`,
-      blocks: [text(`Nobody in this workspace sees it any more.${back}`)],
-    });
+    return reply({ lead: `Removed /template ${name}: nobody in this workspace sees it any more.${back}` });
   },
 });

@@ -3,13 +3,14 @@ import { dayOf, isoOfDay } from '../core/dates.js';
 import { topRatedChart } from '../core/jss/chart.js';
 import { loadLog } from '../core/jss/contractsStore.js';
 import { jssRule } from '../core/jss/rules.js';
-import { type Check, DEFAULT_LARGE_CONTRACT_CENTS, topRatedCheck } from '../core/jss/topRated.js';
+import { type Check, DEFAULT_LARGE_CONTRACT_CENTS, RULE_WORDS, topRatedCheck } from '../core/jss/topRated.js';
 import { chartOption } from '../core/runtime/chart.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
-import { reply, table, text } from '../core/runtime/reply.js';
+import { fields, reply, text } from '../core/runtime/reply.js';
 
-const MARK = { met: 'yes', missing: 'NO', unknown: '?' } as const;
+const MARK = { met: 'Met', missing: 'Missing', unknown: 'Not in your log' } as const;
+const OPTIONS_HINT = 'profile:yes, availability:yes or no_holds:yes';
 
 const missingItems = (checks: Check[]) => checks.filter((c) => c.status === 'missing').map((c) => c.item);
 
@@ -49,27 +50,41 @@ export const toprated = defineCommand({
     });
     const base = result.checks.filter((c) => !c.plusOnly);
     const plus = result.checks.filter((c) => c.plusOnly);
-    const rows = result.checks.map((c) => [MARK[c.status], `${c.plusOnly ? 'Plus: ' : ''}${c.item}`, c.detail]);
     const missing = missingItems(base);
-    const summary =
-      missing.length === 0
-        ? 'Top Rated: everything the log shows is in place (check the items marked ?).'
-        : `Top Rated: missing ${missing.join('; ')}.`;
     const plusMissing = missingItems(plus);
-    const plusSummary =
-      missing.length === 0 && plusMissing.length === 0
-        ? 'Top Rated Plus: also in place.'
-        : `Top Rated Plus also needs Top Rated${plusMissing.length ? ` and: ${plusMissing.join('; ')}` : ''}.`;
-    const when =
-      result.earliest === undefined
-        ? `Earliest date: not yet predictable. ${result.earliestNote}`
-        : `Earliest date it could all hold: ${isoOfDay(result.earliest)}, ${result.earliestNote}`;
+    const unknown = base.filter((c) => c.status === 'unknown').map((c) => c.item.toLowerCase());
+    const lead =
+      missing.length > 0
+        ? `Not Top Rated yet: missing ${missing.join('; ')}.`
+        : result.earliest === undefined
+          ? 'Your log shows everything Top Rated asks for.'
+          : `Your log shows Top Rated could all hold from ${isoOfDay(result.earliest)}.`;
+    const blocks = [
+      text(
+        result.earliest === undefined
+          ? `When: not yet predictable. ${result.earliestNote}`
+          : `From ${isoOfDay(result.earliest)}: ${result.earliestNote}`,
+      ),
+      text(
+        missing.length === 0 && plusMissing.length === 0
+          ? 'Top Rated Plus: also in place.'
+          : `Top Rated Plus also needs Top Rated${plusMissing.length ? ` and ${plusMissing.join('; ')}` : ''}.`,
+      ),
+    ];
+    if (unknown.length > 0) blocks.push(text(`Not in your log: ${unknown.join('; ')}. Tell me with ${OPTIONS_HINT}.`));
+    const checklist = fields(
+      result.checks.map((c) => [`${MARK[c.status]}: ${c.plusOnly ? 'Plus, ' : ''}${c.item}`, c.detail]),
+    );
     return reply({
-      lead: `Top Rated check: ${missing.length === 0 ? 'on track' : `${missing.length} missing`}`,
-      blocks: [table(['OK', 'Requirement', 'From your log'], rows), text(summary), text(plusSummary), text(when)],
+      lead,
+      blocks,
+      details: [checklist],
       footer: [
         `Rules: ${jssRule('badge-top-rated').name} and ${jssRule('badge-top-rated-plus').name}, ${jssRule('badge-top-rated').source}, as of 2026-11-22.`,
-        'Estimate: scores use the published formula; earnings are counted on the day each contract ended.',
+        `An estimate: scores use the published formula on the ${RULE_WORDS[args.rule]}; earnings count on the day each contract ended.`,
+        args.rule === '24-month'
+          ? 'Try /toprated rule:best-of for the older rule.'
+          : 'Try /jss for your score in full.',
       ],
       chart: args.chart === 'on' ? topRatedChart(contracts, today, args.rule) : undefined,
     });

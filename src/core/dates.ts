@@ -74,39 +74,60 @@ function fromLocal(date: Date): Day {
 const FORMATS = ['yyyy-MM-dd', 'd MMM yyyy', 'd MMMM yyyy', 'MMM d yyyy', 'MMMM d yyyy', 'd MMM, yyyy', 'MMM d, yyyy'];
 const AGO = /^(\d{1,4})\s*(day|week|month|year)s?\s+ago$/;
 
+/** The calendar day an instant falls on in an IANA time zone (UTC by default). */
+export function todayIn(now: Date, tz = 'UTC'): Day {
+  if (tz === 'UTC') return dayOf(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return daysFromCivil(part('year'), part('month'), part('day'));
+}
+
+export interface DayOptions {
+  /** The zone whose calendar "today", "yesterday" and "2 weeks ago" follow (default UTC). */
+  tz?: string;
+  /** Whether a day after today is accepted (a planned delivery); a contract's end day never is. */
+  future?: boolean;
+}
+
 /**
- * "2026-03-14", "14 Mar 2026", "today", "yesterday", "3 weeks ago" (hyphens may stand for spaces,
- * so "3-weeks-ago" works without quotes) -> a UTC day, relative to `now`.
+ * The one date parser every command uses: "2026-03-14", "14 Mar 2026", "today", "yesterday",
+ * "tomorrow", "3 weeks ago" (hyphens may stand for spaces, so "3-weeks-ago" works without quotes).
  */
-export function parseDay(input: string, now: Date): Day {
+export function parseDay(input: string, now: Date, options: DayOptions = {}): Day {
   const raw = input.trim();
   const text = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : raw.toLowerCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ');
-  const today = dayOf(now);
-  let day: Day | undefined;
-  if (text === 'today') day = today;
-  else if (text === 'yesterday') day = today - 1;
-  else {
-    const ago = AGO.exec(text);
-    if (ago) {
-      const unit = `${ago[2]}s` as 'days' | 'weeks' | 'months' | 'years';
-      day = fromLocal(sub(toLocal(today), { [unit]: Number(ago[1]) }));
-    } else {
-      for (const format of FORMATS) {
-        const parsed = parse(text, format, toLocal(today));
-        // date-fns accepts "2026-02-30" as March 2nd in some formats; the year check rules out "14 Mar 26".
-        if (isValid(parsed) && parsed.getFullYear() >= 1000) {
-          day = fromLocal(parsed);
-          break;
-        }
-      }
-    }
-  }
+  const today = todayIn(now, options.tz);
+  const day = readDay(text, today);
   if (day === undefined) {
     throw new UserError(
-      `"${input.slice(0, 40)}" is not a date I can read. Use 2026-03-14, 14 Mar 2026, today or 3 weeks ago.`,
+      `"${input.slice(0, 40)}" is not a date I can read. Use 2026-03-14, 14 Mar 2026, today, yesterday or 2 weeks ago.`,
     );
   }
-  if (day > today) throw new UserError(`${isoOfDay(day)} is in the future; use the day the contract ended.`);
-  if (day < EARLIEST) throw new UserError(`${isoOfDay(day)} is too long ago for a contract log.`);
+  if (day > today && !options.future) {
+    throw new UserError(`${isoOfDay(day)} is in the future; use the day the contract ended.`);
+  }
+  if (day < EARLIEST) throw new UserError(`${isoOfDay(day)} is too long ago.`);
   return day;
+}
+
+function readDay(text: string, today: Day): Day | undefined {
+  if (text === 'today') return today;
+  if (text === 'yesterday') return today - 1;
+  if (text === 'tomorrow') return today + 1;
+  const ago = AGO.exec(text);
+  if (ago) {
+    const unit = `${ago[2]}s` as 'days' | 'weeks' | 'months' | 'years';
+    return fromLocal(sub(toLocal(today), { [unit]: Number(ago[1]) }));
+  }
+  for (const format of FORMATS) {
+    const parsed = parse(text, format, toLocal(today));
+    // date-fns accepts "2026-02-30" as March 2nd in some formats; the year check rules out "14 Mar 26".
+    if (isValid(parsed) && parsed.getFullYear() >= 1000) return fromLocal(parsed);
+  }
+  return undefined;
 }

@@ -15,20 +15,31 @@ const LOG = [
 
 const QUESTIONS = [
   '/jss 7 1 8',
+  '/jss 7 1 8 details:yes',
   '/jss 17 0 19',
+  '/jss 179 0 200',
+  '/jss 19 0 20',
   '/jss 9 1 10 100',
   '/fees 15000',
+  '/fees 15000 details:yes',
   '/fees 600 jobs:30',
   '/quote 5000',
+  '/quote 490 era:sliding',
   '/dispute 300',
+  '/dispute 800',
+  '/sources',
   '/sources jss',
+  '/template',
   '/template five-star client:Ana project:"the logo refresh" you:Sam',
   '/check Please leave me 5 stars and I will refund you 10%',
+  '/check A five-star review would mean a lot to me.',
+  '/check Any feedback is welcome.',
   '/followup start Ana 2026-11-20 project:"logo refresh"',
   '/help',
   '/rate 25 feedbacks:3',
   '/jss 7 1 8 planned:15',
   '/client payment_verified:no hire_rate:20 Leave a 5 star review for our app in the App Store, $5 each.',
+  '/jss 9 1 8',
 ];
 
 describe('representative answers', () => {
@@ -37,10 +48,13 @@ describe('representative answers', () => {
     expect(renderText(answer.reply)).toMatchSnapshot();
   });
 
-  it.each(['/jss', '/toprated', '/contracts list'])('%s with a contract log', async (line) => {
-    const ctx = testContext();
-    for (const add of LOG) expect((await runText(add, commands, ctx)).outcome).toBe('ok');
-    const answer = await runText(line, commands, ctx);
-    expect(renderText(answer.reply)).toMatchSnapshot();
-  });
+  it.each(['/jss', '/jss details:yes', '/toprated', '/contracts list', '/mydata delete'])(
+    '%s with a contract log',
+    async (line) => {
+      const ctx = testContext();
+      for (const add of LOG) expect((await runText(add, commands, ctx)).outcome).toBe('ok');
+      const answer = await runText(line, commands, ctx);
+      expect(renderText(answer.reply)).toMatchSnapshot();
+    },
+  );
 });

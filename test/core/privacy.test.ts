@@ -49,7 +49,7 @@ describe('/mydata', () => {
     const before = (await exported()).pendingReminders.length;
     expect(before).toBeGreaterThan(0);
     const reply = await ask('/mydata delete confirm:yes');
-    expect(JSON.stringify(reply)).toContain(`${before} pending reminder(s)`);
+    expect(JSON.stringify(reply)).toContain(`${before} pending reminder${before === 1 ? '' : 's'}`);
     const after = await exported();
     expect(after.data).toEqual({});
     expect(after.pendingReminders).toEqual([]);

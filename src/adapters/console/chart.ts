@@ -4,6 +4,8 @@ import { logger, referenceId } from '../../core/log.js';
 import type { Context } from '../../core/runtime/command.js';
 import type { Reply } from '../../core/runtime/reply.js';
 import { writeAttachments } from './extras.js';
+import { CONSOLE_WIDTH } from './render.js';
+import { wrapText } from './wrap.js';
 
 export const DEFAULT_OUT_DIR = './out';
 
@@ -22,5 +24,5 @@ export async function saveChart(reply: Reply, ctx: Context, outDir = DEFAULT_OUT
     logger.error({ ref, err: error, platform: 'console' }, 'chart not saved');
     return `The chart could not be saved in ${outDir} (reference ${ref}).`;
   }
-  return `Chart: ${path}\n${chart.alt}`;
+  return `Chart: ${path}\n${wrapText(chart.alt, CONSOLE_WIDTH)}`;
 }

@@ -1,6 +1,6 @@
 // Reply -> Discord message payload: embeds within Discord's limits, ephemeral unless shared, no pings.
 import { type APIEmbed, MessageFlags } from 'discord.js';
-import { type Block, type Reply, tableToText } from '../../core/runtime/reply.js';
+import { type Block, fitTable, MONO_WIDTH, type Reply } from '../../core/runtime/reply.js';
 import type { Outcome } from '../../core/runtime/run.js';
 import { type ButtonRow, buttonRows, filesOf, plainContent } from './components.js';
 
@@ -10,6 +10,7 @@ export const EMBED_LIMITS = {
   description: 4096,
   fieldName: 256,
   fieldValue: 1024,
+  content: 2000,
   fields: 25,
   footer: 2048,
   total: 6000,
@@ -17,7 +18,8 @@ export const EMBED_LIMITS = {
 };
 
 export interface DiscordPayload {
-  content?: string;
+  /** The lead: the answer sentence, first in the message and in the notification. */
+  content: string;
   embeds: APIEmbed[];
   components?: ButtonRow[];
   files?: ReturnType<typeof filesOf>;
@@ -44,8 +46,11 @@ interface Piece {
   inline?: boolean;
 }
 
+/** The lead is the message's first line (what a notification shows); the rest goes in an embed. */
 export function renderDiscord(reply: Reply, outcome: Outcome = 'ok'): DiscordPayload {
-  const payload = reply.plain ? { content: plainContent(reply), embeds: [] } : { embeds: embedsOf(reply, outcome) };
+  const payload = reply.plain
+    ? { content: plainContent(reply), embeds: [] }
+    : { content: clip(plain(reply.lead), EMBED_LIMITS.content) || BLANK, embeds: embedsOf(reply, outcome) };
   const components = buttonRows(reply.actions);
   return {
     ...payload,
@@ -58,13 +63,13 @@ export function renderDiscord(reply: Reply, outcome: Outcome = 'ok'): DiscordPay
 
 function embedsOf(reply: Reply, outcome: Outcome): APIEmbed[] {
   const colour = OUTCOME_COLOURS[outcome];
-  const embeds: APIEmbed[] = [{ title: clip(plain(reply.lead) || BLANK, EMBED_LIMITS.title), color: colour }];
+  const embeds: APIEmbed[] = [{ color: colour }];
   for (const piece of reply.blocks.flatMap(toPieces)) place(embeds, piece, colour);
   const footer = clip(reply.footer.join('\n'), EMBED_LIMITS.footer - SHORTENED.length - 1);
   const shortened = fitTotal(embeds, EMBED_LIMITS.total - footer.length - SHORTENED.length - 1);
   const footerText = [footer, shortened ? SHORTENED : ''].filter(Boolean).join('\n');
   if (footerText) (embeds.at(-1) as APIEmbed).footer = { text: footerText };
-  return embeds;
+  return embeds.filter((e) => e.description || e.fields?.length || e.footer);
 }
 
 function toPieces(block: Block): Piece[] {
@@ -76,11 +81,15 @@ function toPieces(block: Block): Piece[] {
       return block.fields.map((f) => ({ label: plain(f.label), text: plain(f.value), inline }));
     }
     case 'table':
-      return [{ text: tableToText(block.columns, block.rows), code: true }];
+      return toPieces(fitTable(block.columns, block.rows));
     case 'pre':
       return [{ text: block.text, code: true }];
-    case 'copy':
-      return [{ label: block.label ?? 'Ready to copy', text: block.text, code: true }];
+    case 'copy': {
+      // A message that fits stays in a code block; longer lines would need wrapping, so it is quoted prose.
+      const label = block.label ?? 'Ready to copy';
+      if (fitsMono(block.text)) return [{ label, text: block.text, code: true }];
+      return [{ label, text: plain(block.text).replace(/^/gm, '> ') }];
+    }
   }
 }
 
@@ -172,6 +181,8 @@ function wrap(text: string, code?: boolean): string {
   // A fence inside the text would end the block early; a zero-width space breaks it up.
   return `\`\`\`\n${text.replace(/`{3,}/g, (run) => [...run].join(BLANK))}\n\`\`\``;
 }
+
+const fitsMono = (text: string) => text.split('\n').every((line) => line.length <= MONO_WIDTH);
 
 function clip(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -5,7 +5,7 @@ import { pendingNotice } from '../../core/followups/notices.js';
 import { logger } from '../../core/log.js';
 import { saveActions } from '../../core/runtime/actions.js';
 import type { Command, Context } from '../../core/runtime/command.js';
-import { reply, text } from '../../core/runtime/reply.js';
+import { reply } from '../../core/runtime/reply.js';
 import type { Answer } from '../../core/runtime/run.js';
 import { sendChart } from './chart.js';
 import { type DiscordPayload, renderDiscord } from './render.js';
@@ -87,10 +87,10 @@ async function sendPendingNotice(i: RepliableInteraction, ctx: Context): Promise
 
 export async function answerFault(i: RepliableInteraction, ref: string): Promise<void> {
   const message = `Something went wrong on our side. If it keeps happening, tell your admin reference ${ref}.`;
-  const payload = renderDiscord(reply({ lead: 'Sorry', blocks: [text(message)] }), 'internal_error');
+  const payload = renderDiscord(reply({ lead: message }), 'internal_error');
   try {
     if (i.deferred && !i.replied)
-      await i.editReply({ embeds: payload.embeds, allowedMentions: payload.allowedMentions });
+      await i.editReply({ content: payload.content, embeds: payload.embeds, allowedMentions: payload.allowedMentions });
     else if (i.replied) await i.followUp(payload);
     else await i.reply(payload);
   } catch (error) {

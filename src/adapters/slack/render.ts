@@ -1,6 +1,6 @@
 // Reply -> Block Kit messages within Slack's size limits; every string is escaped so no reply can ping anyone.
 import type { types } from '@slack/bolt';
-import { type Block, type Reply, tableToText } from '../../core/runtime/reply.js';
+import { type Block, fitTable, MONO_WIDTH, type Reply } from '../../core/runtime/reply.js';
 import { actionsBlocks } from './actions.js';
 
 export const SLACK_LIMITS = {
@@ -103,12 +103,14 @@ function renderBlock(block: Block): SlackBlock[] {
       return sections;
     }
     case 'table':
-      return codeSections(tableToText(block.columns, block.rows));
+      return renderBlock(fitTable(block.columns, block.rows));
     case 'pre':
       return codeSections(block.text);
     case 'copy': {
-      const label = block.label ?? 'Ready to copy:';
-      return [section(clip(`*${escapeSlack(label)}*`, SLACK_LIMITS.sectionText)), ...codeSections(block.text)];
+      const label = section(clip(`*${escapeSlack(block.label ?? 'Ready to copy:')}*`, SLACK_LIMITS.sectionText));
+      // A message that fits stays monospace; longer lines stay prose, which Slack wraps.
+      const fits = block.text.split('\n').every((line) => line.length <= MONO_WIDTH);
+      return [label, ...(fits ? codeSections(block.text) : renderBlock({ type: 'text', text: block.text }))];
     }
   }
 }
@@ -122,17 +124,17 @@ function footerBlocks(lines: string[]): SlackBlock[] {
   return blocks;
 }
 
-/** One Reply as one or more Slack messages, each within the block, size and text limits. */
+/** One Reply as one or more Slack messages; the lead is the first section and the notification text. */
 export function renderSlack(reply: Reply): SlackMessage[] {
   const title = escapeSlack(reply.lead);
-  const header: SlackBlock = {
-    type: 'header',
-    text: { type: 'plain_text', text: clip(title, SLACK_LIMITS.header) },
-  };
   // A copy-ready message goes out as plain text alone, so a long-press copies just the message.
   const content = reply.plain
     ? renderBlock({ type: 'text', text: reply.lead })
-    : [header, ...reply.blocks.flatMap(renderBlock), ...footerBlocks(reply.footer)];
+    : [
+        section(clip(title, SLACK_LIMITS.sectionText)),
+        ...reply.blocks.flatMap(renderBlock),
+        ...footerBlocks(reply.footer),
+      ];
   const response_type = reply.visibility === 'public' ? 'in_channel' : 'ephemeral';
   const buttons = actionsBlocks(reply.actions);
   const groups = packBlocks(content, buttons.length);

@@ -2,10 +2,8 @@
 
 import { formatBasisPoints } from '../money.js';
 import { formatCents } from '../runtime/format.js';
-import { type Fee, ROUNDING_NOTE, roundHalfUp } from './fees.js';
+import { type Fee, roundHalfUp } from './fees.js';
 import { describeInForce, FEE_DATA_CHECKED, type FeeRule, upworkEraOn } from './rules.js';
-
-export const THIRD_PARTY_MARK = '†';
 
 /** "20 % of the first $500.00, ..." */
 export function describeComputation(rule: FeeRule): string {
@@ -36,13 +34,33 @@ export function describeComputation(rule: FeeRule): string {
   }
 }
 
-/** The rule's name for a table row: the agreed variable rate, and a mark when only third parties state it. */
+/** Short names for table rows, so a comparison fits 64 columns. */
+const SHORT_NAMES: Record<string, string> = {
+  sliding: 'Sliding 20/10/5 %',
+  flat: 'Flat 10 %',
+  direct: 'Direct Contracts 5 %',
+  'direct-plus': 'Direct, with Plus 0 %',
+  fiverr: 'Fiverr 20 %',
+  'freelancer-fixed': 'Freelancer.com fixed',
+  'freelancer-hourly': 'Freelancer.com hourly',
+};
+
+/** The rule's short name for a table row, with the agreed variable rate. */
 export function ruleLabel(rule: FeeRule, rateBasisPoints?: number): string {
-  const rate =
-    rule.computation.kind === 'variable'
-      ? ` (at ${formatBasisPoints(rateBasisPoints ?? rule.computation.basisPoints)})`
-      : '';
-  return `${rule.name}${rate}${rule.thirdParty ? ` ${THIRD_PARTY_MARK}` : ''}`;
+  if (rule.computation.kind === 'variable') {
+    return `Variable ${formatBasisPoints(rateBasisPoints ?? rule.computation.basisPoints)}`;
+  }
+  return SHORT_NAMES[rule.id] ?? rule.name;
+}
+
+/** "today's 10 %", "the sliding 20/10/5 %": the era's rate as a sentence names it. */
+export function eraRate(era: FeeRule, fee: Fee, rateBasisPoints?: number): string {
+  const c = era.computation;
+  if (c.kind === 'variable') return formatBasisPoints(rateBasisPoints ?? c.basisPoints);
+  if (c.kind === 'tiered') return `sliding ${c.tiers.map((t) => t.basisPoints / 100).join('/')} %`;
+  if (c.kind === 'percent')
+    return formatBasisPoints(fee.grandfathered && c.grandfather ? c.grandfather.basisPoints : c.basisPoints);
+  return era.name;
 }
 
 /** "20 % of $500.00 = $100.00 + 10 % of $9,500.00 = $950.00" */
@@ -64,17 +82,18 @@ export function eraSentence(day: string): string {
 }
 
 /**
- * Footer lines every fee reply carries: the rule sets the answer rests on with dates and source,
- * the third-party label for any rule shown, rounding, and where to find the rest.
+ * Footer lines every fee reply carries: the rule sets the answer rests on, in words, with dates and
+ * source; "an estimate" for any rule only third parties state; where to find the rest.
  */
 export function feeFooter(rules: readonly FeeRule[], shown: readonly FeeRule[] = rules): string[] {
-  const lines = rules.map((r) => `${r.name}: ${describeInForce(r)}; source ${r.sources[0]}`);
-  const thirdParty = shown.filter((r) => r.thirdParty);
-  if (thirdParty.length > 0) {
-    lines.push(
-      `${THIRD_PARTY_MARK} ${thirdParty.map((r) => r.name).join(', ')}: third-party sources only, no official page; an estimate.`,
-    );
+  const lines = rules.map(
+    (r) =>
+      `${r.name}, ${describeInForce(r)}: ${r.thirdParty ? `stated only by third parties (${r.sources[0]}), so an estimate` : `source ${r.sources[0]}`}.`,
+  );
+  const others = shown.filter((r) => r.thirdParty && !rules.includes(r));
+  if (others.length > 0) {
+    lines.push(`${others.map((r) => r.name).join(', ')}: third-party sources only, an estimate.`);
   }
-  lines.push(ROUNDING_NOTE, `Fee data checked ${FEE_DATA_CHECKED}; every source and disagreement: /sources.`);
+  lines.push(`Fee data checked ${FEE_DATA_CHECKED}; every source and disagreement: /sources fees.`);
   return lines;
 }

@@ -6,6 +6,7 @@ import { addDays } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
+import { isoOfDay, parseDay as parseDate } from '../dates.js';
 import type { Tone } from '../messages/templateText.js';
 import { UserError } from '../runtime/errors.js';
 
@@ -100,18 +101,9 @@ export function zonedInstant(day: string, hour: number, tz: string): Date {
   return new Date(wall - offsetMinutes(new Date(first), tz) * 60_000);
 }
 
-/** "2026-03-01", "today" or "yesterday" (as days in `tz`) -> a checked calendar day. */
+/** A delivery day as typed, read by the one date parser every command shares; "today" is in `tz`. */
 export function parseDay(raw: string, now: Date, tz = 'UTC'): string {
-  const text = raw.trim().toLowerCase();
-  const today = dayIn(now, tz);
-  if (text === 'today') return today;
-  if (text === 'yesterday') return addCalendarDays(today, -1);
-  if (!isCalendarDay(text)) {
-    throw new UserError(
-      `"${raw.slice(0, 40)}" is not a date I can read; use YYYY-MM-DD (e.g. 2026-03-01), today or yesterday.`,
-    );
-  }
-  return text;
+  return isoOfDay(parseDate(raw, now, { tz, future: true }));
 }
 
 export interface DatedStep extends LadderStep {

@@ -25,13 +25,8 @@ export async function reminderReply(scope: Scope, followup: Followup, step: Foll
   return reply({
     lead: `Follow-up with ${followup.client}: ${labelOf(step.template).toLowerCase()}`,
     blocks: [
-      text(
-        `Step for ${step.day} (delivery was ${followup.delivered}). Only you get this reminder; send the message yourself if it still fits.`,
-      ),
-      ...(message ? [copy(message, `/template ${step.template}`)] : []),
-    ],
-    footer: [
-      `Client closed the contract? /followup done ${followup.id} · Need more time? /followup snooze ${followup.id} 3`,
+      ...(message ? [copy(message, 'Ready to copy')] : []),
+      text(`Due ${step.day}, delivery was ${followup.delivered}. Only you get this; send it yourself if it fits.`),
     ],
     actions: ladderActions(followup),
   });

@@ -31,9 +31,9 @@ export const MAX_CONTRACTS = 10_000;
 export const MAX_AMOUNT_CENTS = 10_000_000_000;
 export const emptyLog = (): ContractLog => ({ nextId: 1, contracts: [] });
 
-/** Stated wherever stars are accepted: Upwork does not publish how stars map to outcomes. */
+/** Stated wherever stars are accepted: only 4+ stars has a source (FACTS §3); the rest is ours. */
 export const STARS_RULE =
-  'Stars are mapped by gigdesk, not Upwork: 4.5-5 successful, 3-4.4 neutral, below 3 negative (an estimate; private feedback also counts and is never shown).';
+  "Stars: 4 stars or more count as successful (course material). Below 4 is gigdesk's own estimate: 3 to 3.9 neutral, under 3 negative. Private feedback also counts and is never shown.";
 
 const WORDS: Record<string, Outcome> = {
   successful: 'successful',
@@ -50,7 +50,7 @@ const WORDS: Record<string, Outcome> = {
 };
 
 export function outcomeFromStars(stars: number): Outcome {
-  if (stars >= 4.5) return 'successful';
+  if (stars >= 4) return 'successful';
   if (stars >= 3) return 'neutral';
   return 'negative';
 }

@@ -1,11 +1,12 @@
-// The /jss answer from the contract log: every window with its rule, eligibility, and the roadmap.
+// The /jss answer from the contract log: the 24-month score first, the older best-of rule beside it,
+// what waiting does; every window, every leave date and the chart behind details.
 
 import { type Day, isoOfDay } from '../dates.js';
 import { formatCount, plural } from '../runtime/format.js';
-import { pre, type Reply, reply, table, text } from '../runtime/reply.js';
+import { type Block, fields, pre, type Reply, reply, table, text } from '../runtime/reply.js';
 import type { Contract } from './contracts.js';
 import { momentumBlocks } from './momentum.js';
-import { ESTIMATE_NOTE } from './quickReply.js';
+import { jssLead } from './quickReply.js';
 import { chartText, type Roadmap, roadmapFor } from './roadmap.js';
 import { jssRule } from './rules.js';
 import { JSS_RULE } from './score.js';
@@ -24,116 +25,122 @@ import {
 
 const MAX_EVENT_ROWS = 12;
 const show = (p: number | undefined) => (p === undefined ? 'no score' : `${p} %`);
+/** "acme #2", the client cut short so the leave table fits 64 columns. */
+const who = (c: Contract) => `${c.client.length > 12 ? `${c.client.slice(0, 11)}…` : c.client} #${c.id}`;
 
-function windowRows(index: LogIndex, today: Day): string[][] {
+function windowBlocks(index: LogIndex, today: Day): Block[] {
   const rows = WINDOW_MONTHS.map((months) => {
     const c = countsAt(index, today, months);
-    const rule =
-      months === 24
-        ? 'newer: 24-month look-back, daily'
-        : months === 3
-          ? 'older: input to trending'
-          : 'older: best-of input';
-    return [
-      `${months} months`,
-      rule,
-      formatCount(c.successful),
-      formatCount(c.negative),
-      formatCount(c.total),
-      show(percentAt(index, today, months)),
-    ];
+    const cells = [c.successful, c.negative, c.total].map(formatCount);
+    return [`${months} months`, ...cells, show(percentAt(index, today, months))];
   });
   const best = bestOfAt(index, today);
-  rows.push([
-    'best of 6/12/24',
-    'older: best window shown',
-    '',
-    '',
-    '',
-    best ? `${best.percent} % (${best.months} months)` : 'no score',
-  ]);
-  rows.push(['trending', 'older: mean of 6 and 3 months', '', '', '', show(trendingAt(index, today))]);
-  rows.push([
-    '24 months, weighted',
-    'newer: value weights (estimate)',
-    '',
-    '',
-    '',
-    show(weightedPercentAt(index, today)),
-  ]);
-  return rows;
+  return [
+    table(['Window', 'Successful', 'Negative', 'Total', 'Score'], rows),
+    fields([
+      ['Best of 6, 12, 24 months (older rule)', best ? `${best.percent} % (${best.months} months)` : 'no score'],
+      ['Trending: mean of 6 and 3 months (older rule)', show(trendingAt(index, today))],
+      ['24 months, weighted by contract value (estimate)', show(weightedPercentAt(index, today))],
+    ]),
+  ];
 }
 
 function eligibilityText(contracts: readonly Contract[], today: Day): string {
   const e = eligibilityAt(contracts, today);
-  const verdict = e.shows
-    ? 'A JSS should show: the newer help asks for 2 or more different clients and 2 or more eligible contracts'
-    : 'A JSS probably does not show yet: the newer help asks for 2 or more different clients and 2 or more eligible contracts';
+  const verdict = e.shows ? 'Your JSS should be visible' : 'Your JSS is probably not visible yet';
   const notes = [
-    `${verdict} (you have ${plural(e.contracts, 'eligible contract')} from ${plural(e.clients, 'client')} in 24 months). Older posts say 4-6 contracts from 3 clients; many freelancers report 5-8 contracts.`,
+    `${verdict}: ${plural(e.contracts, 'counting contract')} from ${plural(e.clients, 'client')} in 24 months (the newer help asks for 2 of each).`,
   ];
   if (e.noFeedback > 0) {
-    notes.push(
-      `${plural(e.noFeedback, 'contract')} without feedback left out (no-feedback contracts have not counted since ${NO_FEEDBACK_EXCLUDED_SINCE})${e.awaitingFeedback > 0 ? `; ${formatCount(e.awaitingFeedback)} closed in the last 14 days and can still get feedback` : ''}.`,
-    );
+    const waiting = e.awaitingFeedback > 0 ? ` (${formatCount(e.awaitingFeedback)} can still get feedback)` : '';
+    notes.push(`${plural(e.noFeedback, 'contract')} without feedback left out${waiting}.`);
   }
-  if (e.unpaidSuccessful > 0)
-    notes.push(`${plural(e.unpaidSuccessful, 'unpaid successful contract')} ($0 earned) left out.`);
+  if (e.unpaidSuccessful > 0) notes.push(`${plural(e.unpaidSuccessful, 'unpaid successful contract')} left out.`);
   return notes.join(' ');
 }
 
 function eventRows(roadmap: Roadmap): string[][] {
   return roadmap.events
     .slice(0, MAX_EVENT_ROWS)
-    .map((e) => [
-      isoOfDay(e.day),
-      `${e.months} months`,
-      `${e.contract.client} (#${e.contract.id}, ended ${e.contract.end})`,
-      show(e.twentyFour),
-      show(e.bestOf),
-    ]);
+    .map((e) => [isoOfDay(e.day), `${e.months} months`, who(e.contract), show(e.twentyFour), show(e.bestOf)]);
+}
+
+/** The first day waiting helps: a negative leaves the 24-month window and fewer contracts are needed. */
+function waitingLine(roadmap: Roadmap, target: number): string | undefined {
+  const [now, later] = roadmap.catchUp;
+  if (!later || later.needed === undefined || later.needed === now?.needed) return undefined;
+  const leaving = roadmap.events.find((e) => e.months === 24 && e.day === later.day);
+  const what = leaving
+    ? `the negative from ${who(leaving.contract)} leaves the window`
+    : 'a negative leaves the window';
+  const need =
+    later.needed === 0
+      ? `it is ${target} % or more with no new work`
+      : `${plural(later.needed, 'more successful contract')} ${later.needed === 1 ? 'is' : 'are'} enough`;
+  return `On ${isoOfDay(later.day)} ${what}; from then ${need}.`;
 }
 
 function catchUpText(roadmap: Roadmap, today: Day, target: number): string {
   const parts = roadmap.catchUp.map(({ day, needed }) => {
     const when = day === today ? 'today' : isoOfDay(day);
-    if (needed === undefined) return `not reachable by ${when} with new contracts alone`;
-    return needed === 0 ? `already there by ${when}` : `${plural(needed, 'more successful contract')} by ${when}`;
+    if (needed === undefined) return `not with new contracts alone by ${when}`;
+    return needed === 0
+      ? `no new contract needed by ${when}`
+      : `${plural(needed, 'more successful contract')} by ${when}`;
   });
-  const later = roadmap.catchUp.length > 1 ? ' Later dates are the days a negative leaves the 24-month window.' : '';
-  return `To reach ${target} % on the 24-month rule: ${parts.join('; ')}.${later}`;
+  return `To ${target} % on the 24-month rule: ${parts.join('; ')}. Later dates are the days a negative leaves the window.`;
 }
 
 export function logReply(contracts: readonly Contract[], today: Day, target: number): Reply {
   const index = indexLog(contracts);
   const roadmap = roadmapFor(contracts, today, target, index);
-  const blocks = [
-    table(['Window', 'Rule', 'Successful', 'Negative', 'Total', 'Score'], windowRows(index, today)),
-    text(eligibilityText(contracts, today)),
-  ];
+  const counts = countsAt(index, today, 24);
+  const best = bestOfAt(index, today);
+  const lead =
+    counts.total === 0
+      ? 'Your log has no contract with feedback in the last 24 months, so it gives no JSS today.'
+      : jssLead(counts, target, 'Your JSS from your log');
+  const blocks: Block[] = [];
+  if (best && counts.total > 0) {
+    const same = best.percent === percentAt(index, today, 24);
+    blocks.push(
+      text(
+        same
+          ? 'That is the newer 24-month rule; the older best-of-windows rule gives the same.'
+          : `That is the newer 24-month rule. The older rule (best of 6, 12 and 24 months) gives ${best.percent} %.`,
+      ),
+    );
+  }
+  const waiting = waitingLine(roadmap, target);
+  if (waiting) blocks.push(text(waiting));
+  blocks.push(text(eligibilityText(contracts, today)));
+
+  const details: Block[] = [...windowBlocks(index, today)];
   if (roadmap.events.length > 0) {
     const more = roadmap.events.length - MAX_EVENT_ROWS;
-    blocks.push(
-      text('Negatives leaving the windows, assuming no new contracts (scores on that day):'),
-      table(['Date', 'Leaves', 'Negative', '24-month', 'Best-of'], eventRows(roadmap)),
+    details.push(
+      text('When each negative leaves a window, with no new contracts (scores on that day):'),
+      table(['Date', 'Window', 'Negative', '24-month', 'Best-of'], eventRows(roadmap)),
     );
-    if (more > 0) blocks.push(text(`…and ${plural(more, 'later change')} not listed.`));
+    if (more > 0) details.push(text(`…and ${plural(more, 'later change')} not listed.`));
   } else {
-    blocks.push(text('No negative outcome in your windows, so none will leave.'));
+    details.push(text('No negative outcome in your windows, so none will leave.'));
   }
-  blocks.push(
+  details.push(
     text(catchUpText(roadmap, today, target)),
     pre(chartText(roadmap.projection, isoOfDay)),
-    text(ESTIMATE_NOTE),
+    text(
+      `Older posts say a JSS shows after 4-6 contracts from 3 clients; many freelancers report 5-8. Contracts without feedback have not counted since ${NO_FEEDBACK_EXCLUDED_SINCE}.`,
+    ),
   );
-  const twentyFour = percentAt(index, today, 24);
   return reply({
-    lead: `Job Success Score from your log: ${show(twentyFour)} (24 months), as of ${isoOfDay(today)}`,
+    lead,
     blocks,
-    details: momentumBlocks(contracts, today),
+    details: [...details, ...momentumBlocks(contracts, today)],
     footer: [
-      `Rules: ${JSS_RULE.name}; windows, best-of and trending from ${jssRule('jss-windows-best-of').source}; 24-month daily and value weights from ${jssRule('jss-24-month-daily').source}. Sources disagree, so each row names its rule.`,
-      `As of ${JSS_RULE.asOf}. Estimate: Upwork does not publish its algorithm.`,
+      `${JSS_RULE.name}, on your log as of ${isoOfDay(today)}. An estimate: Upwork does not publish its algorithm.`,
+      `The 24-month rule is from ${jssRule('jss-24-month-daily').source}; the best-of rule from ${jssRule('jss-windows-best-of').source}. They disagree, so both are shown.`,
+      'Try /toprated for the badge checklist.',
     ],
   });
 }

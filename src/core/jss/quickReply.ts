@@ -1,86 +1,132 @@
-// The /jss answer from three counts: score, band, recovery to a target, and what a revised review is worth.
+// The /jss answer from three counts: the score and what it takes to reach the target, in one sentence.
 
 import { formatCount, plural } from '../runtime/format.js';
-import { fields, type Reply, reply, text } from '../runtime/reply.js';
+import { type Block, fields, type Reply, reply, text } from '../runtime/reply.js';
 import {
   bandFor,
   type Counts,
   contractsToReach,
+  contractsToShow,
   JSS_RULE,
   jssPercent,
   neutralCount,
   revisedReviewWorth,
 } from './score.js';
 
-export const ESTIMATE_NOTE =
-  "This is Upwork's published high-level formula, not its exact algorithm (which is not published): treat every figure as an estimate.";
-
 export function jssFooter(): string[] {
   return [
-    `Rule: ${JSS_RULE.name}, as of ${JSS_RULE.asOf}. Estimate: the full algorithm is not published.`,
-    `Source: ${JSS_RULE.source}`,
+    `${JSS_RULE.name} (${JSS_RULE.source}), as of ${JSS_RULE.asOf}. An estimate: Upwork does not publish its full algorithm.`,
   ];
 }
 
-/** "6 / 8 = 75.00 %" with the rounding and the 0 % floor spelled out. */
-function scoreDetail(c: Counts, percent: number): string {
-  const net = c.successful - c.negative;
-  const exact = ((net / c.total) * 100).toFixed(2);
-  const floor = net < 0 ? `; below 0, and Upwork never shows less than 0 %` : '';
-  return `${percent} %  ((${formatCount(c.successful)} - ${formatCount(c.negative)}) / ${formatCount(c.total)} = ${exact} %, rounded half up to a whole percent${floor})`;
+/** The unrounded score with at most two decimals: 75, 89.5, 89.47. */
+export function exactPercent(c: Counts): string {
+  const value = Math.max(0, (c.successful - c.negative) / c.total) * 100;
+  return String(Math.round(value * 100) / 100);
 }
 
-export function recoveryText(c: Counts, target: number): string {
+/** "the negative", "2 negatives and 1 neutral outcome": what keeps 100 % out of reach. */
+function blockers(c: Counts): string {
+  const parts = [
+    c.negative === 1 ? 'the negative' : c.negative > 1 ? `the ${formatCount(c.negative)} negatives` : '',
+    neutralCount(c) === 1
+      ? 'the neutral outcome'
+      : neutralCount(c) > 1
+        ? `the ${plural(neutralCount(c), 'neutral outcome')}`
+        : '',
+  ].filter(Boolean);
+  return parts.join(' and ');
+}
+
+const contracts = (k: number) => plural(k, 'more successful contract');
+const take = (k: number) => (k === 1 ? 'takes' : 'take');
+
+/** The answer in one sentence: the score, and the count to the target only when new work can reach it. */
+export function jssLead(c: Counts, target: number, subject = 'Your JSS'): string {
+  const shown = jssPercent(c);
   const k = contractsToReach(c, target);
-  if (k === 0) return `Already at or above ${target} % (unrounded).`;
+  const exact = exactPercent(c);
+  // Just under the target, but shown rounded up to it: say so, and nothing else.
+  if (k !== 0 && shown >= target) return `${subject} is ${exact} %, which shows as ${shown} %.`;
+  if (k === 0) return `${subject} is ${shown} %, at or above your ${target} % target.`;
   if (k === undefined) {
-    const blockers = [
-      c.negative > 0 ? plural(c.negative, 'negative') : '',
-      neutralCount(c) > 0 ? plural(neutralCount(c), 'neutral') : '',
-    ].filter(Boolean);
-    const what =
-      c.negative > 0
-        ? ' It can get there when the negative leaves the window (24 months after that contract ended, sooner under the older best-of-6/12/24-months rule) or when the client revises the feedback.'
-        : ' It can get there once the neutral outcomes leave the window.';
-    return `${target} % cannot be reached by new contracts alone: with ${blockers.join(' and ')} counted in the total, the score stays below 100 % however many successful contracts follow.${what}`;
+    return `${subject} is ${shown} %. New work alone never makes it exactly ${target} % while ${blockers(c)} count${c.negative + neutralCount(c) === 1 ? 's' : ''}.`;
   }
-  const total = c.total + k;
-  const successful = c.successful + k;
-  return `To reach ${target} %: ${plural(k, 'more successful contract')}, giving ${plural(total, 'contract')}, ${formatCount(successful)} successful: (${formatCount(successful)} - ${formatCount(c.negative)}) / ${formatCount(total)} = ${(((successful - c.negative) / total) * 100).toFixed(2)} %. Counted on the unrounded score, so it holds however Upwork rounds.`;
+  return `${subject} is ${shown} %. ${contracts(k)} ${take(k)} it to ${target} %.`;
 }
 
-export function revisedText(c: Counts): string {
-  const worth = revisedReviewWorth(c);
-  if (!worth) return 'No negative outcome, so there is no review to turn around.';
-  if (worth.revisedPercent === jssPercent(c)) {
-    const after = (((c.successful - c.negative + 2) / c.total) * 100).toFixed(2);
-    return `One revised review (a client turning a negative into a successful outcome) would lift the unrounded score to ${after} %, but the score shown stays ${worth.revisedPercent} %.`;
+/** The few lines that change a decision: a revised review, the rounded display, the margin. */
+function keyLines(c: Counts, target: number): string[] {
+  const shown = jssPercent(c);
+  const k = contractsToReach(c, target);
+  const lines: string[] = [];
+  if (k !== undefined && k > 0 && shown >= target) {
+    lines.push(
+      `Unrounded it is just under ${target} %. ${contracts(k)} ${take(k)} it to ${target} % however Upwork rounds.`,
+    );
   }
-  const same =
-    worth.sameByNewContracts === undefined
-      ? 'no number of new successful contracts shows that while the negative stays'
-      : `new work alone would take ${plural(worth.sameByNewContracts, 'more successful contract')} to show ${worth.revisedPercent} %`;
-  return `One revised review (a client turning a negative into a successful outcome) would make it ${worth.revisedPercent} %; ${same}.`;
+  if (k === undefined) {
+    const show = contractsToShow(c, target);
+    if (show !== undefined && show > 0) {
+      lines.push(`${contracts(show)} would make it show as ${target} % (99.5 % is shown rounded up).`);
+    }
+    lines.push(`Exactly ${target} % needs ${blockers(c)} out of the 24-month window.`);
+  }
+  const worth = revisedReviewWorth(c);
+  if (worth && worth.revisedPercent > shown) {
+    const same =
+      worth.sameByNewContracts === undefined || k === undefined
+        ? ''
+        : ` New work alone needs ${formatCount(worth.sameByNewContracts)} contracts to show that.`;
+    lines.push(`If one client revises a negative to positive, it is ${worth.revisedPercent} % at once.${same}`);
+  }
+  if (k === 0 && c.total > 0) {
+    const afterNegative = jssPercent({ ...c, negative: c.negative + 1, total: c.total + 1 });
+    lines.push(`One more negative would take it to ${afterNegative} %.`);
+  }
+  return lines;
+}
+
+/** The arithmetic behind the sentence, for details:yes. */
+function working(c: Counts, target: number): Block[] {
+  const shown = jssPercent(c);
+  const net = c.successful - c.negative;
+  const floor = net < 0 ? '; below 0, and Upwork never shows less than 0 %' : '';
+  // Just under a band's edge but shown rounded over it: the band of the unrounded score.
+  const unrounded = Math.floor(Math.max(0, net / c.total) * 100);
+  const band = bandFor(unrounded);
+  const blocks: Block[] = [
+    fields([
+      ['Successful', formatCount(c.successful)],
+      ['Negative', formatCount(c.negative)],
+      ['Neutral', `${formatCount(neutralCount(c))} (counts in the total only)`],
+      ['Total', formatCount(c.total)],
+      [
+        'Score',
+        `(${formatCount(c.successful)} - ${formatCount(c.negative)}) / ${formatCount(c.total)} = ${exactPercent(c)} %${String(shown) === exactPercent(c) ? '' : `, shown rounded to ${shown} %`}${floor}`,
+      ],
+      [unrounded === shown ? 'Band' : 'Band, unrounded', `${band.range}: ${band.meaning}`],
+    ]),
+  ];
+  const k = contractsToReach(c, target);
+  if (k !== undefined && k > 0) {
+    const total = c.total + k;
+    const successful = c.successful + k;
+    blocks.push(
+      text(
+        `With ${contracts(k)}: (${formatCount(successful)} - ${formatCount(c.negative)}) / ${formatCount(total)} = ${exactPercent({ successful, negative: c.negative, total })} %. Counted on the unrounded score, so it holds however Upwork rounds.`,
+      ),
+    );
+  }
+  return blocks;
 }
 
 export function quickReply(c: Counts, target: number): Reply {
-  const percent = jssPercent(c);
-  const band = bandFor(percent);
+  const next = target < 95 ? 95 : target < 100 ? 100 : 90;
   return reply({
-    lead: `Job Success Score: ${percent} %`,
-    blocks: [
-      fields([
-        ['Score', scoreDetail(c, percent)],
-        ['Band', `${band.range}: ${band.meaning}`],
-        ['Successful', formatCount(c.successful)],
-        ['Negative', formatCount(c.negative)],
-        ['Neutral', `${formatCount(neutralCount(c))} (total - successful - negative; counts in the total only)`],
-        ['Total', formatCount(c.total)],
-      ]),
-      text(recoveryText(c, target)),
-      text(revisedText(c)),
-      text(ESTIMATE_NOTE),
-    ],
-    footer: jssFooter(),
+    lead: jssLead(c, target),
+    blocks: keyLines(c, target).map(text),
+    details: working(c, target),
+    footer: [...jssFooter(), `Try /jss ${c.successful} ${c.negative} ${c.total} target:${next}`],
   });
 }

@@ -96,9 +96,11 @@ export const JSS_RULES: readonly JssRule[] = [
   {
     id: 'badge-feedback-removal',
     name: 'Top Rated feedback removal perk',
-    inForce: 'phased out on 2024-09-03',
-    source: 'Upwork announcement (Top Rated benefits)',
-    note: 'Top Rated freelancers could once remove one feedback every 3 months after 10 new contracts; this perk no longer exists.',
+    inForce: 'ended on 2024-09-03',
+    source: 'Upwork help centre (Top Rated benefits); the course material gigdesk is built from; a JSS explainer',
+    note: 'Top Rated freelancers could once have one feedback removed from their score. Upwork phased the perk out on 2024-09-03; it no longer exists.',
+    disagreement:
+      "Sources disagree on how often it could be used: Upwork's help centre said once every 3 months after 10 new contracts; the course material says once every ten weeks, with ten or more contracts closed between removals; a JSS explainer says one Project Catalog review a month.",
   },
 ];
 

@@ -9,9 +9,9 @@ export interface Counts {
 
 /** Upwork's only published rule: (successful - negative) / total, never shown below 0. */
 export const JSS_RULE = {
-  name: "Upwork's published high-level JSS formula",
+  name: "Upwork's published JSS formula",
   asOf: '2026-11-22',
-  source: 'support.upwork.com, Job Success Score help',
+  source: 'Job Success Score help on support.upwork.com',
 };
 
 /** Beyond this, counts are typos, and products could leave exact integer range. */
@@ -61,7 +61,7 @@ export interface Band {
 }
 
 export function bandFor(percent: number): Band {
-  if (percent >= 90) return { range: '90-100 %', meaning: 'meets the 90 % JSS that Top Rated requires' };
+  if (percent >= 90) return { range: '90-100 %', meaning: 'the range Top Rated asks for' };
   if (percent >= 80) return { range: '80-89 %', meaning: 'good, but below the 90 % Top Rated needs' };
   if (percent >= 75) return { range: '75-79 %', meaning: 'well below the Top Rated line; worth recovering' };
   return { range: 'below 75 %', meaning: 'low; each new successful contract helps' };

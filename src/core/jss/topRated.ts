@@ -4,7 +4,7 @@ import type { Day } from '../dates.js';
 import { plural } from '../runtime/format.js';
 import { type Contract, endDay } from './contracts.js';
 import { contractsToReach } from './score.js';
-import { bestOfAt, countsAt, indexLog, inWindow, type LogIndex, percentAt } from './windows.js';
+import { BEST_OF_MONTHS, bestOfAt, countsAt, indexLog, inWindow, type LogIndex, percentAt } from './windows.js';
 
 export type ScoreRule = '24-month' | 'best-of';
 export type Status = 'met' | 'missing' | 'unknown';
@@ -42,6 +42,22 @@ export const WEEKS_NEEDED = 13;
 const TARGET = 90;
 const FIRST_CONTRACT_DAYS = 90;
 const TOP_RATED_CENTS = 100_000;
+
+export const RULE_WORDS: Record<ScoreRule, string> = {
+  '24-month': 'newer 24-month rule',
+  'best-of': 'older best-of-6/12/24-months rule',
+};
+
+/** New successful contracts that lift the score to 90 % under the rule: best-of takes its quickest window. */
+export function contractsToTarget(index: LogIndex, today: Day, rule: ScoreRule): number | undefined {
+  const windows = rule === '24-month' ? [24] : BEST_OF_MONTHS;
+  const counts = windows
+    .map((months) => countsAt(index, today, months))
+    .filter((c) => c.total > 0 || rule === '24-month')
+    .map((c) => contractsToReach(c, TARGET))
+    .filter((k): k is number => k !== undefined);
+  return counts.length === 0 ? undefined : Math.min(...counts);
+}
 
 export function scoreOn(index: LogIndex, day: Day, rule: ScoreRule): number | undefined {
   return rule === '24-month' ? percentAt(index, day, 24) : bestOfAt(index, day)?.percent;
@@ -85,7 +101,7 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
     {
       item: `JSS 90 %+ in ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weeks`,
       status: weeksAtTarget >= WEEKS_NEEDED ? 'met' : 'missing',
-      detail: `${weeksAtTarget} of ${CHECKPOINTS} weekly checkpoints (${input.rule} rule); now ${current === undefined ? 'no score' : `${current} %`}`,
+      detail: `${weeksAtTarget} of ${CHECKPOINTS} weekly checkpoints (${RULE_WORDS[input.rule]}); now ${current === undefined ? 'no score' : `${current} %`}`,
     },
     selfReported('Profile 100 % complete', input.profileComplete, 'profile'),
     {
@@ -127,12 +143,12 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
   let earliest: Day | undefined;
   let earliestNote: string;
   if ((current ?? 0) < TARGET) {
-    const k = contractsToReach(countsAt(index, today, 24), TARGET);
+    const k = contractsToTarget(index, today, input.rule);
     const how =
       k === undefined ? 'a negative must leave the window first' : `about ${plural(k, 'more successful contract')}`;
     const now = current === undefined ? 'You have no score yet' : `Your score is below ${TARGET} % now`;
     earliest = undefined;
-    earliestNote = `${now} (${how} on the 24-month rule); after that it takes up to ${WEEKS_NEEDED} weeks at ${TARGET} %+.`;
+    earliestNote = `${now} (${how} on the ${RULE_WORDS[input.rule]}); after that it takes up to ${WEEKS_NEEDED} weeks at ${TARGET} %+.`;
   } else {
     const weeksDay = today + 7 * weeksUntilQualified(passes);
     const firstDay = first === undefined ? today : first + FIRST_CONTRACT_DAYS + 1;

@@ -128,5 +128,5 @@ export function withWhatIf(base: Reply, w: WhatIf, target: number): Reply {
       ),
     );
   }
-  return { ...base, lead, blocks, details: [...base.blocks, ...base.details] };
+  return { ...base, lead, blocks, details: [text(base.lead), ...base.blocks, ...base.details] };
 }

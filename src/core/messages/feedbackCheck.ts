@@ -1,7 +1,7 @@
 // Flags wording in a client message that breaks or risks Upwork's feedback rules (FACTS.md §5).
 // Heuristic on purpose: each rule looks for the request, offer or contact detail in context, so
 // plain mentions ("five-star service", "thanks for the great feedback") pass.
-import { type Block, fields, table } from '../runtime/reply.js';
+import { type Block, fields } from '../runtime/reply.js';
 
 export type Category = 'rating' | 'incentive' | 'pressure' | 'off-platform';
 
@@ -30,12 +30,12 @@ export const ADVICE: Record<Category, { problem: string; why: string; better: st
       'Keep the two apart: settle the work or refund on its own, then ask for honest feedback in a separate message.',
   },
   pressure: {
-    problem: 'pressure',
+    problem: 'puts pressure on the client',
     why: 'Puts pressure on the client; one calm request is allowed, urgency and appeals are not.',
     better: 'Ask once, calmly: "Whenever it suits you, closing the contract would help me. Thank you either way."',
   },
   'off-platform': {
-    problem: 'leaves Upwork',
+    problem: 'moves off Upwork',
     why: 'Moves contact or payment off Upwork, which its terms forbid (and taking payment off the platform costs Top Rated for 6 months).',
     better: 'Keep it on Upwork: "Let\'s keep talking here in Upwork messages, and payment goes through the contract."',
   },
@@ -46,11 +46,27 @@ interface Span {
   end: number;
 }
 
-// Ratings as a score: "5 stars", "five-star review", "10/10", "positive feedback". "five-star service" is no score.
-const RATING =
-  /\b(?:(?:5|five)(?:\s*|-)(?:stars\b(?:\s+(?:reviews?|ratings?|feedback))?|star\s+(?:reviews?|ratings?|feedback))|(?:5|five)\s*\/\s*5\b|(?:5|five) out of (?:5|five)\b|10\s*\/\s*10\b|ten out of ten\b|full marks\b|(?:positive|good|great|glowing|excellent|stellar|perfect|top|high|highest|max(?:imum)?)\s+(?:reviews?|feedback|ratings?|scores?|marks)\b)/gi;
+// Ratings as a score: "5 stars", "4.5 stars", "five-star review", "10/10", "perfect score", "top marks".
+// "five-star service" is no score.
+const STARS = '(?:[1-5](?:\\.\\d)?|one|two|three|four|five)';
+const RATING = new RegExp(
+  [
+    `${STARS}(?:\\s*|-)(?:stars\\b(?:\\s+(?:reviews?|ratings?|feedback))?|star\\s+(?:reviews?|ratings?|feedback)\\b)`,
+    '(?:[1-9]|10|five|ten)\\s*\\/\\s*(?:5|10)\\b',
+    '(?:[1-9]|10|five|ten) out of (?:5|five|10|ten)\\b',
+    '(?:full|top|high) marks\\b',
+    '(?:positive|good|great|glowing|excellent|stellar|perfect|flawless|top|high|highest|max(?:imum)?)\\s+(?:reviews?|feedback|ratings?|scores?|marks)\\b',
+  ]
+    .map((p) => `\\b${p}`)
+    .join('|'),
+  'gi',
+);
 const REQUEST =
-  /\b(?:please|pls|leave|give|rate|post|write|drop|send|award|grant|consider|expect|deserve|need|want|hoping for|hope for|(?:would|'d)(?:\s+\w+ly)?\s+(?:appreciate|love|like)|be grateful for|ask(?:ing)? for|request(?:ing)?|would you|could you|can you|will you)\b/gi;
+  /\b(?:please|pls|leave|give|rate|post|write|drop|send|award|grant|consider|expect|deserve|need|want|hop(?:e|es|ing)|wish|don'?t forget|remember|fingers crossed for|counting on|looking forward to|(?:would|'d)(?:\s+\w+ly)?\s+(?:appreciate|love|like)|be (?:grateful|thankful) for|ask(?:ing)? for|request(?:ing)?|would you|could you|can you|will you)\b/gi;
+// The request can follow the rating: "a five-star review would mean a lot", "top marks is all I ask".
+const WISHED_AFTER =
+  /^[^.!?\n]{0,40}?\b(?:(?:would|will|'d|could)\s+(?:\w+\s+)?(?:mean|help|make|matter|be (?:amazing|great|appreciated|wonderful|lovely|awesome|fantastic|perfect|huge|a big help|so helpful))|is (?:all|what) (?:i|we) (?:ask|need|want|hope))\b[^.!?\n]*/i;
+const RATE_HIGHLY = /\brate\s+(?:me|us|my work|this|it|the (?:work|project|job|contract))\s+(?:highly|high|well)\b/gi;
 const LOOKING = /\b(?:see|check|read|look|view|browse|find)\b/i;
 const POSSESSIVE = /\b(?:my|our|his|her|their|your past|previous|past)\s+(?:\w+\s+)?$/i;
 const DIRECT_SCORE =
@@ -126,20 +142,26 @@ export function checkMessage(text: string): Finding[] {
 }
 
 function ratingRequests(sentence: string): Span[] {
-  const spans = matches(DIRECT_SCORE, sentence);
+  const spans = [...matches(DIRECT_SCORE, sentence), ...matches(RATE_HIGHLY, sentence)];
   for (const rating of matches(RATING, sentence)) {
     const before = sentence.slice(0, rating.start);
     if (POSSESSIVE.test(before)) continue;
     const request = matches(REQUEST, before).at(-1);
-    if (!request || rating.start - request.end > 60) continue;
-    if (LOOKING.test(sentence.slice(request.end, rating.start))) continue;
-    spans.push({ start: request.start, end: rating.end });
+    if (request && rating.start - request.end <= 60 && !LOOKING.test(sentence.slice(request.end, rating.start))) {
+      spans.push({ start: request.start, end: rating.end });
+      continue;
+    }
+    const after = WISHED_AFTER.exec(sentence.slice(rating.end));
+    if (after && !/^\s*(?:last|before|earlier)/i.test(sentence.slice(rating.end))) {
+      spans.push({ start: rating.start, end: rating.end + after[0].trimEnd().length });
+    }
   }
   return spans;
 }
 
 function sentences(text: string): { text: string; start: number }[] {
-  return [...text.matchAll(/[^.!?\n]+[.!?]*/g)].map((m) => ({ text: m[0], start: m.index }));
+  // A point between digits ("4.5 stars", "$1.50") does not end a sentence.
+  return [...text.matchAll(/(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]*/g)].map((m) => ({ text: m[0], start: m.index }));
 }
 
 function matches(pattern: RegExp, text: string): Span[] {
@@ -160,14 +182,32 @@ function quoteOf(text: string, span: Span): string {
   return words.length <= 140 ? words : `${words.slice(0, 80)} … ${words.slice(-50)}`;
 }
 
-/** The findings for a Reply: a table of the quoted words, then why and a better phrasing per kind. */
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "it asks for a rating and moves off Upwork": the kinds found, for a lead sentence. */
+export function findingsSummary(findings: Finding[]): string {
+  const kinds = [...new Set(findings.map((f) => ADVICE[f.category].problem))];
+  return kinds.length === 1 ? (kinds[0] ?? '') : `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}`;
+}
+
+/** One entry per kind: the quoted words and a better wording. */
 export function findingsBlocks(findings: Finding[]): Block[] {
   const kinds = [...new Set(findings.map((f) => f.category))];
   return [
-    table(
-      ['Words', 'Problem'],
-      findings.map((f) => [`"${f.quote}"`, f.problem]),
+    fields(
+      kinds.map((k) => [
+        capital(ADVICE[k].problem),
+        `${findings
+          .filter((f) => f.category === k)
+          .map((f) => `"${f.quote}"`)
+          .join(', ')}\nInstead: ${ADVICE[k].better}`,
+      ]),
     ),
-    fields(kinds.map((k) => [ADVICE[k].problem, `${ADVICE[k].why} Instead: ${ADVICE[k].better}`])),
   ];
+}
+
+/** Why each kind is a problem, for details. */
+export function findingsWhy(findings: Finding[]): Block[] {
+  const kinds = [...new Set(findings.map((f) => f.category))];
+  return [fields(kinds.map((k) => [`Why: ${ADVICE[k].problem}`, ADVICE[k].why]))];
 }

@@ -30,3 +30,9 @@ export function isoDay(date: Date): string {
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
   return `${formatCount(n)} ${n === 1 ? word : pluralWord}`;
 }
+
+/** Whole dollars without cents ("$13,500"), otherwise to the cent: the short form for answer sentences. */
+export function formatDollars(cents: number): string {
+  const text = formatCents(cents);
+  return Math.round(cents) % 100 === 0 ? text.slice(0, -3) : text;
+}

@@ -89,13 +89,38 @@ export const table = (columns: string[], rows: string[][]): Block => ({ type: 't
 export const pre = (value: string): Block => ({ type: 'pre', text: value });
 export const copy = (value: string, label?: string): Block => ({ type: 'copy', text: value, label });
 
-/** Lays out a table as aligned monospace text; renderers share it so columns line up everywhere. */
+/** Widest monospace line any renderer shows: chat clients cannot wrap a table without breaking it. */
+export const MONO_WIDTH = 64;
+
+const NUMERIC = /^[-+]?\$?[\d,]+(?:\.\d+)?(?: ?%)?$/;
+
+/** Lays out a table as aligned monospace text (numbers right-aligned); renderers share it. */
 export function tableToText(columns: string[], rows: string[][]): string {
   const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const numeric = columns.map((_, i) => rows.some((r) => r[i]) && rows.every((r) => !r[i] || NUMERIC.test(r[i])));
   const line = (cells: string[]) =>
     cells
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .map((cell, i) => (numeric[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/**
+ * A table as a renderer should show it: aligned text when it fits MONO_WIDTH, otherwise one
+ * label/value group per row (the first cell as label), which any chat can wrap.
+ */
+export function fitTable(columns: string[], rows: string[][]): Block {
+  const laidOut = tableToText(columns, rows);
+  if (laidOut.split('\n').every((l) => l.length <= MONO_WIDTH)) return pre(laidOut);
+  return fields(
+    rows.map((row) => [
+      row[0] || '-',
+      row
+        .slice(1)
+        .map((cell, i) => (cell ? `${columns[i + 1]}: ${cell}` : ''))
+        .filter(Boolean)
+        .join('\n') || '-',
+    ]),
+  );
 }

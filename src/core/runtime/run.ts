@@ -105,24 +105,26 @@ export function failedAnswer(ctx: Context, command: Command | undefined, error: 
     logger.warn({ ...where, err: error }, 'storage unavailable');
     const message = 'Storage is unavailable right now, so nothing was read or saved. Please try again in a minute.';
     return {
-      reply: errorReply('Try again shortly', message, [`Reference: ${ref}`]),
+      reply: errorReply(message, [`Reference: ${ref}`]),
       outcome: 'storage_unavailable',
       command,
     };
   }
   logger.error({ ...where, err: error }, 'command failed');
   const message = `Something went wrong on our side. If it keeps happening, tell your admin reference ${ref}.`;
-  return { reply: errorReply('Sorry', message, []), outcome: 'internal_error', command };
+  return { reply: errorReply(message, []), outcome: 'internal_error', command };
 }
 
 /** The answer to a mistake the user can fix: the message privately, with the command's usage line. */
 export function userErrorAnswer(command: Command | undefined, message: string): Answer {
   const usage = command ? [`Usage: ${usageLine(command)}`] : [];
-  return { reply: errorReply("That didn't work", message, usage), outcome: 'user_error', command };
+  return { reply: errorReply(message, usage), outcome: 'user_error', command };
 }
 
-function errorReply(lead: string, message: string, footer: string[]): Reply {
-  return reply({ lead, blocks: [text(message)], footer, visibility: 'private' });
+/** The problem itself is the lead, in plain words; a list after it (bad CSV lines) follows below. */
+function errorReply(message: string, footer: string[]): Reply {
+  const [lead = message, ...rest] = message.split('\n');
+  return reply({ lead, blocks: rest.length > 0 ? [text(rest.join('\n'))] : [], footer, visibility: 'private' });
 }
 
 /** One clear sentence per problem, naming the option and quoting what was given. */

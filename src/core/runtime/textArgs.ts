@@ -90,7 +90,7 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
     if (named && spec) {
       if (spec.name in args) throw new UserError(`"${spec.name}" is given twice.`);
       // Named long text takes the rest of the line too ("title:Big build for Acme"); short values such as a date do not.
-      const longText = spec.maxLength === undefined || spec.maxLength > 100;
+      const longText = !spec.choices && (spec.maxLength === undefined || spec.maxLength > 100);
       if (spec === last && spec.type === 'string' && longText && index < tokens.length - 1) {
         args[spec.name] = argText.slice(token.start + (named[1]?.length ?? 0) + 1).trim();
         break;
@@ -108,7 +108,7 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
         `/${command.name} has no option "${named[1]}". Options: ${specs.map((s) => s.name).join(', ') || 'none'}.`,
       );
     }
-    if (target === last && target.type === 'string') {
+    if (target === last && target.type === 'string' && !target.choices) {
       // The last option, when it is text, takes the rest of the line as written.
       args[target.name] = index === tokens.length - 1 ? token.value : argText.slice(token.start).trim();
       break;

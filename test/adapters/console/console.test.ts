@@ -74,7 +74,7 @@ describe('interactive console', () => {
     await consoleAdapter.ended;
     const score = shown.indexOf('75 %');
     const error = shown.indexOf('cannot exceed total');
-    const help = shown.indexOf('gigdesk commands');
+    const help = shown.indexOf('gigdesk answers JSS, fee and client-message questions');
     expect(score).toBeGreaterThan(0);
     expect(error).toBeGreaterThan(score);
     expect(help).toBeGreaterThan(error);
@@ -100,11 +100,38 @@ describe('renderText', () => {
         'T',
         'hello',
         'Fee  $1,300.00',
-        'era   fee\n----  ------\nflat  $1,500',
+        'era      fee\n----  ------\nflat  $1,500',
         `Ready to copy:\n${'-'.repeat(40)}\nHi Ana\n${'-'.repeat(40)}`,
         'Rule: sliding, as of 2016-06-21',
       ].join('\n\n'),
     );
+  });
+
+  it('puts the lead first and wraps prose, labels and footers at 64 columns, between words', () => {
+    const long = 'Your JSS is 75 %. Twelve more successful contracts take it to 90 % on the published formula.';
+    const out = renderText(
+      reply({
+        lead: long,
+        blocks: [text(long), fields([['Score', long]]), fields([['A label far too long to sit beside', long]])],
+        footer: [long],
+      }),
+    );
+    const lines = out.split('\n');
+    // "90 %" is one unit: the number never ends a line without its percent sign.
+    expect(lines[0]).toBe('Your JSS is 75 %. Twelve more successful contracts take it to');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(64);
+    expect(out).toContain('Score  Your JSS is 75 %.');
+    expect(out).toContain('\n       it to 90 % on the published formula.');
+    expect(out).not.toMatch(/\d\n *%/);
+    // Every word survives whole: joining the lines gives the sentence back.
+    expect(lines.slice(0, 2).join(' ')).toBe(long);
+  });
+
+  it('turns a table wider than 64 columns into label and value lines', () => {
+    const out = renderText(reply({ lead: 'T', blocks: [table(['Name', 'Note'], [['alpha', 'x '.repeat(40)]])] }));
+    expect(out).toContain('alpha');
+    expect(out).toContain('Note: x x');
+    for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(64);
   });
 
   it('adds colour only when asked (on a terminal)', () => {

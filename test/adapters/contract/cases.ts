@@ -27,7 +27,13 @@ export const contractCases: ContractCase[] = [
     expect: ['cannot exceed total'],
     outcome: 'user_error',
   },
-  { line: 'fees 15000', command: 'fees', options: { amount: 15000 }, expect: ['$1,300', '$13,700'], outcome: 'ok' },
+  {
+    line: 'fees 15000',
+    command: 'fees',
+    options: { amount: 15000 },
+    expect: ['$13,500 of $15,000', '$13,700'],
+    outcome: 'ok',
+  },
   // Discord reaches the bare /template as sub-command "use"; a mass mention is carried as plain text.
   {
     line: 'template five-star client:@everyone',

@@ -71,6 +71,6 @@ describe('discord charts', { timeout: 60_000 }, () => {
     await fake.dispatch(slashPayload(commands, 'fees', { amount: 15000 }));
     expect(edits(fake.calls)).toHaveLength(1);
     const callbacks = fake.calls.filter((c) => c.path.endsWith('/callback'));
-    expect(callbacks.at(-1)?.body.data.embeds[0].title).toContain('15,000');
+    expect(callbacks.at(-1)?.body.data.content).toContain('15,000');
   });
 });

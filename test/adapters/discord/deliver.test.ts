@@ -44,7 +44,7 @@ describe('discordDeliver', () => {
     expect(await discordDeliver(fake.client)(to, reminder)).toBe(true);
     const [open, send] = fake.calls;
     expect(open?.body).toEqual({ recipient_id: USER });
-    expect(send?.body.embeds[0].title).toBe('Follow up with Acme');
+    expect(send?.body.content).toBe('Follow up with Acme');
     expect(send?.body.allowed_mentions).toEqual({ parse: [] });
     expect(send?.body.flags).toBeUndefined();
   });

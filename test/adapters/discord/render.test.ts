@@ -36,7 +36,7 @@ function withinLimits(embeds: APIEmbed[]): void {
 }
 
 describe('renderDiscord', () => {
-  it('lays out title, text, fields, code blocks and footer in order', () => {
+  it('puts the lead first in the message, then text, fields, code blocks and footer in the embed', () => {
     const out = renderDiscord(
       reply({
         lead: 'Fees for $15,000',
@@ -53,17 +53,32 @@ describe('renderDiscord', () => {
       }),
     );
     const [embed] = out.embeds;
-    expect(embed?.title).toBe('Fees for $15,000');
+    expect(out.content).toBe('Fees for $15,000');
+    expect(embed?.title).toBeUndefined();
     expect(embed?.description).toBe('Intro line.');
     expect(embed?.fields?.slice(0, 2)).toEqual([
       { name: 'Fee', value: '$1,300.00', inline: true },
       { name: 'You keep', value: '$13,700.00', inline: true },
     ]);
-    expect(embed?.fields?.[2]?.value).toBe('```\nera      fee\n-------  ---------\nsliding  $1,300.00\n```');
+    expect(embed?.fields?.[2]?.value).toBe('```\nera            fee\n-------  ---------\nsliding  $1,300.00\n```');
     expect(embed?.fields?.[3]).toEqual({ name: 'Message', value: '```\nHi Ann, my rate is going up.\n```' });
     expect(embed?.footer?.text).toBe('Rule: sliding era, as of 2016-06-21\nSource: help article 211062538');
     expect(out.flags).toBe(64);
     expect(out.allowedMentions).toEqual({ parse: [] });
+  });
+
+  it('quotes a copy-ready message with lines over 64 characters instead of a code block', () => {
+    const message = `Hi Ann, ${'a long line of text '.repeat(5)}`;
+    const out = renderDiscord(reply({ lead: 'T', blocks: [copy(message, 'Message')] }));
+    const field = out.embeds[0]?.fields?.[0];
+    expect(field?.name).toBe('Message');
+    expect(field?.value).toBe(`> ${message}`);
+  });
+
+  it('sends only the lead when there is nothing else', () => {
+    const out = renderDiscord(reply({ lead: 'Contract added.' }));
+    expect(out.content).toBe('Contract added.');
+    expect(out.embeds).toEqual([]);
   });
 
   it('omits the ephemeral flag for public replies and keeps mentions off', () => {
@@ -111,12 +126,12 @@ describe('renderDiscord', () => {
     expect(names).toEqual(Array.from({ length: 30 }, (_, i) => `f${i}`));
   });
 
-  it('truncates a long title and an oversized field value safely', () => {
+  it('truncates a long lead and an oversized field value safely', () => {
     const out = renderDiscord(
-      reply({ lead: 'T'.repeat(300), blocks: [fields([['Big', 'x'.repeat(3000)]])], footer: ['f'] }),
+      reply({ lead: 'T'.repeat(3000), blocks: [fields([['Big', 'x'.repeat(3000)]])], footer: ['f'] }),
     );
     withinLimits(out.embeds);
-    expect(out.embeds[0]?.title).toHaveLength(256);
+    expect(out.content).toHaveLength(EMBED_LIMITS.content);
     expect(out.embeds.map((e) => e.description ?? '').join('')).toContain('x'.repeat(2000));
   });
 

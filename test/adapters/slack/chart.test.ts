@@ -38,7 +38,7 @@ describe('slack charts', { timeout: 60_000 }, () => {
     expect(JSON.parse(sent.body).text).toContain('15,000'); // the answer went out in the ack
     const [complete] = await h.waitForCalls('files.completeUploadExternal', 1, CHART_WAIT_MS);
     expect(complete?.body.channel_id).toBe(channel);
-    expect(complete?.body.initial_comment).toContain('Fees on $15,000.00');
+    expect(complete?.body.initial_comment).toContain('of $15,000 under');
     expect(JSON.parse(String(complete?.body.files))).toEqual([{ id: 'F1', title: 'fees.png' }]);
 
     const order = methods(h).filter((m) => m.startsWith('files.') || m === 'file_upload' || m === 'conversations.open');
@@ -70,7 +70,7 @@ describe('slack charts', { timeout: 60_000 }, () => {
     await h.send('/settings', 'charts:on', { userId: 'U0ADMIN' });
     await h.send('/fees', '17000');
     const done = await h.waitForCalls('files.completeUploadExternal', 2, CHART_WAIT_MS);
-    expect(done.map((c) => String(c.body.initial_comment).match(/\$[\d,]+/)?.[0])).toEqual(['$15,000', '$17,000']);
+    expect(done.map((c) => String(c.body.initial_comment).match(/of (\$[\d,]+)/)?.[1])).toEqual(['$15,000', '$17,000']);
     expect(h.calls.filter((c) => c.method === 'files.getUploadURLExternal')).toHaveLength(2);
   });
 });

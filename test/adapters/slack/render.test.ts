@@ -75,7 +75,7 @@ describe('renderSlack', () => {
     expect(message?.response_type).toBe('in_channel');
     expect(message?.text).toBe('Fees');
     expect(message?.blocks.map((b) => b.type)).toEqual([
-      'header',
+      'section',
       'section',
       'section',
       'section',
@@ -88,7 +88,7 @@ describe('renderSlack', () => {
       'Fees',
       'Plain words',
       '*Fee*\n$1,300.00',
-      '```\nera      fee\n-------  ---------\nsliding  $1,300.00\n```',
+      '```\nera            fee\n-------  ---------\nsliding  $1,300.00\n```',
       '```\na  b\n```',
       '*Message*',
       '```\nHi, a quick note.\n```',
@@ -115,8 +115,12 @@ describe('renderSlack', () => {
     for (const [name] of rows) expect(shown).toMatch(new RegExp(`^${name} `, 'm'));
     expect(shown.indexOf('row 399')).toBeGreaterThan(shown.indexOf('label 34'));
     expect(shown).toContain('footer line 14');
-    expect(messages[0]?.blocks[0]?.type).toBe('header');
-    expect(messages.slice(1).every((m) => m.blocks.every((b) => b.type !== 'header'))).toBe(true);
+    // The lead opens the first message only, as a plain section, never as a header.
+    expect(messages[0]?.blocks[0]).toMatchObject({
+      type: 'section',
+      text: { text: expect.stringMatching(/^A title/) },
+    });
+    expect(messages.every((m) => m.blocks.every((b) => b.type !== 'header'))).toBe(true);
   });
 
   it("stops at Slack's message count and says the rest was cut", () => {

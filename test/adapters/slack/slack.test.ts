@@ -105,13 +105,14 @@ async function start(extra: Parameters<typeof startHarness>[0] = {}, ackBudgetMs
 const ackOf = (body: string) => JSON.parse(body) as SlackMessage;
 
 describe('slash commands answered in the ack', () => {
-  it('answers /ratio 6 8 privately with header, fields and the rule footer', async () => {
+  it('answers /ratio 6 8 privately with the lead first, fields and the rule footer', async () => {
     const h = await start();
     const res = await h.send('/ratio', '6 8');
     expect(res.status).toBe(200);
     const ack = ackOf(res.body);
     expect(ack.response_type).toBe('ephemeral');
-    expect(ack.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Share: 75 %' } });
+    expect(ack.text).toBe('Share: 75 %');
+    expect(ack.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'Share: 75 %' } });
     expect(ack.blocks[1]).toEqual({
       type: 'section',
       fields: [
@@ -151,7 +152,7 @@ describe('slash commands answered in the ack', () => {
     for (const typed of ['help', '', '  HELP ']) {
       const shown = visibleText(ackOf((await h.send('/ratio', typed)).body));
       expect(shown).toContain('/ratio <part> <whole>');
-      expect(shown).not.toContain("That didn't work");
+      expect(shown).not.toContain('Usage: /');
     }
   });
 

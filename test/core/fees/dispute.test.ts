@@ -8,7 +8,7 @@ const ask = (line: string, now = '2026-11-22T12:00:00Z') =>
   runText(line, [dispute], testContext({ now: new Date(now) }));
 
 function rows(reply: Reply): Record<string, string>[] {
-  const t = reply.blocks.find((b) => b.type === 'table');
+  const t = reply.details.find((b) => b.type === 'table');
   if (t?.type !== 'table') throw new Error('no table');
   return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i] ?? ''])));
 }
@@ -17,9 +17,9 @@ describe('/dispute', () => {
   it('shows every reported arbitration fee with its date, and the one without a source', async () => {
     const { reply, outcome } = await ask('/dispute 800');
     expect(outcome).toBe('ok');
-    expect(rows(reply).map((r) => [r['Fee per party'], r.Reported])).toEqual([
+    expect(rows(reply).map((r) => [r.Fee, r.Reported])).toEqual([
       ['$291.00', '2016-2020'],
-      ['$297.00', 'undated (no source)'],
+      ['$297.00', 'no source'],
       ['$337.50', 'April 2025'],
     ]);
   });
@@ -27,29 +27,38 @@ describe('/dispute', () => {
   it('works out what is left and the break-even under the era in force (10 % today)', async () => {
     const [first] = rows((await ask('/dispute 800')).reply);
     // $800 - $80 service fee - $291 = $429; $291 / 0.9 = $323.33 leaves exactly $291 after the 10 % fee.
-    expect(first?.['Left if all released to you']).toBe('$429.00');
-    expect(first?.['Break-even escrow']).toBe('$323.33');
-    expect(first?.['Share you must recover']).toBe('41 %');
+    expect(first?.['Left if won']).toBe('$429.00');
+    expect(first?.['Break-even']).toBe('$323.33');
+    expect(first?.Recover).toBe('41 %');
   });
 
   it('uses the sliding fee for a dispute in 2022', async () => {
     const { reply } = await ask('/dispute 800', '2022-06-01T12:00:00Z');
     // Under 20 % on the first $500, keeping $291 takes $363.75.
-    expect(rows(reply)[0]?.['Break-even escrow']).toBe('$363.75');
-    expect(reply.footer.join('\n')).toContain('Upwork sliding fee 20/10/5 %: 2016-06-21 to 2023-05-02');
+    expect(rows(reply)[0]?.['Break-even']).toBe('$363.75');
+    expect(reply.footer.join('\n')).toContain('Upwork sliding fee 20/10/5 %, 2016-06-21 to 2023-05-02');
   });
 
   it('says when the fee is more than the whole amount is worth', async () => {
     const [first] = rows((await ask('/dispute 100')).reply);
-    expect(first?.['Left if all released to you']).toBe('-$201.00');
-    expect(first?.['Share you must recover']).toBe('more than the whole amount');
+    expect(first?.['Left if won']).toBe('-$201.00');
+    expect(first?.Recover).toBe('over 100 %');
   });
 
   it('is phrased as information, not advice, and names its sources', async () => {
     const { reply } = await ask('/dispute 5000');
     expect(JSON.stringify(reply.blocks)).toContain('This is arithmetic, not advice');
     expect(reply.footer.join('\n')).toContain('$297.00 repeated online without any source');
-    expect(reply.footer.join('\n')).toContain('third-party sources only');
+    expect(reply.footer.join('\n')).toContain('stated only by third parties');
+  });
+
+  it('leads with the verdict: a small dispute loses money even when won', async () => {
+    expect((await ask('/dispute 300')).reply.lead).toBe(
+      'A dispute over $300 loses you money even if you win it all: the $291-$337.50 arbitration fee is more than the $270 you would keep.',
+    );
+    expect((await ask('/dispute 800')).reply.lead).toBe(
+      "If you win all $800 in dispute, you keep $382.50-$429 after Upwork's fee and the $291-$337.50 arbitration fee.",
+    );
   });
 
   it.each([
@@ -60,6 +69,6 @@ describe('/dispute', () => {
   ])('%s is refused', async (line, message) => {
     const { reply, outcome } = await ask(line);
     expect(outcome).toBe('user_error');
-    expect(reply.blocks[0]).toMatchObject({ text: expect.stringMatching(message) });
+    expect(reply.lead).toMatch(message);
   });
 });

@@ -9,7 +9,7 @@ const ask = (line: string) => runText(line, [quote], testContext());
 const allText = (reply: Reply) => JSON.stringify(reply);
 
 function field(reply: Reply, label: string): string {
-  for (const b of reply.blocks) {
+  for (const b of [...reply.blocks, ...reply.details]) {
     if (b.type !== 'fields') continue;
     const f = b.fields.find((x) => x.label.startsWith(label));
     if (f) return f.value;
@@ -21,7 +21,7 @@ describe('/quote with one rule set', () => {
   it('keep $490 under sliding -> charge $600, with the one-cent-less check', async () => {
     const { reply, outcome } = await ask('/quote 490 era:sliding');
     expect(outcome).toBe('ok');
-    expect(reply.lead).toBe('Charge $600.00 to keep $490.00');
+    expect(reply.lead).toBe('Charge $600 to keep $490 under the Upwork sliding fee 20/10/5 %.');
     expect(field(reply, 'Fee')).toBe('20 % of $500.00 = $100.00 + 10 % of $100.00 = $10.00: $110.00');
     expect(field(reply, 'Check')).toBe('charging $599.99 would leave $489.99, less than $490.00');
     expect(allText(reply)).toContain('not in force on 2026-11-22');
@@ -66,8 +66,8 @@ describe('/quote with one rule set', () => {
   it('labels the third-party variable era and honours rate:', async () => {
     const { reply } = await ask('/quote 850 era:variable rate:15');
     expect(field(reply, 'Charge')).toBe('$1,000.00');
-    expect(allText(reply)).toContain('Upwork variable fee 0-15 % (at 15 %) †');
-    expect(reply.footer.join('\n')).toContain('third-party sources only');
+    expect(reply.lead).toBe('Charge $1,000 to keep $850 under the Upwork variable fee 0-15 %, at 15 %.');
+    expect(reply.footer.join('\n')).toContain('stated only by third parties');
   });
 
   it('the Freelancer.com $5 minimum', async () => {
@@ -80,12 +80,11 @@ describe('/quote with one rule set', () => {
 describe('/quote across every rule set', () => {
   it('lists every rule set and marks the era in force', async () => {
     const { reply } = await ask('/quote 1000');
-    const t = reply.blocks.find((b) => b.type === 'table');
+    expect(reply.lead).toBe("Charge $1,111.11 to keep $1,000 under today's 10 % Upwork fee.");
+    const t = reply.details.find((b) => b.type === 'table');
     if (t?.type !== 'table') throw new Error('no table');
     expect(t.rows).toHaveLength(FEE_RULES.length);
-    expect(t.rows.filter((r) => r[0]?.includes('◀ in force')).map((r) => r[0])).toEqual([
-      'Upwork variable fee 0-15 % (at 10 %) † ◀ in force',
-    ]);
+    expect(t.rows.filter((r) => r[0]?.includes('(in force)')).map((r) => r[0])).toEqual(['Variable 10 % (in force)']);
     for (const r of t.rows) expect(r[3]).toBe('$1,000.00');
   });
 });
@@ -113,6 +112,6 @@ describe('/quote bad input', () => {
   ])('%s is refused with a clear message', async (line, message) => {
     const { reply, outcome } = await ask(line);
     expect(outcome).toBe('user_error');
-    expect(reply.blocks[0]).toMatchObject({ type: 'text', text: expect.stringMatching(message) });
+    expect(reply.lead).toMatch(message);
   });
 });

@@ -13,9 +13,12 @@ import {
 import { loadFollowups } from '../../../src/core/followups/reminders.js';
 import type { Context } from '../../../src/core/runtime/command.js';
 import { UserError } from '../../../src/core/runtime/errors.js';
-import type { Block } from '../../../src/core/runtime/reply.js';
+import { type Block, type Reply, text } from '../../../src/core/runtime/reply.js';
 import { runText } from '../../../src/core/runtime/run.js';
 import { memoryStore } from '../../../src/core/store/store.js';
+
+/** Everything an answer shows, the lead and the details included. */
+const everything = (r: Reply): Block[] => [text(r.lead), ...r.blocks, ...r.details];
 
 const days = (delivered: string) => ladderDays(delivered).map((s) => s.day);
 
@@ -68,7 +71,14 @@ describe('time zones', () => {
     expect(parseDay('yesterday', lateInLA)).toBe('2026-03-01');
   });
 
-  it.each(['2026-02-30', '2026-2-3', 'tomorrow', '03/01/2026', '2026-13-01'])('refuses the date %j', (raw) => {
+  it('reads the same dates as /contracts add, and a planned delivery day ahead', () => {
+    const now = new Date('2026-03-10T12:00:00Z');
+    expect(parseDay('2 weeks ago', now)).toBe('2026-02-24');
+    expect(parseDay('14 Mar 2026', now)).toBe('2026-03-14');
+    expect(parseDay('tomorrow', now)).toBe('2026-03-11');
+  });
+
+  it.each(['2026-02-30', '2026-2-3', 'soon', '03/01/2026', '2026-13-01'])('refuses the date %j', (raw) => {
     expect(() => parseDay(raw, new Date())).toThrow(UserError);
   });
 });
@@ -134,9 +144,11 @@ describe('/followup commands', () => {
   it('start shows the dates and today’s message, and stores the ladder', async () => {
     const answer = await run('/followup start client:Acme delivered:today project:"the logo" you:Sam');
     expect(answer.outcome).toBe('ok');
-    expect(answer.reply.lead).toBe('Follow-up #1 with Acme started');
-    const body = shown(answer.reply.blocks);
-    expect(body).toContain('["2026-03-17","in 7 days","Closing nudge","reminder at 09:00"]');
+    expect(answer.reply.lead).toBe(
+      'Follow-up #1 with Acme started: ask the five-star question now (below); next reminder on 2026-03-17.',
+    );
+    const body = shown(everything(answer.reply));
+    expect(body).toContain('["2026-03-17","Closing nudge","reminder 09:00"]');
     expect(body).toContain('Hi Acme,\\n\\nThe final delivery for the logo is in.');
     expect(answer.reply.footer.join(' ')).toContain('calendar days in UTC');
     expect((await loadFollowups(ctx())).map((f) => f.client)).toEqual(['Acme']);
@@ -152,14 +164,14 @@ describe('/followup commands', () => {
   ])('%s is refused and changes nothing', async (line, message) => {
     const answer = await run(line);
     expect(answer.outcome).toBe('user_error');
-    expect(texts(answer.reply.blocks)).toMatch(message);
+    expect(texts(everything(answer.reply))).toMatch(message);
     expect((await loadFollowups(ctx())).map((f) => f.client)).toEqual(['Acme']);
   });
 
   it('start with tz: uses that zone for today and the reminder hour', async () => {
     const late = ctx({ now: new Date('2026-03-10T03:00:00Z') });
     const answer = await run('/followup start Beta today tz:America/Los_Angeles', late);
-    expect(shown(answer.reply.blocks)).toContain('["2026-03-09","today","Ask the five-star question","shown to you"]');
+    expect(shown(everything(answer.reply))).toContain('["2026-03-09","Ask the five-star question","shown to you"]');
     expect(answer.reply.footer[0]).toContain('09:00 America/Los_Angeles');
   });
 
@@ -174,16 +186,19 @@ describe('/followup commands', () => {
 
   it('list, snooze by client name, and done', async () => {
     const listed = await run('/followup list');
-    expect(shown(listed.reply.blocks)).toContain('["1","Acme","2026-03-10","Closing nudge","2026-03-17 (in 7 days)"]');
+    expect(listed.reply.lead).toBe('You have 2 follow-ups; next: closing nudge on 2026-03-16 (in 6 days) with Beta.');
+    expect(shown(everything(listed.reply))).toContain('["1","Acme","Closing nudge","2026-03-17"]');
     const snoozed = await run('/followup snooze acme 4');
-    expect(shown(snoozed.reply.blocks)).toContain('Next: closing nudge on 2026-03-21 (in 11 days).');
+    expect(snoozed.reply.lead).toBe(
+      'Follow-up #1 with Acme moved 4 days later: closing nudge on 2026-03-21 (in 11 days).',
+    );
     const done = await run('/followup done Acme');
-    expect(done.reply.lead).toBe('Stopped follow-up #1 with Acme');
+    expect(done.reply.lead).toBe('Stopped follow-up #1 with Acme: no more reminders about this client.');
     expect((await loadFollowups(ctx())).map((f) => f.client)).toEqual(['Beta']);
   });
 
   it('keeps each user’s ladders apart', async () => {
     const other = await run('/followup list', ctx({ userId: 'kim' }));
-    expect(other.reply.lead).toBe('No follow-ups');
+    expect(other.reply.lead).toBe('You have no follow-ups running.');
   });
 });

@@ -32,7 +32,8 @@ describe('outcomes and stars', () => {
   it('maps words and stars, and says what it cannot read', () => {
     expect(parseOutcome('No feedback')).toEqual({ outcome: 'none' });
     expect(parseOutcome('4.5 stars')).toEqual({ outcome: 'successful', stars: 4.5 });
-    expect(parseOutcome('4')).toEqual({ outcome: 'neutral', stars: 4 });
+    expect(parseOutcome('4')).toEqual({ outcome: 'successful', stars: 4 });
+    expect(parseOutcome('3.9')).toEqual({ outcome: 'neutral', stars: 3.9 });
     expect(parseOutcome('2.9')).toEqual({ outcome: 'negative', stars: 2.9 });
     expect(() => parseOutcome('7')).toThrow(/between 1 and 5/);
     expect(() => parseOutcome('great')).toThrow(/not an outcome/);
@@ -77,14 +78,14 @@ describe('/contracts', () => {
     expect(added.text).toContain(
       'Added #1: 2026-03-14, successful (from 4.8 stars), $1,200.00, Acme, "Logo design", long-term',
     );
-    expect(added.text).toContain('Stars are mapped by gigdesk');
+    expect(added.text).toContain('4 stars or more count as successful');
     await ask('/contracts add "3 weeks ago" negative 300 Beta', me);
     const list = await ask('/contracts list', me);
     expect(list.text).toMatch(/#2\s+2026-11-01\s+negative\s+\$300\.00\s+Beta/);
     expect(list.reply.visibility).toBe('private');
     expect((await ask('/contracts list', ctx(store, 'someone-else'))).text).toContain('empty');
     const removed = await ask('/contracts remove 1', me);
-    expect(removed.text).toContain('Removed #1. 1 contract left.');
+    expect(removed.reply.lead).toBe('Removed #1 from your log; 1 contract left.');
     expect((await loadLog(me)).contracts.map((c) => c.id)).toEqual([2]);
     expect(await userDataNames(me)).toContain('contracts');
   });
@@ -127,7 +128,7 @@ describe('/contracts', () => {
     expect(asked.text).toContain('confirm:yes');
     expect((await loadLog(me)).contracts).toHaveLength(1);
     const cleared = await ask('/contracts clear confirm:yes', me);
-    expect(cleared.text).toContain('Deleted 1 contract');
+    expect(cleared.reply.lead).toBe('Deleted the one contract in your log.');
     expect((await loadLog(me)).contracts).toHaveLength(0);
     expect(await userDataNames(me)).not.toContain('contracts');
   });
@@ -138,10 +139,10 @@ describe('/contracts', () => {
       '/contracts import 2026-01-01,successful,500,A;2026-02-01,successful,500,B;2026-03-01,negative,500,C',
       me,
     );
-    const answer = await ask('/jss target:80', me);
+    const answer = await ask('/jss target:80 details:yes', me);
     expect(answer.outcome).toBe('ok');
-    expect(answer.reply.lead).toContain('33 % (24 months)');
-    expect(answer.text).toContain('To reach 80 % on the 24-month rule');
+    expect(answer.reply.lead).toMatch(/^Your JSS from your log is 33 %/);
+    expect(answer.text).toContain('To 80 % on the 24-month rule');
     expect(answer.text).toContain('2028-03-01'); // the negative leaves the 24-month window
   });
 });

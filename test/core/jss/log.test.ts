@@ -192,20 +192,20 @@ describe('roadmap', () => {
     expect(chart.split('\n').at(-1)).toContain('no score');
   });
 
-  it('the log reply labels every row with its rule and carries an estimate footer', () => {
+  it('the log reply leads with the 24-month score, names both rules, and keeps windows and chart in details', () => {
     const reply = logReply(log, TODAY, 90);
-    const table = reply.blocks.find((b) => b.type === 'table');
+    const table = reply.details.find((b) => b.type === 'table');
     expect(table?.type === 'table' && table.rows.map((r) => r[0])).toEqual([
       '3 months',
       '6 months',
       '12 months',
       '24 months',
-      'best of 6/12/24',
-      'trending',
-      '24 months, weighted',
     ]);
-    expect(reply.lead).toContain('80 % (24 months)');
-    expect(reply.footer.join(' ')).toMatch(/Estimate/);
-    expect(reply.blocks.some((b) => b.type === 'pre')).toBe(true);
+    const labels = reply.details.flatMap((b) => (b.type === 'fields' ? b.fields.map((f) => f.label) : []));
+    expect(labels.join('; ')).toMatch(/Best of 6, 12, 24 months.*Trending.*weighted/);
+    expect(reply.lead).toMatch(/^Your JSS from your log is 80 %/);
+    expect(reply.footer.join(' ')).toMatch(/estimate/i);
+    expect(reply.details.some((b) => b.type === 'pre')).toBe(true);
+    expect(reply.blocks.some((b) => b.type === 'pre' || b.type === 'table')).toBe(false);
   });
 });

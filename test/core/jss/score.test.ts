@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jss } from '../../../src/commands/jss.js';
-import { recoveryText } from '../../../src/core/jss/quickReply.js';
+import { jssLead, quickReply } from '../../../src/core/jss/quickReply.js';
 import { JSS_RULES, jssRule } from '../../../src/core/jss/rules.js';
 import {
   bandFor,
@@ -35,7 +35,8 @@ describe('quick math (FACTS §3 worked figures)', () => {
     expect(jssPercent(c)).toBe(75);
     expect(contractsToReach(c, 90)).toBe(12);
     expect(reaches(c, 12, 90)).toBe(true);
-    expect(recoveryText(c, 90)).toContain('12 more successful contracts, giving 20 contracts, 19 successful');
+    expect(jssLead(c, 90)).toBe('Your JSS is 75 %. 12 more successful contracts take it to 90 %.');
+    expect(replyText(quickReply(c, 90))).toContain('With 12 more successful contracts: (19 - 1) / 20 = 90 %');
   });
 
   it('rounds half up on exact integers and never shows below 0 %', () => {
@@ -55,7 +56,10 @@ describe('quick math (FACTS §3 worked figures)', () => {
   it('says 100 % is out of reach with a negative, and what one revised review is worth', () => {
     const c = { successful: 7, negative: 1, total: 8 };
     expect(contractsToReach(c, 100)).toBeUndefined();
-    expect(recoveryText(c, 100)).toMatch(/cannot be reached by new contracts alone.*leaves the window.*revises/);
+    expect(jssLead(c, 100)).toBe(
+      'Your JSS is 75 %. New work alone never makes it exactly 100 % while the negative counts.',
+    );
+    expect(replyText(quickReply(c, 100))).toMatch(/out of the 24-month window[\s\S]*revises a negative/);
     // One revision makes it 8/8; new contracts show 100 % only at 99.5 %: (6 + k) / (8 + k) >= 0.995.
     expect(revisedReviewWorth(c)).toEqual({ revisedPercent: 100, sameByNewContracts: 392 });
     expect(revisedReviewWorth({ successful: 8, negative: 0, total: 8 })).toBeUndefined();
@@ -109,16 +113,15 @@ describe('quick math properties', () => {
 });
 
 describe('/jss command', () => {
-  it('answers counts with score, neutral count, band, recovery and the estimate reminder', async () => {
+  it('answers counts with the score and recovery first, the working in details, and the estimate footer', async () => {
     const answer = await runCommand(jss, { successful: 7, negative: 1, total: 8 }, ctx());
     expect(answer.outcome).toBe('ok');
     const out = all(answer.reply);
-    expect(answer.reply.lead).toContain('75 %');
+    expect(answer.reply.lead).toBe('Your JSS is 75 %. 12 more successful contracts take it to 90 %.');
     expect(out).toContain('Neutral 0');
-    expect(out).toContain('rounded half up');
+    expect(out).toContain('(7 - 1) / 8 = 75 %');
     expect(out).toContain('75-79 %');
-    expect(out).toContain('12 more successful contracts');
-    expect(out).toContain('not its exact algorithm');
+    expect(answer.reply.footer.join(' ')).toContain('does not publish its full algorithm');
     expect(answer.reply.footer.join(' ')).toMatch(/as of \d{4}-\d{2}-\d{2}.*[Ee]stimate/);
     expect(answer.reply.visibility).toBe('private');
   });
@@ -126,7 +129,7 @@ describe('/jss command', () => {
   it('uses the target option', async () => {
     const answer = await runCommand(jss, { successful: 7, negative: 1, total: 8, target: 80 }, ctx());
     // (6 + k) / (8 + k) >= 0.8 -> k >= 2
-    expect(all(answer.reply)).toContain('To reach 80 %: 2 more successful contracts');
+    expect(answer.reply.lead).toContain('2 more successful contracts take it to 80 %');
   });
 
   it('names exactly the counts that are missing', async () => {

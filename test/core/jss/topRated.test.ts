@@ -5,9 +5,9 @@ import type { Contract, Outcome } from '../../../src/core/jss/contracts.js';
 import { changeLog } from '../../../src/core/jss/contractsStore.js';
 import { topRatedCheck, weeksUntilQualified } from '../../../src/core/jss/topRated.js';
 import type { Context } from '../../../src/core/runtime/command.js';
-import { type Block, tableToText } from '../../../src/core/runtime/reply.js';
 import { runCommand } from '../../../src/core/runtime/run.js';
 import { memoryStore } from '../../../src/core/store/store.js';
+import { replyText } from '../../support/replyText.js';
 
 const TODAY = dayFromIso('2026-11-22');
 let id = 1;
@@ -89,11 +89,9 @@ describe('/toprated command', () => {
     }));
     const answer = await runCommand(toprated, { profile: true, rule: 'best-of' }, ctx);
     expect(answer.outcome).toBe('ok');
-    const text = answer.reply.blocks
-      .map((b: Block) => (b.type === 'table' ? tableToText(b.columns, b.rows) : b.type === 'text' ? b.text : ''))
-      .join('\n');
-    expect(text).toMatch(/yes\s+Profile 100 % complete/);
-    expect(text).toMatch(/best-of rule/);
+    const text = replyText(answer.reply);
+    expect(text).toMatch(/Met: Profile 100 % complete you said yes/);
+    expect(text).toMatch(/best-of-6\/12\/24-months rule/);
     expect(text).toContain('Top Rated Plus also needs');
     expect(answer.reply.footer.join(' ')).toContain('115006099287');
     expect(answer.reply.visibility).toBe('private');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../src/commands/index.js';
-import { type Category, checkMessage } from '../../../src/core/messages/feedbackCheck.js';
+import { ADVICE, type Category, checkMessage } from '../../../src/core/messages/feedbackCheck.js';
 import { runText } from '../../../src/core/runtime/run.js';
 import { testContext } from '../../support/context.js';
 
@@ -146,27 +146,28 @@ describe('/check', () => {
 
   it('says so when the text is clean', async () => {
     const answer = await runText('/check Thanks for the work! Honest feedback is welcome.', commands, ctx);
-    expect(answer.reply.lead).toBe('Nothing flagged');
+    expect(answer.reply.lead).toMatch(/^Good to send: no request for a rating/);
   });
 
-  it('answers with a table of quoted words and why / instead per kind', async () => {
+  it('leads with what to change, then the quoted words and a better wording per kind; why in details', async () => {
     const answer = await runText('/check Please leave me 5 stars, and pay me directly on PayPal.', commands, ctx);
-    expect(answer.reply.lead).toBe('3 things to change');
-    const [words, advice] = answer.reply.blocks;
-    expect(words).toEqual({
-      type: 'table',
-      columns: ['Words', 'Problem'],
-      rows: [
-        ['"leave me 5 stars"', 'asks for a rating'],
-        ['"pay me directly"', 'leaves Upwork'],
-        ['"PayPal"', 'leaves Upwork'],
-      ],
-    });
-    expect(advice?.type === 'fields' && advice.fields.map((f) => f.label)).toEqual([
-      'asks for a rating',
-      'leaves Upwork',
+    expect(answer.reply.lead).toBe('Change 3 things before you send this: it asks for a rating and moves off Upwork.');
+    expect(answer.reply.blocks).toEqual([
+      {
+        type: 'fields',
+        fields: [
+          {
+            label: 'Asks for a rating',
+            value: `"leave me 5 stars"\nInstead: ${ADVICE.rating.better}`,
+          },
+          {
+            label: 'Moves off Upwork',
+            value: `"pay me directly", "PayPal"\nInstead: ${ADVICE['off-platform'].better}`,
+          },
+        ],
+      },
     ]);
-    expect(JSON.stringify(advice)).toContain('Instead: Ask for honest feedback');
+    expect(JSON.stringify(answer.reply.details)).toContain(ADVICE.rating.why);
   });
 
   it('reads apostrophes as text on text platforms', async () => {

@@ -12,9 +12,12 @@ import {
   type Values,
 } from '../../../src/core/messages/templates.js';
 import { UserError } from '../../../src/core/runtime/errors.js';
-import type { Block } from '../../../src/core/runtime/reply.js';
+import { type Block, type Reply, text } from '../../../src/core/runtime/reply.js';
 import { runText } from '../../../src/core/runtime/run.js';
 import { testContext } from '../../support/context.js';
+
+/** Everything an answer shows, the lead and the details included. */
+const everything = (r: Reply): Block[] => [text(r.lead), ...r.blocks, ...r.details];
 
 const ctx = testContext;
 
@@ -148,7 +151,7 @@ describe('/template', () => {
   it('alone lists every built-in with one line each', async () => {
     const answer = await runText('/template', commands, ctx());
     expect(answer.outcome).toBe('ok');
-    for (const t of BUILT_IN_TEMPLATES) expect(allText(answer.reply.blocks)).toContain(`"label":"${t.name}"`);
+    for (const t of BUILT_IN_TEMPLATES) expect(allText(everything(answer.reply))).toContain(`"label":"${t.name}"`);
   });
 
   it('fills the placeholders, in a copy block, with the when/why line', async () => {
@@ -157,10 +160,10 @@ describe('/template', () => {
       commands,
       ctx(),
     );
-    const message = copyText(answer.reply.blocks);
+    const message = copyText(everything(answer.reply));
     expect(message).toMatch(/^Hi Acme,\n\nThe final delivery for the logo redesign is in\./);
     expect(message).toMatch(/Thanks again,\nSam$/);
-    expect(allText(answer.reply.blocks)).toContain('When: Send it with the final delivery');
+    expect(allText(everything(answer.reply))).toContain('When: Send it with the final delivery');
     expect(answer.reply.visibility).toBe('private');
   });
 
@@ -179,14 +182,14 @@ describe('/template', () => {
 
   it('given delivered:, shows the ladder dates and marks this template', async () => {
     const answer = await runText('/template closing-nudge delivered:2026-01-31', commands, ctx());
-    const ladder = answer.reply.blocks.find((b) => b.type === 'table');
+    const ladder = everything(answer.reply).find((b) => b.type === 'table');
     expect(ladder?.type === 'table' && ladder.rows.map((r) => r[0])).toEqual([
       '2026-01-31',
       '2026-02-07',
       '2026-02-21',
       '2026-02-28',
     ]);
-    expect(ladder?.type === 'table' && ladder.rows[1]?.[3]).toContain('<- this one');
+    expect(ladder?.type === 'table' && ladder.rows[1]?.[2]).toBe('Closing nudge (this one)');
     expect(ladder?.type === 'table' && ladder.rows[0]?.[1]).toBe('295 days ago');
     expect(answer.reply.footer.join(' ')).toContain('calendar days in UTC');
   });
@@ -194,14 +197,14 @@ describe('/template', () => {
   it('takes named options in any order, the last one (delivered) included', async () => {
     const answer = await runText('/template five-star delivered:2026-01-31 client:Acme tone:brief', commands, ctx());
     expect(answer.outcome).toBe('ok');
-    expect(copyText(answer.reply.blocks)).toMatch(/^Hi Acme, the final delivery is in\./);
-    expect(allText(answer.reply.blocks)).toContain('"2026-02-07"');
+    expect(copyText(everything(answer.reply))).toMatch(/^Hi Acme, the final delivery is in\./);
+    expect(allText(everything(answer.reply))).toContain('"2026-02-07"');
   });
 
   it('reads delivered:today as today in UTC', async () => {
     const late = ctx({ now: new Date('2026-03-01T23:30:00-08:00') });
     const answer = await runText('/template five-star delivered:today', commands, late);
-    expect(allText(answer.reply.blocks)).toContain('"2026-03-02","today"');
+    expect(allText(everything(answer.reply))).toContain('"2026-03-02","today"');
   });
 
   it.each([
@@ -212,12 +215,12 @@ describe('/template', () => {
   ])('%s is refused clearly', async (line, message) => {
     const answer = await runText(line, commands, ctx());
     expect(answer.outcome).toBe('user_error');
-    expect(allText(answer.reply.blocks)).toMatch(message);
+    expect(allText(everything(answer.reply))).toMatch(message);
   });
 
   it('carries a mass mention as text, for the renderers to neutralise', async () => {
     const answer = await runText('/template five-star client:@everyone', commands, ctx());
-    expect(copyText(answer.reply.blocks)).toMatch(/^Hi @everyone,/);
+    expect(copyText(everything(answer.reply))).toMatch(/^Hi @everyone,/);
   });
 
   it('autocompletes template names', async () => {

@@ -2,9 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../../src/commands/index.js';
 import { LIMITS, loadCommunity } from '../../../src/core/messages/templates.js';
 import type { Context } from '../../../src/core/runtime/command.js';
-import type { Block } from '../../../src/core/runtime/reply.js';
+import { type Block, type Reply, text } from '../../../src/core/runtime/reply.js';
 import { runText } from '../../../src/core/runtime/run.js';
 import { memoryStore, type Store } from '../../../src/core/store/store.js';
+
+/** Everything an answer shows, the lead and the details included. */
+const everything = (r: Reply): Block[] => [text(r.lead), ...r.blocks, ...r.details];
 
 let store: Store;
 beforeEach(() => {
@@ -35,7 +38,7 @@ describe('community templates: who may change them', () => {
       const before = await loadCommunity(ctx());
       const answer = await run(line, member());
       expect(answer.outcome).toBe('user_error');
-      expect(shown(answer.reply.blocks)).toMatch(/Only workspace admins can use \/template (add|edit|remove)/);
+      expect(shown(everything(answer.reply))).toMatch(/Only workspace admins can use \/template (add|edit|remove)/);
       expect(await loadCommunity(ctx())).toEqual(before);
       expect(before).toHaveLength(1);
     },
@@ -44,9 +47,11 @@ describe('community templates: who may change them', () => {
   it('a non-admin can still use and list them', async () => {
     await run(`/template add thanks ${THANKS}`);
     const used = await run('/template thanks client:Bo', member());
-    expect(copyText(used.reply.blocks)).toBe('Hi Bo, thanks for coming back!\nSee you soon.');
+    expect(copyText(everything(used.reply))).toBe('Hi Bo, thanks for coming back!\nSee you soon.');
     const listed = await run('/template', member());
-    expect(shown(listed.reply.blocks)).toContain('"label":"thanks","value":"thanks for coming back! (this workspace)"');
+    expect(shown(everything(listed.reply))).toContain(
+      '"label":"thanks","value":"thanks for coming back! (this workspace)"',
+    );
   });
 });
 
@@ -54,10 +59,10 @@ describe('/template add', () => {
   it('saves per workspace: other workspaces and platforms do not see it', async () => {
     const answer = await run(`/template add thanks ${THANKS}`);
     expect(answer.outcome).toBe('ok');
-    expect(copyText(answer.reply.blocks)).toBe('Hi Alex, thanks for coming back for the website!\nSee you soon.');
+    expect(copyText(everything(answer.reply))).toBe('Hi Alex, thanks for coming back for the website!\nSee you soon.');
     expect((await run('/template thanks', ctx({ workspaceId: 'g2' }))).outcome).toBe('user_error');
     expect((await run('/template thanks', ctx({ platform: 'slack' }))).outcome).toBe('user_error');
-    expect(copyText((await run('/template thanks')).reply.blocks)).toBe(
+    expect(copyText(everything((await run('/template thanks')).reply))).toBe(
       'Hi there, thanks for coming back!\nSee you soon.',
     );
   });
@@ -76,14 +81,14 @@ describe('/template add', () => {
   ])('%s is refused and nothing is saved', async (line, message) => {
     const answer = await run(line);
     expect(answer.outcome).toBe('user_error');
-    expect(shown(answer.reply.blocks)).toMatch(message);
+    expect(shown(everything(answer.reply))).toMatch(message);
     expect(await loadCommunity(ctx())).toEqual([]);
   });
 
   it('refuses a second template of the same name', async () => {
     await run(`/template add thanks ${THANKS}`);
     const answer = await run('/template add thanks Other words.');
-    expect(shown(answer.reply.blocks)).toMatch(/already has a template "thanks"/);
+    expect(shown(everything(answer.reply))).toMatch(/already has a template "thanks"/);
     expect((await loadCommunity(ctx()))[0]?.text).toContain('coming back');
   });
 
@@ -92,13 +97,13 @@ describe('/template add', () => {
       '/template add review Thanks {client|there}! Please leave me 5 stars, or email me at sam@example.com.';
     const first = await run(risky);
     expect(first.outcome).toBe('ok');
-    expect(first.reply.lead).toMatch(/^Not saved yet: \/check found 3 problems/);
-    expect(shown(first.reply.blocks)).toContain('leave me 5 stars');
+    expect(first.reply.lead).toMatch(/^Not saved: the wording asks for a rating and moves off Upwork\./);
+    expect(shown(everything(first.reply))).toContain('leave me 5 stars');
     expect(await loadCommunity(ctx())).toEqual([]);
 
     const confirmed = await run(risky.replace('review ', 'review confirm:yes '));
-    expect(confirmed.reply.lead).toBe('Added /template review');
-    expect(shown(confirmed.reply.blocks)).toContain('Saved despite these /check findings');
+    expect(confirmed.reply.lead).toBe('Added /template review for everyone in this workspace.');
+    expect(shown(everything(confirmed.reply))).toContain('Saved despite these /check findings');
     expect(await loadCommunity(ctx())).toHaveLength(1);
   });
 
@@ -108,15 +113,15 @@ describe('/template add', () => {
     );
     expect(added.outcome).toBe('ok');
     const used = await run('/template five-star client:Bo');
-    expect(copyText(used.reply.blocks)).toBe('Hi Bo, anything left to polish before we close?');
+    expect(copyText(everything(used.reply))).toBe('Hi Bo, anything left to polish before we close?');
     expect(used.reply.footer.join(' ')).toContain("this workspace's admins");
-    const listed = shown((await run('/template')).reply.blocks);
+    const listed = shown(everything((await run('/template')).reply));
     expect(listed.match(/"label":"five-star"/g)).toHaveLength(1);
     expect(listed).toContain("(this workspace's wording)");
 
     const removed = await run('/template remove five-star');
-    expect(shown(removed.reply.blocks)).toContain('The built-in wording is back.');
-    expect(copyText((await run('/template five-star client:Bo')).reply.blocks)).toMatch(
+    expect(shown(everything(removed.reply))).toContain('The built-in wording is back.');
+    expect(copyText(everything((await run('/template five-star client:Bo')).reply))).toMatch(
       /^Hi Bo,\n\nThe final delivery/,
     );
   });
@@ -125,7 +130,7 @@ describe('/template add', () => {
     await run('/template add greet Dear {client}, thank you.');
     const answer = await run('/template greet');
     expect(answer.outcome).toBe('user_error');
-    expect(shown(answer.reply.blocks)).toMatch(/needs client:/);
+    expect(shown(everything(answer.reply))).toMatch(/needs client:/);
   });
 });
 
@@ -133,11 +138,11 @@ describe('/template edit and remove', () => {
   it('edit replaces the wording and is checked again', async () => {
     await run(`/template add thanks ${THANKS}`);
     const risky = await run('/template edit thanks Pay me directly via PayPal.');
-    expect(risky.reply.lead).toMatch(/^Not saved yet/);
+    expect(risky.reply.lead).toMatch(/^Not saved: /);
     expect((await loadCommunity(ctx()))[0]?.text).toContain('coming back');
     const edited = await run('/template edit thanks Thanks[ {client}], truly.');
-    expect(edited.reply.lead).toBe('Changed /template thanks');
-    expect(copyText((await run('/template thanks client:Bo')).reply.blocks)).toBe('Thanks Bo, truly.');
+    expect(edited.reply.lead).toBe('Changed /template thanks for everyone in this workspace.');
+    expect(copyText(everything((await run('/template thanks client:Bo')).reply))).toBe('Thanks Bo, truly.');
   });
 
   it.each([
@@ -148,7 +153,7 @@ describe('/template edit and remove', () => {
   ])('%s is refused', async (line, message) => {
     const answer = await run(line);
     expect(answer.outcome).toBe('user_error');
-    expect(shown(answer.reply.blocks)).toMatch(message);
+    expect(shown(everything(answer.reply))).toMatch(message);
   });
 
   it('remove deletes only that template', async () => {

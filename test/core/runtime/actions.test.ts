@@ -92,7 +92,7 @@ describe('pressing a saved button', () => {
     const answer = await pressAction(refs[0] ?? '', other, commands);
     expect(answer.outcome).toBe('user_error');
     expect(answer.reply.visibility).toBe('private');
-    expect(answer.reply.blocks).toEqual([text(NOT_YOURS)]);
+    expect(answer.reply.lead).toBe(NOT_YOURS);
     expect(counted).toEqual([]);
   });
 
@@ -112,7 +112,7 @@ describe('pressing a saved button', () => {
     for (const ref of [refs[0] ?? '', 'AAAAAAAAAAAAAAAAAAAAAA.0', 'not-a-ref', `${refs[0]?.split('.')[0]}.9`]) {
       const answer = await pressAction(ref, { ...presser, now: ref === refs[0] ? later : TEST_NOW }, commands);
       expect(answer.outcome).toBe('user_error');
-      expect(answer.reply.blocks).toEqual([text(EXPIRED)]);
+      expect(answer.reply.lead).toBe(EXPIRED);
     }
     expect(counted).toEqual([]);
   });
@@ -135,7 +135,7 @@ describe('pressing a saved button', () => {
     const exported = await exportUserData(ctx);
     expect(JSON.stringify(exported.data.buttons)).toContain('"label":"x"');
     await deleteAllUserData(ctx);
-    expect((await pressAction(refs[0] ?? '', ctx, commands)).reply.blocks).toEqual([text(EXPIRED)]);
+    expect((await pressAction(refs[0] ?? '', ctx, commands)).reply.lead).toBe(EXPIRED);
     expect((await exportUserData(ctx)).data).toEqual({});
   });
 });

@@ -67,7 +67,7 @@ describe('runText', () => {
     expect(whole.reply.blocks).toEqual([text('done'), text('a + b')]);
     expect(whole.reply.details).toEqual([]);
     const bad = await runText('/sum 2 3 details:maybe', registry, ctx());
-    expect(bad.reply.blocks[0]).toEqual(text('"details" must be yes or no (got "maybe").'));
+    expect(bad.reply.lead).toEqual('"details" must be yes or no (got "maybe").');
   });
 
   it.each([
@@ -83,7 +83,9 @@ describe('runText', () => {
     calls.length = 0;
     const answer = await runText(line, registry, ctx());
     expect(answer.outcome).toBe('user_error');
-    expect(answer.reply.blocks).toEqual([text(sentence)]);
+    // The problem itself is the lead, the answer's first line; nothing else is said.
+    expect(answer.reply.lead).toBe(sentence);
+    expect(answer.reply.blocks).toEqual([]);
     expect(answer.reply.footer).toEqual(['Usage: /sum <a> <b> [mode] [label]']);
     expect(answer.reply.visibility).toBe('private');
     expect(calls).toEqual([]);
@@ -91,7 +93,7 @@ describe('runText', () => {
 
   it('names every problem at once', async () => {
     const answer = await runText('/sum x y', registry, ctx());
-    expect(answer.reply.blocks[0]).toEqual(text('"a" must be a number (got "x"). "b" must be a number (got "y").'));
+    expect(answer.reply.lead).toEqual('"a" must be a number (got "x"). "b" must be a number (got "y").');
   });
 
   it('answers an unknown command with a pointer to /help', async () => {
@@ -124,15 +126,13 @@ describe('runText', () => {
 
 describe('runCommand', () => {
   it('refuses admin-only commands to non-admins and runs them for admins', async () => {
-    expect((await runCommand(adminOnly, {}, ctx())).reply.blocks).toEqual([
-      text('Only workspace admins can use /settings.'),
-    ]);
+    expect((await runCommand(adminOnly, {}, ctx())).reply.lead).toBe('Only workspace admins can use /settings.');
     expect((await runCommand(adminOnly, {}, ctx({ isAdmin: true }))).reply.lead).toBe('changed');
   });
 
   it('validates typed options the same way as text', async () => {
     const answer = await runCommand(sum, { a: 1, b: 'two' }, ctx());
-    expect(answer.reply.blocks).toEqual([text('"b" must be a number (got "two").')]);
+    expect(answer.reply.lead).toBe('"b" must be a number (got "two").');
   });
 
   it('shows user errors thrown inside run as they are', async () => {
@@ -147,7 +147,7 @@ describe('runCommand', () => {
     const answer = await runCommand(picky, {}, ctx());
     expect(answer).toMatchObject({
       outcome: 'user_error',
-      reply: { blocks: [text('successful + negative cannot exceed total')] },
+      reply: { lead: 'successful + negative cannot exceed total' },
     });
   });
 });
@@ -161,13 +161,11 @@ describe('rate limits', () => {
     for (let i = 0; i < 3; i++) expect((await runText('/sum 1 1', registry, at('u1'))).outcome).toBe('ok');
     const refused = await runText('/sum 1 1', registry, at('u1'));
     expect(refused.outcome).toBe('user_error');
-    expect(refused.reply.blocks[0]).toEqual(text('That is more than 3 commands in 60 s. Try again in 60 s.'));
+    expect(refused.reply.lead).toEqual('That is more than 3 commands in 60 s. Try again in 60 s.');
     expect((await runText('/sum 1 1', registry, at('u2'))).outcome).toBe('ok');
     expect((await runText('/sum 1 1', registry, at('u3'))).outcome).toBe('ok'); // 5th in the workspace
     const busy = await runText('/sum 1 1', registry, at('u3'));
-    expect(busy.reply.blocks[0]).toEqual(
-      text('This workspace is very busy with gigdesk right now. Try again in 60 s.'),
-    );
+    expect(busy.reply.lead).toBe('This workspace is very busy with gigdesk right now. Try again in 60 s.');
   });
 
   it('lets the user go on once the window has passed', async () => {
