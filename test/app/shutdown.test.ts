@@ -59,7 +59,7 @@ describe('npm start', () => {
     const second = startMain(db);
     await second.waitFor('gigdesk>');
     const printed = () => first.output() + second.output();
-    const missing = () => clients.filter((c) => !printed().includes(`Follow-up with ${c}: closing nudge`));
+    const missing = () => clients.filter((c) => !printed().includes(`Time to nudge ${c} to close the contract.`));
     for (let i = 0; i < 300 && missing().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(missing()).toEqual([]);
     second.child.stdin.end();

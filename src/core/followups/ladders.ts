@@ -13,16 +13,38 @@ import { UserError } from '../runtime/errors.js';
 export interface LadderStep {
   template: string;
   label: string;
+  /** The reminder's first line, a sentence a phone notification can show; {client} is filled in. */
+  due: string;
   /** Days after delivery. */
   offset: number;
 }
 
 /** Five-star question at delivery, closing nudge a week later, ping two weeks after that, close a week later. */
 export const LADDER: readonly LadderStep[] = [
-  { template: 'five-star', label: 'Ask the five-star question', offset: 0 },
-  { template: 'closing-nudge', label: 'Closing nudge', offset: 7 },
-  { template: 'silent-ping', label: 'Ping once more if silent', offset: 21 },
-  { template: 'close-yourself', label: 'Close it yourself', offset: 28 },
+  {
+    template: 'five-star',
+    label: 'Ask the five-star question',
+    due: 'Time to ask {client} the five-star question.',
+    offset: 0,
+  },
+  {
+    template: 'closing-nudge',
+    label: 'Closing nudge',
+    due: 'Time to nudge {client} to close the contract.',
+    offset: 7,
+  },
+  {
+    template: 'silent-ping',
+    label: 'Ping once more if silent',
+    due: 'Time to ping {client} once more if they are still silent.',
+    offset: 21,
+  },
+  {
+    template: 'close-yourself',
+    label: 'Close it yourself',
+    due: 'Time to close the contract with {client} yourself.',
+    offset: 28,
+  },
 ];
 
 /** The hour of the step's day, in the user's zone, when its reminder is due. */
@@ -198,6 +220,12 @@ export function snoozeSteps(followup: Followup, days: number): Followup {
 
 export function labelOf(template: string): string {
   return LADDER.find((s) => s.template === template)?.label ?? template;
+}
+
+/** "Time to nudge Acme to close the contract." */
+export function dueSentence(template: string, client: string): string {
+  const due = LADDER.find((s) => s.template === template)?.due ?? `Time for the ${template} step with {client}.`;
+  return due.replace('{client}', client);
 }
 
 /** The ladder as table rows: date, how far from today, step, template; `mark` flags one template. */

@@ -4,7 +4,7 @@ import { cleanValues, fillTemplate, findTemplate, wordingFor } from '../messages
 import type { Context } from '../runtime/command.js';
 import { type Action, copy, type Reply, reply, text } from '../runtime/reply.js';
 import { readUserData, updateUserData } from '../store/store.js';
-import { type Followup, type FollowupStep, labelOf } from './ladders.js';
+import { dueSentence, type Followup, type FollowupStep, labelOf } from './ladders.js';
 import { LADDERS, loadFollowups, NOTICES, type Notice, type Scope } from './reminders.js';
 
 /** The step's ready-to-send message, filled from the ladder (a workspace's own wording wins). */
@@ -23,7 +23,7 @@ export async function stepMessage(scope: Scope, followup: Followup, step: Follow
 export async function reminderReply(scope: Scope, followup: Followup, step: FollowupStep): Promise<Reply> {
   const message = await stepMessage(scope, followup, step);
   return reply({
-    lead: `Follow-up with ${followup.client}: ${labelOf(step.template).toLowerCase()}`,
+    lead: dueSentence(step.template, followup.client),
     blocks: [
       ...(message ? [copy(message, 'Ready to copy')] : []),
       text(`Due ${step.day}, delivery was ${followup.delivered}. Only you get this; send it yourself if it fits.`),

@@ -37,7 +37,7 @@ describe('reminder loop (console delivery)', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     await stop();
     expect(printed.match(/\[reminder\]/g)).toHaveLength(1);
-    expect(printed).toContain('Follow-up with Acme: closing nudge');
+    expect(printed).toContain('Time to nudge Acme to close the contract.');
     expect(printed).toContain('Hi Acme, could you close the contract when you get a moment?');
   });
 });

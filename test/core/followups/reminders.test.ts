@@ -67,7 +67,7 @@ describe('reminder jobs on the embedded schedule', () => {
     expect(await deliverDue(store, at('2026-03-17T09:00:00Z'), fake.deliver)).toEqual({ ran: 1 });
     const [first] = fake.sent;
     expect(first?.to).toEqual({ platform: 'console', workspaceId: 'local', userId: 'sam' });
-    expect(first?.reply.lead).toBe('Follow-up with Acme: closing nudge');
+    expect(first?.reply.lead).toBe('Time to nudge Acme to close the contract.');
     expect(first?.reply.visibility).toBe('private');
     const message = first?.reply.blocks.find((b) => b.type === 'copy')?.text;
     expect(message).toMatch(/^Hi Acme,\n\nI'm glad everything with the logo worked out\./);
@@ -75,9 +75,9 @@ describe('reminder jobs on the embedded schedule', () => {
     await deliverDue(store, at('2026-03-17T10:00:00Z'), fake.deliver);
     await deliverDue(store, at('2026-04-30T00:00:00Z'), fake.deliver);
     expect(fake.steps()).toEqual([
-      'sam:Follow-up with Acme: closing nudge',
-      'sam:Follow-up with Acme: ping once more if silent',
-      'sam:Follow-up with Acme: close it yourself',
+      'sam:Time to nudge Acme to close the contract.',
+      'sam:Time to ping Acme once more if they are still silent.',
+      'sam:Time to close the contract with Acme yourself.',
     ]);
     expect(await statuses(ctx(store))).toEqual(['shown', 'sent', 'sent', 'sent']);
     expect(await deliverDue(store, at('2027-01-01T00:00:00Z'), fake.deliver)).toEqual({ ran: 0 });
@@ -180,7 +180,7 @@ describe('reminder jobs on the embedded schedule', () => {
     await deliverDue(store, at('2026-03-21T00:00:00Z'), fake.deliver);
     expect(fake.sent).toEqual([]);
     await deliverDue(store, at('2026-03-22T09:00:00Z'), fake.deliver);
-    expect(fake.steps()).toEqual(['sam:Follow-up with Beta: closing nudge']);
+    expect(fake.steps()).toEqual(['sam:Time to nudge Beta to close the contract.']);
   });
 
   it('leaves other platforms’ reminders to their own workers', async () => {
@@ -226,9 +226,9 @@ describe('reminder jobs on the embedded schedule', () => {
       deliverDue(store, at('2026-03-18T00:00:00Z'), fake.deliver),
     ]);
     expect(fake.steps().sort()).toEqual([
-      'a:Follow-up with Acme: closing nudge',
-      'b:Follow-up with Acme: closing nudge',
-      'c:Follow-up with Acme: closing nudge',
+      'a:Time to nudge Acme to close the contract.',
+      'b:Time to nudge Acme to close the contract.',
+      'c:Time to nudge Acme to close the contract.',
     ]);
   });
 });
@@ -264,10 +264,10 @@ describe('restarts on a real SQLite file', () => {
     const third = openStore({ sqlitePath: path });
     await deliverDue(third, at('2026-03-31T10:02:00Z'), fake.deliver);
     expect(fake.steps().sort()).toEqual([
-      'kim:Follow-up with Beta: closing nudge',
-      'kim:Follow-up with Beta: ping once more if silent',
-      'sam:Follow-up with Acme: closing nudge',
-      'sam:Follow-up with Acme: ping once more if silent',
+      'kim:Time to nudge Beta to close the contract.',
+      'kim:Time to ping Beta once more if they are still silent.',
+      'sam:Time to nudge Acme to close the contract.',
+      'sam:Time to ping Acme once more if they are still silent.',
     ]);
     await deliverDue(third, at('2026-04-08T00:00:00Z'), fake.deliver);
     expect(fake.sent).toHaveLength(6);
@@ -292,7 +292,7 @@ describe('restarts on a real SQLite file', () => {
       expect(await deliverDue(store, at('2026-03-18T00:00:30Z'), fake.deliver)).toEqual({ ran: 0 });
     });
     await deliverDue(store, at('2026-03-18T00:01:00Z'), fake.deliver);
-    expect(fake.steps()).toEqual(['sam:Follow-up with Acme: closing nudge']);
+    expect(fake.steps()).toEqual(['sam:Time to nudge Acme to close the contract.']);
     await store.close();
   });
 });

@@ -13,7 +13,7 @@ import { startWorker, type WorkerRun } from '../../support/workers.js';
 
 // Child processes start slowly on a busy machine; no figure here is asserted, only awaited.
 const WAIT_MS = 45_000;
-const NUDGE = 'Follow-up with Acme: closing nudge';
+const NUDGE = 'Time to nudge Acme to close the contract.';
 const said = (run: WorkerRun, key: string) =>
   run.lines.flatMap((l) => (typeof l[key] === 'string' ? [l[key] as string] : []));
 
