@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commandBody, SIGNING_SECRET, sign, visibleText } from '../adapters/slack/harness.js';
+import { postSlash, SIGNING_SECRET, visibleText } from '../adapters/slack/harness.js';
 import { assertBuilt, CLI } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gigdesk-slack-outage-'));
@@ -72,19 +72,9 @@ describe('npm start while Slack is unreachable', () => {
       await waitForLog('slack adapter started');
       expect(api.methods).toContain('/api/auth.test');
 
-      const body = commandBody('/jss', '7 1 8');
-      const timestamp = Math.floor(Date.now() / 1000);
-      const res = await fetch(`http://127.0.0.1:${slackPort}/slack/events`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'x-slack-request-timestamp': String(timestamp),
-          'x-slack-signature': sign(body, timestamp),
-        },
-        body,
-      });
+      const res = await postSlash(slackPort, '/jss', '7 1 8');
       expect(res.status).toBe(200);
-      expect(visibleText(await res.json())).toContain('75 %');
+      expect(visibleText(JSON.parse(res.body))).toContain('75 %');
     } finally {
       child.kill('SIGTERM');
       await api.close();

@@ -6,7 +6,7 @@ import { addDays } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
-import { isoOfDay, parseDay as parseDate } from '../dates.js';
+import { isoOfDay, parseDay as parseDate, todayIn } from '../dates.js';
 import type { Tone } from '../messages/templateText.js';
 import { UserError } from '../runtime/errors.js';
 
@@ -87,14 +87,7 @@ export function checkTimeZone(tz: string): string {
 
 /** The calendar day an instant falls on in a time zone. */
 export function dayIn(instant: Date, tz = 'UTC'): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return isoOfDay(todayIn(instant, tz));
 }
 
 /** Minutes a zone is ahead of UTC at an instant (negative west of Greenwich). */

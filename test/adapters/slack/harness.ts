@@ -115,6 +115,26 @@ export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): 
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
+/** A signed slash command POSTed to a Bolt HTTP receiver on loopback, as Slack sends it. */
+export async function postSlash(
+  port: number,
+  command: string,
+  text: string,
+): Promise<{ status: number; body: string }> {
+  const body = commandBody(command, text);
+  const timestamp = Math.floor(Date.now() / 1000);
+  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': sign(body, timestamp),
+    },
+    body,
+  });
+  return { status: res.status, body: await res.text() };
+}
+
 export function commandBody(command: string, text: string, userId = 'U0PLAIN'): string {
   return new URLSearchParams({
     token: 'legacy-verification-token',

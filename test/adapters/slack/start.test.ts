@@ -6,7 +6,7 @@ import { type SlackBot, startSlack } from '../../../src/adapters/slack/start.js'
 import { ConfigError } from '../../../src/config.js';
 import { reply } from '../../../src/core/runtime/reply.js';
 import { memoryStore } from '../../../src/core/store/store.js';
-import { commandBody, SIGNING_SECRET, sign, visibleText } from './harness.js';
+import { postSlash, SIGNING_SECRET, visibleText } from './harness.js';
 
 const json = (value: unknown) =>
   new Response(JSON.stringify(value), { status: 200, headers: { 'content-type': 'application/json' } });
@@ -57,21 +57,6 @@ async function startHttp(fetch: typeof globalThis.fetch) {
   return { bot, port };
 }
 
-async function slash(port: number, command: string, text: string) {
-  const body = commandBody(command, text);
-  const timestamp = Math.floor(Date.now() / 1000);
-  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': sign(body, timestamp),
-    },
-    body,
-  });
-  return { status: res.status, body: await res.text() };
-}
-
 describe('startSlack while slack.com is unreachable', () => {
   it('returns at once, retries auth.test, then answers a signed slash command', async () => {
     const slack = flakySlack(3);
@@ -79,7 +64,7 @@ describe('startSlack while slack.com is unreachable', () => {
     await bot.ready;
     expect(slack.methods.filter((m) => m === 'auth.test')).toHaveLength(4);
     expect(bot.port).toBe(port);
-    const answer = await slash(port, '/jss', '7 1 8');
+    const answer = await postSlash(port, '/jss', '7 1 8');
     expect(answer.status).toBe(200);
     expect(visibleText(JSON.parse(answer.body))).toContain('75 %');
     // Bolt was handed the ids: it never asked auth.test again for the request.
