@@ -6,8 +6,14 @@ import { describe, expect, it } from 'vitest';
 const PLATFORM_LIBRARIES =
   /from\s+['"](discord\.js|@discordjs\/[^'"]+|@slack\/[^'"]+)['"]|import\(\s*['"](discord\.js|@slack\/)/;
 const DOMAINS = ['jss', 'fees', 'messages', 'followups', 'advice'];
-/** The deliberate seams between domains: follow-ups word their reminders with the message templates. */
-const SEAMS = [['followups', 'messages']];
+/**
+ * The deliberate seams between domains: follow-ups word their reminders with the message templates;
+ * the reminder worker also sends the contract log's window alerts, worded and scored by jss.
+ */
+const SEAMS = [
+  ['followups', 'messages'],
+  ['followups', 'jss'],
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

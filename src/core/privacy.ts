@@ -1,6 +1,7 @@
 // Everything stored about one person, to export or delete on request.
 
 import { forgetReminders, type PendingReminder, remindersOf } from './followups/reminders.js';
+import { forgetWindowAlerts } from './jss/windowAlerts.js';
 import { forgetCommunity } from './messages/templates.js';
 import { BUTTONS, forgetActions, savedActionsOf } from './runtime/actions.js';
 import type { Context, Platform } from './runtime/command.js';
@@ -33,12 +34,13 @@ export async function exportUserData(ctx: Context): Promise<UserDataExport> {
 }
 
 /**
- * Removes every stored item of the caller and their pending reminders; returns what was removed.
- * Reminder jobs go first, waiting for one being sent: none fires once this resolves, and none can
- * write the deleted data back.
+ * Removes every stored item of the caller and their pending reminders and window alerts;
+ * returns what was removed. Reminder jobs go first, waiting for one being sent: none fires once
+ * this resolves, and none can write the deleted data back.
  */
 export async function deleteAllUserData(ctx: Context): Promise<{ items: string[]; reminders: number }> {
   const reminders = await forgetReminders(ctx);
+  await forgetWindowAlerts(ctx);
   const items = await userDataNames(ctx);
   await forgetActions(ctx);
   for (const name of items) await deleteUserData(ctx, name);

@@ -1,6 +1,7 @@
 // Runs one reminder job: finds its step, sends it through an adapter, records the outcome on the
 // step. Delivery is at-least-once: a step is marked sent only after the platform took the message,
-// so a crash in between sends it again (a rare duplicate), never loses it.
+// so a crash in between sends it again (a rare duplicate), never loses it. The same worker sends
+// the contract log's window alerts (jss/windowAlerts.ts), jobs of their own kind on the same queues.
 import { logger } from '../log.js';
 import { countReminders } from '../metrics.js';
 import { saveActions } from '../runtime/actions.js';
@@ -8,6 +9,7 @@ import type { Platform } from '../runtime/command.js';
 import type { Reply } from '../runtime/reply.js';
 import { type JobHandler, type JobRun, PermanentJobError, type WorkOptions } from '../store/jobs.js';
 import { type Store, updateUserData } from '../store/store.js';
+import { isWindowAlertJob, type WindowAlertJobData, windowAlertReply } from '../jss/windowAlerts.js';
 import type { Followup, StepStatus } from './ladders.js';
 import { reminderReply } from './notices.js';
 import { LADDERS, loadFollowups, NOTICES, type Notice, type Recipient, type ReminderJobData } from './reminders.js';
@@ -65,36 +67,69 @@ async function record(store: Store, job: ReminderJobData, status: StepStatus, at
   }
 }
 
+/**
+ * Sends one job's message. A transient failure throws, for the schedule to try again after a backoff;
+ * a permanent one, or the last try, is handed to `failed` with its reason before throwing.
+ */
+async function sendOnce(
+  run: JobRun,
+  to: Recipient,
+  deliver: Deliver,
+  compose: () => Promise<Reply>,
+  failed: (why: string) => Promise<void>,
+): Promise<void> {
+  let reached: boolean;
+  try {
+    reached = await deliver(to, await compose());
+  } catch (error) {
+    const permanent = error instanceof PermanentDeliveryError;
+    logger.warn({ err: error, platform: to.platform, attempt: run.attempt, permanent }, 'reminder not sent');
+    if (!permanent && !run.lastAttempt) throw error; // tried again after a backoff
+    await failed(permanent ? error.reason : `gave up after ${run.attempt} tries`);
+    countReminders('failed', to.platform);
+    throw error;
+  }
+  if (!reached) {
+    await failed('DMs closed');
+    countReminders('failed', to.platform);
+    throw new PermanentDeliveryError('DMs closed');
+  }
+  countReminders('delivered', to.platform);
+}
+
+/** A window alert of the contract log: nothing is recorded for it, so a failure is only logged. */
+async function sendWindowAlert(store: Store, deliver: Deliver, run: JobRun, job: WindowAlertJobData) {
+  const message = await windowAlertReply(store, job, run.now);
+  // Alerts turned off, the contract removed or changed: the job has nothing left to say.
+  if (!message) return;
+  await sendOnce(
+    run,
+    job.to,
+    deliver,
+    async () => message,
+    async () => undefined,
+  );
+}
+
 /** What a reminder job does when it fires, for the schedule of the store. */
 export function reminderHandler(store: Store, deliver: Deliver): JobHandler {
   return async (run: JobRun) => {
+    if (isWindowAlertJob(run.data)) return sendWindowAlert(store, deliver, run, run.data);
     const job = run.data as ReminderJobData;
     const scope = { ...job.to, store };
     const found = pendingStep(await loadFollowups(scope), job);
     // Stopped, deleted or already handled; a snoozed step (a day or more later) waits for its own job.
     // The hour of slack keeps a worker whose clock runs a little behind from dropping a due step.
     if (!found || Date.parse(found.step.dueAt) > run.now.getTime() + HOUR) return;
-    let reached: boolean;
-    try {
+    await sendOnce(
+      run,
+      job.to,
+      deliver,
       // Its Done and Snooze buttons are saved for the recipient first, as for any answer with buttons.
-      const message = await saveActions(await reminderReply(scope, found.followup, found.step), job.to, store, run.now);
-      reached = await deliver(job.to, message);
-    } catch (error) {
-      const permanent = error instanceof PermanentDeliveryError;
-      logger.warn({ err: error, platform: job.to.platform, attempt: run.attempt, permanent }, 'reminder not sent');
-      if (!permanent && !run.lastAttempt) throw error; // tried again after a backoff
-      const why = permanent ? error.reason : `gave up after ${run.attempt} tries`;
-      await record(store, job, 'undelivered', run.now, why);
-      countReminders('failed', job.to.platform);
-      throw error;
-    }
-    if (!reached) {
-      await record(store, job, 'undelivered', run.now, 'DMs closed');
-      countReminders('failed', job.to.platform);
-      throw new PermanentDeliveryError('DMs closed');
-    }
+      async () => saveActions(await reminderReply(scope, found.followup, found.step), job.to, store, run.now),
+      (why) => record(store, job, 'undelivered', run.now, why),
+    );
     await record(store, job, 'sent', run.now);
-    countReminders('delivered', job.to.platform);
   };
 }
 
