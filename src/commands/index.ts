@@ -3,6 +3,7 @@ import type { Command } from '../core/runtime/command.js';
 import { check } from './check.js';
 import { client } from './client.js';
 import { contractsCommands } from './contracts.js';
+import { contractsAlerts } from './contractsAlerts.js';
 import { contractsEdit } from './contractsEdit.js';
 import { dispute } from './dispute.js';
 import { fees } from './fees.js';
@@ -22,6 +23,7 @@ export const commands: readonly Command[] = [
   jss,
   ...contractsCommands,
   contractsEdit,
+  contractsAlerts,
   fees,
   quote,
   dispute,

@@ -2,6 +2,8 @@
 // step. Delivery is at-least-once: a step is marked sent only after the platform took the message,
 // so a crash in between sends it again (a rare duplicate), never loses it. The same worker sends
 // the contract log's window alerts (jss/windowAlerts.ts), jobs of their own kind on the same queues.
+
+import { isWindowAlertJob, type WindowAlertJobData, windowAlertReply } from '../jss/windowAlerts.js';
 import { logger } from '../log.js';
 import { countReminders } from '../metrics.js';
 import { saveActions } from '../runtime/actions.js';
@@ -9,7 +11,6 @@ import type { Platform } from '../runtime/command.js';
 import type { Reply } from '../runtime/reply.js';
 import { type JobHandler, type JobRun, PermanentJobError, type WorkOptions } from '../store/jobs.js';
 import { type Store, updateUserData } from '../store/store.js';
-import { isWindowAlertJob, type WindowAlertJobData, windowAlertReply } from '../jss/windowAlerts.js';
 import type { Followup, StepStatus } from './ladders.js';
 import { reminderReply } from './notices.js';
 import { LADDERS, loadFollowups, NOTICES, type Notice, type Recipient, type ReminderJobData } from './reminders.js';

@@ -153,7 +153,7 @@ export async function windowAlertReply(store: Store, job: WindowAlertJobData, no
   if (!(await readUserData<AlertSetting>(scope, ALERTS_NAME))) return undefined;
   const contracts = (await readUserData<ContractLog>(scope, LOG_NAME))?.contracts ?? [];
   const contract = contracts.find((c) => c.id === job.contractId);
-  if (!contract || contract.outcome !== 'negative' || !isEligible(contract)) return undefined;
+  if (contract?.outcome !== 'negative' || !isEligible(contract)) return undefined;
   if (isoOfDay(leaveDay(dayFromIso(contract.end), job.months)) !== job.day) return undefined;
   const today = dayOf(now);
   const index = indexLog(contracts);
