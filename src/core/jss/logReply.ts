@@ -140,7 +140,9 @@ export function logReply(contracts: readonly Contract[], today: Day, target: num
     footer: [
       `${JSS_RULE.name}, on your log as of ${isoOfDay(today)}. An estimate: Upwork does not publish its algorithm.`,
       `The 24-month rule is from ${jssRule('jss-24-month-daily').source}; the best-of rule from ${jssRule('jss-windows-best-of').source}. They disagree, so both are shown.`,
-      'Try /toprated for the badge checklist.',
+      roadmap.events.length > 0
+        ? 'Try /contracts alerts on for a private message the day a negative leaves a window.'
+        : 'Try /toprated for the badge checklist.',
     ],
   });
 }
