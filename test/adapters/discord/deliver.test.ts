@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { discordDeliver } from '../../../src/adapters/discord/deliver.js';
 import { PermanentDeliveryError } from '../../../src/core/followups/delivery.js';
 import { reply, text } from '../../../src/core/runtime/reply.js';
-import { BOT, type Call, fakeDiscord, GUILD, json, USER } from './fake.js';
+import { type Call, fakeDiscord, GUILD, json, rawMessage, USER } from './fake.js';
 
 const DM_CHANNEL = '910000000000000001';
 const to = { platform: 'discord' as const, workspaceId: GUILD, userId: USER };
@@ -20,23 +20,7 @@ function dmResponder(send: () => Response) {
   };
 }
 
-const sentMessage = () =>
-  json(200, {
-    id: '920000000000000001',
-    channel_id: DM_CHANNEL,
-    type: 0,
-    content: '',
-    author: { id: BOT, username: 'gigdesk', discriminator: '0', bot: true },
-    timestamp: '2026-01-01T00:00:00.000Z',
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    pinned: false,
-  });
+const sentMessage = () => json(200, rawMessage('920000000000000001', DM_CHANNEL));
 
 describe('discordDeliver', () => {
   it('sends the reminder as a DM embed without pings or the ephemeral flag', async () => {

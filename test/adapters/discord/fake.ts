@@ -165,3 +165,23 @@ export function visibleText(body: any): string {
     .join('\n')
     .replace(/\\([^\w\s])/g, '$1');
 }
+
+/** A raw message as Discord's API returns it, sent by the bot. */
+export function rawMessage(id: string, channelId: string, content = '') {
+  return {
+    id,
+    channel_id: channelId,
+    type: 0,
+    content,
+    author: { id: BOT, username: 'gigdesk', discriminator: '0', bot: true },
+    timestamp: '2026-01-01T00:00:00.000Z',
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+  };
+}

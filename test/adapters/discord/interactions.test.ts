@@ -14,13 +14,13 @@ import { runCommand } from '../../../src/core/runtime/run.js';
 import { memoryStore, type Store } from '../../../src/core/store/store.js';
 import { testContext } from '../../support/context.js';
 import {
-  BOT,
   type Call,
   fakeDiscord,
   GUILD,
   interactionPayload,
   json,
   MANAGE_GUILD,
+  rawMessage,
   slashPayload,
   USER,
   visibleText,
@@ -55,24 +55,7 @@ const callbacks = (calls: Call[]) => calls.filter((c) => c.path.endsWith('/callb
 const buttonsIn = (body: any): { label: string; custom_id: string; style: number }[] =>
   (body?.data?.components ?? body?.components ?? []).flatMap((row: { components: unknown[] }) => row.components);
 
-function message(id: string, content = '') {
-  return {
-    id,
-    channel_id: CHANNEL,
-    type: 0,
-    content,
-    author: { id: BOT, username: 'gigdesk', discriminator: '0', bot: true },
-    timestamp: '2026-01-01T00:00:00.000Z',
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    pinned: false,
-  };
-}
+const message = (id: string, content = '') => rawMessage(id, CHANNEL, content);
 
 /** A button press by `userId` (a guild member), as Discord sends it. */
 // biome-ignore lint/suspicious/noExplicitAny: raw gateway JSON, edited per case
