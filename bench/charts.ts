@@ -1,10 +1,12 @@
-// Chart rendering: the first chart (loads echarts and resvg, reads the font) and p50/p99 after it.
+// Chart rendering: the first chart (loads echarts and resvg, reads the font), p50/p99 after it, and
+// where the time of one chart goes.
 import { performance } from 'node:perf_hooks';
 import { drawChart } from '../src/charts/draw.js';
 import { dayFromIso } from '../src/core/dates.js';
 import { feesChart } from '../src/core/fees/chart.js';
 import { jssChart, topRatedChart } from '../src/core/jss/chart.js';
 import type { Contract } from '../src/core/jss/contracts.js';
+import type { ChartSpec } from '../src/core/runtime/chart.js';
 import { type BenchRow, measure, timingRow } from './lib.js';
 
 const RUNS = 40;
@@ -39,5 +41,39 @@ export async function bench(): Promise<BenchRow[]> {
     const verdict = timing.p50Ms < GOAL_MS ? 'meets' : 'misses';
     rows.push(timingRow(timing, `${verdict} the p50 goal of ${GOAL_MS} ms`));
   }
+  rows.push(await stages(specs['jss path, 120 contracts']()));
   return rows;
+}
+
+/** p50 of each stage of one chart, run in step on the main thread (drawChart rasterises off it). */
+async function stages(spec: ChartSpec): Promise<BenchRow> {
+  // Imported here, after the first chart, so that row still pays for loading them.
+  const { Resvg } = await import('@resvg/resvg-js');
+  const { renderChartSvg } = await import('../src/charts/render.js');
+  const { CHART_FONT_FAMILY, CHART_FONT_FILES } = await import('../src/charts/font.js');
+  const font = (files: string[]) => ({
+    fontFiles: files,
+    loadSystemFonts: false,
+    defaultFontFamily: CHART_FONT_FAMILY,
+  });
+  const options = (files: string[]) => ({ fitTo: { mode: 'zoom' as const, value: 1.5 }, font: font(files) });
+  const svg = renderChartSvg(spec);
+  const bare = renderChartSvg(spec, { withoutText: true });
+  const image = new Resvg(svg, options(CHART_FONT_FILES)).render();
+  const p50 = async (fn: () => unknown) => (await measure('', fn, RUNS)).p50Ms.toFixed(1);
+  const parts = {
+    'echarts SVG': await p50(() => renderChartSvg(spec)),
+    'font database': await p50(() => new Resvg(bare, options(CHART_FONT_FILES))),
+    'SVG parse + text to paths': await p50(() => new Resvg(svg, options(CHART_FONT_FILES))),
+    rasterise: await p50(() => new Resvg(svg, options(CHART_FONT_FILES)).render()),
+    'PNG encode': await p50(() => image.asPng()),
+  };
+  const value = Object.entries(parts)
+    .map(([stage, ms]) => `${stage} ${ms}`)
+    .join(', ');
+  return {
+    what: 'jss path stages, p50 ms (each includes the ones before it in resvg)',
+    value,
+    note: `SVG ${svg.length} chars`,
+  };
 }
