@@ -61,7 +61,10 @@ const INDEX = 'CREATE INDEX IF NOT EXISTS reminder_jobs_due ON reminder_jobs (qu
  */
 export function sqliteSchedule(path: string): EmbeddedSchedule {
   let opened: Promise<Database> | undefined;
+  let closed = false;
   const db = () => {
+    // As for the data: work still running after close must not bring the file back.
+    if (closed) return Promise.reject(new StorageUnavailableError('the schedule is closed'));
     opened ??= openDatabase(path);
     return opened;
   };
@@ -183,6 +186,7 @@ export function sqliteSchedule(path: string): EmbeddedSchedule {
       };
     },
     close: async () => {
+      closed = true;
       if (!opened) return;
       const d = await opened;
       opened = undefined;

@@ -80,7 +80,10 @@ const encode = (value: unknown, ttlMs?: number) =>
 
 export function sqliteStore(path: string, kind: 'sqlite' | 'memory'): Store {
   let opened: Promise<Db> | undefined;
+  let closed = false;
   const open = () => {
+    // Work still running after close (a late event handler) must not bring the file back.
+    if (closed) return Promise.reject(new StorageUnavailableError('the store is closed'));
     opened ??= connect(path).catch((error) => {
       opened = undefined;
       throw error;
@@ -172,6 +175,7 @@ export function sqliteStore(path: string, kind: 'sqlite' | 'memory'): Store {
         return next;
       }),
     close: async () => {
+      closed = true;
       const db = opened;
       opened = undefined;
       if (db) await (await db.catch(() => undefined))?.close();

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StorageUnavailableError } from '../../../src/core/store/errors.js';
 import {
@@ -39,6 +39,18 @@ describe('SQLite store', () => {
     expect(await second.get(workspaceKey(scope(second), 'settings'))).toEqual({ tone: 'formal' });
     expect(await readUserData(scope(second, 'u2'), 'contracts')).toBeUndefined();
     await second.close();
+  });
+
+  it('once closed, refuses work instead of bringing the file back', async () => {
+    const path = tempDb();
+    const store = openStore({ sqlitePath: path });
+    await store.set('k', 1);
+    await store.close();
+    rmSync(dirname(path), { recursive: true, force: true });
+    await expect(store.get('k')).rejects.toBeInstanceOf(StorageUnavailableError);
+    const job = { id: 'j1', queue: 'console', dueAt: 0, data: {} };
+    await expect(store.schedule.add([job])).rejects.toBeInstanceOf(StorageUnavailableError);
+    expect(existsSync(dirname(path))).toBe(false);
   });
 
   it('indexes each user’s data so all of it can be found and deleted', async () => {
