@@ -77,5 +77,8 @@ describe('health and metrics (METRICS_PORT)', () => {
     expect((await bot.get('/metrics')).body).toMatch(/^gigdesk_store_errors_total\{store="redis"\} [1-9]/m);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
+    // One warning that Redis is away, not one per reconnect attempt of every queue and worker.
+    expect(bot.logs().match(/redis is not answering/g)).toHaveLength(1);
+    expect(bot.logs()).not.toMatch(/"level":40[^\n]*"msg":"reminder (queue connection|worker) error"/);
   });
 });

@@ -25,6 +25,15 @@ const PREFIX = 'gigdesk';
 /** Failed jobs (a permanent error, or every retry spent) stay for a week for an operator to inspect. */
 const KEEP_FAILED_S = 7 * 24 * 3600;
 
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE']);
+
+/** Redis being away repeats on every reconnect; the store already warns once that it is not answering. */
+function logQueueError(error: Error, msg: string, queue?: string): void {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code && CONNECTION_CODES.has(code)) logger.debug({ err: error, queue }, msg);
+  else logger.warn({ err: error, queue }, msg);
+}
+
 async function bounded<T>(what: string, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -42,7 +51,7 @@ async function bounded<T>(what: string, work: Promise<T>): Promise<T> {
 export function bullmqSchedule(url: string): QueueSchedule {
   // One connection for every queue (adding and removing jobs); each worker opens its own blocking one.
   const connection = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
-  connection.on('error', (error) => logger.warn({ err: error }, 'reminder queue connection error'));
+  connection.on('error', (error) => logQueueError(error, 'reminder queue connection error'));
   const queues = new Map<string, Queue>();
   const queueOf = (name: string) => {
     let queue = queues.get(name);
@@ -130,7 +139,7 @@ function startWorker(url: string, queue: string, handler: JobHandler, options: W
     stalledInterval: Math.max(100, Math.floor(leaseMs / 2)),
     settings: { backoffStrategy: (attemptsMade: number) => backoffDelay(attemptsMade, backoffMs) },
   });
-  worker.on('error', (error) => logger.warn({ err: error, queue }, 'reminder worker error'));
+  worker.on('error', (error) => logQueueError(error, 'reminder worker error', queue));
   worker.on('failed', (job, error) =>
     logger.warn({ err: error, queue, attempts: job?.attemptsMade }, 'reminder try failed'),
   );
