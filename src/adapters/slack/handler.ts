@@ -7,6 +7,7 @@ import type { Command, Context } from '../../core/runtime/command.js';
 import { optionSpecs } from '../../core/runtime/options.js';
 import type { Reply } from '../../core/runtime/reply.js';
 import { runText, userErrorAnswer } from '../../core/runtime/run.js';
+import { TIMED_OUT, within } from '../../core/waits.js';
 import { uploadChart } from './chart.js';
 import type { AdminCheck, SlackDeps } from './deps.js';
 import { uploadAttachments, whereFilesGo } from './files.js';
@@ -51,15 +52,17 @@ export function register(app: App, deps: SlackDeps): void {
     const pending = answer(name, command, client, deps, isAdmin);
     const quick = await within(pending, budget);
     const target = { userId: command.user_id, channelId: command.channel_id };
-    if (quick) {
+    let final: Reply;
+    if (quick !== TIMED_OUT) {
       const [first, ...rest] = renderSlack(quick);
       await ack(first);
       await sendAll(respond, rest, name);
+      final = quick;
     } else {
       await ack();
+      final = await pending;
+      await sendAll(respond, renderSlack(final), name);
     }
-    const final = quick ?? (await pending);
-    if (!quick) await sendAll(respond, renderSlack(final), name);
     await uploadAttachments(client, final, target);
     await uploadChart(client, final, target, { workspaceId: command.team_id, store: deps.store });
   });
@@ -115,19 +118,6 @@ async function answerWithForm(
     'The form could not be opened just now; type the text after the command.',
   );
   await sendAll(respond, renderSlack(usage.reply), command.command);
-}
-
-/** The value if it settles within `ms`, otherwise undefined (the work carries on). */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(resolve, ms, undefined);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 async function sendAll(respond: RespondFn, messages: SlackMessage[], name: string): Promise<void> {

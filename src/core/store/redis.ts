@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { Redis } from 'ioredis';
 import { logger } from '../log.js';
 import { countStoreError } from '../metrics.js';
+import { within } from '../waits.js';
 import { StorageUnavailableError } from './errors.js';
 import type { Store } from './types.js';
 
@@ -71,15 +72,12 @@ export function redisStore(url: string): Store {
     probe ??= setInterval(() => {
       if (probing) return;
       probing = true;
-      const timer = sleep(PROBE_EVERY_MS).then(() => false);
-      void Promise.race([
-        client.ping().then(
-          () => true,
-          () => false,
-        ),
-        timer,
-      ])
-        .then(markAnswering)
+      const pinged = client.ping().then(
+        () => true,
+        () => false,
+      );
+      void within(pinged, PROBE_EVERY_MS)
+        .then((answered) => markAnswering(answered === true))
         .finally(() => {
           probing = false;
         });

@@ -4,6 +4,7 @@
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { logger } from '../log.js';
+import { settlesWithin, TIMED_OUT, within } from '../waits.js';
 import { StorageUnavailableError } from './errors.js';
 import {
   ATTEMPTS,
@@ -35,17 +36,16 @@ function logQueueError(error: Error, msg: string, queue?: string): void {
 }
 
 async function bounded<T>(what: string, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${COMMAND_TIMEOUT_MS} ms`)), COMMAND_TIMEOUT_MS);
-  });
+  let result: T | typeof TIMED_OUT;
   try {
-    return await Promise.race([work, timeout]);
+    result = await within(work, COMMAND_TIMEOUT_MS);
   } catch (error) {
     throw new StorageUnavailableError(`reminder queue ${what} failed: ${(error as Error).message}`, { cause: error });
-  } finally {
-    clearTimeout(timer);
   }
+  if (result === TIMED_OUT) {
+    throw new StorageUnavailableError(`reminder queue ${what} failed: no answer within ${COMMAND_TIMEOUT_MS} ms`);
+  }
+  return result;
 }
 
 export function bullmqSchedule(url: string): QueueSchedule {
@@ -149,21 +149,4 @@ function startWorker(url: string, queue: string, handler: JobHandler, options: W
       logger.warn({ queue }, 'reminder worker closed unclean');
     blocking.disconnect();
   };
-}
-
-/** True when `work` settled within `ms`; false when it is still going (it is left to finish on its own). */
-async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  const settled = work.then(
-    () => true,
-    () => true,
-  );
-  try {
-    return await Promise.race([settled, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
