@@ -24,7 +24,7 @@ export function buttonRows(actions: readonly Action[]): ButtonRow[] {
       (a): APIButtonComponentWithCustomId => ({
         type: ComponentType.Button,
         style: a.style ? STYLES[a.style] : ButtonStyle.Secondary,
-        label: clipLabel(a.label),
+        label: clip(a.label, COMPONENT_LIMITS.label),
         custom_id: a.ref ?? '',
       }),
     );
@@ -42,13 +42,12 @@ export function filesOf(attachments: readonly Attachment[]): AttachmentPayload[]
 
 /** A copy-ready message as the message's own text: long-press copies it on a phone, which an embed does not. */
 export function plainContent(reply: Reply): string {
-  const chars = [...reply.lead];
-  return chars.length <= COMPONENT_LIMITS.content
-    ? reply.lead
-    : `${chars.slice(0, COMPONENT_LIMITS.content - 1).join('')}…`;
+  return clip(reply.lead, COMPONENT_LIMITS.content);
 }
 
-function clipLabel(label: string): string {
-  const chars = [...label];
-  return chars.length <= COMPONENT_LIMITS.label ? label : `${chars.slice(0, COMPONENT_LIMITS.label - 1).join('')}…`;
+/** Shortens text to `max` characters (code points, so an emoji is never cut in half), marking the cut. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

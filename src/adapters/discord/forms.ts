@@ -4,6 +4,7 @@ import { saveForm } from '../../core/runtime/actions.js';
 import type { Command, Context } from '../../core/runtime/command.js';
 import { optionSpecs } from '../../core/runtime/options.js';
 import { userErrorAnswer } from '../../core/runtime/run.js';
+import { clip } from './components.js';
 import { renderDiscord } from './render.js';
 
 /** Discord's limits: 45 characters for a form title or field label, 4000 for a text field. */
@@ -47,4 +48,3 @@ export async function openForm(
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);

@@ -2,7 +2,7 @@
 import { type APIEmbed, MessageFlags } from 'discord.js';
 import { type Block, fitTable, MONO_WIDTH, type Reply } from '../../core/runtime/reply.js';
 import type { Outcome } from '../../core/runtime/run.js';
-import { type ButtonRow, buttonRows, filesOf, plainContent } from './components.js';
+import { type ButtonRow, buttonRows, clip, filesOf, plainContent } from './components.js';
 
 /** Discord's embed limits (characters), from its API reference. */
 export const EMBED_LIMITS = {
@@ -183,12 +183,6 @@ function wrap(text: string, code?: boolean): string {
 }
 
 const fitsMono = (text: string) => text.split('\n').every((line) => line.length <= MONO_WIDTH);
-
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
 
 /** Splits text into pieces of at most `max` characters, at line breaks where possible. */
 export function splitLines(text: string, max: number): string[] {
