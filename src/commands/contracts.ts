@@ -79,7 +79,10 @@ export const contractsList = defineCommand({
     }
     const pages = Math.ceil(contracts.length / PAGE_SIZE);
     if (page > pages)
-      throw new UserError(`There ${pages === 1 ? 'is 1 page' : `are ${pages} pages`}; page ${page} is past the end.`);
+      throw new UserError(
+        'page_past_end',
+        `There ${pages === 1 ? 'is 1 page' : `are ${pages} pages`}; page ${page} is past the end.`,
+      );
     const sorted = [...contracts].sort((a, b) => (a.end === b.end ? b.id - a.id : a.end < b.end ? 1 : -1));
     const shown = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
     const rows = shown.map((c) => [
@@ -128,6 +131,7 @@ export const contractsRemove = defineCommand({
       const unknown = wanted.filter((id) => !known.has(id));
       if (unknown.length > 0) {
         throw new UserError(
+          'unknown_contract',
           `No contract ${unknown.map((id) => `#${id}`).join(', ')} in your log; nothing was removed. See /contracts list.`,
         );
       }
@@ -161,6 +165,7 @@ export const contractsImport = defineCommand({
     if (errors.length > 0 && (!skip_bad || contracts.length === 0)) {
       const hint = contracts.length > 0 ? ' Fix the bad lines, or add skip_bad:yes to import only the good ones.' : '';
       throw new UserError(
+        'csv_bad_lines',
         `Nothing was imported: ${plural(errors.length, 'line')} could not be read.${hint}\n${errorLines.join('\n')}`,
       );
     }

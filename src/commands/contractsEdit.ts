@@ -21,7 +21,10 @@ export const contractsEdit = defineCommand({
   run: async ({ id, client_removed }, ctx) => {
     const { before, after } = await changeLog(ctx, (log) => {
       if (!log.contracts.some((c) => c.id === id)) {
-        throw new UserError(`No contract #${id} in your log; nothing was changed. See /contracts list.`);
+        throw new UserError(
+          'unknown_contract',
+          `No contract #${id} in your log; nothing was changed. See /contracts list.`,
+        );
       }
       const contracts = log.contracts.map((c) => {
         if (c.id !== id) return c;

@@ -52,6 +52,7 @@ export const fees = defineCommand({
     const jobs = args.jobs ?? Math.floor(amountCents / DEFAULT_JOB_CENTS);
     if (jobs * 100 > amountCents) {
       throw new UserError(
+        'jobs_too_small',
         `${plural(jobs, 'job')} would each be under $1 of ${formatCents(amountCents)}: use fewer jobs or a larger amount.`,
       );
     }

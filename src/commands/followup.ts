@@ -76,7 +76,7 @@ export const followupStart = defineCommand({
   run: async (args, ctx) => {
     const tz = checkTimeZone(args.tz?.trim() || 'UTC');
     const values = cleanValues(args);
-    if (!values.client) throw new UserError('"client" is missing: the client, as you greet them.');
+    if (!values.client) throw new UserError('missing_client', '"client" is missing: the client, as you greet them.');
     const followup = await startFollowup(ctx, {
       client: values.client,
       project: values.project,

@@ -28,7 +28,7 @@ export function helpCommand(list: () => readonly Command[]): Command {
       const name = command.trim().replace(/^\//, '').toLowerCase();
       const matches = list().filter((c) => c.name === name || c.name.startsWith(`${name} `));
       if (matches.length === 0)
-        throw new UserError(`There is no command /${name.slice(0, 40)}. Type /help for the list.`);
+        throw new UserError('unknown_command', `There is no command /${name.slice(0, 40)}. Type /help for the list.`);
       return reply({
         lead:
           matches.length === 1

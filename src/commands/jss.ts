@@ -42,12 +42,14 @@ export const jss = defineCommand({
     if (missing.length < COUNT_NAMES.length) {
       const names = missing.map((n) => `"${n}"`).join(' and ');
       throw new UserError(
+        'missing_counts',
         `Missing ${names}: give all three counts (for example /jss 7 1 8), or none to score your contract log.`,
       );
     }
     const log = await loadLog(ctx);
     if (log.contracts.length === 0) {
       throw new UserError(
+        'log_empty',
         'Your contract log is empty. Give counts (for example /jss 7 1 8), or add contracts with /contracts add or /contracts import.',
       );
     }

@@ -92,7 +92,10 @@ interface Extras {
 function findRule(id: string): FeeRule {
   const found = feeRule(id.trim().toLowerCase());
   if (!found)
-    throw new UserError(`There is no fee rule set "${id.slice(0, 40)}". Choose one of: ${feeRuleIds().join(', ')}.`);
+    throw new UserError(
+      'unknown_fee_rule',
+      `There is no fee rule set "${id.slice(0, 40)}". Choose one of: ${feeRuleIds().join(', ')}.`,
+    );
   return found;
 }
 

@@ -61,11 +61,17 @@ export const template = defineCommand({
     if (!args.name) return listReply(await allTemplates(ctx));
     const name = normaliseName(args.name);
     if (name === 'use')
-      throw new UserError('Here the name comes straight after /template, e.g. /template five-star client:Alex.');
+      throw new UserError(
+        'template_name_misplaced',
+        'Here the name comes straight after /template, e.g. /template five-star client:Alex.',
+      );
     const found = await findTemplate(ctx, name);
     if (!found) {
       const names = await templateNames(ctx);
-      throw new UserError(`There is no template "${name.slice(0, 40)}". Templates: ${names.join(', ')}.`);
+      throw new UserError(
+        'unknown_template',
+        `There is no template "${name.slice(0, 40)}". Templates: ${names.join(', ')}.`,
+      );
     }
     const message = fillTemplate(wordingFor(found, args.tone ?? 'warm'), cleanValues(args));
     if (args.plain) return plainMessage(message);
@@ -128,7 +134,8 @@ const confirmOption = z.boolean().optional().describe('yes to save even though /
 /** Validates and checks a template before saving; with /check findings it saves only on confirm:yes. */
 async function saveChecked(ctx: Context, entry: CommunityTemplate, confirm: boolean | undefined, verb: string) {
   const problems = templateProblems(entry.text);
-  if (problems.length > 0) throw new UserError(`The template was not saved: ${problems.join(' ')}`);
+  if (problems.length > 0)
+    throw new UserError('template_not_saved', `The template was not saved: ${problems.join(' ')}`);
   const preview = fillTemplate(entry.text, SAMPLE);
   const findings = checkMessage(preview);
   if (findings.length > 0 && !confirm) {
@@ -207,7 +214,7 @@ export const templateEdit = defineCommand({
       const hint = builtInTemplate(name)
         ? `"${name}" is built in; add your own wording with /template add ${name} replace:yes.`
         : `This workspace has no template "${name.slice(0, 40)}".`;
-      throw new UserError(hint);
+      throw new UserError('template_usage', hint);
     }
     const entry: CommunityTemplate = { ...existing, ...wording(args.text, ctx) };
     return saveChecked(ctx, entry, args.confirm, 'Changed');
@@ -227,7 +234,7 @@ export const templateRemove = defineCommand({
     const existing = list.find((t) => t.name === name);
     if (!existing) {
       const why = builtInTemplate(name) ? 'is built in and cannot be removed' : 'is not in this workspace';
-      throw new UserError(`"${name.slice(0, 40)}" ${why}.`);
+      throw new UserError('bad_template_name', `"${name.slice(0, 40)}" ${why}.`);
     }
     await updateCommunity(ctx, (current) => current.filter((t) => t.name !== name));
     const back = existing.replacesBuiltIn ? ' The built-in wording is back.' : '';

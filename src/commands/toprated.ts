@@ -35,7 +35,10 @@ export const toprated = defineCommand({
   run: async (args, ctx) => {
     const { contracts } = await loadLog(ctx);
     if (contracts.length === 0) {
-      throw new UserError('Your contract log is empty: add contracts with /contracts add or /contracts import first.');
+      throw new UserError(
+        'log_empty',
+        'Your contract log is empty: add contracts with /contracts add or /contracts import first.',
+      );
     }
     const today = dayOf(ctx.now);
     const result = topRatedCheck({

@@ -105,13 +105,14 @@ export function parseDay(input: string, now: Date, options: DayOptions = {}): Da
   const day = readDay(text, today);
   if (day === undefined) {
     throw new UserError(
+      'bad_date',
       `"${input.slice(0, 40)}" is not a date I can read. Use 2026-03-14, 14 Mar 2026, today, yesterday or 2 weeks ago.`,
     );
   }
   if (day > today && !options.future) {
-    throw new UserError(`${isoOfDay(day)} is in the future; use the day the contract ended.`);
+    throw new UserError('date_in_future', `${isoOfDay(day)} is in the future; use the day the contract ended.`);
   }
-  if (day < EARLIEST) throw new UserError(`${isoOfDay(day)} is too long ago.`);
+  if (day < EARLIEST) throw new UserError('date_too_old', `${isoOfDay(day)} is too long ago.`);
   return day;
 }
 

@@ -7,7 +7,7 @@ import type { Registry } from 'prom-client';
 export type ReminderEvent = 'scheduled' | 'delivered' | 'failed';
 
 interface Recorders {
-  command(command: string, platform: string, outcome: string, seconds: number): void;
+  command(command: string, platform: string, outcome: string, seconds: number, code?: string): void;
   reminder(event: ReminderEvent, platform: string, count: number): void;
   storeError(store: string): void;
 }
@@ -24,6 +24,12 @@ export async function enableMetrics(): Promise<Registry> {
     name: 'gigdesk_commands_total',
     help: 'Commands answered, by command name, platform and outcome',
     labelNames: ['command', 'platform', 'outcome'],
+    registers,
+  });
+  const userErrors = new prom.Counter({
+    name: 'gigdesk_user_errors_total',
+    help: 'Answers that explained a mistake, by command name, platform and error code',
+    labelNames: ['command', 'platform', 'code'],
     registers,
   });
   const latency = new prom.Histogram({
@@ -51,8 +57,9 @@ export async function enableMetrics(): Promise<Registry> {
     registers,
   });
   recorders = {
-    command: (command, platform, outcome, seconds) => {
+    command: (command, platform, outcome, seconds, code) => {
       commands.inc({ command, platform, outcome });
+      if (code) userErrors.inc({ command, platform, code });
       latency.observe({ command, platform }, seconds);
     },
     reminder: (event, platform, count) => reminders[event].inc({ platform }, count),
@@ -67,8 +74,14 @@ export function disableMetrics(): void {
 }
 
 /** `command` must be a registered command's name; 'unknown' when the line named none. */
-export function countCommand(command: string | undefined, platform: string, outcome: string, seconds: number): void {
-  recorders?.command(command ?? 'unknown', platform, outcome, seconds);
+export function countCommand(
+  command: string | undefined,
+  platform: string,
+  outcome: string,
+  seconds: number,
+  code?: string,
+): void {
+  recorders?.command(command ?? 'unknown', platform, outcome, seconds, code);
 }
 
 export function countReminders(event: ReminderEvent, platform: string, count = 1): void {

@@ -20,7 +20,10 @@ export const variableRateOption = () =>
 export function dollarsToCents(dollars: number, name: string): number {
   const cents = Math.round(dollars * 100);
   if (Math.abs(dollars * 100 - cents) > 1e-6) {
-    throw new UserError(`"${name}" has a fraction of a cent (${dollars}): use at most two decimals.`);
+    throw new UserError(
+      'fraction_of_cent',
+      `"${name}" has a fraction of a cent (${dollars}): use at most two decimals.`,
+    );
   }
   return cents;
 }
@@ -29,7 +32,7 @@ export function dollarsToCents(dollars: number, name: string): number {
 export function percentToBasisPoints(percent: number, name: string): number {
   const basisPoints = Math.round(percent * 100);
   if (Math.abs(percent * 100 - basisPoints) > 1e-6) {
-    throw new UserError(`"${name}" can have at most two decimals (got ${percent}).`);
+    throw new UserError('too_many_decimals', `"${name}" can have at most two decimals (got ${percent}).`);
   }
   return basisPoints;
 }
@@ -49,6 +52,7 @@ export function dayOrToday(text: string | undefined, now: Date): string {
     /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day);
   if (!valid)
     throw new UserError(
+      'bad_date',
       `"date" must be a calendar day written YYYY-MM-DD, such as 2022-06-01 (got "${text.slice(0, 40)}").`,
     );
   return day;

@@ -55,6 +55,12 @@ describe('health and metrics (METRICS_PORT)', () => {
     expect(metrics.body).toContain(
       'gigdesk_commands_total{command="unknown",platform="console",outcome="user_error"} 1',
     );
+    expect(metrics.body).toContain(
+      'gigdesk_user_errors_total{command="jss",platform="console",code="counts_exceed_total"} 1',
+    );
+    expect(metrics.body).toContain(
+      'gigdesk_user_errors_total{command="unknown",platform="console",code="unknown_command"} 1',
+    );
     expect(metrics.body).toContain('gigdesk_command_duration_seconds_count{command="jss",platform="console"} 2');
     expect(metrics.body).toContain('gigdesk_reminders_scheduled_total{platform="console"} 3');
     expect(metrics.body).toContain('# TYPE gigdesk_reminders_delivered_total counter');

@@ -2,6 +2,7 @@
 import { type ChatInputCommandInteraction, ComponentType, TextInputStyle } from 'discord.js';
 import { saveForm } from '../../core/runtime/actions.js';
 import type { Command, Context } from '../../core/runtime/command.js';
+import { UserError } from '../../core/runtime/errors.js';
 import { optionSpecs } from '../../core/runtime/options.js';
 import { userErrorAnswer } from '../../core/runtime/run.js';
 import { clip } from './components.js';
@@ -21,7 +22,10 @@ export async function openForm(
   const spec = optionSpecs(command).find((s) => s.name === option);
   const ref = await saveForm(command, given, ctx, ctx.store, ctx.now);
   if (!ref || !spec) {
-    const answer = userErrorAnswer(command, 'The form could not be opened just now. Please try again.');
+    const answer = userErrorAnswer(
+      command,
+      new UserError('form_unavailable', 'The form could not be opened just now. Please try again.'),
+    );
     await i.reply(renderDiscord(answer.reply, answer.outcome));
     return;
   }

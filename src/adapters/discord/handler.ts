@@ -85,13 +85,16 @@ async function answer(
 ): Promise<Answer> {
   if (!command) {
     const name = [i.commandName, i.options.getSubcommand(false)].filter(Boolean).join(' ');
-    return userErrorAnswer(undefined, `/${name} is not available any more. Type /help for the current commands.`);
+    return userErrorAnswer(
+      undefined,
+      new UserError('command_retired', `/${name} is not available any more. Type /help for the current commands.`),
+    );
   }
   let args: Record<string, unknown>;
   try {
     args = await argsFrom(i, command, fetchFile);
   } catch (error) {
-    if (error instanceof UserError) return userErrorAnswer(command, error.message);
+    if (error instanceof UserError) return userErrorAnswer(command, error);
     throw error;
   }
   return runCommand(command, args, ctx);
@@ -135,7 +138,8 @@ async function argsFrom(
   const args: Record<string, unknown> = {};
   for (const option of leafOptions(i.options.data)) {
     if (option.name === ATTACHMENT_FILE_OPTION && option.attachment) {
-      if (i.options.get(ATTACHMENT_OPTION)) throw new UserError('Give the CSV as pasted text or as a file, not both.');
+      if (i.options.get(ATTACHMENT_OPTION))
+        throw new UserError('csv_twice', 'Give the CSV as pasted text or as a file, not both.');
       const spec = optionSpecs(command).find((s) => s.name === ATTACHMENT_OPTION);
       args[ATTACHMENT_OPTION] = await readCsv(
         option.attachment,
@@ -158,11 +162,15 @@ async function readCsv(file: Attachment, limit: number, fetchFile: typeof fetch)
   const type = file.contentType ?? 'an unknown type';
   if (!type.toLowerCase().startsWith('text/csv')) {
     throw new UserError(
+      'csv_wrong_type',
       `"${file.name}" is ${type}; attach a CSV file (text/csv), for example exported from a spreadsheet.`,
     );
   }
   if (file.size > limit) {
-    throw new UserError(`"${file.name}" is ${kb(file.size)}; the largest CSV accepted is ${kb(limit)}.`);
+    throw new UserError(
+      'csv_too_large',
+      `"${file.name}" is ${kb(file.size)}; the largest CSV accepted is ${kb(limit)}.`,
+    );
   }
   const url = new URL(file.url);
   if (url.protocol !== 'https:' || !ATTACHMENT_HOSTS.includes(url.hostname)) {
@@ -172,12 +180,19 @@ async function readCsv(file: Attachment, limit: number, fetchFile: typeof fetch)
   try {
     response = await fetchFile(url, { signal: AbortSignal.timeout(10_000) });
   } catch {
-    throw new UserError(`Could not download "${file.name}" from Discord. Please try again.`);
+    throw new UserError('csv_download_failed', `Could not download "${file.name}" from Discord. Please try again.`);
   }
-  if (!response.ok) throw new UserError(`Could not download "${file.name}" from Discord (HTTP ${response.status}).`);
+  if (!response.ok)
+    throw new UserError(
+      'csv_download_failed',
+      `Could not download "${file.name}" from Discord (HTTP ${response.status}).`,
+    );
   const body = await response.text();
   if (Buffer.byteLength(body) > limit) {
-    throw new UserError(`"${file.name}" is over ${kb(limit)}; the largest CSV accepted is ${kb(limit)}.`);
+    throw new UserError(
+      'csv_too_large',
+      `"${file.name}" is over ${kb(limit)}; the largest CSV accepted is ${kb(limit)}.`,
+    );
   }
   return body;
 }

@@ -6,6 +6,7 @@ import {
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Command, Context } from '../../core/runtime/command.js';
+import { UserError } from '../../core/runtime/errors.js';
 import { runCommand, userErrorAnswer } from '../../core/runtime/run.js';
 import { type PressOptions, sendAnswer } from './respond.js';
 
@@ -37,7 +38,10 @@ export async function onMessageAction(
 /** Always private: share is never passed, so the answer goes to the person who used the action alone. */
 async function answer(check: Command | undefined, content: string, ctx: Context) {
   if (isEmpty(content) || !check) {
-    return userErrorAnswer(undefined, 'That message has no text to check (only pictures or embeds).');
+    return userErrorAnswer(
+      undefined,
+      new UserError('nothing_to_check', 'That message has no text to check (only pictures or embeds).'),
+    );
   }
   return runCommand(check, { text: content.slice(0, 4000) }, ctx);
 }

@@ -4,6 +4,7 @@ import type { App, RespondFn, SlashCommand, webApi } from '@slack/bolt';
 import { logger } from '../../core/log.js';
 import { saveActions } from '../../core/runtime/actions.js';
 import type { Command, Context } from '../../core/runtime/command.js';
+import { UserError } from '../../core/runtime/errors.js';
 import { optionSpecs } from '../../core/runtime/options.js';
 import type { Reply } from '../../core/runtime/reply.js';
 import { runText, userErrorAnswer } from '../../core/runtime/run.js';
@@ -115,7 +116,7 @@ async function answerWithForm(
   if (opened) return;
   const usage = userErrorAnswer(
     form.command,
-    'The form could not be opened just now; type the text after the command.',
+    new UserError('form_unavailable', 'The form could not be opened just now; type the text after the command.'),
   );
   await sendAll(respond, renderSlack(usage.reply), command.command);
 }

@@ -4,6 +4,7 @@ import type { App, webApi } from '@slack/bolt';
 import { logger } from '../../core/log.js';
 import { pressAction, saveActions } from '../../core/runtime/actions.js';
 import type { Context } from '../../core/runtime/command.js';
+import { UserError } from '../../core/runtime/errors.js';
 import type { Reply } from '../../core/runtime/reply.js';
 import { runCommand, userErrorAnswer } from '../../core/runtime/run.js';
 import type { AdminCheck, SlackDeps } from './deps.js';
@@ -94,7 +95,10 @@ export function registerInteractions(app: App, deps: SlackDeps, isAdmin: AdminCh
     const answer =
       check && content.trim()
         ? await runCommand(check, { text: content.slice(0, 4000) }, ctx)
-        : userErrorAnswer(undefined, 'That message has no text to check (only files or blocks).');
+        : userErrorAnswer(
+            undefined,
+            new UserError('nothing_to_check', 'That message has no text to check (only files or blocks).'),
+          );
     await sendReply((m) => respond(m), client, ctx, answer.reply, { userId: shortcut.user.id });
   });
 }

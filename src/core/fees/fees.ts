@@ -71,6 +71,7 @@ export function scheduleFor(rule: FeeRule, options: FeeOptions): Schedule & { gr
       const basisPoints = options.rateBasisPoints ?? c.basisPoints;
       if (basisPoints < c.minBasisPoints || basisPoints > c.maxBasisPoints) {
         throw new UserError(
+          'rate_out_of_range',
           `The rate under ${rule.name} must be between ${c.minBasisPoints / 100} % and ${c.maxBasisPoints / 100} %.`,
         );
       }

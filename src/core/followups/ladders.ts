@@ -80,6 +80,7 @@ export function checkTimeZone(tz: string): string {
     return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
   } catch {
     throw new UserError(
+      'unknown_time_zone',
       `"${tz.slice(0, 40)}" is not a time zone I know; use a name like Europe/Berlin or America/New_York.`,
     );
   }
@@ -178,11 +179,15 @@ export function buildFollowup(id: number, input: NewFollowup, now: Date): Follow
   const last = days.at(-1);
   if (last && daysBetween(today, last.day) < 0) {
     throw new UserError(
+      'ladder_past',
       `Delivery on ${input.delivered} was ${daysBetween(input.delivered, today)} days ago, past the whole ladder (its last step is day ${last.offset}). Use /template close-yourself or /template ask-feedback instead.`,
     );
   }
   if (daysBetween(today, input.delivered) > MAX_DAYS_AHEAD) {
-    throw new UserError(`${input.delivered} is more than a year ahead; give the delivery date when it is nearer.`);
+    throw new UserError(
+      'delivery_too_far',
+      `${input.delivered} is more than a year ahead; give the delivery date when it is nearer.`,
+    );
   }
   const latestDue = days.filter((s) => daysBetween(today, s.day) <= 0).length - 1;
   const steps = days.map((s, i): FollowupStep => {
@@ -202,7 +207,8 @@ export function buildFollowup(id: number, input: NewFollowup, now: Date): Follow
 /** Moves the next pending step and every later one by `days`, keeping the gaps between them. */
 export function snoozeSteps(followup: Followup, days: number): Followup {
   const first = followup.steps.findIndex((s) => s.status === 'pending');
-  if (first === -1) throw new UserError(`The ladder for ${followup.client} has no step left to snooze.`);
+  if (first === -1)
+    throw new UserError('nothing_to_snooze', `The ladder for ${followup.client} has no step left to snooze.`);
   const steps = followup.steps.map((s, i) => {
     if (i < first || s.status !== 'pending') return s;
     const day = addCalendarDays(s.day, days);

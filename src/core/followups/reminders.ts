@@ -80,6 +80,7 @@ export function pickFollowup(list: Followup[], which: string): Followup {
   if (!found) {
     const known = list.map((f) => `${f.id} (${f.client})`).join(', ');
     throw new UserError(
+      'unknown_followup',
       `No follow-up matches "${which.slice(0, 40)}". ${known ? `Yours: ${known}.` : 'You have none.'}`,
     );
   }
@@ -97,11 +98,15 @@ export async function startFollowup(ctx: Context, input: NewFollowup): Promise<F
     const same = list.find((f) => f.client.toLowerCase() === input.client.toLowerCase());
     if (same) {
       throw new UserError(
+        'followup_exists',
         `You already follow up with ${same.client} (#${same.id}); stop it with /followup done ${same.id}.`,
       );
     }
     if (list.length >= MAX_LADDERS) {
-      throw new UserError(`You have ${MAX_LADDERS} follow-ups, the most kept at once; stop some with /followup done.`);
+      throw new UserError(
+        'too_many_followups',
+        `You have ${MAX_LADDERS} follow-ups, the most kept at once; stop some with /followup done.`,
+      );
     }
     created = buildFollowup(Math.max(0, ...list.map((f) => f.id)) + 1, input, ctx.now);
     return [...list, created];

@@ -63,8 +63,10 @@ export function parseOutcome(input: string): { outcome: Outcome; stars?: number 
   const starMatch = /^(\d(?:\.\d{1,2})?)\s*(?:stars?|\*|★)?$/.exec(text);
   const stars = starMatch ? Number(starMatch[1]) : Number.NaN;
   if (stars >= 1 && stars <= 5) return { outcome: outcomeFromStars(stars), stars };
-  if (starMatch) throw new UserError(`Stars must be between 1 and 5 (got "${input.slice(0, 20)}").`);
+  if (starMatch)
+    throw new UserError('stars_out_of_range', `Stars must be between 1 and 5 (got "${input.slice(0, 20)}").`);
   throw new UserError(
+    'unknown_outcome',
     `"${input.slice(0, 30)}" is not an outcome. Use successful, neutral, negative, none (no feedback), or stars such as 4.5.`,
   );
 }
@@ -73,25 +75,29 @@ export function parseOutcome(input: string): { outcome: Outcome; stars?: number 
 export function parseAmount(input: string | number): number {
   const dollars = typeof input === 'number' ? input : parseNumber(input);
   if (dollars === undefined || !Number.isFinite(dollars)) {
-    throw new UserError(`"${String(input).slice(0, 30)}" is not an amount; write it like 1200 or $1,200.50.`);
+    throw new UserError(
+      'bad_amount',
+      `"${String(input).slice(0, 30)}" is not an amount; write it like 1200 or $1,200.50.`,
+    );
   }
   const cents = Math.round(dollars * 100);
-  if (cents < 0) throw new UserError('An amount cannot be negative.');
-  if (cents > MAX_AMOUNT_CENTS) throw new UserError('That amount is not plausible for one contract.');
+  if (cents < 0) throw new UserError('negative_amount', 'An amount cannot be negative.');
+  if (cents > MAX_AMOUNT_CENTS)
+    throw new UserError('implausible_amount', 'That amount is not plausible for one contract.');
   return cents;
 }
 
 export function cleanClient(input: string): string {
   const client = input.trim().replace(/\s+/g, ' ');
-  if (!client) throw new UserError('Give the client a name or id, so clients can be counted.');
-  if (client.length > 80) throw new UserError('A client name or id must be at most 80 characters.');
+  if (!client) throw new UserError('missing_client', 'Give the client a name or id, so clients can be counted.');
+  if (client.length > 80) throw new UserError('client_too_long', 'A client name or id must be at most 80 characters.');
   return client;
 }
 
 export function cleanTitle(input: string | undefined): string | undefined {
   const title = input?.trim().replace(/\s+/g, ' ');
   if (!title) return undefined;
-  if (title.length > 120) throw new UserError('A title must be at most 120 characters.');
+  if (title.length > 120) throw new UserError('title_too_long', 'A title must be at most 120 characters.');
   return title;
 }
 
@@ -109,7 +115,8 @@ export function contractFrom(input: ContractInput, now: Date): Omit<Contract, 'i
   const end = isoOfDay(parseDay(input.date, now));
   const { outcome, stars } = parseOutcome(input.outcome);
   const longTerm = typeof input.longTerm === 'string' ? parseBoolean(input.longTerm) : (input.longTerm ?? false);
-  if (longTerm === undefined) throw new UserError(`Long-term must be yes or no (got "${input.longTerm}").`);
+  if (longTerm === undefined)
+    throw new UserError('bad_yes_no', `Long-term must be yes or no (got "${input.longTerm}").`);
   const contract: Omit<Contract, 'id'> = {
     end,
     outcome,
@@ -127,6 +134,7 @@ export function contractFrom(input: ContractInput, now: Date): Omit<Contract, 'i
 export function appendContracts(log: ContractLog, added: Omit<Contract, 'id'>[]): ContractLog {
   if (log.contracts.length + added.length > MAX_CONTRACTS) {
     throw new UserError(
+      'log_full',
       `A log holds at most ${MAX_CONTRACTS.toLocaleString('en-US')} contracts; you have ${log.contracts.length} and are adding ${added.length}.`,
     );
   }
@@ -141,6 +149,7 @@ export function parseIds(input: string): number[] {
   const bad = parts.find((_, i) => !Number.isInteger(ids[i]) || (ids[i] ?? 0) < 1);
   if (bad !== undefined || ids.length === 0) {
     throw new UserError(
+      'bad_contract_ids',
       `Give contract ids as shown by /contracts list, such as 3 or 3,5,7${bad ? ` (got "${bad.slice(0, 20)}")` : ''}.`,
     );
   }

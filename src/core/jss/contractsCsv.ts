@@ -57,13 +57,20 @@ export function parseContractsCsv(text: string, now: Date): CsvResult {
     }) as unknown as ParsedRecord[];
   } catch (error) {
     const where = (error as { lines?: number }).lines;
-    throw new UserError(`The CSV could not be read${where ? ` at line ${where}` : ''}: ${(error as Error).message}`);
+    throw new UserError(
+      'csv_unreadable',
+      `The CSV could not be read${where ? ` at line ${where}` : ''}: ${(error as Error).message}`,
+    );
   }
-  if (records.length === 0) throw new UserError('There is nothing to import: paste one contract per line.');
+  if (records.length === 0)
+    throw new UserError('csv_empty', 'There is nothing to import: paste one contract per line.');
   const columns = headerColumns(records[0]?.record ?? []);
   const rows = columns ? records.slice(1) : records;
   if (rows.length > MAX_IMPORT_LINES) {
-    throw new UserError(`At most ${MAX_IMPORT_LINES.toLocaleString('en-US')} lines can be imported at once.`);
+    throw new UserError(
+      'csv_too_many_lines',
+      `At most ${MAX_IMPORT_LINES.toLocaleString('en-US')} lines can be imported at once.`,
+    );
   }
   const order = columns ?? [...COLUMNS];
   const result: CsvResult = { contracts: [], errors: [] };
@@ -85,6 +92,7 @@ function headerColumns(first: string[]): Column[] | undefined {
   const unknown = first.filter((_, i) => names[i] === undefined);
   if (unknown.length > 0) {
     throw new UserError(
+      'csv_unknown_columns',
       `The header names columns I don't know: ${unknown.join(', ')}. Use date, outcome, amount, client, title, long_term.`,
     );
   }
@@ -98,11 +106,12 @@ function toInput(record: string[], order: readonly Column[]): ContractInput {
   };
   if (record.length > order.length) {
     throw new UserError(
+      'csv_too_many_values',
       `${record.length} values, but only ${order.length} columns (put text that contains commas in quotes).`,
     );
   }
   const missing = (['date', 'outcome', 'amount', 'client'] as const).filter((c) => !cell(c));
-  if (missing.length > 0) throw new UserError(`Missing ${missing.join(', ')}.`);
+  if (missing.length > 0) throw new UserError('csv_missing_values', `Missing ${missing.join(', ')}.`);
   return {
     date: cell('date') ?? '',
     outcome: cell('outcome') ?? '',

@@ -20,20 +20,23 @@ export const MAX_COUNT = 1_000_000;
 export function checkCounts({ successful, negative, total }: Counts): void {
   for (const [name, value] of Object.entries({ successful, negative, total })) {
     if (!Number.isInteger(value) || value < 0) {
-      throw new UserError(`"${name}" must be a whole number of contracts, 0 or more (got ${value}).`);
+      throw new UserError('bad_count', `"${name}" must be a whole number of contracts, 0 or more (got ${value}).`);
     }
     if (value > MAX_COUNT) {
       throw new UserError(
+        'implausible_count',
         `"${name}" is ${value}; counts above ${MAX_COUNT.toLocaleString('en-US')} are not plausible.`,
       );
     }
   }
   if (successful + negative > total) {
     throw new UserError(
+      'counts_exceed_total',
       `successful (${successful}) + negative (${negative}) = ${successful + negative}, which cannot exceed total (${total}): every outcome is also counted in the total.`,
     );
   }
-  if (total === 0) throw new UserError('"total" must be at least 1: a score needs at least one contract.');
+  if (total === 0)
+    throw new UserError('total_zero', '"total" must be at least 1: a score needs at least one contract.');
 }
 
 /** The score as a fraction in [0, 1]. */

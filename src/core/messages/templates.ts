@@ -70,6 +70,7 @@ export function fillTemplate(text: string, values: Values): string {
   if (missing.size > 0) {
     const names = [...missing];
     throw new UserError(
+      'template_needs_values',
       `This template needs ${names.map((n) => `${n}:`).join(' and ')} (for example ${names[0]}:"…"), because it uses {${names[0]}} without a fallback.`,
     );
   }
@@ -190,22 +191,33 @@ export function normaliseName(raw: string): string {
 export function checkNewName(name: string, community: CommunityTemplate[], replace: boolean): void {
   if (name.length < LIMITS.nameMin || name.length > LIMITS.nameMax || !NAME.test(name)) {
     throw new UserError(
+      'bad_template_name',
       `"${name.slice(0, 40)}" is not a usable name: use ${LIMITS.nameMin}-${LIMITS.nameMax} lowercase letters, digits and dashes, starting with a letter (e.g. thank-you).`,
     );
   }
   if (RESERVED_NAMES.includes(name)) {
-    throw new UserError(`"${name}" is a sub-command word (${RESERVED_NAMES.join(', ')}); pick another name.`);
+    throw new UserError(
+      'reserved_template_name',
+      `"${name}" is a sub-command word (${RESERVED_NAMES.join(', ')}); pick another name.`,
+    );
   }
   if (community.some((c) => c.name === name)) {
-    throw new UserError(`This workspace already has a template "${name}"; change it with /template edit ${name}.`);
+    throw new UserError(
+      'template_exists',
+      `This workspace already has a template "${name}"; change it with /template edit ${name}.`,
+    );
   }
   if (builtInTemplate(name) && !replace) {
     throw new UserError(
+      'template_is_builtin',
       `"${name}" is a built-in template. Add replace:yes to use your own wording instead of it here, or pick another name.`,
     );
   }
   if (community.length >= LIMITS.perWorkspace) {
-    throw new UserError(`This workspace has ${LIMITS.perWorkspace} templates, the most it can keep; remove one first.`);
+    throw new UserError(
+      'too_many_templates',
+      `This workspace has ${LIMITS.perWorkspace} templates, the most it can keep; remove one first.`,
+    );
   }
 }
 

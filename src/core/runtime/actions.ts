@@ -95,14 +95,14 @@ export async function pressAction(
 async function findAction(ref: string, presser: Context, commands: readonly Command[], extra: Record<string, string>) {
   const [, id = '', index = ''] = REF.exec(ref) ?? [];
   const saved = id ? await presser.store.get<SavedActions>(keyOf(id)) : undefined;
-  if (!saved || saved.expiresAt <= presser.now.getTime()) throw new UserError(EXPIRED);
+  if (!saved || saved.expiresAt <= presser.now.getTime()) throw new UserError('button_expired', EXPIRED);
   const own = saved.owner.platform === presser.platform && saved.owner.userId === presser.userId;
-  if (saved.visibility === 'private' && !own) throw new UserError(NOT_YOURS);
+  if (saved.visibility === 'private' && !own) throw new UserError('button_not_yours', NOT_YOURS);
   const action = saved.actions[Number(index)];
   const command = action && commands.find((c) => c.name === action.command);
-  if (!action || !command) throw new UserError(EXPIRED);
+  if (!action || !command) throw new UserError('button_expired', EXPIRED);
   // A form may add its one long-text field, nothing else.
-  if (Object.keys(extra).some((name) => name !== command.longText)) throw new UserError(EXPIRED);
+  if (Object.keys(extra).some((name) => name !== command.longText)) throw new UserError('button_expired', EXPIRED);
   // The owner acts in the workspace the answer came from (a reminder DM has none of its own).
   const ctx = own ? { ...presser, workspaceId: saved.owner.workspaceId } : presser;
   return { command, args: action.args, ctx };

@@ -82,8 +82,14 @@ export async function enforceRateLimit(ctx: UserScope, limits: RateLimits): Prom
   const per = `${Math.round(limits.windowMs / 1000)} s`;
   const userWait = await consume(ctx.store, user, workspaceKey(ctx, ctx.userId));
   if (userWait !== undefined)
-    throw new UserError(`That is more than ${limits.perUser} commands in ${per}. Try again in ${userWait} s.`);
+    throw new UserError(
+      'rate_limited_user',
+      `That is more than ${limits.perUser} commands in ${per}. Try again in ${userWait} s.`,
+    );
   const allWait = await consume(ctx.store, workspace, workspaceKey(ctx, 'all'));
   if (allWait !== undefined)
-    throw new UserError(`This workspace is very busy with gigdesk right now. Try again in ${allWait} s.`);
+    throw new UserError(
+      'rate_limited_workspace',
+      `This workspace is very busy with gigdesk right now. Try again in ${allWait} s.`,
+    );
 }

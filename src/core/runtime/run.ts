@@ -19,6 +19,8 @@ export interface Answer {
   outcome: Outcome;
   /** The command that answered, when one was found (adapters use it for follow-ups). */
   command?: Command;
+  /** The UserError's code when the outcome is user_error (metrics count by it). */
+  code?: string;
 }
 
 /** Runs a command from typed or text-coerced arguments (Discord options, parsed text). */
@@ -30,21 +32,23 @@ export function runCommand(command: Command, rawArgs: Record<string, unknown>, c
 async function counted(ctx: Context, answer: () => Promise<Answer>): Promise<Answer> {
   const started = performance.now();
   const result = await answer();
-  countCommand(result.command?.name, ctx.platform, result.outcome, (performance.now() - started) / 1000);
+  const seconds = (performance.now() - started) / 1000;
+  countCommand(result.command?.name, ctx.platform, result.outcome, seconds, result.code);
   return result;
 }
 
 async function answerCommand(command: Command, rawArgs: Record<string, unknown>, ctx: Context): Promise<Answer> {
   return guarded(ctx, command, async () => {
-    if (!acceptingCommands()) throw new UserError('gigdesk is restarting. Please try again in a few seconds.');
+    if (!acceptingCommands())
+      throw new UserError('restarting', 'gigdesk is restarting. Please try again in a few seconds.');
     if (command.adminOnly && !ctx.isAdmin) {
-      throw new UserError(`Only workspace admins can use /${command.name}.`);
+      throw new UserError('admin_only', `Only workspace admins can use /${command.name}.`);
     }
     if (ctx.rateLimits) await enforceRateLimit(ctx, ctx.rateLimits);
     const { share, details, ...rest } = rawArgs;
     for (const [name, value] of Object.entries({ share, details })) {
       if (value !== undefined && typeof value !== 'boolean') {
-        throw new UserError(`"${name}" must be yes or no (got "${String(value).slice(0, 40)}").`);
+        throw new UserError('bad_yes_no', `"${name}" must be yes or no (got "${String(value).slice(0, 40)}").`);
       }
     }
     // Every string a user gives is cleaned here, once, before any command can store it.
@@ -52,7 +56,7 @@ async function answerCommand(command: Command, rawArgs: Record<string, unknown>,
       Object.entries(rest).map(([name, value]) => [name, typeof value === 'string' ? cleanText(value) : value]),
     );
     const parsed = command.options.safeParse(cleaned);
-    if (!parsed.success) throw new UserError(describeIssues(command, parsed.error.issues, rest));
+    if (!parsed.success) throw new UserError('invalid_option', describeIssues(command, parsed.error.issues, rest));
     const result = await command.run(parsed.data, ctx);
     const shown = details ? { ...result, blocks: [...result.blocks, ...result.details], details: [] } : result;
     const visibility = share && !command.alwaysPrivate ? 'public' : shown.visibility;
@@ -98,7 +102,7 @@ async function guarded(ctx: Context, command: Command | undefined, work: () => P
 
 /** The answer to a thrown error: a UserError as it stands, anything else logged with a reference id. */
 export function failedAnswer(ctx: Context, command: Command | undefined, error: unknown): Answer {
-  if (error instanceof UserError) return userErrorAnswer(command, error.message);
+  if (error instanceof UserError) return userErrorAnswer(command, error);
   const ref = referenceId();
   const where = { ref, command: command?.name, platform: ctx.platform };
   if (error instanceof StorageUnavailableError) {
@@ -116,9 +120,9 @@ export function failedAnswer(ctx: Context, command: Command | undefined, error: 
 }
 
 /** The answer to a mistake the user can fix: the message privately, with the command's usage line. */
-export function userErrorAnswer(command: Command | undefined, message: string): Answer {
+export function userErrorAnswer(command: Command | undefined, error: UserError): Answer {
   const usage = command ? [`Usage: ${usageLine(command)}`] : [];
-  return { reply: errorReply(message, usage), outcome: 'user_error', command };
+  return { reply: errorReply(error.message, usage), outcome: 'user_error', command, code: error.code };
 }
 
 /** The problem itself is the lead, in plain words; a list after it (bad CSV lines) follows below. */

@@ -27,7 +27,7 @@ export function tokenize(line: string): Token[] {
       const close = ch === "'" && /\w/.test(line[i - 1] ?? '') ? undefined : QUOTES[ch];
       if (close) {
         const end = line.indexOf(close, i + 1);
-        if (end === -1) throw new UserError(`A quote (${ch}) is not closed.`);
+        if (end === -1) throw new UserError('unclosed_quote', `A quote (${ch}) is not closed.`);
         value += line.slice(i + 1, end);
         i = end + 1;
       } else {
@@ -46,6 +46,7 @@ export function parseNumber(raw: string): number | undefined {
   // A comma only ever separates thousands; "15,00" or "1.500,00" could mean two different amounts.
   if (trimmed.includes(',') && !/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?[kKmM]?$/.test(trimmed)) {
     throw new UserError(
+      'ambiguous_number',
       `"${raw.trim().slice(0, 40)}" could be read two ways. Write amounts like 15000, 15,000 or 15000.50 (a comma only between thousands, a dot before cents).`,
     );
   }
@@ -88,7 +89,7 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
     const named = NAMED.exec(token.value);
     const spec = named && all.find((s) => s.name === named[1]?.toLowerCase());
     if (named && spec) {
-      if (spec.name in args) throw new UserError(`"${spec.name}" is given twice.`);
+      if (spec.name in args) throw new UserError('option_twice', `"${spec.name}" is given twice.`);
       // Named long text takes the rest of the line too ("title:Big build for Acme"); short values such as a date do not.
       const longText = !spec.choices && (spec.maxLength === undefined || spec.maxLength > 100);
       if (spec === last && spec.type === 'string' && longText && index < tokens.length - 1) {
@@ -101,10 +102,14 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
     while (next < specs.length && skipSlot(specs[next], args, last, token.value)) next++;
     const target = specs[next];
     if (!target) {
-      throw new UserError(`Too many values: "${token.value}" has no place. Usage: ${usageLine(command)}`);
+      throw new UserError(
+        'too_many_values',
+        `Too many values: "${token.value}" has no place. Usage: ${usageLine(command)}`,
+      );
     }
     if (named && target.type !== 'string') {
       throw new UserError(
+        'unknown_option',
         `/${command.name} has no option "${named[1]}". Options: ${specs.map((s) => s.name).join(', ') || 'none'}.`,
       );
     }
@@ -142,11 +147,11 @@ export interface ParsedLine {
 
 /** "/contracts add date:today ..." -> the "contracts add" command and its arguments. */
 export function parseLine(line: string, commands: readonly Command[]): ParsedLine {
-  if (line.length > MAX_LINE) throw new UserError(`That is too long (over ${MAX_LINE} characters).`);
+  if (line.length > MAX_LINE) throw new UserError('line_too_long', `That is too long (over ${MAX_LINE} characters).`);
   const trimmed = line.trim().replace(/^\//, '');
   const [first = '', second = ''] = trimmed.split(/\s+/, 2);
   const name = first.toLowerCase();
-  if (!name) throw new UserError('Type a command, for example /jss 7 1 8, or /help for the list.');
+  if (!name) throw new UserError('no_command', 'Type a command, for example /jss 7 1 8, or /help for the list.');
   const sub = commands.find((c) => c.name === `${name} ${second.toLowerCase()}`);
   if (sub) return { command: sub, args: parseArgs(sub, afterWords(trimmed, 2)) };
   const top = commands.find((c) => c.name === name);
@@ -155,9 +160,9 @@ export function parseLine(line: string, commands: readonly Command[]): ParsedLin
   if (subs.length > 0) {
     const names = subs.map((c) => c.name.split(' ')[1]).join(', ');
     const said = second ? `"${second}" is not one of them. ` : '';
-    throw new UserError(`/${name} needs a sub-command: ${names}. ${said}Try /help ${name}.`);
+    throw new UserError('missing_subcommand', `/${name} needs a sub-command: ${names}. ${said}Try /help ${name}.`);
   }
-  throw new UserError(`There is no command /${first.slice(0, 40)}. Type /help for the list.`);
+  throw new UserError('unknown_command', `There is no command /${first.slice(0, 40)}. Type /help for the list.`);
 }
 
 function afterWords(text: string, count: number): string {

@@ -51,7 +51,7 @@ const slow = defineCommand({
     await new Promise<void>((resolve) => {
       release = resolve;
     });
-    if (fail) throw new UserError('That record does not exist.');
+    if (fail) throw new UserError('no_record', 'That record does not exist.');
     return reply({ lead: 'Saved' });
   },
 });

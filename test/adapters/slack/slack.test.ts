@@ -23,7 +23,7 @@ const ratio = defineCommand({
     whole: z.number().int().min(1).describe('the whole'),
   }),
   run: ({ part, whole }) => {
-    if (part > whole) throw new UserError(`part (${part}) cannot exceed whole (${whole}).`);
+    if (part > whole) throw new UserError('too_large', `part (${part}) cannot exceed whole (${whole}).`);
     return reply({
       lead: `Share: ${Math.round((part * 100) / whole)} %`,
       blocks: [

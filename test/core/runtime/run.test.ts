@@ -93,12 +93,13 @@ describe('runText', () => {
 
   it('names every problem at once', async () => {
     const answer = await runText('/sum x y', registry, ctx());
+    expect(answer.code).toBe('invalid_option');
     expect(answer.reply.lead).toEqual('"a" must be a number (got "x"). "b" must be a number (got "y").');
   });
 
   it('answers an unknown command with a pointer to /help', async () => {
     const answer = await runText('/frobnicate', registry, ctx());
-    expect(answer.outcome).toBe('user_error');
+    expect(answer).toMatchObject({ outcome: 'user_error', code: 'unknown_command' });
     expect(JSON.stringify(answer.reply)).toContain('Type /help');
   });
 
@@ -126,7 +127,7 @@ describe('runText', () => {
 
 describe('runCommand', () => {
   it('refuses admin-only commands to non-admins and runs them for admins', async () => {
-    expect((await runCommand(adminOnly, {}, ctx())).reply.lead).toBe('Only workspace admins can use /settings.');
+    expect(await runCommand(adminOnly, {}, ctx())).toMatchObject({ code: 'admin_only' });
     expect((await runCommand(adminOnly, {}, ctx({ isAdmin: true }))).reply.lead).toBe('changed');
   });
 
@@ -141,12 +142,13 @@ describe('runCommand', () => {
       description: 'x',
       options: z.object({}),
       run: () => {
-        throw new UserError('successful + negative cannot exceed total');
+        throw new UserError('counts_exceed_total', 'successful + negative cannot exceed total');
       },
     });
     const answer = await runCommand(picky, {}, ctx());
     expect(answer).toMatchObject({
       outcome: 'user_error',
+      code: 'counts_exceed_total',
       reply: { lead: 'successful + negative cannot exceed total' },
     });
   });
@@ -160,11 +162,12 @@ describe('rate limits', () => {
     const at = (userId: string) => ctx({ store, userId, rateLimits: limits, now: new Date('2026-11-22T12:00:45Z') });
     for (let i = 0; i < 3; i++) expect((await runText('/sum 1 1', registry, at('u1'))).outcome).toBe('ok');
     const refused = await runText('/sum 1 1', registry, at('u1'));
-    expect(refused.outcome).toBe('user_error');
+    expect(refused).toMatchObject({ outcome: 'user_error', code: 'rate_limited_user' });
     expect(refused.reply.lead).toEqual('That is more than 3 commands in 60 s. Try again in 60 s.');
     expect((await runText('/sum 1 1', registry, at('u2'))).outcome).toBe('ok');
     expect((await runText('/sum 1 1', registry, at('u3'))).outcome).toBe('ok'); // 5th in the workspace
     const busy = await runText('/sum 1 1', registry, at('u3'));
+    expect(busy.code).toBe('rate_limited_workspace');
     expect(busy.reply.lead).toBe('This workspace is very busy with gigdesk right now. Try again in 60 s.');
   });
 
