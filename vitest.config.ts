@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/redisBinary.ts'],
     testTimeout: 20_000,
     // Tests that start servers or child processes stay reliable on a 2-core machine.
     maxWorkers: 2,

@@ -1,4 +1,5 @@
-// Starts Debian's real redis-server on a free loopback port for a test, and stops it by its PID.
+// Starts a real redis-server (the one test/support/redisBinary.ts found) on a free loopback port, and
+// stops it by its PID.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -28,7 +29,7 @@ function freePort(): Promise<number> {
 function launch(port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(
-      'redis-server',
+      process.env.GIGDESK_TEST_REDIS_SERVER ?? 'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,7 +46,7 @@ function launch(port: number): Promise<ChildProcess> {
     });
     child.on('error', (error) => {
       clearTimeout(timer);
-      reject(new Error(`redis-server could not be run (apt-get install redis-server): ${error.message}`));
+      reject(new Error(`redis-server could not be run: ${error.message}`));
     });
   });
 }
