@@ -40,6 +40,8 @@ const QUESTIONS = [
   '/jss 7 1 8 planned:15',
   '/client payment_verified:no hire_rate:20 Leave a 5 star review for our app in the App Store, $5 each.',
   '/jss 9 1 8',
+  '/jss 2 1 3',
+  '/jss 2 1 3 target:100',
 ];
 
 describe('representative answers', () => {

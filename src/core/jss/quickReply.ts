@@ -6,12 +6,12 @@ import {
   bandFor,
   type Counts,
   contractsToReach,
-  contractsToShow,
   JSS_RULE,
   jssPercent,
   neutralCount,
   revisedReviewWorth,
 } from './score.js';
+import { newFreelancerPlan, QUICK_JOBS, VISIBILITY_SOURCES, visibilityClause, visibilityOf } from './visibility.js';
 
 export function jssFooter(): string[] {
   return [
@@ -42,21 +42,36 @@ const contracts = (k: number) => plural(k, 'more successful contract');
 const take = (k: number) => (k === 1 ? 'takes' : 'take');
 
 /** The answer in one sentence: the score, and the count to the target only when new work can reach it. */
-export function jssLead(c: Counts, target: number, subject = 'Your JSS'): string {
+export function jssLead(c: Counts, target: number, subject = 'Your JSS', hidden = ''): string {
   const shown = jssPercent(c);
   const k = contractsToReach(c, target);
   const exact = exactPercent(c);
   // Just under the target, but shown rounded up to it: say so, and nothing else.
-  if (k !== 0 && shown >= target) return `${subject} is ${exact} %, which shows as ${shown} %.`;
-  if (k === 0) return `${subject} is ${shown} %, at or above your ${target} % target.`;
+  if (k !== 0 && shown >= target) return `${subject} is ${exact} %, which shows as ${shown} %${hidden}.`;
+  if (k === 0) return `${subject} is ${shown} %, at or above your ${target} % target${hidden}.`;
+  if (hidden) return `${subject} is ${shown} %${hidden}.`;
   if (k === undefined) {
     return `${subject} is ${shown} %. New work alone never makes it exactly ${target} % while ${blockers(c)} count${c.negative + neutralCount(c) === 1 ? 's' : ''}.`;
   }
   return `${subject} is ${shown} %. ${contracts(k)} ${take(k)} it to ${target} %.`;
 }
 
+/** The course's plan for a score that may still be hidden, and where the plan would take it. */
+function hiddenLines(c: Counts, target: number): string[] {
+  const afterPlan = jssPercent({ ...c, successful: c.successful + QUICK_JOBS, total: c.total + QUICK_JOBS });
+  const k = contractsToReach(c, target);
+  const toTarget = k === undefined ? '' : ` ${contracts(k)} ${take(k)} it to ${target} %.`;
+  return [newFreelancerPlan(), `With ${QUICK_JOBS} more successful it would be ${afterPlan} %.${toTarget}`];
+}
+
+/** Exactly the target (100 %) needs the blockers gone: the quickest window first, then the newer rule. */
+function windowsLine(c: Counts, target: number): string {
+  const one = c.negative + neutralCount(c) === 1;
+  return `Exactly ${target} % needs ${blockers(c)} out of the window. On the older best-of rule, a 6-month window without ${one ? 'it' : 'them'} is the quickest way back (6 months after ${one ? 'it' : 'the last one'} ended, with successful work in between); on the newer 24-month rule ${one ? 'it counts' : 'they count'} for 24 months.`;
+}
+
 /** The few lines that change a decision: a revised review, the rounded display, the margin. */
-function keyLines(c: Counts, target: number): string[] {
+function keyLines(c: Counts, target: number, hidden: boolean): string[] {
   const shown = jssPercent(c);
   const k = contractsToReach(c, target);
   const lines: string[] = [];
@@ -65,19 +80,18 @@ function keyLines(c: Counts, target: number): string[] {
       `Unrounded it is just under ${target} %. ${contracts(k)} ${take(k)} it to ${target} % however Upwork rounds.`,
     );
   }
-  if (k === undefined) {
-    const show = contractsToShow(c, target);
-    if (show !== undefined && show > 0) {
-      lines.push(`${contracts(show)} would make it show as ${target} % (99.5 % is shown rounded up).`);
-    }
-    lines.push(`Exactly ${target} % needs ${blockers(c)} out of the 24-month window.`);
-  }
+  if (k === undefined) lines.push(windowsLine(c, target));
   const worth = revisedReviewWorth(c);
   if (worth && worth.revisedPercent > shown) {
+    const { byNewWork } = worth;
+    // The lead already says new work never gets to the target; say it here only when it is news.
+    const said = k === undefined && worth.revisedPercent >= target && !hidden;
     const same =
-      worth.sameByNewContracts === undefined || k === undefined
-        ? ''
-        : ` New work alone needs ${formatCount(worth.sameByNewContracts)} contracts to show that.`;
+      byNewWork === undefined
+        ? said
+          ? ''
+          : ` New work alone never reaches ${worth.revisedPercent} % while the negative counts.`
+        : ` New work alone needs ${contracts(byNewWork)} for that.`;
     lines.push(`If one client revises a negative to positive, it is ${worth.revisedPercent} % at once.${same}`);
   }
   if (k === 0 && c.total > 0) {
@@ -123,10 +137,13 @@ function working(c: Counts, target: number): Block[] {
 
 export function quickReply(c: Counts, target: number): Reply {
   const next = target < 95 ? 95 : target < 100 ? 100 : 90;
+  const hidden = visibilityClause(visibilityOf(c.total), c.total);
+  const lowAndHidden = hidden !== '' && contractsToReach(c, target) !== 0;
+  const lines = [...(lowAndHidden ? hiddenLines(c, target) : []), ...keyLines(c, target, lowAndHidden)];
   return reply({
-    lead: jssLead(c, target),
-    blocks: keyLines(c, target).map(text),
-    details: working(c, target),
+    lead: jssLead(c, target, 'Your JSS', hidden),
+    blocks: lines.map(text),
+    details: [...working(c, target), ...(hidden ? [text(VISIBILITY_SOURCES)] : [])],
     footer: [...jssFooter(), `Try /jss ${c.successful} ${c.negative} ${c.total} target:${next}`],
   });
 }

@@ -88,21 +88,16 @@ export function contractsToReach(c: Counts, target: number): number | undefined 
   return successfulNeededFor(c, target, 100);
 }
 
-/** More successful contracts after which the whole-percent score shows at least `percent`. */
-export function contractsToShow(c: Counts, percent: number): number | undefined {
-  return percent <= 0 ? 0 : successfulNeededFor(c, 2 * percent - 1, 200);
-}
-
 export interface RevisedWorth {
   /** Whole-percent score with one negative turned successful. */
   revisedPercent: number;
-  /** New successful contracts that would show the same whole percent; undefined when none can. */
-  sameByNewContracts: number | undefined;
+  /** New successful contracts that reach the same percent unrounded; undefined when none can. */
+  byNewWork: number | undefined;
 }
 
 /** What one client revising a negative to a successful outcome is worth; undefined with no negative. */
 export function revisedReviewWorth(c: Counts): RevisedWorth | undefined {
   if (c.negative === 0) return undefined;
   const revisedPercent = jssPercent({ ...c, successful: c.successful + 1, negative: c.negative - 1 });
-  return { revisedPercent, sameByNewContracts: contractsToShow(c, revisedPercent) };
+  return { revisedPercent, byNewWork: contractsToReach(c, revisedPercent) };
 }

@@ -1,0 +1,36 @@
+// When a JSS is shown at all (sources disagree), and the course's plan for a low score before it shows.
+
+import { plural } from '../runtime/format.js';
+
+/** Upwork's newer help: at least 2 different clients and 2 eligible contracts. */
+export const NEWER_HELP_BAR = { contracts: 2, clients: 2 } as const;
+/** The top of the range freelancers report (5-8 contracts): below it a score may still be hidden. */
+export const REPORTED_UP_TO = 8;
+/** The course's plan for a new freelancer (FACTS §7): about this many quick jobs before the score shows. */
+export const QUICK_JOBS = 12;
+export const COURSE_MATERIAL = 'the Upwork freelancing course gigdesk is built from';
+
+export type Visibility = 'hidden' | 'maybe' | 'shown';
+
+/** "hidden": below the newer help's bar; "maybe": above it but below what freelancers report. */
+export function visibilityOf(contracts: number, clients?: number): Visibility {
+  if (contracts < NEWER_HELP_BAR.contracts || (clients !== undefined && clients < NEWER_HELP_BAR.clients)) {
+    return 'hidden';
+  }
+  return contracts < REPORTED_UP_TO ? 'maybe' : 'shown';
+}
+
+/** ", and with 3 contracts it may not be shown yet": the clause the lead adds below the bars. */
+export function visibilityClause(v: Visibility, contracts: number): string {
+  if (v === 'shown') return '';
+  const probably = v === 'hidden' ? 'it is probably not shown yet' : 'it may not be shown yet';
+  return `, and with ${plural(contracts, 'contract')} ${probably}`;
+}
+
+export const VISIBILITY_SOURCES =
+  "When a JSS appears, sources disagree: Upwork's newer help (article 34958134307475) says 2 different clients and 2 or more eligible contracts; older posts say 4-6 contracts from 3 clients; many freelancers report 5-8.";
+
+/** The course's plan while a low score is not shown yet (seed 000), with its source. */
+export function newFreelancerPlan(): string {
+  return `The course's plan: a hidden score beats a low one. Before it shows, land about ${QUICK_JOBS} more jobs that are quick to win and finish, from clients with a history of leaving feedback; invites need no Connects (${COURSE_MATERIAL}).`;
+}
