@@ -1,6 +1,7 @@
 // Issue 23's numbered items: advice a freelancer can act on, each pinned by the answer it once got wrong.
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
+import { checkOverview } from '../../src/core/advice/profile.js';
 import { runText } from '../../src/core/runtime/run.js';
 import { testContext } from '../support/context.js';
 import { replyText } from '../support/replyText.js';
@@ -46,5 +47,57 @@ describe('advice a freelancer can act on', () => {
     expect(twentyFour).toBeGreaterThan(six);
     expect(shown).toMatch(/older/);
     expect(shown).toMatch(/newer/);
+  });
+
+  it('(6) /rate leads with one sentence, names its two approaches apart, and cites fees only beside them', async () => {
+    const { reply } = await ask('/rate 25');
+    expect(reply.lead).toMatch(/\$25/);
+    expect(reply.lead.replace(/\.$/, '')).not.toMatch(/[.;] /);
+    const blocks = reply.blocks.map((b) => replyText({ lead: '', blocks: [b], footer: [] }));
+    const employer = blocks.findIndex((b) => /employer/i.test(b) && /\$42/.test(b));
+    const starter = blocks.findIndex((b) => /fewer than ten feedbacks/.test(b));
+    expect(employer).toBeGreaterThanOrEqual(0);
+    expect(starter).toBeGreaterThanOrEqual(0);
+    expect(employer).not.toBe(starter);
+    expect(blocks[starter]).toMatch(/below the \$25/);
+    expect(replyText({ ...reply, details: [] })).not.toMatch(/fee|third part/i);
+    expect(reply.blocks.length + reply.footer.length).toBeLessThanOrEqual(8);
+    const withFees = await ask('/rate 25 details:yes');
+    expect(withFees.all).toMatch(/third parties/);
+  });
+
+  it('(7) /profile flags a pasted resume and hears the common closing invitations', () => {
+    const resume =
+      'I build fast stores for small shops that lose sales on slow pages.\n\nExperience: 2015-2019 Senior Engineer at Acme; 2019-2023 Lead at Bolt.\n\nSend me a message about your store.';
+    expect(checkOverview(resume).findings.map((f) => f.rule)).toContain('resume');
+    const body = 'I build fast stores for small shops that lose sales on slow pages.\n\n';
+    for (const ending of [
+      'Let me know how I can help with your project.',
+      'Feel free to message me with any questions.',
+      'I look forward to hearing about your project.',
+      'Happy to discuss what your store needs.',
+      'Drop me a line and we can get started.',
+    ]) {
+      expect(
+        checkOverview(body + ending).findings.map((f) => f.rule),
+        ending,
+      ).not.toContain('invitation');
+    }
+    expect(checkOverview(`${body}I have ten years of experience.`).findings.map((f) => f.rule)).toContain('invitation');
+  });
+
+  it('(8) the last-ten view does not call an under-4-star review "no negative" without saying it is an estimate', async () => {
+    const ctx = testContext();
+    await ask('/contracts import 2026-06-01,successful,500,A;2026-07-01,3.5,500,B;2026-08-01,successful,500,C', ctx);
+    for (const line of ['/contracts list details:yes', '/jss details:yes']) {
+      const { all } = await ask(line, ctx);
+      expect(all, line).not.toMatch(/No negative among them/);
+      expect(all, line).toMatch(/3\.5 stars[^\n]*estimate/);
+    }
+  });
+
+  it('(9) /fees leads with "estimate" while the fee in force is stated only by third parties', async () => {
+    expect((await ask('/fees 15000')).reply.lead).toMatch(/\bestimate\b/);
+    expect((await ask('/fees 15000 date:2024-01-10')).reply.lead).not.toMatch(/\bestimate\b/);
   });
 });
