@@ -65,9 +65,11 @@ export const fees = defineCommand({
     if (era) {
       const fee = feeFor(era, amountCents, options);
       const rate = eraRate(era, fee, rateBasisPoints);
+      // A rule only third parties state is not a fact: the lead says "estimate" before anything else.
+      const estimate = era.thirdParty ? 'An estimate: y' : 'Y';
       lead = today
-        ? `You keep ${formatDollars(fee.netCents)} of ${amount} under today's ${rate} Upwork fee.`
-        : `On ${day} you kept ${formatDollars(fee.netCents)} of ${amount} under the ${rate} Upwork fee.`;
+        ? `${estimate}ou keep ${formatDollars(fee.netCents)} of ${amount} under today's ${rate} Upwork fee.`
+        : `On ${day} you kept ${era.thirdParty ? 'an estimated ' : ''}${formatDollars(fee.netCents)} of ${amount} under the ${rate} Upwork fee.`;
     }
     const blocks: Block[] = [];
     if (era?.computation.kind === 'variable') {

@@ -168,7 +168,7 @@ function allRules(netCents: number, options: QuoteOptions, extras: Extras) {
   ].filter(Boolean);
   const today = era ? quoteFor(era, netCents, options) : undefined;
   const lead = today
-    ? `Charge ${formatDollars(today.fee.grossCents)} to keep ${formatDollars(netCents)} under today's ${eraRate(era as FeeRule, today.fee, options.rateBasisPoints)} Upwork fee.`
+    ? `${era?.thirdParty ? 'An estimate: charge' : 'Charge'} ${formatDollars(today.fee.grossCents)} to keep ${formatDollars(netCents)} under today's ${eraRate(era as FeeRule, today.fee, options.rateBasisPoints)} Upwork fee.`
     : `No Upwork fee era was in force on ${options.day}; the table in details compares the rest.`;
   return {
     lead,

@@ -32,7 +32,7 @@ describe('/fees worked figures', () => {
     expect(sliding.Fee).toBe('$1,300.00');
     expect(sliding['You keep']).toBe('$13,700.00');
     expect(sliding['30 clients']).toBe('$3,000.00');
-    expect(reply.lead).toBe("You keep $13,500 of $15,000 under today's 10 % Upwork fee.");
+    expect(reply.lead).toBe("An estimate: you keep $13,500 of $15,000 under today's 10 % Upwork fee.");
     expect(row(reply, 'Flat').Fee).toBe('$1,500.00');
     expect(allText(reply)).toContain('30 jobs of $500.00 from 30 different new clients costs $3,000.00');
     expect(allText(reply)).toContain('same 30 jobs from one client cost the same as one contract');

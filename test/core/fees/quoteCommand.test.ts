@@ -80,7 +80,7 @@ describe('/quote with one rule set', () => {
 describe('/quote across every rule set', () => {
   it('lists every rule set and marks the era in force', async () => {
     const { reply } = await ask('/quote 1000');
-    expect(reply.lead).toBe("Charge $1,111.11 to keep $1,000 under today's 10 % Upwork fee.");
+    expect(reply.lead).toBe("An estimate: charge $1,111.11 to keep $1,000 under today's 10 % Upwork fee.");
     const t = reply.details.find((b) => b.type === 'table');
     if (t?.type !== 'table') throw new Error('no table');
     expect(t.rows).toHaveLength(FEE_RULES.length);
