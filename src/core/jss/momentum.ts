@@ -74,6 +74,14 @@ export function momentumBlocks(contracts: readonly Contract[], today: Day): Bloc
       `The negative from ${n.contract.client} (#${n.contract.id}, ${n.contract.end}) is number ${n.position} of ${m.lastTen.length}: it drops out of view after ${plural(n.jobsLeft, 'more reviewed job')}${when} (${pace}).`,
     );
   }
-  if (m.negatives.length === 0) lines.push('No negative among them.');
+  // Under 4 stars has no published outcome (FACTS §3): name it, so "no negative" never hides a 3.5.
+  const underFour = m.lastTen.filter((c) => c.stars !== undefined && c.stars < 4);
+  for (const c of underFour) {
+    lines.push(
+      `${c.client} (#${c.id}) gave ${c.stars} stars, counted ${c.outcome} by gigdesk's estimate (only 4 stars and up has a source); a client reads the stars.`,
+    );
+  }
+  if (m.negatives.length === 0)
+    lines.push(underFour.length > 0 ? 'None is marked negative.' : 'No negative among them.');
   return [text(lines.join('\n'))];
 }
