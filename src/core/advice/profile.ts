@@ -106,10 +106,22 @@ const DATE_RANGE = new RegExp(
   `\\b(?:${MONTH})?(?:19|20)\\d{2}\\s*(?:-|–|—|to|until)\\s*(?:${MONTH})?(?:(?:19|20)\\d{2}|present|now|current|today)\\b`,
   'i',
 );
-const TITLE_AT_EMPLOYER =
-  /\b(developer|engineer|designer|manager|consultant|director|analyst|specialist|assistant|intern|architect|accountant|editor|writer|administrator|officer|coordinator)\s+(at|@)\s+[A-Z]/i;
+const TITLES =
+  'developer|engineer|designer|manager|consultant|director|analyst|specialist|assistant|intern|architect|accountant|editor|writer|administrator|officer|coordinator|lead|head|programmer|founder';
+const TITLE_AT_EMPLOYER = new RegExp(`\\b(?:${TITLES})\\s+(?:at|@)\\s+[A-Z]`, 'i');
+/** "Experience: 2015-2019 ..." a CV heading that opens a line of entries. */
+const CV_LEAD =
+  /^(?:work experience|professional experience|experience|employment(?: history)?|career(?: history)?)\s*:\s*\S/i;
 const CV_HEADING =
   /^(work experience|professional experience|experience|employment( history)?|education|responsibilities|duties|references|objective|career summary|certifications)\s*:?\s*$/i;
+
+const DATE_RANGES = new RegExp(DATE_RANGE.source, 'gi');
+const TITLES_AT_EMPLOYER = new RegExp(TITLE_AT_EMPLOYER.source, 'gi');
+
+/** Dated ranges and "title at Employer" entries in one sentence, the larger count. */
+function cvEntries(text: string): number {
+  return Math.max((text.match(DATE_RANGES) ?? []).length, (text.match(TITLES_AT_EMPLOYER) ?? []).length);
+}
 
 // Capitalised acronyms that are words of the trade, not shouting.
 const ACRONYMS = new Set(
@@ -154,7 +166,7 @@ function flashyIn(text: string): string[] {
 }
 
 const INVITATION =
-  /\b(get in touch|message me|send me|contact me|reach out|let['’]s (talk|chat|discuss)|drop me|invite me|tell me about|hear (about|from) you|book a call|schedule a call|happy to (chat|talk)|write to me|click|ping me)\b/i;
+  /\b(get in touch|message me|send me|contact me|reach out|let['’]s (talk|chat|discuss)|drop me|invite me|tell me about|hear (about|from) you|book a call|schedule a call|happy to (chat|talk|discuss|help)|write to me|click|ping me|let me know|feel free to|look(ing)? forward to|get started|how I can help|send (over|a message)|contact)\b/i;
 const YOU = /\b(you|your|you['’]re|yours)\b/gi;
 const ME = /\b(I|my|me|I['’]m|I['’]ve)\b/g;
 const RESULT =
@@ -206,9 +218,12 @@ export function checkOverview(overview: string): ProfileCheck {
       `keep one review quote of ${quotes.length}; clients read the rest in your reviews.`,
     );
   }
-  const cv = pieces.filter((p) => DATE_RANGE.test(p.text) || TITLE_AT_EMPLOYER.test(p.text) || CV_HEADING.test(p.text));
+  const isCv = (p: Piece) => DATE_RANGE.test(p.text) || TITLE_AT_EMPLOYER.test(p.text) || CV_HEADING.test(p.text);
+  const cv = pieces.filter((p) => isCv(p) || CV_LEAD.test(p.text));
   const cvFirst = cv[0];
-  if (cvFirst && (cv.length >= 2 || CV_HEADING.test(cvFirst.text))) {
+  // Entries pasted on one line still count one by one: two dated roles are a resume, not a sentence.
+  const entries = cv.reduce((n, p) => n + cvEntries(p.text), 0);
+  if (cvFirst && (cv.length >= 2 || entries >= 2 || CV_HEADING.test(cvFirst.text) || CV_LEAD.test(cvFirst.text))) {
     add(
       'resume',
       cvFirst.where,
