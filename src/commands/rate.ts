@@ -38,7 +38,7 @@ export const rate = defineCommand({
     const advice = rateAdvice(wageCents, args.hours, args.feedbacks);
     const wage = dollars(wageCents);
     return reply({
-      lead: `An employer pays about ${dollars(advice.employerHourCents)} for an hour of a ${wage}-an-hour employee, so a freelance rate of ${wage} or more is fair.`,
+      lead: `A fair freelance rate is ${wage} an hour or more: an employee on ${wage} costs an employer about ${dollars(advice.employerHourCents)} an hour.`,
       blocks: [text(employerLine(advice)), text(startLine(advice)), text(ladderLine(advice)), text(premiumLine())],
       details: [
         text(`What you keep under ${ruleLabel(rule)}, each hour and a week of ${args.hours} hours as one payment:`),
@@ -46,15 +46,14 @@ export const rate = defineCommand({
         text(
           `The week is counted as a first payment from a new client, which matters for the sliding fee's tiers. Exact fees for any amount: /quote or /fees.`,
         ),
+        text(feeFooter([rule]).join(' ')),
         text(
           `Scaling: the course's figure is ${dollars(COURSE_EMPLOYER_HOUR_CENTS)} for a ${dollars(COURSE_WAGE_CENTS)} wage; gigdesk applies the same ratio (${(COURSE_EMPLOYER_HOUR_CENTS / COURSE_WAGE_CENTS).toFixed(2)} x) to your wage and counts ${COURSE_WEEKS_PER_YEAR} working weeks a year, as the course's $84,000 does.`,
         ),
       ],
       footer: [
-        `Source: ${COURSE_SOURCE}; the employer-cost ratio is the course's, scaled by gigdesk.`,
-        `Estimate: the ${dollars(JSS_PREMIUM.cents)}-an-hour JSS premium is the course author's estimate and depends on the contract.`,
-        ...feeFooter([rule]),
-        'Next: /client checks a job post before you bid; /profile checks your overview.',
+        `Source: ${COURSE_SOURCE}; the employer-cost ratio is the course's, scaled by gigdesk. The ${dollars(JSS_PREMIUM.cents)} JSS premium is the author's estimate.`,
+        `Next: details:yes shows what you keep at each rate; /client checks a job post before you bid.`,
       ],
     });
   },
@@ -74,22 +73,23 @@ function findRule(id: string): FeeRule {
 }
 
 function employerLine(a: RateAdvice): string {
-  return `Wage plus onboarding, payroll taxes and benefits: the course's ratio puts it near ${dollars(a.employerHourCents)} an hour, about ${dollars(a.employerYearCents)} a year at ${a.hoursPerWeek} hours a week. A client who hires you saves all of that.`;
+  const wage = dollars(a.wageCents);
+  return `Approach 1, what you are worth: the employer's ${dollars(a.employerHourCents)} is the wage plus onboarding, payroll taxes and benefits, ${dollars(a.employerYearCents)} a year at ${a.hoursPerWeek} hours a week. Hiring you saves all of that, so ${wage} or more is fair.`;
 }
 
 function startLine(a: RateAdvice): string {
   const range = `${formatCents(a.startRange.lowCents)}-${formatCents(a.startRange.highCents)}`;
   const cut = `${NEW_PROFILE_DISCOUNT.least}-${NEW_PROFILE_DISCOUNT.most} %`;
   if (a.newProfile === false) {
-    return `With ten or more feedbacks, bid at ${dollars(a.wageCents)} or more; no starter discount.`;
+    return `Approach 2, getting started below your rate: with ten or more feedbacks it no longer applies; bid at ${dollars(a.wageCents)} or more.`;
   }
-  const when = a.newProfile === true ? 'With fewer than ten feedbacks' : 'If you have fewer than ten feedbacks';
-  return `${when}, start ${cut} below that: ${range} an hour.`;
+  const when = a.newProfile === true ? 'you have' : 'if you have';
+  return `Approach 2, getting started (${when} fewer than ten feedbacks): bid ${cut} below the ${dollars(a.wageCents)} you should earn, ${range} an hour, to land your first reviews.`;
 }
 
 function ladderLine(a: RateAdvice): string {
-  const [now, ...later] = a.ladderCents.map(dollars);
-  return `Bid at ${now} now; each time your plate is full, raise by about ${dollars(RAISE_STEP_CENTS)} an hour and bid on work further out: ${later.join(', then ')}.`;
+  const [, ...later] = a.ladderCents.map(dollars);
+  return `Each time your plate is full, raise by about ${dollars(RAISE_STEP_CENTS)} an hour and bid on work further out: ${later.join(', then ')}.`;
 }
 
 function premiumLine(): string {

@@ -37,6 +37,7 @@ const QUESTIONS = [
   '/followup start Ana 2026-11-20 project:"logo refresh"',
   '/help',
   '/rate 25 feedbacks:3',
+  '/rate 25',
   '/jss 7 1 8 planned:15',
   '/client payment_verified:no hire_rate:20 Leave a 5 star review for our app in the App Store, $5 each.',
   '/jss 9 1 8',

@@ -39,7 +39,7 @@ describe('/rate', () => {
   it('$25 -> about $42, in the lead', async () => {
     const r = await ask('/rate 25');
     expect(r.lead).toBe(
-      'An employer pays about $42 for an hour of a $25-an-hour employee, so a freelance rate of $25 or more is fair.',
+      'A fair freelance rate is $25 an hour or more: an employee on $25 costs an employer about $42 an hour.',
     );
     expect(r.blocks.length).toBeLessThanOrEqual(6);
     expect(replyText(r)).toContain('$84,000 a year');
@@ -47,10 +47,10 @@ describe('/rate', () => {
 
   it("shows the starter range, the ladder and the JSS premium labelled as the course author's estimate", async () => {
     const all = replyText(await ask('/rate 25 feedbacks:3'));
-    expect(all).toContain('With fewer than ten feedbacks, start 10-20 % below that: $20.00-$22.50 an hour.');
+    expect(all).toContain('getting started (you have fewer than ten feedbacks): bid 10-20 % below the $25 you should earn, $20.00-$22.50');
     expect(all).toContain('$32.50, then $42.50');
     expect(all).toMatch(/\$30 an hour more than 91 % \(the course author's estimate\)/);
-    expect(all).toContain("Estimate: the $30-an-hour JSS premium is the course author's estimate");
+    expect(all).toContain("The $30 JSS premium is the author's estimate");
   });
 
   it('take-home comes from the fee engine for the chosen era', async () => {
@@ -61,7 +61,7 @@ describe('/rate', () => {
       .flatMap((b) => (b.type === 'table' ? b.rows : []))
       .find((cells) => cells[0] === '$25.00');
     expect(row).toEqual(['$25.00', '$5.00', '$20.00', `$${(week.netCents / 100).toFixed(2)}`]);
-    expect(r.footer.join('\n')).toContain('Upwork sliding fee 20/10/5 %');
+    expect(replyText(r)).toContain('Upwork sliding fee 20/10/5 %');
   });
 
   it('refuses an unknown fee era and a zero wage, naming the problem', async () => {
