@@ -47,7 +47,9 @@ describe('/rate', () => {
 
   it("shows the starter range, the ladder and the JSS premium labelled as the course author's estimate", async () => {
     const all = replyText(await ask('/rate 25 feedbacks:3'));
-    expect(all).toContain('getting started (you have fewer than ten feedbacks): bid 10-20 % below the $25 you should earn, $20.00-$22.50');
+    expect(all).toContain(
+      'getting started (you have fewer than ten feedbacks): bid 10-20 % below the $25 you should earn, $20.00-$22.50',
+    );
     expect(all).toContain('$32.50, then $42.50');
     expect(all).toMatch(/\$30 an hour more than 91 % \(the course author's estimate\)/);
     expect(all).toContain("The $30 JSS premium is the author's estimate");
