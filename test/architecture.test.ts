@@ -95,6 +95,36 @@ function importCycles(graph: Graph): string[][] {
   return cycles;
 }
 
+/** The platform folder of an adapter file (src/adapters/slack/x.ts -> "slack"); undefined for shared files. */
+function platformOf(file: string): string | undefined {
+  const [, first, platform, rest] = file.split('/');
+  return first === 'adapters' && rest !== undefined ? platform : undefined;
+}
+
+/** Platform files importing another platform's files; shared adapter code lives in src/adapters/*.ts. */
+function crossAdapterImports(graph: Graph): string[] {
+  return [...graph].flatMap(([file, targets]) =>
+    targets
+      .filter((target) => target.startsWith('src/adapters/') && platformOf(target) !== platformOf(file))
+      .filter((target) => platformOf(target) !== undefined || platformOf(file) === undefined)
+      .filter((target) => file.startsWith('src/adapters/'))
+      .map((target) => `${file} -> ${target}`),
+  );
+}
+
+/** What only the shared respond may call: running a command, saving its buttons, drawing its chart, notices. */
+const ORCHESTRATION = /\b(runCommand|runText|pressAction|saveActions|chartFor|pendingNotice)\b/;
+const SENDS_EXTRAS = /\b(saveActions|chartFor|pendingNotice)\b/;
+const RUNS = /\b(runCommand|runText|pressAction)\b/;
+
+/** Adapter files that run a command and also send its files or notices, or call the pipeline at all. */
+function orchestratingAdapters(sources: Map<string, string>): string[] {
+  return [...sources]
+    .filter(([file]) => platformOf(file) !== undefined)
+    .filter(([, source]) => ORCHESTRATION.test(source) || (RUNS.test(source) && SENDS_EXTRAS.test(source)))
+    .map(([file]) => file);
+}
+
 describe('architecture', () => {
   it.each(['src/core', 'src/commands'])('%s imports no platform library and no adapter', (dir) => {
     const files = sourceFiles(dir);
@@ -124,6 +154,21 @@ describe('architecture', () => {
     expect(forbiddenImports(graph)).toEqual([]);
   });
 
+  it('adapters do not import each other: platform folders meet only in shared src/adapters/*.ts files', () => {
+    const graph = importGraph();
+    expect([...graph.keys()].filter((f) => platformOf(f) === 'slack').length).toBeGreaterThan(5);
+    expect(crossAdapterImports(graph)).toEqual([]);
+  });
+
+  it('adapters do not orchestrate: one respond runs, saves buttons, sends files, the chart and notices', () => {
+    const adapterFiles = sourceFiles('src/adapters');
+    const sources = new Map(adapterFiles.map((f) => [f, readFileSync(f, 'utf8')]));
+    expect(orchestratingAdapters(sources)).toEqual([]);
+    // The pipeline is called from one place.
+    const callers = adapterFiles.filter((f) => ORCHESTRATION.test(sources.get(f) ?? '')).sort();
+    expect(callers).toEqual(['src/adapters/respond.ts']);
+  });
+
   it('no import cycles', () => {
     expect(importCycles(importGraph())).toEqual([]);
   });
@@ -151,5 +196,20 @@ describe('architecture', () => {
       ['c.ts', ['a.ts']],
     ]);
     expect(importCycles(loop)).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
+    const crossing: Graph = new Map([
+      ['src/adapters/slack/handler.ts', ['src/adapters/discord/render.ts', 'src/adapters/respond.ts']],
+      ['src/adapters/respond.ts', ['src/adapters/console/render.ts', 'src/adapters/surface.ts']],
+      ['src/main.ts', ['src/adapters/console/console.ts']],
+    ]);
+    expect(crossAdapterImports(crossing)).toEqual([
+      'src/adapters/slack/handler.ts -> src/adapters/discord/render.ts',
+      'src/adapters/respond.ts -> src/adapters/console/render.ts',
+    ]);
+    const adapters = new Map([
+      ['src/adapters/slack/handler.ts', 'const a = await runText(line); await uploadChart(chartFor(a.reply));'],
+      ['src/adapters/discord/buttons.ts', 'await respond(surface, { press: ref, commands });'],
+      ['src/adapters/console/ask.ts', 'const notice = await pendingNotice(ctx);'],
+    ]);
+    expect(orchestratingAdapters(adapters)).toEqual(['src/adapters/slack/handler.ts', 'src/adapters/console/ask.ts']);
   });
 });

@@ -2,12 +2,14 @@
 import { commands } from '../../commands/index.js';
 import { loadConfig, loadDotEnv } from '../../config.js';
 import type { Reply } from '../../core/runtime/reply.js';
-import { runText } from '../../core/runtime/run.js';
+import type { Outcome } from '../../core/runtime/run.js';
 import { openStore } from '../../core/store/store.js';
-import { saveChart } from './chart.js';
+import { respond } from '../respond.js';
+import type { Surface } from '../surface.js';
 import { consoleContext } from './context.js';
 import { savedLines, writeAttachments } from './extras.js';
 import { renderText } from './render.js';
+import { saveChart } from './surface.js';
 
 const EXIT = { ok: 0, user_error: 1, storage_unavailable: 2, internal_error: 2 } as const;
 
@@ -18,19 +20,36 @@ export async function ask(argv: string[]): Promise<number> {
   loadDotEnv();
   const config = loadConfig();
   const store = openStore(config.store);
+  let outcome: Outcome = 'internal_error';
   try {
     const ctx = consoleContext(store);
-    const answer = await runText(line, commands, ctx);
-    const paths = await writeAttachments(answer.reply.attachments, config.outDir);
-    const out = json
-      ? JSON.stringify(replyJson(answer.reply, paths), null, 2)
-      : [renderText(answer.reply, process.stdout.isTTY), savedLines(paths)].filter(Boolean).join('\n\n');
-    if (answer.outcome === 'ok') process.stdout.write(`${out}\n`);
-    else process.stderr.write(`${out}\n`);
-    // The text is out first; the chart's path follows (not with --json, whose output is one JSON object).
-    const saved = json ? undefined : await saveChart(answer.reply, ctx, config.outDir);
-    if (saved) process.stdout.write(`\n${saved}\n`);
-    return EXIT[answer.outcome];
+    // An answer goes to stdout, a mistake or a fault to stderr; the chart's path always to stdout.
+    const stream = () => (outcome === 'ok' ? process.stdout : process.stderr);
+    const surface: Surface = {
+      platform: 'console',
+      context: () => ctx,
+      // Nothing can come back to a finished process: its buttons are listed, not saved, and nothing follows later.
+      savesButtons: false,
+      send: async (reply, said) => {
+        outcome = said;
+        if (!json) stream().write(`${renderText(reply, process.stdout.isTTY)}\n`);
+        else
+          stream().write(
+            `${JSON.stringify(replyJson(reply, await writeAttachments(reply.attachments, config.outDir)), null, 2)}\n`,
+          );
+      },
+      // The text is out first; the files' and the chart's paths follow (not with --json: one JSON object).
+      ...(json
+        ? {}
+        : {
+            sendFiles: async (files) =>
+              void stream().write(`\n${savedLines(await writeAttachments(files, config.outDir))}\n`),
+            sendChart: async (chart) =>
+              void process.stdout.write(`\n${await saveChart(chart, ctx.now, config.outDir)}\n`),
+          }),
+    };
+    await respond(surface, { line, commands });
+    return EXIT[outcome];
   } finally {
     await store.close();
   }

@@ -1,15 +1,13 @@
 // Interactive prompt: readline gives arrow-key history and line editing; Ctrl-D quits.
 import { createInterface } from 'node:readline';
 import { commands } from '../../commands/index.js';
-import { pressAction, saveActions } from '../../core/runtime/actions.js';
-import type { Action, Reply } from '../../core/runtime/reply.js';
-import { type Answer, runText } from '../../core/runtime/run.js';
+import type { Action } from '../../core/runtime/reply.js';
 import type { Store } from '../../core/store/store.js';
+import { deliverThrough, type Request, respond } from '../respond.js';
 import type { RunningAdapter } from '../running.js';
-import { DEFAULT_OUT_DIR, saveChart } from './chart.js';
+import { recipientContext } from '../surface.js';
 import { consoleContext } from './context.js';
-import { savedLines, writeAttachments } from './extras.js';
-import { renderText } from './render.js';
+import { DEFAULT_OUT_DIR, promptSurface } from './surface.js';
 
 type Output = NodeJS.WritableStream & { isTTY?: boolean };
 
@@ -19,7 +17,6 @@ export function startConsole(
   output: Output = process.stdout,
   outDir = DEFAULT_OUT_DIR,
 ): RunningAdapter {
-  const colour = Boolean(output.isTTY);
   const rl = createInterface({ input, output, prompt: 'gigdesk> ', historySize: 200 });
   output.write('gigdesk console. Try /jss 7 1 8 or /help. Ctrl-D quits.\n');
   rl.prompt();
@@ -27,19 +24,18 @@ export function startConsole(
   let queue = Promise.resolve();
   // The buttons of the last answer (or reminder): typing a number presses one.
   let buttons: Action[] = [];
-  const show = async (reply: Reply) => {
-    const ctx = consoleContext(store);
-    const sealed = await saveActions(reply, ctx, store, ctx.now);
-    buttons = sealed.actions;
-    const saved = savedLines(await writeAttachments(sealed.attachments, outDir));
-    output.write(`${renderText(sealed, colour, true)}\n\n${saved ? `${saved}\n\n` : ''}`);
-    // The text is out first; the chart's path follows.
-    const chart = await saveChart(reply, ctx, outDir);
-    if (chart) output.write(`${chart}\n\n`);
-  };
+  const surface = (ctx = consoleContext(store)) =>
+    promptSurface(ctx, {
+      write: (text) => output.write(text),
+      colour: Boolean(output.isTTY),
+      outDir,
+      shown: (actions) => {
+        buttons = actions;
+      },
+    });
   rl.on('line', (line) => {
     queue = queue.then(async () => {
-      if (line.trim()) await show((await answerLine(line.trim(), buttons, store)).reply);
+      if (line.trim()) await respond(surface(), requestFor(line.trim(), buttons));
       rl.prompt();
     });
   });
@@ -47,11 +43,10 @@ export function startConsole(
   return {
     platform: 'console',
     ended,
-    deliver: async (_to, reply) => {
+    deliver: deliverThrough('console', (to) => {
       output.write('\n[reminder]\n');
-      await show(reply);
-      return true;
-    },
+      return surface(recipientContext(to, store));
+    }),
     stop: async () => {
       rl.close();
       await ended;
@@ -60,14 +55,8 @@ export function startConsole(
 }
 
 /** A typed number presses that button of the last answer; anything else is a command line. */
-function answerLine(line: string, buttons: readonly Action[], store: Store): Promise<Answer> {
-  const ctx = consoleContext(store);
+function requestFor(line: string, buttons: readonly Action[]): Request {
   const pressed = /^\d{1,2}$/.test(line) ? buttons[Number(line) - 1] : undefined;
-  if (pressed?.ref) return pressAction(pressed.ref, ctx, commands);
-  return runText(line, commands, ctx);
-}
-
-/** How the console receives a reminder: printed above the prompt. */
-export function deliverToConsole(reply: Reply, output: Output = process.stdout): void {
-  output.write(`\n[reminder]\n${renderText(reply, Boolean(output.isTTY))}\n\n`);
+  if (pressed?.ref) return { press: pressed.ref, commands };
+  return { line, commands };
 }

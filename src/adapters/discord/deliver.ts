@@ -1,8 +1,12 @@
-// Reminders by direct message. DMs closed resolves false (the core keeps the reminder for the user's
-// next command); any other refusal Discord gives with a 4xx is permanent; rate limits, 5xx answers,
-// timeouts and network errors are thrown as they are, to be tried again after a backoff.
+// Reminders by direct message, a surface of their own. DMs closed resolves false (the core keeps the
+// reminder for the user's next command); any other refusal Discord gives with a 4xx is permanent; rate
+// limits, 5xx answers, timeouts and network errors are thrown as they are, to be tried again after a backoff.
 import { type Client, DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
 import { type Deliver, PermanentDeliveryError } from '../../core/followups/delivery.js';
+import type { Recipient } from '../../core/followups/reminders.js';
+import type { Store } from '../../core/store/store.js';
+import { deliverThrough } from '../respond.js';
+import { recipientContext, type Surface, UnreachableError } from '../surface.js';
 import { renderDiscord } from './render.js';
 
 const DMS_CLOSED = new Set<number | string>([
@@ -17,19 +21,26 @@ export function permanentDiscordError(error: unknown): string | undefined {
   return `Discord error ${error.code}: ${error.message.split('\n')[0]}`.slice(0, 100);
 }
 
-/** Sends a Reply as a DM. */
-export function discordDeliver(client: Client): Deliver {
-  return async (to, reply) => {
-    if (to.platform !== 'discord') throw new PermanentDeliveryError(`not a Discord user (${to.platform})`);
-    // A DM is seen by the recipient alone, and the ephemeral flag is only valid on interaction replies.
-    const { flags: _private, ...message } = renderDiscord(reply);
-    try {
-      await client.users.send(to.userId, message);
-      return true;
-    } catch (error) {
-      if (error instanceof DiscordAPIError && DMS_CLOSED.has(error.code)) return false;
-      const permanent = permanentDiscordError(error);
-      throw permanent ? new PermanentDeliveryError(permanent) : error;
-    }
+/** One user's DMs as a surface: files ride in the message, a chart is not drawn. */
+export function directMessageSurface(client: Client, to: Recipient, store: Store): Surface {
+  return {
+    platform: 'discord',
+    context: () => recipientContext(to, store),
+    send: async (reply, outcome) => {
+      // A DM is seen by the recipient alone, and the ephemeral flag is only valid on interaction replies.
+      const { flags: _private, ...message } = renderDiscord(reply, outcome);
+      try {
+        await client.users.send(to.userId, message);
+      } catch (error) {
+        if (error instanceof DiscordAPIError && DMS_CLOSED.has(error.code)) throw new UnreachableError('DMs closed');
+        const permanent = permanentDiscordError(error);
+        throw permanent ? new PermanentDeliveryError(permanent) : error;
+      }
+    },
   };
+}
+
+/** Sends a Reply as a DM, its buttons saved for the recipient. */
+export function discordDeliver(client: Client, store: Store): Deliver {
+  return deliverThrough('discord', (to) => directMessageSurface(client, to, store));
 }

@@ -1,12 +1,13 @@
 // Long text on Discord: a command called without its text opens a form (modal) with a paragraph field.
 import { type ChatInputCommandInteraction, ComponentType, TextInputStyle } from 'discord.js';
 import { saveForm } from '../../core/runtime/actions.js';
-import type { Command, Context } from '../../core/runtime/command.js';
+import type { Command } from '../../core/runtime/command.js';
 import { UserError } from '../../core/runtime/errors.js';
 import { optionSpecs } from '../../core/runtime/options.js';
 import { userErrorAnswer } from '../../core/runtime/run.js';
+import { respond } from '../respond.js';
 import { clip } from './components.js';
-import { renderDiscord } from './render.js';
+import { type DiscordDeps, discordContext, interactionSurface } from './surface.js';
 
 /** Discord's limits: 45 characters for a form title or field label, 4000 for a text field. */
 const FORM_LIMITS = { title: 45, label: 45, text: 4000 };
@@ -15,18 +16,19 @@ const FORM_LIMITS = { title: 45, label: 45, text: 4000 };
 export async function openForm(
   i: ChatInputCommandInteraction,
   command: Command,
-  ctx: Context,
+  deps: DiscordDeps,
   given: Record<string, unknown>,
 ): Promise<void> {
   const option = command.longText ?? '';
   const spec = optionSpecs(command).find((s) => s.name === option);
+  const ctx = discordContext(i, deps);
   const ref = await saveForm(command, given, ctx, ctx.store, ctx.now);
   if (!ref || !spec) {
     const answer = userErrorAnswer(
       command,
       new UserError('form_unavailable', 'The form could not be opened just now. Please try again.'),
     );
-    await i.reply(renderDiscord(answer.reply, answer.outcome));
+    await respond(interactionSurface(i, deps, { mayDefer: false, privately: true }), { answer });
     return;
   }
   await i.showModal({

@@ -1,5 +1,5 @@
-// Interactions in, core runner called, embeds out: slash commands and autocomplete here; buttons, forms and
-// the message action in their own files. Every kind answers through respond.ts.
+// Interactions in: slash commands and autocomplete here; buttons, forms and the message action in their own
+// files. Every kind is answered by the shared respond (../respond.ts) through the interaction's surface.
 import {
   ApplicationCommandOptionType,
   type Attachment,
@@ -7,30 +7,22 @@ import {
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
-  PermissionFlagsBits,
 } from 'discord.js';
 import { logger, referenceId } from '../../core/log.js';
-import type { Command, Context } from '../../core/runtime/command.js';
+import type { Command } from '../../core/runtime/command.js';
 import { UserError } from '../../core/runtime/errors.js';
 import { optionSpecs } from '../../core/runtime/options.js';
-import type { RateLimits } from '../../core/runtime/rateLimit.js';
-import { type Answer, runCommand, userErrorAnswer } from '../../core/runtime/run.js';
-import type { Store } from '../../core/store/store.js';
+import { userErrorAnswer } from '../../core/runtime/run.js';
+import { reportFault, respond } from '../respond.js';
 import { onButton, onForm } from './buttons.js';
 import { ATTACHMENT_FILE_OPTION, ATTACHMENT_OPTION, type Group, groupCommands, resolveCommand } from './commands.js';
 import { openForm } from './forms.js';
 import { onMessageAction } from './messageAction.js';
-import { answerFault, type PressOptions, sendAnswer } from './respond.js';
+import { type DiscordDeps, discordContext, interactionSurface } from './surface.js';
 
-export interface HandlerOptions extends PressOptions {
-  store: Store;
-  /** The clock commands see; tests pin it. */
-  now?: () => Date;
-  /** A storage command not answered within this many ms is deferred (Discord allows 3 s for the first reply). */
-  deferAfterMs?: number;
+export interface HandlerOptions extends DiscordDeps {
   /** Downloads attachments; tests pass a fake. */
   fetchFile?: typeof fetch;
-  rateLimits?: RateLimits;
 }
 
 export type InteractionHandler = (interaction: Interaction) => Promise<void>;
@@ -45,30 +37,40 @@ export function createInteractionHandler(options: HandlerOptions): InteractionHa
     try {
       if (interaction.isChatInputCommand()) await onCommand(interaction, groups, options);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction, groups, options);
-      else if (interaction.isButton()) await onButton(interaction, contextFor(interaction, options), options);
-      else if (interaction.isModalSubmit()) await onForm(interaction, contextFor(interaction, options), options);
-      else if (interaction.isMessageContextMenuCommand())
-        await onMessageAction(interaction, contextFor(interaction, options), options);
+      else if (interaction.isButton()) await onButton(interaction, options);
+      else if (interaction.isModalSubmit()) await onForm(interaction, options);
+      else if (interaction.isMessageContextMenuCommand()) await onMessageAction(interaction, options);
     } catch (error) {
-      const ref = referenceId();
-      logger.error({ ref, err: error, platform: 'discord' }, 'interaction failed');
-      if (interaction.isRepliable()) await answerFault(interaction, ref);
+      // Only what happens before an answer starts (a form that would not open) lands here.
+      if (interaction.isRepliable()) await reportFault(interactionSurface(interaction, options, NO_DEFER), error);
+      else logger.error({ ref: referenceId(), err: error, platform: 'discord' }, 'interaction failed');
     }
   };
 }
 
+const NO_DEFER = { mayDefer: false, privately: true };
+
 async function onCommand(i: ChatInputCommandInteraction, groups: Group[], options: HandlerOptions): Promise<void> {
   const command = resolveCommand(groups, i.commandName, i.options.getSubcommand(false));
-  const ctx = contextFor(i, options);
+  const fetchFile = options.fetchFile ?? fetch;
   if (command && needsForm(i, command)) {
-    await openForm(i, command, ctx, await argsFrom(i, command, options.fetchFile ?? fetch));
+    await openForm(i, command, options, await argsFrom(i, command, fetchFile));
     return;
   }
-  await sendAnswer(i, ctx, answer(i, command, ctx, options.fetchFile ?? fetch), {
-    deferAfterMs: options.deferAfterMs,
+  const surface = interactionSurface(i, options, {
     mayDefer: Boolean(command?.usesStore),
-    deferPrivately: i.options.getBoolean('share') !== true,
+    privately: i.options.getBoolean('share') !== true,
   });
+  if (!command) {
+    const name = [i.commandName, i.options.getSubcommand(false)].filter(Boolean).join(' ');
+    const stale = userErrorAnswer(
+      undefined,
+      new UserError('command_retired', `/${name} is not available any more. Type /help for the current commands.`),
+    );
+    await respond(surface, { answer: stale });
+    return;
+  }
+  await respond(surface, { command, args: () => argsFrom(i, command, fetchFile) });
 }
 
 /** A long-text command called without its text (and without a file) gets a form to type it in. */
@@ -77,36 +79,13 @@ function needsForm(i: ChatInputCommandInteraction, command: Command): boolean {
   return !(command.longText === ATTACHMENT_OPTION && i.options.get(ATTACHMENT_FILE_OPTION));
 }
 
-async function answer(
-  i: ChatInputCommandInteraction,
-  command: Command | undefined,
-  ctx: Context,
-  fetchFile: typeof fetch,
-): Promise<Answer> {
-  if (!command) {
-    const name = [i.commandName, i.options.getSubcommand(false)].filter(Boolean).join(' ');
-    return userErrorAnswer(
-      undefined,
-      new UserError('command_retired', `/${name} is not available any more. Type /help for the current commands.`),
-    );
-  }
-  let args: Record<string, unknown>;
-  try {
-    args = await argsFrom(i, command, fetchFile);
-  } catch (error) {
-    if (error instanceof UserError) return userErrorAnswer(command, error);
-    throw error;
-  }
-  return runCommand(command, args, ctx);
-}
-
 async function onAutocomplete(i: AutocompleteInteraction, groups: Group[], options: HandlerOptions): Promise<void> {
   const command = resolveCommand(groups, i.commandName, i.options.getSubcommand(false));
   const focused = i.options.getFocused(true);
   let suggestions: string[] = [];
   if (command?.autocomplete) {
     try {
-      suggestions = await command.autocomplete(focused.name, String(focused.value), contextFor(i, options));
+      suggestions = await command.autocomplete(focused.name, String(focused.value), discordContext(i, options));
     } catch (error) {
       // A failed suggestion list is not worth an error: the user can still type the value.
       logger.warn({ err: error, command: command.name, platform: 'discord' }, 'autocomplete failed');
@@ -114,19 +93,6 @@ async function onAutocomplete(i: AutocompleteInteraction, groups: Group[], optio
   }
   const usable = suggestions.filter((s) => s.length > 0 && s.length <= 100).slice(0, 25);
   await i.respond(usable.map((s) => ({ name: s, value: s })));
-}
-
-export function contextFor(i: Interaction, options: HandlerOptions): Context {
-  return {
-    platform: 'discord',
-    workspaceId: i.guildId ?? `dm-${i.user.id}`,
-    userId: i.user.id,
-    // Manage Server is what the registration requires for admin commands, so the run-time check matches it.
-    isAdmin: i.inGuild() && (i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
-    now: options.now?.() ?? new Date(),
-    store: options.store,
-    rateLimits: options.rateLimits,
-  };
 }
 
 /** The typed option values as the core expects them; a CSV upload becomes the text of the `csv` option. */

@@ -5,10 +5,10 @@ import {
   type MessageContextMenuCommandInteraction,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Command, Context } from '../../core/runtime/command.js';
 import { UserError } from '../../core/runtime/errors.js';
-import { runCommand, userErrorAnswer } from '../../core/runtime/run.js';
-import { type PressOptions, sendAnswer } from './respond.js';
+import { userErrorAnswer } from '../../core/runtime/run.js';
+import { respond } from '../respond.js';
+import { type DiscordDeps, interactionSurface } from './surface.js';
 
 export const CHECK_WORDING = 'Check this wording';
 const CHECK_COMMAND = 'check';
@@ -23,27 +23,18 @@ export function messageCommandJson(): RESTPostAPIContextMenuApplicationCommandsJ
   };
 }
 
-export async function onMessageAction(
-  i: MessageContextMenuCommandInteraction,
-  ctx: Context,
-  options: PressOptions,
-): Promise<void> {
-  const check = options.commands.find((c) => c.name === CHECK_COMMAND);
-  await sendAnswer(i, ctx, answer(check, i.targetMessage.content, ctx), {
-    mayDefer: false,
-    deferPrivately: true,
-  });
-}
-
-/** Always private: share is never passed, so the answer goes to the person who used the action alone. */
-async function answer(check: Command | undefined, content: string, ctx: Context) {
-  if (isEmpty(content) || !check) {
-    return userErrorAnswer(
+export async function onMessageAction(i: MessageContextMenuCommandInteraction, deps: DiscordDeps): Promise<void> {
+  const check = deps.commands.find((c) => c.name === CHECK_COMMAND);
+  const content = i.targetMessage.content;
+  const surface = interactionSurface(i, deps, { mayDefer: false, privately: true });
+  // Always private: share is never passed, so the answer goes to the person who used the action alone.
+  if (!check || content.trim() === '') {
+    const empty = userErrorAnswer(
       undefined,
       new UserError('nothing_to_check', 'That message has no text to check (only pictures or embeds).'),
     );
+    await respond(surface, { answer: empty });
+  } else {
+    await respond(surface, { command: check, args: { text: content.slice(0, 4000) } });
   }
-  return runCommand(check, { text: content.slice(0, 4000) }, ctx);
 }
-
-const isEmpty = (content: string) => content.trim() === '';

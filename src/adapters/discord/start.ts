@@ -77,7 +77,7 @@ export async function runClient(
       const client = connection.current();
       // Throwing (not false) tells the reminder worker that this is transient: it tries again later.
       if (!client) throw new Error('discord is not connected yet');
-      return discordDeliver(client)(to, reply);
+      return discordDeliver(client, store)(to, reply);
     },
     stop: connection.stop,
   };

@@ -3,6 +3,10 @@
 // timeouts and the network are worth another try, so they are thrown as they are.
 import type { webApi } from '@slack/bolt';
 import { type Deliver, PermanentDeliveryError } from '../../core/followups/delivery.js';
+import type { Recipient } from '../../core/followups/reminders.js';
+import type { Store } from '../../core/store/store.js';
+import { deliverThrough } from '../respond.js';
+import { recipientContext, type Surface } from '../surface.js';
 import { renderSlack } from './render.js';
 
 /** Platform errors that say "not now" rather than "never". */
@@ -19,23 +23,30 @@ export function permanentSlackError(error: unknown): string | undefined {
 /** The client carrying a workspace's own token (OAuth mode); undefined when the app is not installed there. */
 export type ClientFor = (workspaceId: string) => Promise<webApi.WebClient | undefined>;
 
-/** Opens (or reuses) the DM with the user and posts the reply there. */
-export function slackDeliver(clients: webApi.WebClient | ClientFor): Deliver {
-  return async (to, reply) => {
-    if (to.platform !== 'slack') throw new PermanentDeliveryError(`not a Slack user (${to.platform})`);
-    try {
-      const client = typeof clients === 'function' ? await clients(to.workspaceId) : clients;
-      if (!client) throw new PermanentDeliveryError('gigdesk is not installed in this Slack workspace');
-      const opened = await client.conversations.open({ users: to.userId });
-      const channel = opened.channel?.id;
-      if (!channel) throw new PermanentDeliveryError('Slack opened no DM channel');
-      for (const message of renderSlack(reply)) {
-        await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+/** One user's DM with the bot as a surface: opened (or reused) at the first send; no chart is drawn. */
+function directMessageSurface(clients: webApi.WebClient | ClientFor, to: Recipient, store: Store): Surface {
+  return {
+    platform: 'slack',
+    context: () => recipientContext(to, store),
+    send: async (reply) => {
+      try {
+        const client = typeof clients === 'function' ? await clients(to.workspaceId) : clients;
+        if (!client) throw new PermanentDeliveryError('gigdesk is not installed in this Slack workspace');
+        const opened = await client.conversations.open({ users: to.userId });
+        const channel = opened.channel?.id;
+        if (!channel) throw new PermanentDeliveryError('Slack opened no DM channel');
+        for (const message of renderSlack(reply)) {
+          await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+        }
+      } catch (error) {
+        const permanent = permanentSlackError(error);
+        throw permanent ? new PermanentDeliveryError(`Slack: ${permanent}`) : error;
       }
-      return true;
-    } catch (error) {
-      const permanent = permanentSlackError(error);
-      throw permanent ? new PermanentDeliveryError(`Slack: ${permanent}`) : error;
-    }
+    },
   };
+}
+
+/** Sends a reminder as a DM from the bot, its buttons saved for the recipient. */
+export function slackDeliver(clients: webApi.WebClient | ClientFor, store: Store): Deliver {
+  return deliverThrough('slack', (to) => directMessageSurface(clients, to, store));
 }

@@ -1,8 +1,7 @@
 // Files that come with an answer (an export, a chart) go up with files.uploadV2: an ephemeral message
 // cannot carry a file, so a private answer's files go to the user's DM with the bot, a shared one's to the channel.
 import type { webApi } from '@slack/bolt';
-import { logger, referenceId } from '../../core/log.js';
-import type { Reply } from '../../core/runtime/reply.js';
+import type { Attachment, Reply } from '../../core/runtime/reply.js';
 import { escapeSlack } from './render.js';
 
 export interface FileTarget {
@@ -11,33 +10,31 @@ export interface FileTarget {
   channelId?: string;
 }
 
-/** Uploads the reply's attachments; false when Slack refused (the text answer has gone out already). */
-export async function uploadAttachments(client: webApi.WebClient, reply: Reply, to: FileTarget): Promise<boolean> {
-  if (reply.attachments.length === 0) return true;
-  try {
-    const channel =
-      reply.visibility === 'public' && to.channelId
-        ? to.channelId
-        : (await client.conversations.open({ users: to.userId })).channel?.id;
-    if (!channel) return false;
-    await client.files.uploadV2({
-      channel_id: channel,
-      initial_comment:
-        reply.visibility === 'private'
-          ? `${escapeSlack(reply.lead)} (only you can see this conversation)`
-          : escapeSlack(reply.lead),
-      file_uploads: reply.attachments.map((file) => ({
-        file: Buffer.from(file.data),
-        filename: file.name,
-        title: file.name,
-        alt_text: file.alt,
-      })),
-    });
-    return true;
-  } catch (error) {
-    logger.error({ ref: referenceId(), err: error, platform: 'slack' }, 'file upload failed');
-    return false;
-  }
+/** Uploads files beside the answer; throws when Slack refused (the text answer has gone out already). */
+export async function uploadFiles(
+  client: webApi.WebClient,
+  files: readonly Attachment[],
+  reply: Reply,
+  to: FileTarget,
+): Promise<void> {
+  const channel =
+    reply.visibility === 'public' && to.channelId
+      ? to.channelId
+      : (await client.conversations.open({ users: to.userId })).channel?.id;
+  if (!channel) throw new Error('Slack opened no DM channel for the files');
+  await client.files.uploadV2({
+    channel_id: channel,
+    initial_comment:
+      reply.visibility === 'private'
+        ? `${escapeSlack(reply.lead)} (only you can see this conversation)`
+        : escapeSlack(reply.lead),
+    file_uploads: files.map((file) => ({
+      file: Buffer.from(file.data),
+      filename: file.name,
+      title: file.name,
+      alt_text: file.alt,
+    })),
+  });
 }
 
 /** Said in the answer itself, so the user knows where the file went. */

@@ -1,25 +1,19 @@
-// Slash commands in, shared text parser and runner, Block Kit out: answered in the ack when quick.
-// Buttons, forms and the message shortcut are in interactions.ts; long-text forms in forms.ts.
-import type { App, RespondFn, SlashCommand, webApi } from '@slack/bolt';
+// Slash commands in, answered by the shared respond (../respond.ts) through the Slack surface: in the ack
+// when quick. Buttons, forms and the message shortcut are in interactions.ts; long-text forms in forms.ts.
+import type { App, SlashCommand } from '@slack/bolt';
 import { logger } from '../../core/log.js';
-import { saveActions } from '../../core/runtime/actions.js';
-import type { Command, Context } from '../../core/runtime/command.js';
+import type { Command } from '../../core/runtime/command.js';
 import { UserError } from '../../core/runtime/errors.js';
 import { optionSpecs } from '../../core/runtime/options.js';
-import type { Reply } from '../../core/runtime/reply.js';
-import { runText, userErrorAnswer } from '../../core/runtime/run.js';
-import { TIMED_OUT, within } from '../../core/waits.js';
-import { uploadChart } from './chart.js';
+import { userErrorAnswer } from '../../core/runtime/run.js';
+import { respond } from '../respond.js';
 import type { AdminCheck, SlackDeps } from './deps.js';
-import { uploadAttachments, whereFilesGo } from './files.js';
 import { formFor, openForm } from './forms.js';
 import { registerInteractions } from './interactions.js';
-import { renderSlack, type SlackMessage, unescapeSlack } from './render.js';
+import { unescapeSlack } from './render.js';
+import { type SlackOrigin, slackSurface } from './surface.js';
 
 export type { SlackDeps } from './deps.js';
-
-/** Slack wants the ack within 3 s; 2 s leaves room for the network on the way back. */
-export const ACK_BUDGET_MS = 2000;
 
 /** The Slack slash command names: the first word of every command name, once each, in list order. */
 export function slashNames(commands: readonly Command[]): string[] {
@@ -39,77 +33,41 @@ export function lineFor(name: string, typed: string, commands: readonly Command[
 
 export function register(app: App, deps: SlackDeps): void {
   const isAdmin = adminChecker(deps.adminUserIds ?? []);
-  const budget = deps.ackBudgetMs ?? ACK_BUDGET_MS;
   // One listener for every command: Bolt runs each registered listener's matcher on every request.
   const names = slashNames(deps.commands).map((n) => n.replace(/[^a-z0-9_-]/g, ''));
-  app.command(new RegExp(`^/(?:${names.join('|')})$`), async ({ command, ack, respond, client }) => {
+  app.command(new RegExp(`^/(?:${names.join('|')})$`), async ({ command, ack, respond: reply, client }) => {
     const name = command.command.slice(1);
+    const origin: SlackOrigin = {
+      client,
+      teamId: command.team_id,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      post: (message) => reply(message),
+      ack: (message) => ack(message),
+    };
     const form = formFor(`${name} ${unescapeSlack(command.text ?? '')}`, deps.commands);
     if (form) {
       await ack();
-      await answerWithForm(client, respond, form, command, await contextFor(command, client, deps, isAdmin));
+      await answerWithForm(form, command, deps, isAdmin, { ...origin, ack: undefined });
       return;
     }
-    const pending = answer(name, command, client, deps, isAdmin);
-    const quick = await within(pending, budget);
-    const target = { userId: command.user_id, channelId: command.channel_id };
-    let final: Reply;
-    if (quick !== TIMED_OUT) {
-      const [first, ...rest] = renderSlack(quick);
-      await ack(first);
-      await sendAll(respond, rest, name);
-      final = quick;
-    } else {
-      await ack();
-      final = await pending;
-      await sendAll(respond, renderSlack(final), name);
-    }
-    await uploadAttachments(client, final, target);
-    await uploadChart(client, final, target, { workspaceId: command.team_id, store: deps.store });
+    const line = lineFor(name, command.text ?? '', deps.commands);
+    await respond(slackSurface(deps, isAdmin, origin), { line, commands: deps.commands });
   });
   registerInteractions(app, deps, isAdmin);
 }
 
-async function contextFor(
-  command: SlashCommand,
-  client: webApi.WebClient,
-  deps: SlackDeps,
-  isAdmin: AdminCheck,
-): Promise<Context> {
-  return {
-    platform: 'slack',
-    workspaceId: command.team_id,
-    userId: command.user_id,
-    isAdmin: await isAdmin(client, command.team_id, command.user_id),
-    now: deps.now?.() ?? new Date(),
-    store: deps.store,
-    rateLimits: deps.rateLimits,
-  };
-}
-
-/** The answer with its buttons saved, and a line saying where its files go. */
-async function answer(
-  name: string,
-  command: SlashCommand,
-  client: webApi.WebClient,
-  deps: SlackDeps,
-  isAdmin: AdminCheck,
-): Promise<Reply> {
-  const ctx = await contextFor(command, client, deps, isAdmin);
-  const result = await runText(lineFor(name, command.text ?? '', deps.commands), deps.commands, ctx);
-  const sealed = await saveActions(result.reply, ctx, ctx.store, ctx.now);
-  return sealed.attachments.length > 0 ? { ...sealed, footer: [...sealed.footer, whereFilesGo(sealed)] } : sealed;
-}
-
+/** Opens the form for the missing long text; when Slack will not open it, says so with the usage line. */
 async function answerWithForm(
-  client: webApi.WebClient,
-  respond: RespondFn,
   form: NonNullable<ReturnType<typeof formFor>>,
   command: SlashCommand,
-  ctx: Context,
+  deps: SlackDeps,
+  isAdmin: AdminCheck,
+  origin: SlackOrigin,
 ): Promise<void> {
-  const origin = { triggerId: command.trigger_id, responseUrl: command.response_url, channelId: command.channel_id };
-  const opened = await openForm(client, form, ctx, origin).catch((error: unknown) => {
+  const surface = slackSurface(deps, isAdmin, origin);
+  const where = { triggerId: command.trigger_id, responseUrl: command.response_url, channelId: command.channel_id };
+  const opened = await openForm(origin.client, form, await surface.context(), where).catch((error: unknown) => {
     logger.warn({ err: error, platform: 'slack' }, 'views.open failed');
     return false;
   });
@@ -118,18 +76,7 @@ async function answerWithForm(
     form.command,
     new UserError('form_unavailable', 'The form could not be opened just now; type the text after the command.'),
   );
-  await sendAll(respond, renderSlack(usage.reply), command.command);
-}
-
-async function sendAll(respond: RespondFn, messages: SlackMessage[], name: string): Promise<void> {
-  for (const message of messages) {
-    try {
-      await respond(message);
-    } catch (error) {
-      logger.warn({ err: error, command: name, platform: 'slack' }, 'respond() failed');
-      return;
-    }
-  }
+  await respond(surface, { answer: usage });
 }
 
 const ADMIN_TTL_MS = 10 * 60_000;

@@ -117,7 +117,7 @@ export async function startSlackOAuth(config: SlackConfig, store: Store, extras:
     platform: 'slack',
     mode: 'http',
     port,
-    deliver: slackDeliver(clients.forWorkspace),
+    deliver: slackDeliver(clients.forWorkspace, store),
     stop: async () => void (await app.stop()),
   };
 }

@@ -118,7 +118,7 @@ export async function startSlack(
       const app = connection.current()?.app;
       // Throwing (not false) tells the reminder worker that this is transient: it tries again later.
       if (!app) throw new Error('slack is not connected yet');
-      return slackDeliver(app.client)(to, reply);
+      return slackDeliver(app.client, store)(to, reply);
     },
     stop: connection.stop,
   };

@@ -6,7 +6,6 @@
 import { isWindowAlertJob, type WindowAlertJobData, windowAlertReply } from '../jss/windowAlerts.js';
 import { logger } from '../log.js';
 import { countReminders } from '../metrics.js';
-import { saveActions } from '../runtime/actions.js';
 import type { Platform } from '../runtime/command.js';
 import type { Reply } from '../runtime/reply.js';
 import { type JobHandler, type JobRun, PermanentJobError, type WorkOptions } from '../store/jobs.js';
@@ -126,8 +125,8 @@ export function reminderHandler(store: Store, deliver: Deliver): JobHandler {
       run,
       job.to,
       deliver,
-      // Its Done and Snooze buttons are saved for the recipient first, as for any answer with buttons.
-      async () => saveActions(await reminderReply(scope, found.followup, found.step), job.to, store, run.now),
+      // Its Done and Snooze buttons are saved for the recipient by the adapter's respond, as for any answer.
+      () => reminderReply(scope, found.followup, found.step),
       (why) => record(store, job, 'undelivered', run.now, why),
     );
     await record(store, job, 'sent', run.now);

@@ -101,7 +101,7 @@ async function guarded(ctx: Context, command: Command | undefined, work: () => P
 }
 
 /** The answer to a thrown error: a UserError as it stands, anything else logged with a reference id. */
-export function failedAnswer(ctx: Context, command: Command | undefined, error: unknown): Answer {
+export function failedAnswer(ctx: Pick<Context, 'platform'>, command: Command | undefined, error: unknown): Answer {
   if (error instanceof UserError) return userErrorAnswer(command, error);
   const ref = referenceId();
   const where = { ref, command: command?.name, platform: ctx.platform };

@@ -130,7 +130,7 @@ describe('discord buttons', () => {
     const today = new Date().toISOString().slice(0, 10);
     await startFollowup(scope, { client: 'Ana', delivered: today, tone: 'warm', tz: 'UTC' });
     // The closing nudge falls due a week after delivery.
-    await deliverDue(store, new Date(Date.now() + 8 * 86_400_000), discordDeliver(fake.client));
+    await deliverDue(store, new Date(Date.now() + 8 * 86_400_000), discordDeliver(fake.client, store));
     const dm = fake.calls.find((c) => c.path === `/channels/${DM_CHANNEL}/messages`);
     const snooze = buttonsIn(dm?.body).find((b) => b.label === 'Snooze 1 week');
     expect(snooze).toBeDefined();

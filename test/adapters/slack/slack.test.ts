@@ -274,7 +274,7 @@ describe('reminder delivery by direct message', () => {
 
   it('opens the DM and posts the rendered reply there', async () => {
     const h = await start();
-    const delivered = await slackDeliver(h.app.client)(
+    const delivered = await slackDeliver(h.app.client, memoryStore())(
       { platform: 'slack', workspaceId: 'T0TEST', userId: 'U0PLAIN' },
       note,
     );
@@ -289,7 +289,7 @@ describe('reminder delivery by direct message', () => {
 
   it('reports a user Slack refuses to message (cannot_dm_bot) or another platform’s user as permanent', async () => {
     const h = await start({ closedDms: ['U0CLOSED'] });
-    const deliver = slackDeliver(h.app.client);
+    const deliver = slackDeliver(h.app.client, memoryStore());
     const closed = await deliver({ platform: 'slack', workspaceId: 'T0TEST', userId: 'U0CLOSED' }, note).catch(
       (error: unknown) => error,
     );

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import { deliverToConsole } from '../../../src/adapters/console/console.js';
+import { startConsole } from '../../../src/adapters/console/console.js';
 import { startReminderWorker } from '../../../src/core/followups/loop.js';
 import { loadFollowups, startFollowup } from '../../../src/core/followups/reminders.js';
 import { memoryStore } from '../../../src/core/store/store.js';
@@ -22,11 +22,9 @@ describe('reminder loop (console delivery)', () => {
     output.on('data', (chunk: Buffer) => {
       printed += chunk.toString();
     });
-    const deliver = async (_to: unknown, reply: Parameters<typeof deliverToConsole>[0]) => {
-      deliverToConsole(reply, output);
-      return true;
-    };
-    const stop = await startReminderWorker(store, deliver, {
+    const input = new PassThrough();
+    const consoleAdapter = startConsole(store, input, output);
+    const stop = await startReminderWorker(store, consoleAdapter.deliver ?? (async () => false), {
       platforms: ['console'],
       pollMs: 5,
       clock: () => new Date('2026-03-18T00:00:00Z'),
@@ -36,6 +34,8 @@ describe('reminder loop (console delivery)', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 30));
     await stop();
+    input.end();
+    await consoleAdapter.ended;
     expect(printed.match(/\[reminder\]/g)).toHaveLength(1);
     expect(printed).toContain('Time to nudge Acme to close the contract.');
     expect(printed).toContain('Hi Acme, could you close the contract when you get a moment?');

@@ -72,7 +72,10 @@ describe('reminders on BullMQ', () => {
     const ctx = await userWithDueReminder('200000000000000011');
     // discord.js retries a 5xx three times itself; four 500s make the queue's own retry needed.
     const platform = discord({ [ctx.userId]: [500, 500, 500, 500] });
-    const stop = await startReminderWorker(store, discordDeliver(platform.client), { platforms: ['discord'], ...FAST });
+    const stop = await startReminderWorker(store, discordDeliver(platform.client, store), {
+      platforms: ['discord'],
+      ...FAST,
+    });
     await vi.waitFor(async () => expect((await stepOf(ctx))?.status).toBe('sent'), WAIT);
     await stop();
     expect(platform.sends).toHaveLength(5);
@@ -81,7 +84,10 @@ describe('reminders on BullMQ', () => {
   it('records a permanent refusal without retrying, and /followup list shows it', async () => {
     const ctx = await userWithDueReminder('200000000000000012');
     const platform = discord({ [ctx.userId]: [404] });
-    const stop = await startReminderWorker(store, discordDeliver(platform.client), { platforms: ['discord'], ...FAST });
+    const stop = await startReminderWorker(store, discordDeliver(platform.client, store), {
+      platforms: ['discord'],
+      ...FAST,
+    });
     await vi.waitFor(async () => expect((await stepOf(ctx))?.status).toBe('undelivered'), WAIT);
     await stop();
     const job = await jobs.getJob(reminderId(ctx, 1, 1));

@@ -1,0 +1,90 @@
+// Discord as a surface (../surface.ts): an interaction's reply, deferred when storage is slow; the chart as
+// an edit of the message holding the answer; later messages as private follow-ups.
+import {
+  AttachmentBuilder,
+  type Interaction,
+  MessageFlags,
+  PermissionFlagsBits,
+  type RepliableInteraction,
+} from 'discord.js';
+import type { Command, Context } from '../../core/runtime/command.js';
+import type { RateLimits } from '../../core/runtime/rateLimit.js';
+import type { Store } from '../../core/store/store.js';
+import type { Surface } from '../surface.js';
+import { type DiscordPayload, renderDiscord } from './render.js';
+
+/** What every Discord listener needs. */
+export interface DiscordDeps {
+  commands: readonly Command[];
+  store: Store;
+  /** The clock commands see; tests pin it. */
+  now?: () => Date;
+  /** Defer when the answer is not ready within this many ms (Discord allows 3 s for the first reply). */
+  deferAfterMs?: number;
+  rateLimits?: RateLimits;
+}
+
+/** Whether the work may be slow (storage), and the visibility to defer with before the answer says which. */
+export interface DeferChoice {
+  mayDefer: boolean;
+  privately: boolean;
+}
+
+export function discordContext(i: Interaction, deps: DiscordDeps): Context {
+  return {
+    platform: 'discord',
+    workspaceId: i.guildId ?? `dm-${i.user.id}`,
+    userId: i.user.id,
+    // Manage Server is what the registration requires for admin commands, so the run-time check matches it.
+    isAdmin: i.inGuild() && (i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
+    now: deps.now?.() ?? new Date(),
+    store: deps.store,
+    rateLimits: deps.rateLimits,
+  };
+}
+
+export function interactionSurface(i: RepliableInteraction, deps: DiscordDeps, choice: DeferChoice): Surface {
+  // Which message holds the answer: "@original", or the id of the follow-up that carries it.
+  let message = '@original';
+  let sent: DiscordPayload | undefined;
+  return {
+    platform: 'discord',
+    context: () => discordContext(i, deps),
+    defer: choice.mayDefer
+      ? {
+          afterMs: deps.deferAfterMs ?? 1500,
+          start: async () => void (await i.deferReply(choice.privately ? { flags: MessageFlags.Ephemeral } : {})),
+        }
+      : undefined,
+    send: async (reply, outcome) => {
+      const payload = renderDiscord(reply, outcome);
+      if (i.replied) message = (await i.followUp(payload)).id;
+      else if (i.deferred) message = await sendAfterDefer(i, payload);
+      else await i.reply(payload);
+      sent = payload;
+    },
+    // The picture goes inside the answer's last embed (attachment://name); an edit keeps the message's privacy.
+    sendChart: async (chart) => {
+      const file = new AttachmentBuilder(Buffer.from(chart.data), { name: chart.name, description: chart.alt });
+      const embeds = (sent?.embeds ?? []).map((embed, n, all) =>
+        n === all.length - 1 ? { ...embed, image: { url: `attachment://${chart.name}` } } : embed,
+      );
+      await i.editReply({ message, embeds, files: [file], allowedMentions: { parse: [] } });
+    },
+    sendLater: async (reply) => void (await i.followUp(renderDiscord({ ...reply, visibility: 'private' }))),
+  };
+}
+
+/**
+ * A deferred reply keeps the visibility chosen when deferring, so the answer moves when that differs.
+ * Returns which message holds the answer: "@original", or the id of the follow-up.
+ */
+async function sendAfterDefer(i: RepliableInteraction, payload: DiscordPayload): Promise<string> {
+  const { flags, ...edit } = payload;
+  if (Boolean(flags) !== Boolean(i.ephemeral)) {
+    await i.deleteReply();
+    return (await i.followUp(payload)).id;
+  }
+  await i.editReply(edit);
+  return '@original';
+}

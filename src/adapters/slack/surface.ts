@@ -1,0 +1,67 @@
+// Slack as a surface (../surface.ts): a slash command answers in its ack when quick (the ack is the
+// deadline), everything else through respond()/response_url; files and the chart as uploads.
+import type { webApi } from '@slack/bolt';
+import type { Context } from '../../core/runtime/command.js';
+import type { Reply } from '../../core/runtime/reply.js';
+import type { Surface } from '../surface.js';
+import type { AdminCheck, SlackDeps } from './deps.js';
+import { type FileTarget, uploadFiles, whereFilesGo } from './files.js';
+import { renderSlack, type SlackMessage } from './render.js';
+
+/** Slack wants the ack within 3 s; 2 s leaves room for the network on the way back. */
+export const ACK_BUDGET_MS = 2000;
+
+/** Where one Slack event came from and how to answer it. */
+export interface SlackOrigin {
+  client: webApi.WebClient;
+  teamId: string;
+  userId: string;
+  channelId?: string;
+  /** Posts one message where the answer goes (respond(), a response_url, a DM). */
+  post: (message: SlackMessage) => Promise<unknown>;
+  /** A slash command's ack, not yet called: the answer rides in it when ready within the budget. */
+  ack?: (message?: SlackMessage) => Promise<void>;
+}
+
+export async function slackContext(deps: SlackDeps, isAdmin: AdminCheck, origin: SlackOrigin): Promise<Context> {
+  return {
+    platform: 'slack',
+    workspaceId: origin.teamId,
+    userId: origin.userId,
+    isAdmin: await isAdmin(origin.client, origin.teamId, origin.userId),
+    now: deps.now?.() ?? new Date(),
+    store: deps.store,
+    rateLimits: deps.rateLimits,
+  };
+}
+
+export function slackSurface(deps: SlackDeps, isAdmin: AdminCheck, origin: SlackOrigin): Surface {
+  let ack = origin.ack;
+  const target: FileTarget = { userId: origin.userId, channelId: origin.channelId };
+  const postAll = async (messages: SlackMessage[]) => {
+    for (const message of messages) await origin.post(message);
+  };
+  const acked = async (first?: SlackMessage) => {
+    const pending = ack;
+    ack = undefined;
+    await pending?.(first);
+  };
+  const upload = (files: Parameters<typeof uploadFiles>[1], reply: Reply) =>
+    uploadFiles(origin.client, files, reply, target);
+  return {
+    platform: 'slack',
+    context: () => slackContext(deps, isAdmin, origin),
+    defer: ack ? { afterMs: deps.ackBudgetMs ?? ACK_BUDGET_MS, start: () => acked() } : undefined,
+    send: async (reply) => {
+      const shown = reply.attachments.length > 0 ? { ...reply, footer: [...reply.footer, whereFilesGo(reply)] } : reply;
+      const [first, ...rest] = renderSlack(shown);
+      if (ack) {
+        await acked(first);
+        await postAll(rest);
+      } else await postAll(first ? [first, ...rest] : []);
+    },
+    sendFiles: upload,
+    sendChart: (chart, reply) => upload([chart], reply),
+    sendLater: async (reply) => postAll(renderSlack({ ...reply, visibility: 'private' })),
+  };
+}

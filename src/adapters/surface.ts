@@ -1,0 +1,35 @@
+// The surface contract: what one platform does to answer one event. Everything between "it arrived" and
+// "everything is out" (run, save buttons, deadline, order of sends, notices, failures) is respond.ts, once.
+import type { Recipient } from '../core/followups/reminders.js';
+import type { Context, Platform } from '../core/runtime/command.js';
+import type { Attachment, Reply } from '../core/runtime/reply.js';
+import type { Outcome } from '../core/runtime/run.js';
+import type { Store } from '../core/store/store.js';
+
+export interface Surface {
+  platform: Platform;
+  /** Who asked, where and when, read from the platform's event (on a press: the presser, never the button). */
+  context(): Context | Promise<Context>;
+  /** Sends the reply's text and buttons (its files too where sendFiles is absent); see UnreachableError. */
+  send(reply: Reply, outcome: Outcome): Promise<void>;
+  /** Sends the reply's files after its text; absent where send carries them in the message (Discord). */
+  sendFiles?(files: Attachment[], reply: Reply): Promise<void>;
+  /** Shows the drawn chart with the answer after its text; absent where no picture can go (none is drawn). */
+  sendChart?(chart: Attachment, reply: Reply): Promise<void>;
+  /** Tells the platform an answer is coming when none is ready within afterMs (its deadline); absent: no deadline. */
+  defer?: { afterMs: number; start(): Promise<void> };
+  /** Where a later private message to the same person goes (missed reminders); absent on a one-shot surface. */
+  sendLater?(reply: Reply): Promise<void>;
+  /** False where no press can come back (the one-shot `ask`): buttons are listed, not saved. */
+  savesButtons?: false;
+}
+
+/** Thrown by send when the person cannot be reached there at all (Discord DMs closed): the core keeps the reminder. */
+export class UnreachableError extends Error {
+  override name = 'UnreachableError';
+}
+
+/** The context of a reminder's recipient: their own workspace, no admin rights. */
+export function recipientContext(to: Recipient, store: Store, now = new Date()): Context {
+  return { platform: to.platform, workspaceId: to.workspaceId, userId: to.userId, isAdmin: false, now, store };
+}
