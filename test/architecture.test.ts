@@ -103,11 +103,12 @@ function platformOf(file: string): string | undefined {
 
 /** Platform files importing another platform's files; shared adapter code lives in src/adapters/*.ts. */
 function crossAdapterImports(graph: Graph): string[] {
-  return [...graph].flatMap(([file, targets]) =>
+  const adapterFiles = [...graph].filter(([file]) => file.startsWith('src/adapters/'));
+  return adapterFiles.flatMap(([file, targets]) =>
     targets
       .filter((target) => target.startsWith('src/adapters/') && platformOf(target) !== platformOf(file))
+      // A platform file may use the shared files; a shared file may use no platform's.
       .filter((target) => platformOf(target) !== undefined || platformOf(file) === undefined)
-      .filter((target) => file.startsWith('src/adapters/'))
       .map((target) => `${file} -> ${target}`),
   );
 }
