@@ -6,14 +6,17 @@ import { describe, expect, it } from 'vitest';
 const PLATFORM_LIBRARIES =
   /from\s+['"](discord\.js|@discordjs\/[^'"]+|@slack\/[^'"]+)['"]|import\(\s*['"](discord\.js|@slack\/)/;
 const LEAVES = ['log', 'metrics', 'waits'];
-const DOMAINS = ['jss', 'fees', 'messages', 'followups', 'advice'];
+const DOMAINS = ['jss', 'fees', 'messages', 'followups', 'advice', 'desk'];
 /**
  * The deliberate seams between domains: follow-ups word their reminders with the message templates;
- * the reminder worker also sends the contract log's window alerts, worded and scored by jss.
+ * the reminder worker also sends the contract log's window alerts, worded and scored by jss, and the
+ * weekly desk digest; the desk reads the score from jss and gets the follow-ups handed in as data.
  */
 const SEAMS = [
   ['followups', 'messages'],
   ['followups', 'jss'],
+  ['followups', 'desk'],
+  ['desk', 'jss'],
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { checkTimeZone } from '../core/dates.js';
 import {
-  checkTimeZone,
   dayIn,
   type Followup,
   type FollowupStep,

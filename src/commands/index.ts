@@ -5,6 +5,7 @@ import { client } from './client.js';
 import { contractsCommands } from './contracts.js';
 import { contractsAlerts } from './contractsAlerts.js';
 import { contractsEdit } from './contractsEdit.js';
+import { desk, deskDigest } from './desk.js';
 import { dispute } from './dispute.js';
 import { fees } from './fees.js';
 import { followupDone, followupList, followupSnooze, followupStart } from './followup.js';
@@ -20,6 +21,8 @@ import { template, templateAdd, templateEdit, templateRemove } from './template.
 import { toprated } from './toprated.js';
 
 export const commands: readonly Command[] = [
+  desk,
+  deskDigest,
   jss,
   ...contractsCommands,
   contractsEdit,

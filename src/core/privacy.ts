@@ -1,5 +1,6 @@
 // Everything stored about one person, to export or delete on request.
 
+import { forgetDigest } from './desk/digest.js';
 import { forgetReminders, type PendingReminder, remindersOf } from './followups/reminders.js';
 import { forgetWindowAlerts } from './jss/windowAlerts.js';
 import { forgetCommunity } from './messages/templates.js';
@@ -34,13 +35,14 @@ export async function exportUserData(ctx: Context): Promise<UserDataExport> {
 }
 
 /**
- * Removes every stored item of the caller and their pending reminders and window alerts;
+ * Removes every stored item of the caller and their pending reminders, window alerts and digest;
  * returns what was removed. Reminder jobs go first, waiting for one being sent: none fires once
  * this resolves, and none can write the deleted data back.
  */
 export async function deleteAllUserData(ctx: Context): Promise<{ items: string[]; reminders: number }> {
   const reminders = await forgetReminders(ctx);
   await forgetWindowAlerts(ctx);
+  await forgetDigest(ctx);
   const items = await userDataNames(ctx);
   await forgetActions(ctx);
   for (const name of items) await deleteUserData(ctx, name);

@@ -1,8 +1,20 @@
 // Runs one reminder job: finds its step, sends it through an adapter, records the outcome on the
 // step. Delivery is at-least-once: a step is marked sent only after the platform took the message,
 // so a crash in between sends it again (a rare duplicate), never loses it. The same worker sends
-// the contract log's window alerts (jss/windowAlerts.ts), jobs of their own kind on the same queues.
+// the contract log's window alerts (jss/windowAlerts.ts) and the weekly desk digest (desk/digest.ts),
+// jobs of their own kinds on the same queues.
 
+import {
+  type DigestJobData,
+  digestHash,
+  digestJob,
+  digestReply,
+  digestSetting,
+  isCurrent,
+  isDigestJob,
+  nextSlot,
+  recordDigest,
+} from '../desk/digest.js';
 import { isWindowAlertJob, type WindowAlertJobData, windowAlertReply } from '../jss/windowAlerts.js';
 import { logger } from '../log.js';
 import { countReminders } from '../metrics.js';
@@ -10,6 +22,7 @@ import type { Platform } from '../runtime/command.js';
 import type { Reply } from '../runtime/reply.js';
 import { type JobHandler, type JobRun, PermanentJobError, type WorkOptions } from '../store/jobs.js';
 import { type Store, updateUserData } from '../store/store.js';
+import { loadDesk } from './desk.js';
 import type { Followup, StepStatus } from './ladders.js';
 import { reminderReply } from './notices.js';
 import { LADDERS, loadFollowups, NOTICES, type Notice, type Recipient, type ReminderJobData } from './reminders.js';
@@ -111,10 +124,37 @@ async function sendWindowAlert(store: Store, deliver: Deliver, run: JobRun, job:
   );
 }
 
+/**
+ * The weekly digest: the next slot is planned first (one job per slot, so a retry plans nothing twice),
+ * then the digest goes out unless it says what the last one said; a retry after the record finds the
+ * setting moved on and sends nothing.
+ */
+async function sendDigest(store: Store, deliver: Deliver, run: JobRun, job: DigestJobData) {
+  const scope = { ...job.to, store };
+  const setting = await digestSetting(scope);
+  // Turned off, moved to another day or hour, or this slot already done.
+  if (!isCurrent(setting, job)) return;
+  // After an outage the next slot is a future one: missed weeks are not sent in a burst.
+  const next = nextSlot(new Date(Math.max(Date.parse(job.slot), run.now.getTime())), setting).toISOString();
+  await store.schedule.add([digestJob(scope, next)]);
+  const message = digestReply(await loadDesk(scope, run.now));
+  const hash = digestHash(message);
+  if (hash === setting.last) return recordDigest(scope, job, next);
+  await sendOnce(
+    run,
+    job.to,
+    deliver,
+    async () => message,
+    async () => undefined,
+  );
+  await recordDigest(scope, job, next, hash);
+}
+
 /** What a reminder job does when it fires, for the schedule of the store. */
 export function reminderHandler(store: Store, deliver: Deliver): JobHandler {
   return async (run: JobRun) => {
     if (isWindowAlertJob(run.data)) return sendWindowAlert(store, deliver, run, run.data);
+    if (isDigestJob(run.data)) return sendDigest(store, deliver, run, run.data);
     const job = run.data as ReminderJobData;
     const scope = { ...job.to, store };
     const found = pendingStep(await loadFollowups(scope), job);

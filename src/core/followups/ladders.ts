@@ -6,7 +6,7 @@ import { addDays } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
-import { isoOfDay, parseDay as parseDate, todayIn } from '../dates.js';
+import { isoOfDay, parseDay as parseDate, todayIn, zonedInstant } from '../dates.js';
 import type { Tone } from '../messages/templateText.js';
 import { UserError } from '../runtime/errors.js';
 
@@ -74,47 +74,9 @@ export function daysBetween(from: string, to: string): number {
   return differenceInCalendarDays(toLocalDate(to), toLocalDate(from));
 }
 
-/** Throws a clear sentence unless `tz` is an IANA time zone name such as Europe/Berlin. */
-export function checkTimeZone(tz: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
-  } catch {
-    throw new UserError(
-      'unknown_time_zone',
-      `"${tz.slice(0, 40)}" is not a time zone I know; use a name like Europe/Berlin or America/New_York.`,
-    );
-  }
-}
-
 /** The calendar day an instant falls on in a time zone. */
 export function dayIn(instant: Date, tz = 'UTC'): string {
   return isoOfDay(todayIn(instant, tz));
-}
-
-/** Minutes a zone is ahead of UTC at an instant (negative west of Greenwich). */
-function offsetMinutes(instant: Date, tz: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant);
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-}
-
-/** The instant the wall clock in `tz` shows `hour`:00 on `day` (daylight-saving aware). */
-export function zonedInstant(day: string, hour: number, tz: string): Date {
-  const [, y, m, d] = DAY.exec(day) ?? [];
-  const wall = Date.UTC(Number(y), Number(m) - 1, Number(d), hour);
-  const first = wall - offsetMinutes(new Date(wall), tz) * 60_000;
-  // A second pass settles days when the offset changes between the guess and the answer.
-  return new Date(wall - offsetMinutes(new Date(first), tz) * 60_000);
 }
 
 /** A delivery day as typed, read by the one date parser every command shares; "today" is in `tz`. */

@@ -39,7 +39,7 @@ export interface TopRatedResult {
 
 export const CHECKPOINTS = 16;
 export const WEEKS_NEEDED = 13;
-const TARGET = 90;
+export const TOP_RATED_TARGET = 90;
 const FIRST_CONTRACT_DAYS = 90;
 const TOP_RATED_CENTS = 100_000;
 
@@ -54,7 +54,7 @@ export function contractsToTarget(index: LogIndex, today: Day, rule: ScoreRule):
   const counts = windows
     .map((months) => countsAt(index, today, months))
     .filter((c) => c.total > 0 || rule === '24-month')
-    .map((c) => contractsToReach(c, TARGET))
+    .map((c) => contractsToReach(c, TOP_RATED_TARGET))
     .filter((k): k is number => k !== undefined);
   return counts.length === 0 ? undefined : Math.min(...counts);
 }
@@ -65,7 +65,7 @@ export function scoreOn(index: LogIndex, day: Day, rule: ScoreRule): number | un
 
 /** passes[i]: the score i weeks before today was 90 % or more. */
 export function weeklyPasses(index: LogIndex, today: Day, rule: ScoreRule): boolean[] {
-  return Array.from({ length: CHECKPOINTS }, (_, i) => (scoreOn(index, today - 7 * i, rule) ?? 0) >= TARGET);
+  return Array.from({ length: CHECKPOINTS }, (_, i) => (scoreOn(index, today - 7 * i, rule) ?? 0) >= TOP_RATED_TARGET);
 }
 
 /** Weeks from today until 13 of the last 16 checkpoints pass, if every new weekly checkpoint passes. */
@@ -142,13 +142,13 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
 
   let earliest: Day | undefined;
   let earliestNote: string;
-  if ((current ?? 0) < TARGET) {
+  if ((current ?? 0) < TOP_RATED_TARGET) {
     const k = contractsToTarget(index, today, input.rule);
     const how =
       k === undefined ? 'a negative must leave the window first' : `about ${plural(k, 'more successful contract')}`;
-    const now = current === undefined ? 'You have no score yet' : `Your score is below ${TARGET} % now`;
+    const now = current === undefined ? 'You have no score yet' : `Your score is below ${TOP_RATED_TARGET} % now`;
     earliest = undefined;
-    earliestNote = `${now} (${how} on the ${RULE_WORDS[input.rule]}); after that it takes up to ${WEEKS_NEEDED} weeks at ${TARGET} %+.`;
+    earliestNote = `${now} (${how} on the ${RULE_WORDS[input.rule]}); after that it takes up to ${WEEKS_NEEDED} weeks at ${TOP_RATED_TARGET} %+.`;
   } else {
     const weeksDay = today + 7 * weeksUntilQualified(passes);
     const firstDay = first === undefined ? today : first + FIRST_CONTRACT_DAYS + 1;
@@ -157,7 +157,7 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
       earned >= TOP_RATED_CENTS
         ? ''
         : `, and once you have earned ${dollars(TOP_RATED_CENTS - earned)} more in 12 months`;
-    earliestNote = `if your score stays at ${TARGET} % or more every week${money}, and the items only you can see are in order.`;
+    earliestNote = `if your score stays at ${TOP_RATED_TARGET} % or more every week${money}, and the items only you can see are in order.`;
   }
   return { checks, weeksAtTarget, earliest, earliestNote };
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../../src/commands/index.js';
+import { zonedInstant } from '../../../src/core/dates.js';
 import {
   buildFollowup,
   dayIn,
@@ -8,7 +9,6 @@ import {
   type NewFollowup,
   parseDay,
   snoozeSteps,
-  zonedInstant,
 } from '../../../src/core/followups/ladders.js';
 import { loadFollowups } from '../../../src/core/followups/reminders.js';
 import type { Context } from '../../../src/core/runtime/command.js';
