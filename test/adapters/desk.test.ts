@@ -55,7 +55,9 @@ describe('/desk in the interactive console', () => {
     const after = shown.slice(shown.indexOf('Stopped follow-up #1 with Dana'));
     expect(after).toContain('Stopped follow-up #1 with Dana');
     const last = after.slice(after.lastIndexOf('Your JSS estimate'));
-    expect(last.replace(/\n/g, ' ')).toMatch(/^Your JSS estimate is 33 %; next: 17 more successful contracts take it to 90 %\./);
+    expect(last.replace(/\n/g, ' ')).toMatch(
+      /^Your JSS estimate is 33 %; next: 17 more successful contracts take it to 90 %\./,
+    );
     expect(last).not.toContain('Dana');
   });
 });
