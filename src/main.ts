@@ -2,12 +2,43 @@
 // through each, and shuts down gracefully on SIGINT/SIGTERM or at the console's end of input.
 // Platform libraries, prom-client and the HTTP server load only when configured (`await import`).
 import { startConsole } from './adapters/console/console.js';
-import type { RunningAdapter } from './adapters/running.js';
+import type { RunningAdapter, StartAdapter } from './adapters/running.js';
 import { type Config, loadConfig, loadDotEnv } from './config.js';
 import { startReminderWorker } from './core/followups/loop.js';
 import { logger, logUnhandledRejections } from './core/log.js';
 import { drainCommands } from './core/runtime/lifecycle.js';
 import { openStore, type Store } from './core/store/store.js';
+
+/** An adapter, started when its configuration is present; its code (and platform library) loads only then. */
+interface AdapterEntry {
+  wanted: (config: Config) => boolean;
+  load: () => Promise<StartAdapter>;
+}
+
+const ADAPTERS: AdapterEntry[] = [
+  {
+    wanted: (c) => c.discord !== undefined,
+    load: async () => (await import('./adapters/discord/start.js')).startDiscord,
+  },
+  {
+    wanted: (c) => Boolean(c.slack?.oauth),
+    load: async () => (await import('./adapters/slack/oauth.js')).startSlackOAuth,
+  },
+  {
+    wanted: (c) => Boolean(c.slack && !c.slack.oauth),
+    load: async () => (await import('./adapters/slack/start.js')).startSlack,
+  },
+];
+
+/** With no platform configured, the console answers. */
+const CONSOLE: AdapterEntry = {
+  wanted: () => true,
+  load: async () => (config, deps) => {
+    // Info lines would interleave with the prompt; an explicit LOG_LEVEL still wins.
+    if (!process.env.LOG_LEVEL) logger.level = 'warn';
+    return startConsole(config, deps);
+  },
+};
 
 /** How long commands in flight may take to finish after a stop signal. */
 const DRAIN_MS = 10_000;
@@ -28,21 +59,9 @@ export async function startBot(): Promise<number> {
   const adapters: RunningAdapter[] = [];
   // Started first, so /healthz says "starting" while the platforms log in.
   const monitor = config.metricsPort === undefined ? undefined : await startMonitoring(config, adapters, store);
-  if (config.discord) {
-    const { startDiscord } = await import('./adapters/discord/start.js');
-    adapters.push(await startDiscord(config, store));
-  }
-  if (config.slack?.oauth) {
-    const { startSlackOAuth } = await import('./adapters/slack/oauth.js');
-    adapters.push(await startSlackOAuth(config.slack, store, { rateLimits: config.rateLimits }));
-  } else if (config.slack) {
-    const { startSlack } = await import('./adapters/slack/start.js');
-    adapters.push(await startSlack(config.slack, store, config.rateLimits));
-  }
-  if (adapters.length === 0) {
-    // Info lines would interleave with the prompt; an explicit LOG_LEVEL still wins.
-    if (!process.env.LOG_LEVEL) logger.level = 'warn';
-    adapters.push(startConsole(store, process.stdin, process.stdout, config.outDir));
+  const wanted = ADAPTERS.filter((adapter) => adapter.wanted(config));
+  for (const adapter of wanted.length > 0 ? wanted : [CONSOLE]) {
+    adapters.push(await (await adapter.load())(config, { store }));
   }
   const stopReminders = await Promise.all(
     adapters.flatMap((a) => (a.deliver ? [startReminderWorker(store, a.deliver, { platforms: [a.platform] })] : [])),

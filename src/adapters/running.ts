@@ -1,5 +1,17 @@
+import type { Config } from '../config.js';
 import type { Deliver } from '../core/followups/delivery.js';
-import type { Platform } from '../core/runtime/command.js';
+import type { Command, Platform } from '../core/runtime/command.js';
+import type { Store } from '../core/store/store.js';
+
+/** What every adapter is started with besides the configuration. */
+export interface AdapterDeps {
+  store: Store;
+  /** The commands it answers; every command by default (tests pass their own). */
+  commands?: readonly Command[];
+}
+
+/** Every adapter starts the same way; main.ts starts the list of those whose configuration is present. */
+export type StartAdapter = (config: Config, deps: AdapterDeps) => Promise<RunningAdapter>;
 
 /** What main.ts holds for each started adapter. */
 export interface RunningAdapter {

@@ -1,22 +1,26 @@
 // Interactive prompt: readline gives arrow-key history and line editing; Ctrl-D quits.
 import { createInterface } from 'node:readline';
-import { commands } from '../../commands/index.js';
+import { commands as allCommands } from '../../commands/index.js';
+import type { Config } from '../../config.js';
+import type { Command } from '../../core/runtime/command.js';
 import type { Action } from '../../core/runtime/reply.js';
-import type { Store } from '../../core/store/store.js';
 import { deliverThrough, type Request, respond } from '../respond.js';
-import type { RunningAdapter } from '../running.js';
+import type { AdapterDeps, RunningAdapter } from '../running.js';
 import { recipientContext } from '../surface.js';
 import { consoleContext } from './context.js';
-import { DEFAULT_OUT_DIR, promptSurface } from './surface.js';
+import { promptSurface } from './surface.js';
 
 type Output = NodeJS.WritableStream & { isTTY?: boolean };
 
-export function startConsole(
-  store: Store,
-  input: NodeJS.ReadableStream = process.stdin,
-  output: Output = process.stdout,
-  outDir = DEFAULT_OUT_DIR,
-): RunningAdapter {
+export interface ConsoleDeps extends AdapterDeps {
+  input?: NodeJS.ReadableStream;
+  output?: Output;
+}
+
+export async function startConsole(config: Pick<Config, 'outDir'>, deps: ConsoleDeps): Promise<RunningAdapter> {
+  const { store, input = process.stdin, output = process.stdout } = deps;
+  const outDir = config.outDir;
+  const commands = deps.commands ?? allCommands;
   const rl = createInterface({ input, output, prompt: 'gigdesk> ', historySize: 200 });
   output.write('gigdesk console. Try /jss 7 1 8 or /help. Ctrl-D quits.\n');
   rl.prompt();
@@ -35,7 +39,7 @@ export function startConsole(
     });
   rl.on('line', (line) => {
     queue = queue.then(async () => {
-      if (line.trim()) await respond(surface(), requestFor(line.trim(), buttons));
+      if (line.trim()) await respond(surface(), requestFor(line.trim(), buttons, commands));
       rl.prompt();
     });
   });
@@ -55,7 +59,7 @@ export function startConsole(
 }
 
 /** A typed number presses that button of the last answer; anything else is a command line. */
-function requestFor(line: string, buttons: readonly Action[]): Request {
+function requestFor(line: string, buttons: readonly Action[], commands: readonly Command[]): Request {
   const pressed = /^\d{1,2}$/.test(line) ? buttons[Number(line) - 1] : undefined;
   if (pressed?.ref) return { press: pressed.ref, commands };
   return { line, commands };

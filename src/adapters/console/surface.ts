@@ -8,8 +8,6 @@ import { savedLines, writeAttachments } from './extras.js';
 import { CONSOLE_WIDTH, renderText } from './render.js';
 import { wrapText } from './wrap.js';
 
-export const DEFAULT_OUT_DIR = './out';
-
 export interface Prompt {
   write: (text: string) => void;
   colour: boolean;

@@ -12,28 +12,32 @@ import {
   Routes,
   ShardingManager,
 } from 'discord.js';
-import { commands } from '../../commands/index.js';
+import { commands as allCommands } from '../../commands/index.js';
 import type { Config } from '../../config.js';
 import { logger } from '../../core/log.js';
+import type { Command } from '../../core/runtime/command.js';
 import type { RateLimits } from '../../core/runtime/rateLimit.js';
 import type { Store } from '../../core/store/store.js';
 import { type Backoff, connectInBackground } from '../retry.js';
-import type { RunningAdapter } from '../running.js';
+import type { AdapterDeps, RunningAdapter } from '../running.js';
 import { discordDeliver } from './deliver.js';
 import { deployedCommands, diffCommandSets, hasChanges } from './deploy.js';
 import { createInteractionHandler } from './handler.js';
-
-/** One gateway client, or (with DISCORD_SHARDS) a ShardingManager whose shard 0 delivers reminders. */
-export async function startDiscord(config: Config, store: Store): Promise<RunningAdapter> {
-  if (!config.discord) throw new Error('Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID.');
-  if (config.discord.shards !== undefined) return startShards(config.discord.token, config.discord.shards);
-  return runClient(config.discord.token, store, config.rateLimits);
-}
 
 export interface ClientStartOptions {
   /** Extra client options (tests pass a fake REST `makeRequest`). */
   clientOptions?: Partial<ClientOptions>;
   backoff?: Backoff;
+}
+
+/** One gateway client, or (with DISCORD_SHARDS) a ShardingManager whose shard 0 delivers reminders. */
+export async function startDiscord(
+  config: Pick<Config, 'discord'> & Partial<Pick<Config, 'rateLimits'>>,
+  deps: AdapterDeps & ClientStartOptions,
+): Promise<RunningAdapter> {
+  if (!config.discord) throw new Error('Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID.');
+  if (config.discord.shards !== undefined) return startShards(config.discord.token, config.discord.shards);
+  return runClient(config.discord.token, deps.store, config.rateLimits, deps);
 }
 
 /**
@@ -44,8 +48,9 @@ export async function runClient(
   token: string,
   store: Store,
   rateLimits?: RateLimits,
-  options: ClientStartOptions = {},
+  options: ClientStartOptions & { commands?: readonly Command[] } = {},
 ): Promise<RunningAdapter> {
+  const commands = options.commands ?? allCommands;
   const local = deployedCommands(commands); // fails before connecting if a command cannot be registered
   const handle = createInteractionHandler({ commands, store, rateLimits });
   const connect = async () => {

@@ -5,17 +5,17 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type StateStore, webApi } from '@slack/bolt';
 import slackOAuth from '@slack/oauth';
 import { commands as allCommands } from '../../commands/index.js';
+import type { Config } from '../../config.js';
 import { logger } from '../../core/log.js';
 import { deleteWorkspaceData } from '../../core/privacy.js';
-import type { Command } from '../../core/runtime/command.js';
-import type { RateLimits } from '../../core/runtime/rateLimit.js';
 import type { Store } from '../../core/store/store.js';
+import type { AdapterDeps } from '../running.js';
 import { type ClientFor, slackDeliver } from './deliver.js';
 import { register } from './handler.js';
 import { queryOf, type SlackInstallations, slackInstallations, type WorkspaceRef } from './installations.js';
 import { SLACK_BOT_SCOPES } from './manifest.js';
 import { callbackPages, installPage } from './oauthPages.js';
-import { boltLogger, type SlackBot, type SlackConfig } from './start.js';
+import { boltLogger, type SlackBot } from './start.js';
 
 // A CommonJS package whose exports Node's ESM loader cannot name one by one.
 const { ClearStateStore, InvalidStateError } = slackOAuth;
@@ -26,8 +26,6 @@ export const REDIRECT_PATH = '/slack/oauth_redirect';
 const STATE_TTL_SECONDS = 600;
 
 export interface OAuthExtras {
-  rateLimits?: RateLimits;
-  commands?: readonly Command[];
   /** Web API client options (tests pass a fake fetch). */
   clientOptions?: webApi.WebClientOptions;
   host?: string;
@@ -48,9 +46,13 @@ function singleUseStates(store: Store, secret: string): StateStore {
   };
 }
 
-export async function startSlackOAuth(config: SlackConfig, store: Store, extras: OAuthExtras = {}): Promise<SlackBot> {
-  const oauth = config.oauth;
-  if (!oauth || !config.signingSecret)
+export async function startSlackOAuth(
+  { slack: config, rateLimits }: Pick<Config, 'slack'> & Partial<Pick<Config, 'rateLimits'>>,
+  deps: AdapterDeps & OAuthExtras,
+): Promise<SlackBot> {
+  const { store, ...extras } = deps;
+  const oauth = config?.oauth;
+  if (!config || !oauth || !config.signingSecret)
     throw new Error('Slack OAuth mode needs the OAuth variables and a signing secret');
   const installations = slackInstallations(store, oauth.encryptionKey);
   const log = boltLogger();
@@ -105,7 +107,7 @@ export async function startSlackOAuth(config: SlackConfig, store: Store, extras:
     commands: extras.commands ?? allCommands,
     store,
     adminUserIds: config.adminUserIds,
-    rateLimits: extras.rateLimits,
+    rateLimits,
   });
 
   const server = (await app.start({ port: config.port ?? 3000, host: extras.host })) as {

@@ -7,11 +7,8 @@ import { commands as allCommands } from '../../commands/index.js';
 import type { Config } from '../../config.js';
 import type { Deliver } from '../../core/followups/delivery.js';
 import { logger } from '../../core/log.js';
-import type { Command } from '../../core/runtime/command.js';
-import type { RateLimits } from '../../core/runtime/rateLimit.js';
-import type { Store } from '../../core/store/store.js';
 import { type Backoff, connectInBackground } from '../retry.js';
-import type { RunningAdapter } from '../running.js';
+import type { AdapterDeps, RunningAdapter } from '../running.js';
 import { slackDeliver } from './deliver.js';
 import { register } from './handler.js';
 
@@ -32,7 +29,6 @@ export function slackMode(config: Omit<SlackConfig, 'oauth'>): SlackMode {
 }
 
 export interface SlackStartOptions {
-  commands?: readonly Command[];
   /** Web API client options (tests pass a fake fetch). */
   clientOptions?: webApi.WebClientOptions;
   /** HTTP mode's listen address (tests: 127.0.0.1). */
@@ -48,11 +44,11 @@ const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive',
  * slack.com is unreachable), because Bolt would keep a failed auth.test and refuse every request.
  */
 export async function startSlack(
-  config: SlackConfig,
-  store: Store,
-  rateLimits?: RateLimits,
-  options: SlackStartOptions = {},
+  { slack: config, rateLimits }: Pick<Config, 'slack'> & Partial<Pick<Config, 'rateLimits'>>,
+  deps: AdapterDeps & SlackStartOptions,
 ): Promise<SlackBot> {
+  if (!config) throw new Error('Slack is not configured: set SLACK_BOT_TOKEN (see .env.example).');
+  const { store, ...options } = deps;
   const mode = slackMode(config);
   const botToken = config.botToken ?? '';
   const clientOptions: webApi.WebClientOptions = {

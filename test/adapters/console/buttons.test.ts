@@ -55,7 +55,7 @@ describe('buttons in the interactive console', () => {
     output.on('data', (chunk: Buffer) => {
       shown += chunk.toString();
     });
-    const adapter = startConsole(memoryStore(), input, output, join(dir, 'console-out'));
+    const adapter = await startConsole({ outDir: join(dir, 'console-out') }, { store: memoryStore(), input, output });
     input.end('/template five-star client:Ana\n1\n');
     await adapter.ended;
     expect(shown).toContain('[1] Copy-ready  [2] Share in channel');

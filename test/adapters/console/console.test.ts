@@ -69,7 +69,7 @@ describe('interactive console', () => {
     output.on('data', (chunk: Buffer) => {
       shown += chunk.toString();
     });
-    const consoleAdapter = startConsole(memoryStore(), input, output);
+    const consoleAdapter = await startConsole({ outDir: dir }, { store: memoryStore(), input, output });
     input.end('/jss 7 1 8\n/jss 2 5 3\n\n/help\n');
     await consoleAdapter.ended;
     const score = shown.indexOf('75 %');

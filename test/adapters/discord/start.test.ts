@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { runClient } from '../../../src/adapters/discord/start.js';
+import { startDiscord } from '../../../src/adapters/discord/start.js';
 import type { RunningAdapter } from '../../../src/adapters/running.js';
 import { commands } from '../../../src/commands/index.js';
 import { ConfigError } from '../../../src/config.js';
@@ -81,14 +81,19 @@ afterEach(async () => {
 });
 
 function start(rest: ReturnType<typeof fakeRest>) {
-  return runClient(TOKEN, memoryStore(), undefined, {
-    // biome-ignore lint/suspicious/noExplicitAny: discord.js types makeRequest with undici's own Response type
-    clientOptions: { rest: { makeRequest: rest.makeRequest, retries: 0 } as any },
-    backoff: { firstMs: 5, maxMs: 20 },
-  });
+  const discord = { token: TOKEN, applicationId: APP, shards: undefined };
+  return startDiscord(
+    { discord },
+    {
+      store: memoryStore(),
+      // biome-ignore lint/suspicious/noExplicitAny: discord.js types makeRequest with undici's own Response type
+      clientOptions: { rest: { makeRequest: rest.makeRequest, retries: 0 } as any },
+      backoff: { firstMs: 5, maxMs: 20 },
+    },
+  );
 }
 
-describe('runClient while Discord is unreachable at start', () => {
+describe('startDiscord while Discord is unreachable at start', () => {
   it('retries the login with backoff, connects to the gateway, then answers a slash command', async () => {
     gateway = await fakeGateway();
     const rest = fakeRest(gateway.url, 3);

@@ -37,7 +37,10 @@ beforeAll(async () => {
     { teamId: 'T0B', name: 'Beta Guild' },
     { teamId: 'T0C', name: 'Rotating Co', rotation: true },
   ]);
-  bot = await startSlackOAuth(oauthConfig(), store, { clientOptions: { fetch: api.fetch }, host: '127.0.0.1' });
+  bot = await startSlackOAuth(
+    { slack: oauthConfig(), rateLimits: undefined },
+    { store, clientOptions: { fetch: api.fetch }, host: '127.0.0.1' },
+  );
   base = baseOf(bot);
 });
 

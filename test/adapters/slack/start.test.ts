@@ -41,18 +41,17 @@ afterEach(async () => {
 
 async function startHttp(fetch: typeof globalThis.fetch) {
   const port = await freePort();
+  const slack = {
+    botToken: 'xoxb-1-test-token',
+    oauth: undefined,
+    appToken: undefined,
+    signingSecret: SIGNING_SECRET,
+    port,
+    adminUserIds: [],
+  };
   bot = await startSlack(
-    {
-      botToken: 'xoxb-1-test-token',
-      oauth: undefined,
-      appToken: undefined,
-      signingSecret: SIGNING_SECRET,
-      port,
-      adminUserIds: [],
-    },
-    memoryStore(),
-    undefined,
-    { clientOptions: { fetch }, host: '127.0.0.1', backoff: { firstMs: 5, maxMs: 20 } },
+    { slack, rateLimits: undefined },
+    { store: memoryStore(), clientOptions: { fetch }, host: '127.0.0.1', backoff: { firstMs: 5, maxMs: 20 } },
   );
   return { bot, port };
 }

@@ -23,7 +23,7 @@ describe('reminder loop (console delivery)', () => {
       printed += chunk.toString();
     });
     const input = new PassThrough();
-    const consoleAdapter = startConsole(store, input, output);
+    const consoleAdapter = await startConsole({ outDir: './out' }, { store, input, output });
     const stop = await startReminderWorker(store, consoleAdapter.deliver ?? (async () => false), {
       platforms: ['console'],
       pollMs: 5,
