@@ -36,7 +36,7 @@ describe('/desk in the interactive console', () => {
     output.on('data', (chunk: Buffer) => {
       shown += chunk.toString();
     });
-    const adapter = startConsole(store, input, output);
+    const adapter = await startConsole({ outDir: './out' }, { store, input, output });
     input.write(`${LOG.join('\n')}\n`);
     input.write('/desk\n');
     // Wait for the desk's buttons, then press the first one (#1 Done) by its number.
