@@ -41,7 +41,7 @@ const lines = (parts: (string | false | undefined)[]) => parts.filter(Boolean).j
 function feeEntries(): Block {
   return fields(
     FEE_RULES.map((r) => [
-      `${r.name} (era:${r.id})${r.thirdParty ? ', third-party sources only' : ''}`,
+      `${r.name} (/quote era:${r.id})${r.thirdParty ? ', third-party sources only' : ''}`,
       lines([
         `In force: ${describeInForce(r)}${r.inForce.from ? '' : '; our sources give no start date'}.`,
         `Rule: ${describeComputation(r)}.`,

@@ -8,6 +8,8 @@ interface Token {
   value: string;
   /** Where the token starts in the line, so a trailing text option can take the rest verbatim. */
   start: number;
+  /** Where in `value` the first quoted part begins: a colon after it is text, not an option name. */
+  quotedAt?: number;
 }
 
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘': '’', '”': '”' };
@@ -21,6 +23,7 @@ export function tokenize(line: string): Token[] {
     if (i >= line.length) break;
     const start = i;
     let value = '';
+    let quotedAt: number | undefined;
     while (i < line.length && !/\s/.test(line[i] ?? '')) {
       const ch = line[i] ?? '';
       // An apostrophe after a letter ("I'll", "clients'") is text, not an opening quote.
@@ -28,6 +31,7 @@ export function tokenize(line: string): Token[] {
       if (close) {
         const end = line.indexOf(close, i + 1);
         if (end === -1) throw new UserError('unclosed_quote', `A quote (${ch}) is not closed.`);
+        quotedAt ??= value.length;
         value += line.slice(i + 1, end);
         i = end + 1;
       } else {
@@ -35,7 +39,7 @@ export function tokenize(line: string): Token[] {
         i++;
       }
     }
-    tokens.push({ value, start });
+    tokens.push(quotedAt === undefined ? { value, start } : { value, start, quotedAt });
   }
   return tokens;
 }
@@ -75,6 +79,30 @@ export function coerce(spec: OptionSpec, raw: string): unknown {
 }
 
 const NAMED = /^([a-z][a-z0-9_-]*)[:=]([\s\S]*)$/i;
+/** Option names are short: a longer "name" before a colon is text, and distances stay cheap. */
+const MAX_NAME = 40;
+
+interface Named {
+  name: string;
+  value: string;
+  spec: OptionSpec | undefined;
+}
+
+/** A `name:value` token, when the colon stands outside quotes (so "Acme:EU" in quotes stays a value). */
+function namedOf(token: Token, all: readonly OptionSpec[]): Named | undefined {
+  if (token.quotedAt !== undefined && token.quotedAt <= token.value.search(/[:=]/)) return undefined;
+  const match = NAMED.exec(token.value);
+  if (!match || (match[1] ?? '').length > MAX_NAME) return undefined;
+  const name = (match[1] ?? '').toLowerCase();
+  return { name, value: match[2] ?? '', spec: all.find((s) => s.name === name) };
+}
+
+/** The last option, when it is text without choices, takes the rest of the line as written. */
+const takesRest = (spec: OptionSpec | undefined, last: OptionSpec | undefined) =>
+  spec !== undefined && spec === last && spec.type === 'string' && !spec.choices;
+/** Given by name, only long text does ("title:Big build for Acme"); a short value such as a date does not. */
+const namedTakesRest = (spec: OptionSpec, last: OptionSpec | undefined) =>
+  takesRest(spec, last) && (spec.maxLength === undefined || spec.maxLength > 100);
 
 /** Parses the text after the command name into typed-as-possible arguments. */
 export function parseArgs(command: Command, argText: string): Record<string, unknown> {
@@ -82,46 +110,83 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
   const all = [...specs, ...COMMON_OPTIONS];
   const last = specs.at(-1);
   const tokens = tokenize(argText);
+  const named = tokens.map((t) => namedOf(t, all));
+  // Trailing name:value pairs that name real options are never part of a long text before them.
+  let tail = tokens.length;
+  while (tail > 0 && named[tail - 1]?.spec && named[tail - 1]?.spec !== last) tail--;
   const args: Record<string, unknown> = {};
+  const set = (spec: OptionSpec, value: unknown) => {
+    if (spec.name in args) throw new UserError('option_twice', `"${spec.name}" is given twice.`);
+    args[spec.name] = value;
+  };
+  const restOf = (from: number) => argText.slice(from, tokens[tail]?.start ?? argText.length).trim();
   let next = 0; // index into specs of the next positional slot
 
-  for (const [index, token] of tokens.entries()) {
-    const named = NAMED.exec(token.value);
-    const spec = named && all.find((s) => s.name === named[1]?.toLowerCase());
-    if (named && spec) {
-      if (spec.name in args) throw new UserError('option_twice', `"${spec.name}" is given twice.`);
-      // Named long text takes the rest of the line too ("title:Big build for Acme"); short values such as a date do not.
-      const longText = !spec.choices && (spec.maxLength === undefined || spec.maxLength > 100);
-      if (spec === last && spec.type === 'string' && longText && index < tokens.length - 1) {
-        args[spec.name] = argText.slice(token.start + (named[1]?.length ?? 0) + 1).trim();
-        break;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token;
+    const pair = named[index];
+    if (pair?.spec) {
+      const spec = pair.spec;
+      // Named long text takes the rest of the line up to any trailing options ("title:Big build for Acme").
+      if (namedTakesRest(spec, last) && index < tail - 1) {
+        set(spec, restOf(token.start + pair.name.length + 1));
+        index = tail - 1;
+        continue;
       }
-      args[spec.name] = coerce(spec, named[2] ?? '');
+      set(spec, coerce(spec, pair.value));
       continue;
     }
     while (next < specs.length && skipSlot(specs[next], args, last, token.value)) next++;
     const target = specs[next];
+    if (target && takesRest(target, last)) {
+      // The last option, when it is text, takes the rest of the line as written: "Note: hi" included.
+      set(target, index === tail - 1 ? token.value : restOf(token.start));
+      index = tail - 1;
+      continue;
+    }
+    if (pair) throw unknownOption(command, pair.name, all);
+    const word = token.value.toLowerCase();
+    const bare = all.find((s) => s.type === 'boolean' && s.name === word);
+    if (bare && (target?.type !== 'string' || (target.choices && !target.choices.includes(word)))) {
+      throw new UserError(
+        'option_without_value',
+        `"${bare.name}" needs a value: write ${bare.name}:yes (or ${bare.name}:no).`,
+      );
+    }
     if (!target) {
       throw new UserError(
         'too_many_values',
-        `Too many values: "${token.value}" has no place. Usage: ${usageLine(command)}`,
+        `Too many values: "${token.value.slice(0, 40)}" has no place. Usage: ${usageLine(command)}`,
       );
     }
-    if (named && target.type !== 'string') {
-      throw new UserError(
-        'unknown_option',
-        `/${command.name} has no option "${named[1]}". Options: ${specs.map((s) => s.name).join(', ') || 'none'}.`,
-      );
-    }
-    if (target === last && target.type === 'string' && !target.choices) {
-      // The last option, when it is text, takes the rest of the line as written.
-      args[target.name] = index === tokens.length - 1 ? token.value : argText.slice(token.start).trim();
-      break;
-    }
-    args[target.name] = coerce(target, token.value);
+    set(target, coerce(target, token.value));
     next++;
   }
   return args;
+}
+
+function unknownOption(command: Command, name: string, all: readonly OptionSpec[]): UserError {
+  const names = all.map((s) => s.name);
+  const closest = names.reduce((best, n) => (editDistance(name, n) < editDistance(name, best) ? n : best));
+  return new UserError(
+    'unknown_option',
+    `/${command.name} has no option "${name}". Its options: ${names.join(', ')}; the closest is ${closest}. See /help ${command.name}.`,
+    { option: name, closest },
+  );
+}
+
+/** Levenshtein distance; both words are at most MAX_NAME characters, so this stays cheap. */
+export function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + cost);
+    }
+    row = next;
+  }
+  return row[b.length] ?? 0;
 }
 
 /**

@@ -73,7 +73,11 @@ describe('parseArgs', () => {
       text: 'Thanks  so much,\nsee you: soon',
     });
     expect(parseArgs(note, 'client:Acme "just this"')).toEqual({ client: 'Acme', text: 'just this' });
-    expect(parseArgs(note, 'text:Big build for Acme client:Ana')).toEqual({ text: 'Big build for Acme client:Ana' });
+    expect(parseArgs(note, 'text:Big build for Acme client:Ana')).toEqual({
+      text: 'Big build for Acme',
+      client: 'Ana',
+    });
+    expect(parseArgs(note, 'Acme Big build note:Ana')).toEqual({ client: 'Acme', text: 'Big build note:Ana' });
     expect(parseArgs(note, 'Acme text:"one"')).toEqual({ client: 'Acme', text: 'one' });
   });
   it('passes over optional yes/no and number slots before a trailing text option when the word is neither', () => {
@@ -93,6 +97,7 @@ describe('parseArgs', () => {
   it('refuses an option given twice, an unknown option and extra values', () => {
     expect(() => parseArgs(fees, '100 amount:200')).toThrow(/given twice/);
     expect(() => parseArgs(fees, '100 colour:red')).toThrow(/no option "colour"/);
+    expect(() => parseArgs(fees, 'colour:red 100')).toThrow(/no option "colour"/);
     expect(() => parseArgs(fees, '1 2 3 4')).toThrow(/Too many values/);
   });
 });
