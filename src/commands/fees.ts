@@ -47,8 +47,12 @@ export const fees = defineCommand({
     const amountCents = dollarsToCents(args.amount, 'amount');
     const billedCents = args.billed === undefined ? 0 : dollarsToCents(args.billed, 'billed');
     const rateBasisPoints = args.rate === undefined ? undefined : percentToBasisPoints(args.rate, 'rate');
-    const day = dayOrToday(args.date, ctx.now);
-    const today = args.date === undefined || day === dayOrToday(undefined, ctx.now);
+    const todayDay = dayOrToday(undefined, ctx.now);
+    const asked = dayOrToday(args.date, ctx.now);
+    // Upwork announces fee changes without a schedule: a future day gets today's rule, said so.
+    const future = asked > todayDay;
+    const day = future ? todayDay : asked;
+    const today = day === todayDay;
     const jobs = args.jobs ?? Math.floor(amountCents / DEFAULT_JOB_CENTS);
     if (jobs * 100 > amountCents) {
       throw new UserError(
@@ -70,8 +74,16 @@ export const fees = defineCommand({
       lead = today
         ? `${estimate}ou keep ${formatDollars(fee.netCents)} of ${amount} under today's ${rate} Upwork fee.`
         : `On ${day} you kept ${era.thirdParty ? 'an estimated ' : ''}${formatDollars(fee.netCents)} of ${amount} under the ${rate} Upwork fee.`;
+      if (future) lead = `${lead.slice(0, -1)}; the fee on ${asked} is not known yet.`;
     }
     const blocks: Block[] = [];
+    if (future) {
+      blocks.push(
+        text(
+          `${asked} is in the future, and Upwork changes its fees without a published schedule, so the rule then is not known; these figures use the rule in force today (${todayDay}).`,
+        ),
+      );
+    }
     if (era?.computation.kind === 'variable') {
       blocks.push(
         text(

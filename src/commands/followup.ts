@@ -30,7 +30,7 @@ const STATUS: Record<FollowupStep['status'], string> = {
   sent: 'reminder sent',
   undelivered: 'not delivered',
   shown: 'shown to you',
-  past: 'already past',
+  past: 'skipped (late start)',
   stopped: 'stopped',
 };
 
@@ -39,8 +39,12 @@ const MAX_LADDER_BUTTONS = 7;
 /** Why a reminder did not arrive, as the platform or the retries told it. */
 const undelivered = (s: FollowupStep) => `reminder could not reach you (${s.error ?? 'are your DMs closed?'})`;
 
+/** A step's date: the day it was shown or sent when it happened, else the day it is (or was) due. */
 function stepRows(followup: Followup): string[][] {
-  return followup.steps.map((s) => [s.day, labelOf(s.template), STATUS[s.status]]);
+  return followup.steps.map((s) => {
+    const happened = s.at && s.status !== 'past' && s.status !== 'pending';
+    return [happened ? dayIn(new Date(s.at ?? ''), followup.tz) : s.day, labelOf(s.template), STATUS[s.status]];
+  });
 }
 
 /** "the closing nudge on 2026-11-27 (in 5 days)", or undefined when no step is left. */
@@ -94,8 +98,13 @@ export const followupStart = defineCommand({
     blocks.push(text(ONLY_YOU));
     const next = followup.steps.find((s) => s.status === 'pending');
     const send = now ? `${labelOf(now.template).toLowerCase()} now (below)` : 'nothing to send yet';
+    const today = dayIn(ctx.now, tz);
+    const ahead = followup.delivered > today;
+    const lead = ahead
+      ? `Follow-up #${followup.id} with ${followup.client} is set for a delivery on ${followup.delivered}, a day ahead (${relativeDay(followup.delivered, today)}): the first reminder comes that day.`
+      : `Follow-up #${followup.id} with ${followup.client} started: ${send}${next ? `; next reminder on ${next.day}` : ''}.`;
     return reply({
-      lead: `Follow-up #${followup.id} with ${followup.client} started: ${send}${next ? `; next reminder on ${next.day}` : ''}.`,
+      lead,
       blocks,
       details: [table(['Date', 'Step', 'Status'], stepRows(followup))],
       footer: [zoneFooter(tz), LADDER_SOURCE, 'Try /followup list to see every ladder.'],
@@ -118,7 +127,8 @@ export const followupList = defineCommand({
     }
     const rows = list.map((f) => {
       const next = f.steps.find((s) => s.status === 'pending');
-      const client = f.client.length > 12 ? `${f.client.slice(0, 11)}…` : f.client;
+      const who = f.project ? `${f.client}, ${f.project}` : f.client;
+      const client = who.length > 14 ? `${who.slice(0, 13)}…` : who;
       return [String(f.id), client, next ? labelOf(next.template) : 'finished', next ? next.day : '-'];
     });
     const troubles = list.flatMap((f) =>
@@ -131,6 +141,8 @@ export const followupList = defineCommand({
       .filter((p) => p.next)
       .sort((a, b) => (a.next?.dueAt ?? '').localeCompare(b.next?.dueAt ?? ''));
     const [soonest] = pending;
+    // The hint names a ladder that exists: the one due soonest, else the newest.
+    const hinted = soonest?.f ?? (list.at(-1) as Followup);
     const due = soonest ? `; next: ${nextStep(soonest.f, dayIn(ctx.now, soonest.f.tz))} with ${soonest.f.client}` : '';
     return reply({
       actions: list
@@ -144,7 +156,7 @@ export const followupList = defineCommand({
       ],
       footer: [
         ...new Set(list.map((f) => zoneFooter(f.tz))),
-        'Client closed the contract? /followup done 1. More time? /followup snooze 1 3.',
+        `Client closed the contract? /followup done ${hinted.id}. More time? /followup snooze ${hinted.id} 3.`,
       ],
     });
   },

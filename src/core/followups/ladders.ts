@@ -133,7 +133,8 @@ export interface Followup extends NewFollowup {
 
 /**
  * A new ladder: steps on future days wait for a reminder; the latest step due today or earlier is
- * shown in the reply right away ('shown'), earlier ones are 'past'.
+ * shown in the reply right away ('shown', dated today), earlier ones are skipped ('past'). Starting
+ * late moves the steps after the shown one by the delay, so the gaps of FACTS.md §5 hold.
  */
 export function buildFollowup(id: number, input: NewFollowup, now: Date): Followup {
   const today = dayIn(now, input.tz);
@@ -152,13 +153,14 @@ export function buildFollowup(id: number, input: NewFollowup, now: Date): Follow
     );
   }
   const latestDue = days.filter((s) => daysBetween(today, s.day) <= 0).length - 1;
+  const late = latestDue < 0 ? 0 : daysBetween(days[latestDue]?.day ?? today, today);
   const steps = days.map((s, i): FollowupStep => {
-    const dueAt = zonedInstant(s.day, REMINDER_HOUR, input.tz).toISOString();
     const status: StepStatus = i > latestDue ? 'pending' : i === latestDue ? 'shown' : 'past';
+    const day = status === 'past' ? s.day : addCalendarDays(s.day, late);
     return {
       template: s.template,
-      day: s.day,
-      dueAt,
+      day,
+      dueAt: zonedInstant(day, REMINDER_HOUR, input.tz).toISOString(),
       status,
       ...(status === 'pending' ? {} : { at: now.toISOString() }),
     };

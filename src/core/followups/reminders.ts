@@ -73,18 +73,35 @@ const jobsOf = (scope: Scope, followup: Followup): ScheduledJob[] => pendingOf(s
 const allJobIds = (scope: Scope, followup: Followup) =>
   followup.steps.map((_, step) => reminderId(recipientOf(scope), followup.id, step));
 
-/** Finds a ladder by its number or its client's name (case-insensitive). */
+const fold = (text: string | undefined) => (text ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** "#2 (Bob, the app)": a ladder as the user can tell it apart from others with the same client. */
+export const ladderName = (f: Followup) => `#${f.id} (${f.project ? `${f.client}, ${f.project}` : f.client})`;
+
+/** One ladder per client and project: a repeat client has one per project. */
+export const sameLadder = (f: Followup, client: string, project: string | undefined) =>
+  fold(f.client) === fold(client) && fold(f.project) === fold(project);
+
+/** Finds a ladder by its number, its client, or its client and project ("bob the app"), case-insensitive. */
 export function pickFollowup(list: Followup[], which: string): Followup {
-  const key = which.trim().replace(/^#/, '').toLowerCase();
-  const found = list.find((f) => String(f.id) === key) ?? list.find((f) => f.client.toLowerCase() === key);
-  if (!found) {
-    const known = list.map((f) => `${f.id} (${f.client})`).join(', ');
+  const key = fold(which.replace(/^\s*#/, ''));
+  const byId = list.find((f) => String(f.id) === key);
+  if (byId) return byId;
+  const exact = list.filter((f) => f.project && `${fold(f.client)} ${fold(f.project)}` === key);
+  const matches = exact.length > 0 ? exact : list.filter((f) => fold(f.client) === key);
+  const [found] = matches;
+  if (found && matches.length === 1) return found;
+  if (found) {
     throw new UserError(
-      'unknown_followup',
-      `No follow-up matches "${which.slice(0, 40)}". ${known ? `Yours: ${known}.` : 'You have none.'}`,
+      'ambiguous_followup',
+      `You follow up with ${found.client} on ${matches.length} projects: ${matches.map(ladderName).join(', ')}. Say which by number, e.g. ${found.id}.`,
     );
   }
-  return found;
+  const known = list.map(ladderName).join(', ');
+  throw new UserError(
+    'unknown_followup',
+    `No follow-up matches "${which.slice(0, 40)}". ${known ? `Yours: ${known}.` : 'You have none.'}`,
+  );
 }
 
 const without = (list: Followup[] | undefined, id: number) => {
@@ -95,11 +112,12 @@ const without = (list: Followup[] | undefined, id: number) => {
 export async function startFollowup(ctx: Context, input: NewFollowup): Promise<Followup> {
   let created: Followup | undefined;
   await updateUserData<Followup[]>(ctx, LADDERS, (list = []) => {
-    const same = list.find((f) => f.client.toLowerCase() === input.client.toLowerCase());
+    const same = list.find((f) => sameLadder(f, input.client, input.project));
     if (same) {
+      const other = input.project ? '' : ' For another project with this client, add project:.';
       throw new UserError(
         'followup_exists',
-        `You already follow up with ${same.client} (#${same.id}); stop it with /followup done ${same.id}.`,
+        `You already follow up with ${same.client}${same.project ? ` on ${same.project}` : ''} (#${same.id}); stop it with /followup done ${same.id}.${other}`,
       );
     }
     if (list.length >= MAX_LADDERS) {

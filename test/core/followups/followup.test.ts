@@ -119,8 +119,9 @@ describe('buildFollowup', () => {
 
   it('snoozing moves the next pending step and the later ones, keeping the gaps', () => {
     const f = snoozeSteps(buildFollowup(1, input('2026-02-28'), now), 3);
-    expect(f.steps.map((s) => s.day)).toEqual(['2026-02-28', '2026-03-07', '2026-03-24', '2026-03-31']);
-    expect(f.steps[2]?.dueAt).toBe('2026-03-24T09:00:00.000Z');
+    // Started late, the nudge is shown today (2026-03-10) and the later steps keep their gaps from it.
+    expect(f.steps.map((s) => s.day)).toEqual(['2026-02-28', '2026-03-10', '2026-03-27', '2026-04-03']);
+    expect(f.steps[2]?.dueAt).toBe('2026-03-27T09:00:00.000Z');
     const done = { ...f, steps: f.steps.map((s) => ({ ...s, status: 'sent' as const })) };
     expect(() => snoozeSteps(done, 3)).toThrow(/no step left/);
   });
@@ -155,11 +156,14 @@ describe('/followup commands', () => {
   });
 
   it.each([
-    ['/followup start client:Acme delivered:today', /already follow up with Acme \(#1\)/],
+    [
+      '/followup start client:acme delivered:today project:"The logo"',
+      /already follow up with Acme on the logo \(#1\)/,
+    ],
     ['/followup start client:Beta delivered:2026-02-30', /not a date I can read/],
     ['/followup start client:Beta delivered:today tz:Mars/Olympus', /not a time zone I know/],
     ['/followup start client:"  " delivered:today', /"client" is missing/],
-    ['/followup snooze 9 3', /No follow-up matches "9". Yours: 1 \(Acme\)/],
+    ['/followup snooze 9 3', /No follow-up matches "9". Yours: #1 \(Acme, the logo\)/],
     ['/followup snooze 1 0', /"days" must be at least 1/],
   ])('%s is refused and changes nothing', async (line, message) => {
     const answer = await run(line);
@@ -187,7 +191,7 @@ describe('/followup commands', () => {
   it('list, snooze by client name, and done', async () => {
     const listed = await run('/followup list');
     expect(listed.reply.lead).toBe('You have 2 follow-ups; next: closing nudge on 2026-03-16 (in 6 days) with Beta.');
-    expect(shown(everything(listed.reply))).toContain('["1","Acme","Closing nudge","2026-03-17"]');
+    expect(shown(everything(listed.reply))).toContain('["1","Acme, the logo","Closing nudge","2026-03-17"]');
     const snoozed = await run('/followup snooze acme 4');
     expect(snoozed.reply.lead).toBe(
       'Follow-up #1 with Acme moved 4 days later: closing nudge on 2026-03-21 (in 11 days).',
