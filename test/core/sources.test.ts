@@ -22,7 +22,7 @@ describe('/sources', () => {
     async (line) => {
       const found = fieldMap((await ask(line)).reply);
       for (const rule of FEE_RULES) {
-        const entry = [...found].find(([label]) => label.includes(`(era:${rule.id})`));
+        const entry = [...found].find(([label]) => label.includes(`(/quote era:${rule.id})`));
         expect(entry, rule.id).toBeDefined();
         const value = entry?.[1] ?? '';
         expect(value).toContain('In force: ');
@@ -31,14 +31,14 @@ describe('/sources', () => {
         if (rule.disagreement) expect(value).toContain(`Disagreement: ${rule.disagreement}`);
         for (const note of rule.notes) expect(value).toContain(note);
       }
-      expect(found.get('Upwork sliding fee 20/10/5 % (era:sliding)')).toContain('In force: 2016-06-21 to 2023-05-02.');
+      expect(found.get('Upwork sliding fee 20/10/5 % (/quote era:sliding)')).toContain('In force: 2016-06-21 to 2023-05-02.');
     },
   );
 
   it('labels third-party rules and only those', async () => {
     const labels = [...fieldMap((await ask('/sources fees')).reply).keys()];
     expect(labels.filter((l) => l.includes('third-party'))).toEqual([
-      'Upwork variable fee 0-15 % (era:variable), third-party sources only',
+      'Upwork variable fee 0-15 % (/quote era:variable), third-party sources only',
     ]);
   });
 

@@ -33,7 +33,7 @@ describe('dates that can only be past', () => {
   it('/contracts add with a future end day is refused, saying why, and nothing is stored', async () => {
     const ctx = testContext();
     const answer = await ask('/contracts add 2027-01-05 successful 500 acme', ctx);
-    expect(answer.outcome).toBe('user_error');
+    expect(answer.code).toBe('date_in_future');
     expect(answer.reply.lead).toMatch(/2027-01-05 is in the future/);
     expect((await ask('/contracts list', ctx)).reply.lead).toBe('Your contract log is empty.');
   });

@@ -28,7 +28,7 @@ describe('several ladders with one client', () => {
     expect(second.outcome).toBe('ok');
     expect(second.reply.lead).toContain('#2');
     const again = await run('/followup start bob today project:"The site"', ctx);
-    expect(again.outcome).toBe('user_error');
+    expect(again.code).toBe('followup_exists');
     expect(again.reply.lead).toContain('#1');
     expect((await loadFollowups(ctx)).map((f) => [f.client, f.project])).toEqual([
       ['Bob', 'the site'],
@@ -41,7 +41,7 @@ describe('several ladders with one client', () => {
     await run('/followup start Bob today project:"the site"', ctx);
     await run('/followup start Bob today project:"the app"', ctx);
     const ambiguous = await run('/followup done bob', ctx);
-    expect(ambiguous.outcome).toBe('user_error');
+    expect(ambiguous.code).toBe('ambiguous_followup');
     expect(ambiguous.reply.lead).toMatch(/#1[^#]*the site[^#]*#2[^#]*the app/);
     expect((await loadFollowups(ctx)).length).toBe(2);
     const done = await run('/followup done bob the app', ctx);

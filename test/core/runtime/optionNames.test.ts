@@ -20,6 +20,8 @@ function refusal(line: string): UserError {
 describe('unknown option names', () => {
   it('/fees 600 era:sliding names "era" and lists the options of /fees, not a date problem', () => {
     const error = refusal('/fees 600 era:sliding');
+    expect(error.code).toBe('unknown_option');
+    expect(error.values.option).toBe('era');
     expect(error.message).toContain('"era"');
     for (const name of ['amount', 'billed', 'jobs', 'rate', 'date', 'chart']) expect(error.message).toContain(name);
     expect(error.message).not.toContain('calendar day');
@@ -27,6 +29,7 @@ describe('unknown option names', () => {
 
   it('/quote 1000 chart:off names "chart" instead of calling it a fee rule set', () => {
     const error = refusal('/quote 1000 chart:off');
+    expect(error.code).toBe('unknown_option');
     expect(error.message).toContain('"chart"');
     expect(error.message).not.toContain('fee rule set');
   });
@@ -40,12 +43,15 @@ describe('unknown option names', () => {
 
   it('/jss 7 1 8 details asks for details:yes instead of reading it as a chart value', () => {
     const error = refusal('/jss 7 1 8 details');
+    expect(error.code).toBe('option_without_value');
     expect(error.message).toContain('details:yes');
     expect(error.message).not.toMatch(/"chart" must be/);
   });
 
   it('the closest match follows the typing: /fees 600 bilied:50 suggests billed', () => {
-    expect(refusal('/fees 600 bilied:50').message).toMatch(/closest[^.]*billed/i);
+    const error = refusal('/fees 600 bilied:50');
+    expect(error.values.closest).toBe('billed');
+    expect(error.message).toMatch(/closest[^.]*billed/i);
   });
 
   it('a quoted value with a colon is a value, not an option: client "Acme:EU"', () => {
@@ -56,6 +62,7 @@ describe('unknown option names', () => {
   it('the answer through the runner is a user error that names the option', async () => {
     const answer = await runText('/fees 600 era:sliding', commands, testContext());
     expect(answer.outcome).toBe('user_error');
+    expect(answer.code).toBe('unknown_option');
     expect(answer.reply.lead).toContain('"era"');
   });
 });
@@ -92,7 +99,7 @@ describe('/sources labels only options that exist', () => {
 describe('/settings chart:on', () => {
   it('is refused as an unknown option whose closest match is charts', async () => {
     const answer = await runText('/settings chart:on', commands, testContext({ isAdmin: true }));
-    expect(answer.outcome).toBe('user_error');
+    expect(answer.code).toBe('unknown_option');
     expect(answer.reply.lead).toContain('no option "chart"');
     expect(answer.reply.lead).toMatch(/closest[^.]*charts/);
   });
