@@ -31,7 +31,9 @@ describe('/sources', () => {
         if (rule.disagreement) expect(value).toContain(`Disagreement: ${rule.disagreement}`);
         for (const note of rule.notes) expect(value).toContain(note);
       }
-      expect(found.get('Upwork sliding fee 20/10/5 % (/quote era:sliding)')).toContain('In force: 2016-06-21 to 2023-05-02.');
+      expect(found.get('Upwork sliding fee 20/10/5 % (/quote era:sliding)')).toContain(
+        'In force: 2016-06-21 to 2023-05-02.',
+      );
     },
   );
 
