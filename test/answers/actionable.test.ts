@@ -2,8 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { checkOverview } from '../../src/core/advice/profile.js';
+import { dayFromIso } from '../../src/core/dates.js';
+import type { Contract } from '../../src/core/jss/contracts.js';
 import { runText } from '../../src/core/runtime/run.js';
 import { testContext } from '../support/context.js';
+import { disagreements } from '../support/projectionViews.js';
 import { replyText } from '../support/replyText.js';
 
 async function ask(line: string, ctx = testContext()) {
@@ -99,5 +102,14 @@ describe('advice a freelancer can act on', () => {
   it('(9) /fees leads with "estimate" while the fee in force is stated only by third parties', async () => {
     expect((await ask('/fees 15000')).reply.lead).toMatch(/\bestimate\b/);
     expect((await ask('/fees 15000 date:2024-01-10')).reply.lead).not.toMatch(/\bestimate\b/);
+  });
+
+  it("(4) a new freelancer's log: the text chart, leave table, picture, alt text and lead tell one story", () => {
+    const log: Contract[] = [
+      { id: 1, end: '2026-08-20', outcome: 'successful', amountCents: 30_000, client: 'ana', longTerm: false },
+      { id: 2, end: '2026-10-01', outcome: 'negative', amountCents: 20_000, client: 'ben', longTerm: false },
+      { id: 3, end: '2026-11-05', outcome: 'successful', amountCents: 40_000, client: 'cal', longTerm: false },
+    ];
+    expect(disagreements(log, dayFromIso('2026-11-22'), 90)).toEqual([]);
   });
 });
