@@ -66,9 +66,15 @@ export function disagreements(contracts: readonly Contract[], today: Day, target
     for (const m of s.matchAll(/no score (?:from|on|after) (\d{4}-\d{2}-\d{2})/g)) {
       same(`"${s}"`, dayFromIso(m[1] ?? ''), undefined, null);
     }
-    for (const m of s.matchAll(/(\d+) %(?: or more)? (?:from|on) (\d{4}-\d{2}-\d{2})/g)) {
+    for (const m of s.matchAll(/(?<!under )(\d+) %(?: or more)? (?:from|on) (\d{4}-\d{2}-\d{2})/g)) {
       const row = at(dayFromIso(m[2] ?? ''));
       if (dayFromIso(m[2] ?? '') < bound && (row?.twentyFour ?? -1) < Number(m[1])) {
+        problems.push(`"${s}" vs text chart ${row?.twentyFour} on ${m[2]}`);
+      }
+    }
+    for (const m of s.matchAll(/under (\d+) % from (\d{4}-\d{2}-\d{2})/g)) {
+      const row = at(dayFromIso(m[2] ?? ''));
+      if (row?.twentyFour === undefined || row.twentyFour >= Number(m[1])) {
         problems.push(`"${s}" vs text chart ${row?.twentyFour} on ${m[2]}`);
       }
     }

@@ -2,14 +2,13 @@
 import { addMonthsToDay, type Day, isoOfDay } from '../dates.js';
 import type { ChartSeries, ChartSpec } from '../runtime/chart.js';
 import type { Contract } from './contracts.js';
+import { type Crossing, crossingOf, noScoreFrom, type Projection, projectLog, stepOn } from './projection.js';
 import { contractsToReach } from './score.js';
 import { CHECKPOINTS, type ScoreRule, scoreOn, WEEKS_NEEDED, weeksUntilQualified } from './topRated.js';
 import { countsAt, indexLog, type LogIndex, percentAt } from './windows.js';
 
 export const MONTHS_BACK = 12;
 export const MONTHS_AHEAD = 24;
-/** Two years and a day: every contract in today's 24-month window has left by then. */
-const HORIZON_DAYS = 732;
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "Mar 2027" */
@@ -24,28 +23,19 @@ function dayLabel(day: Day): string {
   return `${Number(date)} ${MONTH_NAMES[Number(month) - 1]}`;
 }
 
-/** The 24-month score on the same day of each month, from `from` to `to` months after today. */
+/** The 24-month score on the same day of each month, from `from` to `to` months after today (the past). */
 export function monthlyScores(index: LogIndex, today: Day, from: number, to: number): (number | null)[] {
   const scores: (number | null)[] = [];
   for (let m = from; m <= to; m++) scores.push(percentAt(index, addMonthsToDay(today, m), 24) ?? null);
   return scores;
 }
 
-export interface Crossing {
-  day: Day;
-  /** "up": reaches the target from below; "down": falls under it. */
-  direction: 'up' | 'down';
-}
-
-/** The first day after today on which the 24-month score crosses the target, as contracts end and leave. */
-export function crossingDay(index: LogIndex, today: Day, target: number): Crossing | undefined {
-  const now = (percentAt(index, today, 24) ?? 0) >= target;
-  for (let day = today + 1; day <= today + HORIZON_DAYS; day++) {
-    const score = percentAt(index, day, 24);
-    // An empty window has no score at all, which is not the same as falling under the line.
-    if (score !== undefined && score >= target !== now) return { day, direction: now ? 'down' : 'up' };
-  }
-  return undefined;
+/** The projection read on the same day of each month ahead: the picture's line. */
+function monthlyAhead(projection: Projection, today: Day): (number | null)[] {
+  return Array.from(
+    { length: MONTHS_AHEAD + 1 },
+    (_, m) => stepOn(projection, addMonthsToDay(today, m)).twentyFour ?? null,
+  );
 }
 
 export interface JssPath {
@@ -55,6 +45,8 @@ export interface JssPath {
   /** Only when planned contracts were given. */
   withPlanned?: (number | null)[];
   crossing: Crossing | undefined;
+  /** The first day with no score left, in the scenario drawn last (planned, else no new work). */
+  noScore: Day | undefined;
   today: number | undefined;
   /** Successful contracts ending today that would reach the target; undefined when none can. */
   stillNeeded: number | undefined;
@@ -72,14 +64,16 @@ export function jssPath(
     addMonthsToDay(today, i - MONTHS_BACK),
   );
   const gap = (n: number) => Array<null>(n).fill(null);
-  const ahead = (i: LogIndex) => [...gap(MONTHS_BACK), ...monthlyScores(i, today, 0, MONTHS_AHEAD)];
-  const withIndex = planned.length > 0 ? indexLog([...contracts, ...planned]) : undefined;
+  const projection = projectLog(contracts, today, index);
+  const withPlan = planned.length > 0 ? projectLog([...contracts, ...planned], today) : undefined;
+  const shown = withPlan ?? projection;
   return {
     categories,
     past: [...monthlyScores(index, today, -MONTHS_BACK, 0), ...gap(MONTHS_AHEAD)],
-    noNewWork: ahead(index),
-    withPlanned: withIndex && ahead(withIndex),
-    crossing: crossingDay(withIndex ?? index, today, target),
+    noNewWork: [...gap(MONTHS_BACK), ...monthlyAhead(projection, today)],
+    withPlanned: withPlan && [...gap(MONTHS_BACK), ...monthlyAhead(withPlan, today)],
+    crossing: crossingOf(shown, target),
+    noScore: noScoreFrom(shown),
     today: percentAt(index, today, 24),
     stillNeeded: contractsToReach(countsAt(index, today, 24), target),
   };
@@ -88,14 +82,17 @@ export function jssPath(
 function pathSubtitle(path: JssPath, target: number, planned: boolean): string {
   const scenario = planned ? 'with your planned contracts' : 'if no new contracts end';
   const now = path.today === undefined ? 'No score today' : `${path.today} % today`;
+  const end = path.noScore === undefined ? '' : `, then no score from ${isoOfDay(path.noScore)}`;
   const { crossing } = path;
-  if (crossing?.direction === 'up') return `${now}; back to ${target} % on ${isoOfDay(crossing.day)} ${scenario}.`;
-  if (crossing) return `${now}; under ${target} % from ${isoOfDay(crossing.day)} ${scenario}.`;
-  if ((path.today ?? 0) >= target) return `${now}; stays at ${target} % or more ${scenario}.`;
+  if (crossing?.direction === 'up') {
+    return `${now}; ${target} % or more from ${isoOfDay(crossing.day)}${end} ${scenario}.`;
+  }
+  if (crossing) return `${now}; under ${target} % from ${isoOfDay(crossing.day)}${end} ${scenario}.`;
+  if ((path.today ?? 0) >= target) return `${now}; at ${target} % or more${end} ${scenario}.`;
   const needed = path.stillNeeded;
   const work =
     needed === undefined ? 'new contracts alone cannot lift it yet' : `${needed} more successful to reach it`;
-  return `${now}; not back to ${target} % ${scenario} (${work}).`;
+  return `${now}; not at ${target} % ${scenario} (${work})${end.replace(', then', ';')}.`;
 }
 
 export function jssChart(

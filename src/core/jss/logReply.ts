@@ -6,10 +6,12 @@ import { formatCount, plural } from '../runtime/format.js';
 import { type Block, fields, pre, type Reply, reply, table, text } from '../runtime/reply.js';
 import type { Contract } from './contracts.js';
 import { momentumBlocks } from './momentum.js';
-import { jssLead } from './quickReply.js';
-import { chartText, type Roadmap, roadmapFor } from './roadmap.js';
+import { chartText, noScoreFrom, stepOn } from './projection.js';
+import { hiddenLines, jssLead } from './quickReply.js';
+import { type Roadmap, roadmapFor } from './roadmap.js';
 import { jssRule } from './rules.js';
-import { JSS_RULE } from './score.js';
+import { contractsToReach, JSS_RULE } from './score.js';
+import { VISIBILITY_SOURCES, visibilityClause, visibilityOf } from './visibility.js';
 import {
   bestOfAt,
   countsAt,
@@ -47,9 +49,14 @@ function windowBlocks(index: LogIndex, today: Day): Block[] {
 
 function eligibilityText(contracts: readonly Contract[], today: Day): string {
   const e = eligibilityAt(contracts, today);
-  const verdict = e.shows ? 'Your JSS should be visible' : 'Your JSS is probably not visible yet';
+  const seen = visibilityOf(e.contracts, e.clients);
+  const counted = `${plural(e.contracts, 'counting contract')} from ${plural(e.clients, 'client')} in 24 months`;
   const notes = [
-    `${verdict}: ${plural(e.contracts, 'counting contract')} from ${plural(e.clients, 'client')} in 24 months (the newer help asks for 2 of each).`,
+    seen === 'shown'
+      ? `Your JSS should be visible: ${counted} (the newer help asks for 2 of each).`
+      : seen === 'maybe'
+        ? `Your JSS may not be visible yet: ${counted} meets the newer help's 2 of each, but many freelancers report it showing after 5-8.`
+        : `Your JSS is probably not visible yet: ${counted}; the newer help asks for 2 of each.`,
   ];
   if (e.noFeedback > 0) {
     const waiting = e.awaitingFeedback > 0 ? ` (${formatCount(e.awaitingFeedback)} can still get feedback)` : '';
@@ -73,11 +80,15 @@ function waitingLine(roadmap: Roadmap, target: number): string | undefined {
   const what = leaving
     ? `the negative from ${who(leaving.contract)} leaves the window`
     : 'a negative leaves the window';
-  const need =
-    later.needed === 0
-      ? `it is ${target} % or more with no new work`
-      : `${plural(later.needed, 'more successful contract')} ${later.needed === 1 ? 'is' : 'are'} enough`;
-  return `On ${isoOfDay(later.day)} ${what}; from then ${need}.`;
+  if (later.needed > 0) {
+    const need = `${plural(later.needed, 'more successful contract')} ${later.needed === 1 ? 'is' : 'are'} enough`;
+    return `On ${isoOfDay(later.day)} ${what}; from then ${need} for ${target} %.`;
+  }
+  // With no new work every contract leaves in the end: say when, so waiting never reads as a lasting fix.
+  const score = stepOn(roadmap.projection, later.day).twentyFour;
+  const end = noScoreFrom(roadmap.projection);
+  const gone = end === undefined ? '' : `, and no score from ${isoOfDay(end)} when your last contract leaves`;
+  return `On ${isoOfDay(later.day)} ${what}; with no new work it is ${score} % from then${gone}.`;
 }
 
 function catchUpText(roadmap: Roadmap, today: Day, target: number): string {
@@ -96,12 +107,16 @@ export function logReply(contracts: readonly Contract[], today: Day, target: num
   const roadmap = roadmapFor(contracts, today, target, index);
   const counts = countsAt(index, today, 24);
   const best = bestOfAt(index, today);
+  const e = eligibilityAt(contracts, today);
+  const hidden = visibilityClause(visibilityOf(e.contracts, e.clients), e.contracts);
+  const low = counts.total > 0 && contractsToReach(counts, target) !== 0;
   const lead =
     counts.total === 0
       ? 'Your log has no contract with feedback in the last 24 months, so it gives no JSS today.'
-      : jssLead(counts, target, 'Your JSS from your log');
+      : jssLead(counts, target, 'Your JSS from your log', hidden);
   const blocks: Block[] = [];
-  if (best && counts.total > 0) {
+  if (hidden && low) blocks.push(...hiddenLines(counts, target).map(text));
+  if (best && counts.total > 0 && !(hidden && best.percent === percentAt(index, today, 24))) {
     const same = best.percent === percentAt(index, today, 24);
     blocks.push(
       text(
@@ -113,9 +128,11 @@ export function logReply(contracts: readonly Contract[], today: Day, target: num
   }
   const waiting = waitingLine(roadmap, target);
   if (waiting) blocks.push(text(waiting));
-  blocks.push(text(eligibilityText(contracts, today)));
+  // The lead already says when the score may be hidden; the counts behind it then go with the details.
+  const seen = text(eligibilityText(contracts, today));
+  if (!hidden) blocks.push(seen);
 
-  const details: Block[] = [...windowBlocks(index, today)];
+  const details: Block[] = [...(hidden ? [seen] : []), ...windowBlocks(index, today)];
   if (roadmap.events.length > 0) {
     const more = roadmap.events.length - MAX_EVENT_ROWS;
     details.push(
@@ -128,10 +145,8 @@ export function logReply(contracts: readonly Contract[], today: Day, target: num
   }
   details.push(
     text(catchUpText(roadmap, today, target)),
-    pre(chartText(roadmap.projection, isoOfDay)),
-    text(
-      `Older posts say a JSS shows after 4-6 contracts from 3 clients; many freelancers report 5-8. Contracts without feedback have not counted since ${NO_FEEDBACK_EXCLUDED_SINCE}.`,
-    ),
+    pre(chartText(roadmap.projection)),
+    text(`${VISIBILITY_SOURCES} Contracts without feedback have not counted since ${NO_FEEDBACK_EXCLUDED_SINCE}.`),
   );
   return reply({
     lead,

@@ -57,7 +57,7 @@ export function jssLead(c: Counts, target: number, subject = 'Your JSS', hidden 
 }
 
 /** The course's plan for a score that may still be hidden, and where the plan would take it. */
-function hiddenLines(c: Counts, target: number): string[] {
+export function hiddenLines(c: Counts, target: number): string[] {
   const afterPlan = jssPercent({ ...c, successful: c.successful + QUICK_JOBS, total: c.total + QUICK_JOBS });
   const k = contractsToReach(c, target);
   const toTarget = k === undefined ? '' : ` ${contracts(k)} ${take(k)} it to ${target} %.`;

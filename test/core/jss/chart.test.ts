@@ -5,15 +5,9 @@ import { addMonthsToDay, dayFromIso, isoOfDay } from '../../../src/core/dates.js
 import { feesChart } from '../../../src/core/fees/chart.js';
 import { feeFor } from '../../../src/core/fees/fees.js';
 import { FEE_RULES } from '../../../src/core/fees/rules.js';
-import {
-  crossingDay,
-  jssChart,
-  jssPath,
-  MONTHS_AHEAD,
-  MONTHS_BACK,
-  topRatedChart,
-} from '../../../src/core/jss/chart.js';
+import { jssChart, jssPath, MONTHS_AHEAD, MONTHS_BACK, topRatedChart } from '../../../src/core/jss/chart.js';
 import type { Contract } from '../../../src/core/jss/contracts.js';
+import { crossingOf, projectLog } from '../../../src/core/jss/projection.js';
 import { topRatedCheck } from '../../../src/core/jss/topRated.js';
 import { indexLog, leaveDay, percentAt } from '../../../src/core/jss/windows.js';
 import { runText } from '../../../src/core/runtime/run.js';
@@ -45,10 +39,10 @@ describe('JSS path', () => {
   });
 
   it('crosses 90 % on the day the negative leaves the 24-month window', () => {
-    const crossing = crossingDay(indexLog(log), TODAY, 90);
+    const crossing = crossingOf(projectLog(log, TODAY), 90);
     expect(crossing).toEqual({ day: leaveDay(dayFromIso('2025-03-02'), 24), direction: 'up' });
     const spec = jssChart(log, TODAY, 90);
-    expect(spec.subtitle).toContain(`back to 90 % on ${isoOfDay(crossing?.day ?? 0)}`);
+    expect(spec.subtitle).toContain(`90 % or more from ${isoOfDay(crossing?.day ?? 0)}, then no score from`);
     expect(spec.target).toEqual({ value: 90, label: 'Target 90 %' });
     expect(spec.alt).toMatch(/^Line chart of your 24-month Job Success Score/);
   });
@@ -61,10 +55,10 @@ describe('JSS path', () => {
         .fill(0)
         .map(() => c('2026-06-01', 'successful')),
     ];
-    const crossing = crossingDay(indexLog(good), TODAY, 81); // 82 % now, 80 % once the oldest leaves
+    const crossing = crossingOf(projectLog(good, TODAY), 81); // 82 % now, 80 % once the oldest leaves
     expect(crossing?.direction).toBe('down');
     expect(crossing?.day).toBe(leaveDay(dayFromIso('2025-01-10'), 24));
-    expect(crossingDay(indexLog([c('2026-01-01', 'successful')]), TODAY, 90)).toBeUndefined();
+    expect(crossingOf(projectLog([c('2026-01-01', 'successful')], TODAY), 90)).toBeUndefined();
   });
 
   it('draws the planned contracts as their own line, reaching the target sooner', () => {

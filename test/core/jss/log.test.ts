@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { addMonthsToDay, dayFromIso, isoOfDay, parseDay } from '../../../src/core/dates.js';
 import type { Contract, Outcome } from '../../../src/core/jss/contracts.js';
 import { logReply } from '../../../src/core/jss/logReply.js';
-import { chartText, roadmapFor } from '../../../src/core/jss/roadmap.js';
+import { chartText } from '../../../src/core/jss/projection.js';
+import { roadmapFor } from '../../../src/core/jss/roadmap.js';
 import { jssPercent } from '../../../src/core/jss/score.js';
 import {
   bestOfAt,
@@ -182,13 +183,13 @@ describe('roadmap', () => {
     ]);
   });
 
-  it('projects 24 months ahead and draws it as text', () => {
+  it('projects every change ahead and draws it as text, a row per change', () => {
     const roadmap = roadmapFor(log, TODAY, 90);
-    expect(roadmap.projection).toHaveLength(13);
-    expect(roadmap.projection[0]).toMatchObject({ day: TODAY, twentyFour: 80 });
-    const chart = chartText(roadmap.projection, isoOfDay);
+    expect(roadmap.projection.steps[0]).toMatchObject({ day: TODAY, twentyFour: 80 });
+    const chart = chartText(roadmap.projection);
     expect(chart).toContain('2026-11-22 ████████████████····   80 %  best-of 100 %');
-    expect(chart).toContain('2027-03-22 ████████████████████  100 %');
+    // The negative leaves the 24-month window on 2027-03-14: 9 of 9 from then.
+    expect(chart).toContain('2027-03-14 ████████████████████  100 %');
     expect(chart.split('\n').at(-1)).toContain('no score');
   });
 
