@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 // Issue 23's numbered items: advice a freelancer can act on, each pinned by the answer it once got wrong.
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
@@ -111,5 +112,29 @@ describe('advice a freelancer can act on', () => {
       { id: 3, end: '2026-11-05', outcome: 'successful', amountCents: 40_000, client: 'cal', longTerm: false },
     ];
     expect(disagreements(log, dayFromIso('2026-11-22'), 90)).toEqual([]);
+  });
+
+  it('(5) /toprated: 13 of 16 weekly checks, the earlier rule in the lead, Plus only with feedback and a named size, Rising Talent asked', async () => {
+    const ctx = testContext();
+    const csv = readFileSync(new URL('../fixtures/established40.csv', import.meta.url), 'utf8');
+    expect((await ask(`/contracts import "${csv}"`, ctx)).outcome).toBe('ok');
+    const { reply, all } = await ask('/toprated details:yes', ctx);
+    expect(all).not.toMatch(/up to 13 weeks/);
+    expect(all).toMatch(/13 of the last 16 weekly checks/);
+    // The newer rule gives no date (82 %); the older best-of rule does: the lead takes it and names it.
+    expect(reply.lead).toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(reply.lead).toMatch(/best-of/);
+    expect(all).toMatch(/rising_talent:yes/);
+    // No size given: the large-contract rule is named, not silently $5,000, and not marked met.
+    expect(all).toMatch(/\$5,000[^\n]*design and writing/);
+    expect(all).not.toMatch(/Met: Plus, large contract/);
+    // With the size: #32 ($5,200, feedback) counts; #35 ($7,500, no feedback) never does.
+    const sized = await ask('/toprated large:7000 details:yes', ctx);
+    expect(sized.all).not.toMatch(/Met: Plus, large contract/);
+    expect((await ask('/toprated large:5000 details:yes', ctx)).all).toMatch(
+      /Met: Plus, large contract[^\n]*\n?[^\n]*#32/,
+    );
+    const rising = await ask('/toprated rising_talent:yes details:yes', ctx);
+    expect(rising.all).toMatch(/Met: (JSS 90 %\+|Rising Talent)[^\n]*\n?[^\n]*Rising Talent/);
   });
 });
