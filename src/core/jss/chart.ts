@@ -142,7 +142,7 @@ export function topRatedChart(contracts: readonly Contract[], today: Day, rule: 
   const weeks = `${more} more ${more === 1 ? 'week' : 'weeks'} at ${target} %+`;
   const below = (scores.at(-1) ?? 0) < target;
   const needs = more === 0 ? 'the score part is met' : below ? `${weeks} once back at ${target} %` : `${weeks} needed`;
-  const subtitle = `${met} of the last ${CHECKPOINTS} weeks at ${target} % or more; ${WEEKS_NEEDED} needed: ${needs}.`;
+  const subtitle = `${met} of the last ${CHECKPOINTS} weekly checks at ${target} % or more; ${WEEKS_NEEDED} needed: ${needs}.`;
   const pick = (wanted: boolean) => scores.map((s, i) => (passes[i] === wanted ? (s ?? 0) : null));
   return {
     kind: 'bar',

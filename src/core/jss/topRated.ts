@@ -25,7 +25,10 @@ export interface TopRatedInput {
   availabilityCurrent?: boolean;
   noHolds?: boolean;
   agency: boolean;
-  largeContractCents: number;
+  /** The user's category size for a large contract; undefined when not given (sizes vary by category). */
+  largeContractCents?: number;
+  /** Holding Rising Talent stands in for the weekly score checks (FACTS §7). */
+  risingTalent?: boolean;
 }
 
 export interface TopRatedResult {
@@ -93,15 +96,15 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
   const first = contracts.reduce<Day | undefined>((min, c) => Math.min(min ?? endDay(c), endDay(c)), undefined);
   const earned = contracts.filter((c) => inWindow(endDay(c), today, 12)).reduce((sum, c) => sum + c.amountCents, 0);
   const plusCents = input.agency ? 2_000_000 : 1_000_000;
-  const large = contracts.find((c) => c.amountCents >= input.largeContractCents && c.outcome !== 'negative');
+  const large = largeContractCheck(contracts, today, input.largeContractCents);
   const active = contracts.some((c) => today - endDay(c) <= 90);
   const daysSinceFirst = first === undefined ? 0 : today - first;
 
   const checks: Check[] = [
     {
-      item: `JSS 90 %+ in ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weeks`,
-      status: weeksAtTarget >= WEEKS_NEEDED ? 'met' : 'missing',
-      detail: `${weeksAtTarget} of ${CHECKPOINTS} weekly checkpoints (${RULE_WORDS[input.rule]}); now ${current === undefined ? 'no score' : `${current} %`}`,
+      item: `JSS 90 %+ in ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks, or Rising Talent`,
+      status: weeksAtTarget >= WEEKS_NEEDED || input.risingTalent === true ? 'met' : 'missing',
+      detail: `${input.risingTalent ? 'you hold Rising Talent, which stands in for the score; ' : ''}${weeksAtTarget} of ${CHECKPOINTS} weekly checks (${RULE_WORDS[input.rule]}); now ${current === undefined ? 'no score' : `${current} %`}`,
     },
     selfReported('Profile 100 % complete', input.profileComplete, 'profile'),
     {
@@ -132,12 +135,7 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
       detail: earned >= plusCents ? dollars(earned) : `${dollars(plusCents - earned)} to go`,
       plusOnly: true,
     },
-    {
-      item: `large contract (${dollars(input.largeContractCents)}+) without a negative outcome`,
-      status: large ? 'met' : 'missing',
-      detail: large ? `#${large.id}, ${large.client}, ${dollars(large.amountCents)}` : 'none in your log',
-      plusOnly: true,
-    },
+    large,
   ];
 
   let earliest: Day | undefined;
@@ -148,9 +146,9 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
       k === undefined ? 'a negative must leave the window first' : `about ${plural(k, 'more successful contract')}`;
     const now = current === undefined ? 'You have no score yet' : `Your score is below ${TOP_RATED_TARGET} % now`;
     earliest = undefined;
-    earliestNote = `${now} (${how} on the ${RULE_WORDS[input.rule]}); after that it takes up to ${WEEKS_NEEDED} weeks at ${TOP_RATED_TARGET} %+.`;
+    earliestNote = `${now} (${how}); then ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks must be at ${TOP_RATED_TARGET} %+.`;
   } else {
-    const weeksDay = today + 7 * weeksUntilQualified(passes);
+    const weeksDay = input.risingTalent ? today : today + 7 * weeksUntilQualified(passes);
     const firstDay = first === undefined ? today : first + FIRST_CONTRACT_DAYS + 1;
     earliest = Math.max(weeksDay, firstDay, today);
     const money =
@@ -162,5 +160,36 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
   return { checks, weeksAtTarget, earliest, earliestNote };
 }
 
-/** The lowest category threshold for a "large contract" (FACTS: $5,000-$30,000 by category). */
-export const DEFAULT_LARGE_CONTRACT_CENTS = 500_000;
+/** Large-contract sizes by category (FACTS §7): $5,000 is reported for design and writing, up to $30,000 elsewhere. */
+export const LARGE_CONTRACT_CENTS = { lowest: 500_000, highest: 3_000_000 } as const;
+const SIZE_RULE = '$5,000 reported for design and writing, more in other categories, up to $30,000';
+
+/** Plus: a large contract in the last 12 months with feedback and no negative outcome, at the size the user gave. */
+export function largeContractCheck(contracts: readonly Contract[], today: Day, sizeCents: number | undefined): Check {
+  const withFeedback = contracts
+    .filter((c) => (c.outcome === 'successful' || c.outcome === 'neutral') && !c.clientRemoved)
+    .filter((c) => inWindow(endDay(c), today, 12))
+    .sort((a, b) => b.amountCents - a.amountCents);
+  const at = (cents: number) => withFeedback.find((c) => c.amountCents >= cents);
+  const which = (c: Contract) => `#${c.id}, ${c.client}, ${dollars(c.amountCents)}`;
+  const item = `large contract with feedback and no negative in 12 months (${sizeCents === undefined ? 'size by category' : `${dollars(sizeCents)}+`})`;
+  if (sizeCents !== undefined) {
+    const found = at(sizeCents);
+    return {
+      item,
+      status: found ? 'met' : 'missing',
+      detail: found ? which(found) : 'none in your log',
+      plusOnly: true,
+    };
+  }
+  const anyCategory = at(LARGE_CONTRACT_CENTS.highest);
+  if (anyCategory)
+    return { item, status: 'met', detail: `${which(anyCategory)}: large in every category`, plusOnly: true };
+  const lowest = at(LARGE_CONTRACT_CENTS.lowest);
+  return {
+    item,
+    status: lowest ? 'unknown' : 'missing',
+    detail: `${lowest ? `${which(lowest)}; ` : 'none of $5,000+ with feedback; '}${SIZE_RULE}: tell me yours with large:`,
+    plusOnly: true,
+  };
+}

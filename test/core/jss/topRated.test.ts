@@ -35,7 +35,7 @@ describe('weekly checkpoints', () => {
 describe('topRatedCheck', () => {
   it('passes a steady freelancer on everything the log shows', () => {
     const contracts = [
-      c(400, 'successful', 6000),
+      c(300, 'successful', 6000),
       ...Array.from({ length: 10 }, (_, i) => c(20 + i * 30, 'successful', 300)),
     ];
     const result = topRatedCheck({
@@ -48,7 +48,7 @@ describe('topRatedCheck', () => {
     expect(result.weeksAtTarget).toBe(16);
     expect(result.checks.every((x) => x.status === 'met' || x.plusOnly)).toBe(true);
     expect(status(result, 'large contract')).toBe('met');
-    expect(status(result, '$10,000+')).toBe('missing'); // $3,000 in 12 months
+    expect(status(result, '$10,000+')).toBe('missing'); // $9,000 in 12 months
     expect(result.earliest).toBe(TODAY);
   });
 
@@ -68,6 +68,26 @@ describe('topRatedCheck', () => {
     const result = topRatedCheck({ ...base, contracts });
     expect(result.earliest).toBeUndefined();
     expect(result.earliestNote).toContain('below 90 %');
+  });
+});
+
+describe('Top Rated Plus: the large contract', () => {
+  it('needs feedback, no negative and the last 12 months, at the size the user gives', () => {
+    const old = c(400, 'successful', 9000);
+    const silent = c(30, 'none', 9000);
+    const removed = { ...c(30, 'successful', 9000), clientRemoved: true };
+    const result = topRatedCheck({ ...base, contracts: [old, silent, removed, c(10, 'successful', 100)] });
+    expect(status(result, 'large contract')).toBe('missing');
+    const good = topRatedCheck({ ...base, contracts: [c(60, 'neutral', 5200)] });
+    expect(status(good, 'large contract')).toBe('met');
+  });
+
+  it('without a size, names the category rule: met only past $30,000, otherwise asked', () => {
+    const { largeContractCents: _size, ...noSize } = base;
+    const mid = topRatedCheck({ ...noSize, contracts: [c(60, 'successful', 7000)] });
+    expect(status(mid, 'large contract')).toBe('unknown');
+    expect(mid.checks.find((x) => x.item.startsWith('large'))?.detail).toMatch(/design and writing[\s\S]*large:/);
+    expect(status(topRatedCheck({ ...noSize, contracts: [c(60, 'successful', 31_000)] }), 'large')).toBe('met');
   });
 });
 
