@@ -6,6 +6,7 @@ import { userErrorAnswer } from '../../core/runtime/run.js';
 import { respond } from '../respond.js';
 import type { AdminCheck, SlackDeps } from './deps.js';
 import { originOf } from './forms.js';
+import { directMessage, publishHome } from './home.js';
 import { unescapeSlack } from './render.js';
 import { type SlackOrigin, slackSurface } from './surface.js';
 
@@ -20,16 +21,19 @@ export function registerInteractions(app: App, deps: SlackDeps, isAdmin: AdminCh
   // The presser is body.user, from Slack's signed request; the button's value only names the saved action.
   app.action(ACTION_REF, async ({ ack, body, action, respond: reply, client }) => {
     await ack();
+    const fromHome = body.type === 'block_actions' && body.view?.type === 'home';
     const origin: SlackOrigin = {
       client,
       teamId: body.team?.id ?? body.user.team_id ?? '',
       userId: body.user.id,
       channelId: body.channel?.id,
-      // A new message, never replacing the answer that holds the buttons.
-      post: (m) => reply({ ...m, replace_original: false }),
+      // A new message, never replacing the answer that holds the buttons; the Home tab has no response_url.
+      post: fromHome ? directMessage(client, body.user.id) : (m) => reply({ ...m, replace_original: false }),
     };
     const ref = 'action_id' in action ? action.action_id : '';
     await respond(surface(origin), { press: ref, commands: deps.commands });
+    // A press (Done, Snooze, Delete...) may change what the tab shows.
+    await publishHome(deps, isAdmin, origin);
   });
 
   app.view(ACTION_REF, async ({ ack, body, view, client }) => {

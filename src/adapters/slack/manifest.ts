@@ -1,4 +1,5 @@
 // The Slack app manifest, built from the command definitions so Slack's menu never drifts from the code.
+import type { webApi } from '@slack/bolt';
 import type { Command } from '../../core/runtime/command.js';
 import { usageLine } from '../../core/runtime/options.js';
 import { slashNames } from './handler.js';
@@ -49,6 +50,9 @@ export function slashCommandEntries(commands: readonly Command[]): SlashCommandE
   });
 }
 
+/** Slack's published manifest schema, as the Web API client types it: tsc checks every generated field. */
+export type SlackAppManifest = webApi.AppsManifestCreateArguments['manifest'];
+
 export interface ManifestOptions {
   name?: string;
   /** The public origin (SLACK_PUBLIC_URL) for a distributed app: HTTP request URLs and the OAuth redirect. */
@@ -68,6 +72,8 @@ export function slackManifest(commands: readonly Command[], options: ManifestOpt
     features: {
       bot_user: { display_name: name, always_online: false },
       slash_commands: slashCommands,
+      // The Home tab shows each person's desk; the messages tab is where reminders and answers to presses arrive.
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
       shortcuts: [
         {
           name: 'Check this wording',
@@ -82,10 +88,11 @@ export function slackManifest(commands: readonly Command[], options: ManifestOpt
       scopes: { bot: [...SLACK_BOT_SCOPES] },
     },
     settings: {
-      // Uninstalling deletes the workspace's tokens and data; the events need no scope.
+      // Opening the Home tab publishes the desk; uninstalling deletes the workspace's tokens and data.
+      // These events need no scope.
       event_subscriptions: events
-        ? { request_url: events, bot_events: ['app_uninstalled', 'tokens_revoked'] }
-        : undefined,
+        ? { request_url: events, bot_events: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'] }
+        : { bot_events: ['app_home_opened'] },
       // Buttons, forms and the message shortcut arrive as interactivity payloads (over the socket in Socket Mode).
       interactivity: events ? { is_enabled: true, request_url: events } : { is_enabled: true },
       // An org-wide install needs distribution through OAuth, so only the public app offers it.
@@ -93,7 +100,7 @@ export function slackManifest(commands: readonly Command[], options: ManifestOpt
       socket_mode_enabled: !options.publicUrl,
       token_rotation_enabled: false,
     },
-  };
+  } satisfies SlackAppManifest;
 }
 
 type Yaml = string | number | boolean | Yaml[] | { [key: string]: Yaml | undefined };

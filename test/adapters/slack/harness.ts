@@ -45,6 +45,8 @@ export interface Harness {
   send: (command: string, text: string, options?: SendOptions) => Promise<Sent>;
   /** Posts an interactivity payload (block_actions, view_submission, message_action), signed. */
   sendPayload: (payload: object) => Promise<Sent>;
+  /** Posts an Events API callback (JSON), signed. */
+  sendEvent: (body: object) => Promise<Sent>;
   waitForCalls: (method: string, count: number, timeoutMs?: number) => Promise<Call[]>;
   close: () => Promise<void>;
 }
@@ -173,12 +175,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const port = (server.address() as AddressInfo).port;
   const endpoint = `http://127.0.0.1:${port}/slack/events`;
 
-  const post = async (body: string, opts: SendOptions = {}): Promise<Sent> => {
+  const post = async (
+    body: string,
+    opts: SendOptions = {},
+    type = 'application/x-www-form-urlencoded',
+  ): Promise<Sent> => {
     const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
     const res = await fetch(endpoint, {
       method: 'POST',
       headers: {
-        'content-type': 'application/x-www-form-urlencoded',
+        'content-type': type,
         'x-slack-request-timestamp': String(timestamp),
         'x-slack-signature': opts.signature ?? sign(body, timestamp),
       },
@@ -189,6 +195,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const send = (command: string, text: string, opts: SendOptions = {}) =>
     post(commandBody(command, text, opts.userId), opts);
   const sendPayload = (payload: object) => post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+  const sendEvent = (event: object) => post(JSON.stringify(event), {}, 'application/json');
 
   const waitForCalls = async (method: string, count: number, timeoutMs = 5000): Promise<Call[]> => {
     const deadline = Date.now() + timeoutMs;
@@ -199,7 +206,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
   };
 
-  return { app, calls, send, sendPayload, waitForCalls, close: async () => void (await app.stop()) };
+  return { app, calls, send, sendPayload, sendEvent, waitForCalls, close: async () => void (await app.stop()) };
 }
 
 /** A captured response_url or chat.postMessage body, read as the message it carries. */

@@ -62,7 +62,7 @@ describe('slack manifest', () => {
       manifest.features.slash_commands.every((c) => 'url' in c && c.url === 'https://bot.example.com/slack/events'),
     ).toBe(true);
     expect(manifest.settings).toMatchObject({
-      event_subscriptions: { bot_events: ['app_uninstalled', 'tokens_revoked'] },
+      event_subscriptions: { bot_events: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'] },
       org_deploy_enabled: true,
       socket_mode_enabled: false,
     });
@@ -71,6 +71,19 @@ describe('slack manifest', () => {
       is_enabled: true,
       request_url: 'https://bot.example.com/slack/events',
     });
+  });
+
+  it('turns the Home tab on and subscribes to app_home_opened, in Socket Mode and over HTTP', () => {
+    for (const manifest of [
+      slackManifest(commands),
+      slackManifest(commands, { publicUrl: 'https://bot.example.com' }),
+    ]) {
+      expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+      expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
+    }
+    const yaml = readFileSync('slack/manifest.yml', 'utf8');
+    expect(yaml).toMatch(/app_home:\n\s+home_tab_enabled: true/);
+    expect(yaml).toMatch(/event_subscriptions:\n\s+bot_events:\n\s+- "app_home_opened"/);
   });
 
   it('enables interactivity and declares the "Check this wording" message shortcut', () => {

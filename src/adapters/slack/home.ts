@@ -1,0 +1,74 @@
+// The App Home tab as a surface (../surface.ts): /desk's answer, published with views.publish for one
+// person when they open the tab and again after anything they do with gigdesk may have changed their data.
+// A press on the tab has no response_url: its answer (a chart too) goes to their DM with the bot.
+import type { App, types, webApi } from '@slack/bolt';
+import type { Command } from '../../core/runtime/command.js';
+import type { Reply } from '../../core/runtime/reply.js';
+import { respond } from '../respond.js';
+import type { Surface } from '../surface.js';
+import type { AdminCheck, SlackDeps } from './deps.js';
+import { renderSlack, type SlackMessage } from './render.js';
+import { type SlackOrigin, slackContext } from './surface.js';
+
+/** Slack's cap on the blocks of one view. */
+export const HOME_BLOCKS = 100;
+export const DESK_COMMAND = 'desk';
+
+export interface HomeView {
+  type: 'home';
+  blocks: types.KnownBlock[];
+}
+
+/** The reply's messages, laid end to end on one tab (their lead, blocks and buttons, as in a message). */
+export function homeView(reply: Reply): HomeView {
+  return {
+    type: 'home',
+    blocks: renderSlack(reply)
+      .flatMap((m) => m.blocks)
+      .slice(0, HOME_BLOCKS),
+  };
+}
+
+/** Posts messages to the person's DM with the bot, where answers to presses on the tab go. */
+export function directMessage(client: webApi.WebClient, userId: string): (message: SlackMessage) => Promise<void> {
+  let channel: string | undefined;
+  return async (message) => {
+    channel ??= (await client.conversations.open({ users: userId })).channel?.id;
+    if (!channel) throw new Error('Slack opened no DM channel');
+    await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+  };
+}
+
+function homeSurface(deps: SlackDeps, isAdmin: AdminCheck, origin: SlackOrigin): Surface {
+  return {
+    platform: 'slack',
+    context: () => slackContext(deps, isAdmin, origin),
+    send: async (reply) => {
+      await origin.client.views.publish({ user_id: origin.userId, view: homeView(reply) });
+    },
+  };
+}
+
+type Person = Pick<SlackOrigin, 'client' | 'teamId' | 'userId'>;
+
+/** Publishes the person's desk on their Home tab; never throws (respond logs a failure once). */
+export async function publishHome(deps: SlackDeps, isAdmin: AdminCheck, person: Person): Promise<void> {
+  const desk = deps.commands.find((c) => c.name === DESK_COMMAND);
+  if (!desk) return;
+  const origin: SlackOrigin = { ...person, post: directMessage(person.client, person.userId) };
+  await respond(homeSurface(deps, isAdmin, origin), { command: desk, args: {} });
+}
+
+/** Whether a typed line runs a command that reads or writes the person's data (the tab may be stale after it). */
+export function touchesData(line: string, commands: readonly Command[]): boolean {
+  const [name = '', sub = ''] = line.trim().toLowerCase().split(/\s+/);
+  const command = commands.find((c) => c.name === `${name} ${sub}`) ?? commands.find((c) => c.name === name);
+  return Boolean(command?.usesStore);
+}
+
+export function registerHome(app: App, deps: SlackDeps, isAdmin: AdminCheck): void {
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    await publishHome(deps, isAdmin, { client, teamId: body.team_id, userId: event.user });
+  });
+}
