@@ -40,7 +40,8 @@ describe('/desk in the interactive console', () => {
     input.write(`${LOG.join('\n')}\n`);
     input.write('/desk\n');
     // Wait for the desk's buttons, then press the first one (#1 Done) by its number.
-    while (!shown.includes('[1] #1 Done')) await new Promise((r) => setTimeout(r, 20));
+    const ready = () => shown.includes('[1] #1 Done') && shown.trimEnd().endsWith('gigdesk>');
+    while (!ready()) await new Promise((r) => setTimeout(r, 20));
     const desk = shown.slice(shown.indexOf('Your JSS estimate'), shown.lastIndexOf('gigdesk> '));
     input.end('1\n/desk\n');
     await adapter.ended;
