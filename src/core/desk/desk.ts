@@ -3,6 +3,7 @@
 // caller loads the log and the follow-ups; the renderers (deskReply.ts, the Slack Home tab) show it.
 import { type Day, isoOfDay } from '../dates.js';
 import type { Contract } from '../jss/contracts.js';
+import { type Projection, projectLog, stepOn } from '../jss/projection.js';
 import { roadmapFor } from '../jss/roadmap.js';
 import type { Counts } from '../jss/score.js';
 import {
@@ -14,7 +15,7 @@ import {
   weeklyPasses,
   weeksUntilQualified,
 } from '../jss/topRated.js';
-import { bestOfAt, countsAt, indexLog, percentAt } from '../jss/windows.js';
+import { bestOfAt, countsAt, indexLog, type LogIndex, percentAt } from '../jss/windows.js';
 import { plural } from '../runtime/format.js';
 import type { Action } from '../runtime/reply.js';
 
@@ -70,20 +71,25 @@ const show = (p: number | undefined) => (p === undefined ? 'no score' : `${p} %`
 const when = (inDays: number) =>
   inDays < 0 ? `${plural(-inDays, 'day')} overdue` : inDays === 0 ? 'today' : `in ${plural(inDays, 'day')}`;
 
-function leaveChanges(contracts: readonly Contract[], today: Day, index: ReturnType<typeof indexLog>): WeekChange[] {
+/** Negatives leaving a window this week (which one, from the roadmap), scored by the log's one projection. */
+function leaveChanges(contracts: readonly Contract[], index: LogIndex, projection: Projection): WeekChange[] {
+  const { today } = projection;
   return roadmapFor(contracts, today, TOP_RATED_TARGET, index)
     .events.filter((e) => e.day <= today + WEEK_DAYS && SHOWN_WINDOWS.includes(e.months))
-    .map((e) => ({
-      day: e.day,
-      kind: 'leave' as const,
-      text: `${isoOfDay(e.day)}: the negative with ${e.contract.client} (#${e.contract.id}) leaves the ${e.months}-month window; 24-month score then ${show(e.twentyFour)}, best-of ${show(e.bestOf)}.`,
-    }));
+    .map((e) => {
+      const then = stepOn(projection, e.day);
+      return {
+        day: e.day,
+        kind: 'leave' as const,
+        text: `${isoOfDay(e.day)}: the negative with ${e.contract.client} (#${e.contract.id}) leaves the ${e.months}-month window; 24-month score then ${show(then.twentyFour)}, best-of ${show(then.bestOf?.percent)}.`,
+      };
+    });
 }
 
 /** Next week's check (no new work assumed): listed only when the count of passing weeks moves. */
-function topRatedChange(index: ReturnType<typeof indexLog>, today: Day, passes: boolean[]): WeekChange[] {
-  const day = today + WEEK_DAYS;
-  const score = scoreOn(index, day, '24-month');
+function topRatedChange(projection: Projection, passes: boolean[]): WeekChange[] {
+  const day = projection.today + WEEK_DAYS;
+  const score = stepOn(projection, day).twentyFour;
   const passesThen = (score ?? 0) >= TOP_RATED_TARGET;
   const now = passes.filter(Boolean).length;
   const then = now - (passes[CHECKPOINTS - 1] ? 1 : 0) + (passesThen ? 1 : 0);
@@ -122,6 +128,7 @@ export interface DeskInput {
 
 export function deskFor({ contracts, followups, today }: DeskInput): Desk {
   const index = indexLog(contracts);
+  const projection = projectLog(contracts, today, index);
   const passes = weeklyPasses(index, today, '24-month');
   const weeks = passes
     .map((p, i) => ({
@@ -133,7 +140,7 @@ export function deskFor({ contracts, followups, today }: DeskInput): Desk {
   const base = {
     today,
     empty: contracts.length === 0,
-    changes: [...leaveChanges(contracts, today, index), ...topRatedChange(index, today, passes)].sort(
+    changes: [...leaveChanges(contracts, index, projection), ...topRatedChange(projection, passes)].sort(
       (a, b) => a.day - b.day,
     ),
     followups: followups.filter((f) => f.inDays <= WEEK_DAYS).sort((a, b) => a.inDays - b.inDays || a.id - b.id),
