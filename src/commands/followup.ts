@@ -14,7 +14,7 @@ import { loadFollowups, snoozeFollowup, startFollowup, stopFollowup } from '../c
 import { cleanValues, TONES } from '../core/messages/templates.js';
 import { type Context, defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
-import { type Block, copy, reply, table, text } from '../core/runtime/reply.js';
+import { type Block, reply, table, text } from '../core/runtime/reply.js';
 
 const ONLY_YOU =
   'Reminders come only to you (a direct message; printed here in the console). The client never hears from gigdesk.';
@@ -92,8 +92,7 @@ export const followupStart = defineCommand({
     const blocks: Block[] = [];
     const now = followup.steps.find((s) => s.status === 'shown');
     if (now) {
-      const message = await stepMessage(ctx, followup, now);
-      if (message) blocks.push(copy(message, `Send now: ${labelOf(now.template).toLowerCase()}`));
+      blocks.push(...(await stepMessage(ctx, followup, now, `Send now: ${labelOf(now.template).toLowerCase()}`)));
     }
     blocks.push(text(ONLY_YOU));
     const next = followup.steps.find((s) => s.status === 'pending');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dayIn, ladderRows, parseDay } from '../core/followups/ladders.js';
-import { checkMessage, findingsBlocks, findingsSummary, findingsWhy } from '../core/messages/feedbackCheck.js';
+import { checkMessage, findingsSummary, findingsWhy } from '../core/messages/feedbackCheck.js';
+import { findingsLines, handOut, RULES_FOOTER } from '../core/messages/rules.js';
 import {
   allTemplates,
   builtInTemplate,
@@ -24,8 +25,6 @@ import { type Context, defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
 import { type Block, copy, fields, plainMessage, replayable, reply, table, text } from '../core/runtime/reply.js';
 
-const RULES_FOOTER =
-  "Written to Upwork's feedback rules: asking for honest feedback is fine; asking for a rating, or trading anything for feedback, is not.";
 const SAMPLE = cleanValues({ client: 'Alex', project: 'the website', you: 'Sam' });
 
 async function suggestNames(partial: string, ctx: Context, communityOnly = false): Promise<string[]> {
@@ -74,8 +73,11 @@ export const template = defineCommand({
       );
     }
     const message = fillTemplate(wordingFor(found, args.tone ?? 'warm'), cleanValues(args));
+    // Checked on every use: the rules (and this check) may have changed since the template was saved.
+    const handed = handOut(message, 'Ready to copy');
+    if (handed.findings.length > 0 || found.draft) return heldBack(found, handed.blocks, handed.findings);
     if (args.plain) return plainMessage(message);
-    const blocks: Block[] = [copy(message, 'Ready to copy'), text(`When: ${whenLine(found)}`)];
+    const blocks: Block[] = [...handed.blocks, text(`When: ${whenLine(found)}`)];
     const footer = [RULES_FOOTER];
     if (found.source === 'community') {
       footer.push(`Wording by this workspace's admins${args.tone ? '; it has one wording, so tone is not used' : ''}.`);
@@ -101,6 +103,20 @@ export const template = defineCommand({
   },
 });
 
+/** A draft, or a stored wording that fails today's check: what to change, never the rules footer. */
+function heldBack(found: Template, blocks: Block[], findings: ReturnType<typeof checkMessage>) {
+  const draft = found.draft ? ' It is a draft: members cannot use it.' : '';
+  return reply({
+    lead:
+      findings.length > 0
+        ? `Do not send /template ${found.name} as it is: it ${findingsSummary(findings)}.${draft}`
+        : `/template ${found.name} passes the check now but is still a draft.${draft}`,
+    blocks,
+    details: findingsWhy(findings),
+    footer: [`An admin can change it with /template edit ${found.name}.`],
+  });
+}
+
 function whenLine(found: Template): string {
   if (found.when) return found.when;
   return builtInTemplate(found.name)?.when ?? "Whenever it fits; this wording comes from your workspace's admins.";
@@ -110,12 +126,12 @@ function listReply(templates: Template[]): ReturnType<typeof reply> {
   const label = (t: Template) =>
     t.source === 'built-in'
       ? t.summary
-      : `${t.summary} (${t.replacesBuiltIn ? "this workspace's wording" : 'this workspace'})`;
+      : `${t.summary} (${t.draft ? 'draft, admins only' : t.replacesBuiltIn ? "this workspace's wording" : 'this workspace'})`;
   return reply({
     lead: `${templates.length} client messages, ready to fill in: start with five-star when you deliver.`,
     blocks: [fields(templates.map((t) => [t.name, label(t)]))],
     footer: [
-      RULES_FOOTER,
+      "Every message is checked against Upwork's feedback rules each time it is filled in.",
       'Try /template five-star client:Alex project:"the logo" you:Sam (tone:formal, delivered:today also work).',
     ],
   });
@@ -129,34 +145,44 @@ const templateText = z
   .describe(
     'the message: {client} {project} {you}, [an optional part with {client}], {client|fallback}; \\n = new line',
   );
-const confirmOption = z.boolean().optional().describe('yes to save even though /check found problems');
+const draftOption = z
+  .boolean()
+  .optional()
+  .describe('yes to keep wording that fails the rules check as a draft: admins see it, members cannot use it');
+const confirmOption = z
+  .boolean()
+  .optional()
+  .describe('no longer saves wording that fails the rules check; use draft:yes');
 
-/** Validates and checks a template before saving; with /check findings it saves only on confirm:yes. */
-async function saveChecked(ctx: Context, entry: CommunityTemplate, confirm: boolean | undefined, verb: string) {
+/** Validates and checks a template before saving; wording that fails the check is saved only as a draft. */
+async function saveChecked(ctx: Context, entry: CommunityTemplate, draft: boolean | undefined, verb: string) {
   const problems = templateProblems(entry.text);
   if (problems.length > 0)
     throw new UserError('template_not_saved', `The template was not saved: ${problems.join(' ')}`);
   const preview = fillTemplate(entry.text, SAMPLE);
   const findings = checkMessage(preview);
-  if (findings.length > 0 && !confirm) {
+  if (findings.length > 0 && !draft) {
+    throw new UserError(
+      [
+        `Not saved: the wording ${findingsSummary(findings)}.`,
+        findingsLines(findings),
+        'Change the wording, or add draft:yes to keep it as a draft that only admins see and members cannot use.',
+      ].join('\n'),
+    );
+  }
+  const saved: CommunityTemplate = { ...entry, draft: findings.length > 0 ? true : undefined };
+  await updateCommunity(ctx, (list) => [...list.filter((t) => t.name !== entry.name), saved]);
+  if (findings.length > 0) {
     return reply({
-      lead: `Not saved: the wording ${findingsSummary(findings)}.`,
-      blocks: [
-        ...findingsBlocks(findings),
-        text('Change the wording, or run the same command again with confirm:yes to save it as it is.'),
-      ],
+      lead: `Saved /template ${entry.name} as a draft: members cannot use it, because it ${findingsSummary(findings)}.`,
+      blocks: handOut(preview, 'Preview (with sample names)').blocks,
       details: findingsWhy(findings),
+      footer: [`Change it with /template edit ${entry.name}; once it passes, members can use it.`],
     });
   }
-  await updateCommunity(ctx, (list) => [...list.filter((t) => t.name !== entry.name), entry]);
   return reply({
     lead: `${verb} /template ${entry.name} for everyone in this workspace.`,
-    blocks: [
-      copy(preview, 'Preview (with sample names)'),
-      ...(findings.length > 0
-        ? [text('Saved despite these /check findings, as you confirmed:'), ...findingsBlocks(findings)]
-        : []),
-    ],
+    blocks: [copy(preview, 'Preview (with sample names)')],
     footer: [`Try /template ${entry.name} client:Alex to see it filled in.`],
   });
 }
@@ -180,6 +206,7 @@ export const templateAdd = defineCommand({
   options: z.object({
     name: z.string().min(1).max(40).describe('short lowercase name, e.g. thank-you'),
     replace: z.boolean().optional().describe('yes to use your wording instead of the built-in of the same name'),
+    draft: draftOption,
     confirm: confirmOption,
     text: templateText,
   }),
@@ -191,7 +218,7 @@ export const templateAdd = defineCommand({
       replacesBuiltIn: Boolean(builtInTemplate(name)),
       ...wording(args.text, ctx),
     };
-    return saveChecked(ctx, entry, args.confirm, 'Added');
+    return saveChecked(ctx, entry, args.draft, 'Added');
   },
 });
 
@@ -203,6 +230,7 @@ export const templateEdit = defineCommand({
   usesStore: true,
   options: z.object({
     name: z.string().min(1).max(40).describe('the template to change'),
+    draft: draftOption,
     confirm: confirmOption,
     text: templateText,
   }),
@@ -217,7 +245,7 @@ export const templateEdit = defineCommand({
       throw new UserError('template_usage', hint);
     }
     const entry: CommunityTemplate = { ...existing, ...wording(args.text, ctx) };
-    return saveChecked(ctx, entry, args.confirm, 'Changed');
+    return saveChecked(ctx, entry, args.draft, 'Changed');
   },
 });
 

@@ -1,31 +1,41 @@
 // What a reminder says: the step's ready-to-send message, and missed reminders shown at the next command.
 
+import { handOut } from '../messages/rules.js';
 import { cleanValues, fillTemplate, findTemplate, wordingFor } from '../messages/templates.js';
 import type { Context } from '../runtime/command.js';
-import { type Action, copy, type Reply, reply, text } from '../runtime/reply.js';
+import { type Action, type Block, type Reply, reply, text } from '../runtime/reply.js';
 import { readUserData, updateUserData } from '../store/store.js';
 import { dueSentence, type Followup, type FollowupStep, labelOf } from './ladders.js';
 import { LADDERS, loadFollowups, NOTICES, type Notice, type Scope } from './reminders.js';
 
-/** The step's ready-to-send message, filled from the ladder (a workspace's own wording wins). */
-export async function stepMessage(scope: Scope, followup: Followup, step: FollowupStep): Promise<string> {
-  const template = await findTemplate(scope, step.template);
-  if (!template) return '';
+/**
+ * The step's message, filled from the ladder (a workspace's own wording wins, never a draft), as
+ * copy-ready blocks when it passes the rules check and as what to change when it does not.
+ */
+export async function stepMessage(
+  scope: Scope,
+  followup: Followup,
+  step: FollowupStep,
+  label: string,
+): Promise<Block[]> {
+  const { platform, workspaceId, store } = scope;
+  const template = await findTemplate({ platform, workspaceId, store }, step.template);
+  if (!template) return [];
   const values = cleanValues({ client: followup.client, project: followup.project, you: followup.you });
   try {
-    return fillTemplate(wordingFor(template, followup.tone), values);
+    return handOut(fillTemplate(wordingFor(template, followup.tone), values), label).blocks;
   } catch {
     // A workspace template may need a value the ladder lacks; the reminder still names the step.
-    return '';
+    return [];
   }
 }
 
 export async function reminderReply(scope: Scope, followup: Followup, step: FollowupStep): Promise<Reply> {
-  const message = await stepMessage(scope, followup, step);
+  const message = await stepMessage(scope, followup, step, 'Ready to copy');
   return reply({
     lead: dueSentence(step.template, followup.client),
     blocks: [
-      ...(message ? [copy(message, 'Ready to copy')] : []),
+      ...message,
       text(`Due ${step.day}, delivery was ${followup.delivered}. Only you get this; send it yourself if it fits.`),
     ],
     actions: ladderActions(followup),
@@ -59,9 +69,8 @@ export async function pendingNotice(
     const followup = list.find((f) => f.id === notice.followupId);
     const step = followup?.steps[notice.step];
     if (!followup || !step) continue;
-    const message = await stepMessage(ctx, followup, step);
     blocks.push(text(`${followup.client}: ${labelOf(step.template).toLowerCase()}, due ${step.day}.`));
-    if (message) blocks.push(copy(message, `/template ${step.template}`));
+    blocks.push(...(await stepMessage(ctx, followup, step, `/template ${step.template}`)));
   }
   const at = (ctx.now ?? new Date()).toISOString();
   const shown = (f: Followup, i: number) => notices.some((n) => n.followupId === f.id && n.step === i);

@@ -22,6 +22,8 @@ export interface CommunityTemplate {
   text: string;
   /** Saved under a built-in's name with replace:yes; the workspace sees this one instead. */
   replacesBuiltIn: boolean;
+  /** Saved by an admin although it failed the rules check: admins can see it, members cannot use it. */
+  draft?: boolean;
   updatedBy: string;
   updatedAt: string;
 }
@@ -34,6 +36,7 @@ export interface Template {
   /** Built-ins have one wording per tone; community templates have one wording. */
   text: Record<Tone, string> | string;
   replacesBuiltIn?: boolean;
+  draft?: boolean;
 }
 
 // [optional part] and [part with {value}|part without]; {value} and {value|fallback}.
@@ -135,7 +138,7 @@ export function builtInTemplate(name: string): Template | undefined {
   return found && { ...found, source: 'built-in' };
 }
 
-type Workspace = Pick<Context, 'platform' | 'workspaceId' | 'store'>;
+type Workspace = Pick<Context, 'platform' | 'workspaceId' | 'store'> & { isAdmin?: boolean };
 const storeKey = (ctx: Workspace) => workspaceKey(ctx, 'templates');
 
 export async function loadCommunity(ctx: Workspace): Promise<CommunityTemplate[]> {
@@ -161,11 +164,15 @@ const fromCommunity = (t: CommunityTemplate): Template => ({
   source: 'community',
   text: t.text,
   replacesBuiltIn: t.replacesBuiltIn,
+  ...(t.draft ? { draft: true } : {}),
 });
 
-/** Every template the workspace sees: built-ins first, a community replacement in its built-in's place. */
+/**
+ * Every template the workspace sees: built-ins first, a community replacement in its built-in's place.
+ * Drafts only for admins; members (and reminders) keep the built-in a draft would replace.
+ */
 export async function allTemplates(ctx: Workspace): Promise<Template[]> {
-  const community = await loadCommunity(ctx);
+  const community = (await loadCommunity(ctx)).filter((t) => !t.draft || ctx.isAdmin);
   const builtIns = BUILT_IN_TEMPLATES.map((b) => {
     const replacement = community.find((c) => c.name === b.name);
     return replacement ? fromCommunity(replacement) : { ...b, source: 'built-in' as const };

@@ -51,7 +51,7 @@ const flagged: [string, [Category, string][]][] = [
   [
     'Message me on WhatsApp or Telegram.',
     [
-      ['off-platform', 'WhatsApp'],
+      ['off-platform', 'Message me on WhatsApp'],
       ['off-platform', 'Telegram'],
     ],
   ],
@@ -72,8 +72,7 @@ const flagged: [string, [Category, string][]][] = [
   [
     'You can pay me directly via PayPal to avoid the fees.',
     [
-      ['off-platform', 'pay me directly'],
-      ['off-platform', 'PayPal'],
+      ['off-platform', 'pay me directly via PayPal'],
       ['off-platform', 'avoid the fees'],
     ],
   ],
@@ -129,8 +128,8 @@ describe('checkMessage', () => {
 
   it('reads findings in text order across sentences and lines', () => {
     const findings = checkMessage('Thanks so much!\nReach me on Skype.\nAnd please leave 5 stars.');
-    expect(findings.map((f) => f.quote)).toEqual(['Skype', 'leave 5 stars']);
-    expect(findings[0]?.index).toBe('Thanks so much!\nReach me on '.length);
+    expect(findings.map((f) => f.quote)).toEqual(['Reach me on Skype', 'leave 5 stars']);
+    expect(findings[0]?.index).toBe('Thanks so much!\n'.length);
   });
 
   it('shortens a very long quoted sentence but keeps both ends', () => {
@@ -151,7 +150,7 @@ describe('/check', () => {
 
   it('leads with what to change, then the quoted words and a better wording per kind; why in details', async () => {
     const answer = await runText('/check Please leave me 5 stars, and pay me directly on PayPal.', commands, ctx);
-    expect(answer.reply.lead).toBe('Change 3 things before you send this: it asks for a rating and moves off Upwork.');
+    expect(answer.reply.lead).toBe('Change 2 things before you send this: it asks for a rating and moves off Upwork.');
     expect(answer.reply.blocks).toEqual([
       {
         type: 'fields',
@@ -162,7 +161,7 @@ describe('/check', () => {
           },
           {
             label: 'Moves off Upwork',
-            value: `"pay me directly", "PayPal"\nInstead: ${ADVICE['off-platform'].better}`,
+            value: `"pay me directly on PayPal"\nInstead: ${ADVICE['off-platform'].better}`,
           },
         ],
       },

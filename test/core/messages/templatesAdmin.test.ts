@@ -92,19 +92,45 @@ describe('/template add', () => {
     expect((await loadCommunity(ctx()))[0]?.text).toContain('coming back');
   });
 
-  it('with /check findings saves nothing until confirm:yes', async () => {
+  it('with /check findings saves nothing; confirm:yes no longer overrides the check', async () => {
     const risky =
       '/template add review Thanks {client|there}! Please leave me 5 stars, or email me at sam@example.com.';
-    const first = await run(risky);
-    expect(first.outcome).toBe('ok');
-    expect(first.reply.lead).toMatch(/^Not saved: the wording asks for a rating and moves off Upwork\./);
-    expect(shown(everything(first.reply))).toContain('leave me 5 stars');
-    expect(await loadCommunity(ctx())).toEqual([]);
+    for (const line of [risky, risky.replace('review ', 'review confirm:yes ')]) {
+      const refused = await run(line);
+      expect(refused.outcome).toBe('user_error');
+      expect(refused.reply.lead).toBe('Not saved: the wording asks for a rating and moves off Upwork.');
+      expect(shown(everything(refused.reply))).toContain('leave me 5 stars');
+      expect(shown(everything(refused.reply))).toContain('draft:yes');
+      expect(await loadCommunity(ctx())).toEqual([]);
+    }
+  });
 
-    const confirmed = await run(risky.replace('review ', 'review confirm:yes '));
-    expect(confirmed.reply.lead).toBe('Added /template review for everyone in this workspace.');
-    expect(shown(everything(confirmed.reply))).toContain('Saved despite these /check findings');
-    expect(await loadCommunity(ctx())).toHaveLength(1);
+  it('draft:yes keeps failing wording as a draft: admins see it with the findings, members cannot use it', async () => {
+    const saved = await run('/template add review draft:yes Thanks {client|there}! Please leave me 5 stars.');
+    expect(saved.outcome).toBe('ok');
+    expect(saved.reply.lead).toMatch(/^Saved \/template review as a draft: members cannot use it/);
+    expect((await loadCommunity(ctx()))[0]?.draft).toBe(true);
+    const asAdmin = await run('/template review client:Bo');
+    expect(asAdmin.reply.lead).toMatch(/^Do not send \/template review as it is: it asks for a rating\. It is a draft/);
+    expect(asAdmin.reply.footer.join(' ')).not.toContain("Written to Upwork's feedback rules");
+    expect(shown(everything(asAdmin.reply))).not.toContain('"type":"copy"');
+    const asMember = await run('/template review client:Bo', member());
+    expect(asMember.outcome).toBe('user_error');
+    expect(shown(everything((await run('/template', member())).reply))).not.toContain('review');
+    expect(shown(everything((await run('/template')).reply))).toContain('(draft, admins only)');
+  });
+
+  it('a draft under a built-in name leaves members the built-in; editing it to pass makes it usable', async () => {
+    await run('/template add five-star replace:yes draft:yes Hi {client|there}, 5 stars please!');
+    expect(copyText(everything((await run('/template five-star client:Bo', member())).reply))).toMatch(
+      /^Hi Bo,\n\nThe final delivery/,
+    );
+    const edited = await run('/template edit five-star Hi {client|there}, anything left to polish?');
+    expect(edited.reply.lead).toBe('Changed /template five-star for everyone in this workspace.');
+    expect((await loadCommunity(ctx()))[0]?.draft).toBeUndefined();
+    expect(copyText(everything((await run('/template five-star client:Bo', member())).reply))).toBe(
+      'Hi Bo, anything left to polish?',
+    );
   });
 
   it('replace:yes puts the workspace wording in place of a built-in; remove brings the built-in back', async () => {
@@ -138,6 +164,7 @@ describe('/template edit and remove', () => {
   it('edit replaces the wording and is checked again', async () => {
     await run(`/template add thanks ${THANKS}`);
     const risky = await run('/template edit thanks Pay me directly via PayPal.');
+    expect(risky.outcome).toBe('user_error');
     expect(risky.reply.lead).toMatch(/^Not saved: /);
     expect((await loadCommunity(ctx()))[0]?.text).toContain('coming back');
     const edited = await run('/template edit thanks Thanks[ {client}], truly.');
