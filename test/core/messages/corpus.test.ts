@@ -58,7 +58,9 @@ describe('the /check corpus', () => {
 
   it.each(parts)('%s: precision and recall at least 0.95', (name, examples) => {
     const { precision, recall } = score(examples);
-    console.log(`${name} (${examples.length} messages): precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
+    console.log(
+      `${name} (${examples.length} messages): precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+    );
     expect(precision).toBeGreaterThanOrEqual(0.95);
     expect(recall).toBeGreaterThanOrEqual(0.95);
   });
