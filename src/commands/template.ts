@@ -163,6 +163,7 @@ async function saveChecked(ctx: Context, entry: CommunityTemplate, draft: boolea
   const findings = checkMessage(preview);
   if (findings.length > 0 && !draft) {
     throw new UserError(
+      'template_breaks_rules',
       [
         `Not saved: the wording ${findingsSummary(findings)}.`,
         findingsLines(findings),

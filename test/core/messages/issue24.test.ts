@@ -31,12 +31,13 @@ const everything = (r: Reply) => JSON.stringify([r.lead, r.blocks, r.details, r.
 describe('issue 24: /template add five-plz confirm:yes', () => {
   it('is refused with the findings, saves nothing, and members cannot get it', async () => {
     const added = await run(FIVE_PLZ);
+    expect(added.code).toBe('template_breaks_rules');
     expect(added.reply.lead).toMatch(/^Not saved/);
     expect(everything(added.reply)).toContain('asks for a rating');
     expect(everything(added.reply)).toContain('trades something for feedback');
     expect(await loadCommunity(ctx())).toEqual([]);
     const used = await run('/template five-plz', member());
-    expect(used.outcome).toBe('user_error');
+    expect(used.code).toBe('unknown_template');
     expect(everything(used.reply)).not.toMatch(RULES_FOOTER);
   });
 

@@ -97,7 +97,7 @@ describe('/template add', () => {
       '/template add review Thanks {client|there}! Please leave me 5 stars, or email me at sam@example.com.';
     for (const line of [risky, risky.replace('review ', 'review confirm:yes ')]) {
       const refused = await run(line);
-      expect(refused.outcome).toBe('user_error');
+      expect(refused.code).toBe('template_breaks_rules');
       expect(refused.reply.lead).toBe('Not saved: the wording asks for a rating and moves off Upwork.');
       expect(shown(everything(refused.reply))).toContain('leave me 5 stars');
       expect(shown(everything(refused.reply))).toContain('draft:yes');
@@ -115,7 +115,7 @@ describe('/template add', () => {
     expect(asAdmin.reply.footer.join(' ')).not.toContain("Written to Upwork's feedback rules");
     expect(shown(everything(asAdmin.reply))).not.toContain('"type":"copy"');
     const asMember = await run('/template review client:Bo', member());
-    expect(asMember.outcome).toBe('user_error');
+    expect(asMember.code).toBe('unknown_template');
     expect(shown(everything((await run('/template', member())).reply))).not.toContain('review');
     expect(shown(everything((await run('/template')).reply))).toContain('(draft, admins only)');
   });
@@ -164,7 +164,7 @@ describe('/template edit and remove', () => {
   it('edit replaces the wording and is checked again', async () => {
     await run(`/template add thanks ${THANKS}`);
     const risky = await run('/template edit thanks Pay me directly via PayPal.');
-    expect(risky.outcome).toBe('user_error');
+    expect(risky.code).toBe('template_breaks_rules');
     expect(risky.reply.lead).toMatch(/^Not saved: /);
     expect((await loadCommunity(ctx()))[0]?.text).toContain('coming back');
     const edited = await run('/template edit thanks Thanks[ {client}], truly.');
