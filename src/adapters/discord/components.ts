@@ -7,6 +7,7 @@ import {
   ComponentType,
 } from 'discord.js';
 import type { Action, Attachment, Reply } from '../../core/runtime/reply.js';
+import { plainMarkdown } from './markup.js';
 
 /** Discord's limits: 5 buttons per row, 5 rows per message, 80 characters per label, 2000 per content. */
 export const COMPONENT_LIMITS = { buttonsPerRow: 5, rows: 5, label: 80, content: 2000 };
@@ -40,9 +41,12 @@ export function filesOf(attachments: readonly Attachment[]): AttachmentPayload[]
   return attachments.map((a) => ({ attachment: Buffer.from(a.data), name: a.name, description: a.alt.slice(0, 1024) }));
 }
 
-/** A copy-ready message as the message's own text: long-press copies it on a phone, which an embed does not. */
+/**
+ * A copy-ready message as the message's own text: long-press copies it on a phone, which an embed does
+ * not. Escaped like every other text, so the words are the user's but no link or mention renders.
+ */
 export function plainContent(reply: Reply): string {
-  return clip(reply.lead, COMPONENT_LIMITS.content);
+  return clip(plainMarkdown(reply.lead), COMPONENT_LIMITS.content);
 }
 
 /** Shortens text to `max` characters (code points, so an emoji is never cut in half), marking the cut. */

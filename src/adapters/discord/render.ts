@@ -3,6 +3,7 @@ import { type APIEmbed, MessageFlags } from 'discord.js';
 import { type Block, fitTable, MONO_WIDTH, type Reply } from '../../core/runtime/reply.js';
 import type { Outcome } from '../../core/runtime/run.js';
 import { type ButtonRow, buttonRows, clip, filesOf, plainContent } from './components.js';
+import { plainMarkdown } from './markup.js';
 
 /** Discord's embed limits (characters), from its API reference. */
 export const EMBED_LIMITS = {
@@ -162,18 +163,8 @@ function shortenText(text: string, max: number): string {
   return `\`\`\`\n${cut > 0 ? inner.slice(0, cut) : inner}\n…\n\`\`\``;
 }
 
-/** Headings, quotes and lists start a line; most text has none, so the slower pass is skipped. */
-const LINE_MARK = /^\s*(?:[#>+-]|\d+\.\s)/m;
-
 /** Reply text is plain, so markdown in it (often typed by users: templates, names) shows as typed. */
-function plain(text: string): string {
-  // Discord shows a backslash-escaped punctuation character as itself; `<` also stops mention and emoji chips.
-  const escaped = text.replace(/[\\*_~`|[\]<]/g, '\\$&');
-  if (!LINE_MARK.test(escaped)) return escaped;
-  return escaped.replace(/^(\s*)(?:([#>+-])|(\d+)\.(?=\s))/gm, (_, space, mark, number) =>
-    mark ? `${space}\\${mark}` : `${space}${number}\\.`,
-  );
-}
+const plain = plainMarkdown;
 
 /** Code blocks keep tables aligned and give copy-ready messages Discord's copy button. */
 function wrap(text: string, code?: boolean): string {
