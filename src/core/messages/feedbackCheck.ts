@@ -86,9 +86,10 @@ export function checkMessage(text: string): Finding[] {
   }
   const aboutFeedback = found.some((f) => f.category === 'rating') || ABOUT_FEEDBACK.test(text);
   if (aboutFeedback) {
+    const askedBack = ASKED_BACK.test(text);
     for (const sentence of all) {
       if (OFFER.test(sentence.text) && GIFT.test(sentence.text)) add('incentive', trimmed(sentence));
-      if (REVIEW_BACK.test(sentence.text) && ASKED_BACK.test(text)) add('incentive', trimmed(sentence));
+      if (askedBack && REVIEW_BACK.test(sentence.text)) add('incentive', trimmed(sentence));
     }
   }
   for (const span of matches(SWAP, text)) add('incentive', span);
@@ -97,18 +98,27 @@ export function checkMessage(text: string): Finding[] {
   return found.sort((a, b) => a.index - b.index).map(({ end: _end, ...finding }) => finding);
 }
 
+// A request is looked for in a bounded window around each rating, so a long run of ratings stays linear.
+const NEAR = 100;
+
 function ratingRequests(sentence: string): Span[] {
   const spans = [...matches(DIRECT_SCORE, sentence), ...matches(RATE_HIGHLY, sentence)];
   for (const rating of matches(RATING, sentence)) {
-    const before = sentence.slice(0, rating.start);
+    const from = Math.max(0, rating.start - NEAR);
+    const window = sentence.slice(from, rating.start);
+    // Start the window at a word boundary, so half a word cannot read as a request.
+    const cut = from === 0 ? 0 : window.search(/\s/) + 1;
+    const before = window.slice(cut);
     if (POSSESSIVE.test(before)) continue;
     const request = matches(REQUEST, before).at(-1);
-    if (request && rating.start - request.end <= 60 && !LOOKING.test(sentence.slice(request.end, rating.start))) {
-      spans.push({ start: request.start, end: rating.end });
+    const requestEnd = request ? from + cut + request.end : 0;
+    if (request && rating.start - requestEnd <= 60 && !LOOKING.test(sentence.slice(requestEnd, rating.start))) {
+      spans.push({ start: from + cut + request.start, end: rating.end });
       continue;
     }
-    const after = WISHED_AFTER.exec(sentence.slice(rating.end));
-    if (after && !/^\s*(?:last|before|earlier)/i.test(sentence.slice(rating.end))) {
+    const rest = sentence.slice(rating.end, rating.end + 2 * NEAR);
+    const after = WISHED_AFTER.exec(rest);
+    if (after && !/^\s*(?:last|before|earlier)/i.test(rest)) {
       spans.push({ start: rating.start, end: rating.end + after[0].trimEnd().length });
     }
   }
