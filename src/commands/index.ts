@@ -1,5 +1,6 @@
 // Every command, in the order help lists them. Adding a command: write its file, add it here.
 import type { Command } from '../core/runtime/command.js';
+import { advice } from './advice.js';
 import { check } from './check.js';
 import { client } from './client.js';
 import { contractsCommands } from './contracts.js';
@@ -34,6 +35,7 @@ export const commands: readonly Command[] = [
   toprated,
   rate,
   profile,
+  advice,
   client,
   template,
   templateAdd,

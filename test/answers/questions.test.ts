@@ -18,9 +18,9 @@ async function withLog(lines: string) {
 }
 
 describe('the seed questions', () => {
-  it('(10) /profile checks the rest of a profile from the options given', async () => {
+  it('(10) /advice profile checks the rest of a profile from the options given', async () => {
     const { reply, all, outcome } = await ask(
-      '/profile skills:3 portfolio:0 availability:no video:yes media:no earnings_hidden:no rate_lowered:yes',
+      '/advice profile skills:3 portfolio:0 availability:no video:yes media:no earnings_hidden:no rate_lowered:yes',
     );
     expect(outcome).toBe('ok');
     expect(reply.lead).toMatch(/\d+ things? to finish/);
@@ -29,7 +29,7 @@ describe('the seed questions', () => {
     expect(all).toMatch(/video[^.]*media/i);
     expect(all).toMatch(/hid(e|ing) (your )?earnings/i);
     expect(all).toMatch(/course/);
-    expect((await ask('/profile')).outcome).toBe('user_error');
+    expect((await ask('/advice profile')).all).toMatch(/\/advice profile skills:/);
   });
 
   it('"whose revision lifts it most": a what-if per negative on the log', async () => {
@@ -69,7 +69,7 @@ describe('the seed questions', () => {
 
   it('"keep a low score from being published" and "is my profile complete" point to their answers', async () => {
     expect((await ask('/advice hidden')).all).toMatch(/hidden score beats a low one/);
-    expect((await ask('/advice profile')).all).toMatch(/\/profile skills:/);
+    expect((await ask('/advice profile')).all).toMatch(/\/advice profile skills:/);
     expect((await ask('/help')).all).toMatch(/\/advice/);
   });
 });
