@@ -1,15 +1,14 @@
 // The one entry point every adapter calls: find, validate, run, and map errors to replies.
-import type { z } from 'zod';
 import { logger, referenceId } from '../log.js';
 import { countCommand } from '../metrics.js';
 import { StorageUnavailableError } from '../store/errors.js';
-import { cleanText } from './cleanText.js';
+import { runChecks } from './checks.js';
 import type { Command, Context } from './command.js';
+import { withCommonOptions } from './common.js';
 import { UserError } from './errors.js';
-import { acceptingCommands, trackInFlight } from './lifecycle.js';
-import { optionSpecs, usageLine } from './options.js';
-import { enforceRateLimit } from './rateLimit.js';
-import { type Action, type Reply, replayable, reply, text } from './reply.js';
+import { trackInFlight } from './lifecycle.js';
+import { usageLine } from './options.js';
+import { type Reply, reply, text } from './reply.js';
 import { parseLine } from './textArgs.js';
 
 export type Outcome = 'ok' | 'user_error' | 'storage_unavailable' | 'internal_error';
@@ -37,48 +36,11 @@ async function counted(ctx: Context, answer: () => Promise<Answer>): Promise<Ans
   return result;
 }
 
-async function answerCommand(command: Command, rawArgs: Record<string, unknown>, ctx: Context): Promise<Answer> {
+async function answerCommand(command: Command, given: Record<string, unknown>, ctx: Context): Promise<Answer> {
   return guarded(ctx, command, async () => {
-    if (!acceptingCommands())
-      throw new UserError('restarting', 'gigdesk is restarting. Please try again in a few seconds.');
-    if (command.adminOnly && !ctx.isAdmin) {
-      throw new UserError('admin_only', `Only workspace admins can use /${command.name}.`);
-    }
-    if (ctx.rateLimits) await enforceRateLimit(ctx, ctx.rateLimits);
-    const { share, details, ...rest } = rawArgs;
-    for (const [name, value] of Object.entries({ share, details })) {
-      if (value !== undefined && typeof value !== 'boolean') {
-        throw new UserError('bad_yes_no', `"${name}" must be yes or no (got "${String(value).slice(0, 40)}").`);
-      }
-    }
-    // Every string a user gives is cleaned here, once, before any command can store it.
-    const cleaned = Object.fromEntries(
-      Object.entries(rest).map(([name, value]) => [name, typeof value === 'string' ? cleanText(value) : value]),
-    );
-    const parsed = command.options.safeParse(cleaned);
-    if (!parsed.success) throw new UserError('invalid_option', describeIssues(command, parsed.error.issues, rest));
-    const result = await command.run(parsed.data, ctx);
-    const shown = details ? { ...result, blocks: [...result.blocks, ...result.details], details: [] } : result;
-    const visibility = share && !command.alwaysPrivate ? 'public' : shown.visibility;
-    return { ...shown, visibility, actions: withCommonActions(command, rest, { ...shown, visibility }, details) };
+    const call = await runChecks({ command, ctx, given, args: given, common: {} });
+    return withCommonOptions(command, call.given, await command.run(call.args, ctx), call.common);
   });
-}
-
-/**
- * The buttons every answer may get, added here once: Details when some are held back, and Share on a
- * private answer (never for alwaysPrivate commands). A public answer keeps no personal buttons (Done,
- * Confirm), since anyone in the channel could press them.
- */
-function withCommonActions(command: Command, args: Record<string, unknown>, shown: Reply, details: unknown): Action[] {
-  const given = replayable(args);
-  const common: Action[] = [];
-  if (shown.details.length > 0)
-    common.push({ label: 'Details', command: command.name, args: { ...given, details: true } });
-  if (shown.visibility === 'private' && !command.alwaysPrivate) {
-    const same = details ? { ...given, details: true } : given;
-    common.push({ label: 'Share in channel', command: command.name, args: { ...same, share: true } });
-  }
-  return [...(shown.visibility === 'public' ? [] : shown.actions), ...common];
 }
 
 /** Runs a line as typed on a text platform: "/fees 15000 billed:8000". */
@@ -129,34 +91,4 @@ export function userErrorAnswer(command: Command | undefined, error: UserError):
 function errorReply(message: string, footer: string[]): Reply {
   const [lead = message, ...rest] = message.split('\n');
   return reply({ lead, blocks: rest.length > 0 ? [text(rest.join('\n'))] : [], footer, visibility: 'private' });
-}
-
-/** One clear sentence per problem, naming the option and quoting what was given. */
-export function describeIssues(command: Command, issues: z.core.$ZodIssue[], given: Record<string, unknown>): string {
-  const specs = optionSpecs(command);
-  const sentences = issues.map((issue) => {
-    const name = String(issue.path[0] ?? '');
-    const spec = specs.find((s) => s.name === name);
-    const value = given[name];
-    const got = value === undefined ? '' : ` (got "${String(value).slice(0, 40)}")`;
-    if (!spec) return issue.message;
-    if (value === undefined && issue.code === 'invalid_type') return `"${name}" is missing: ${spec.description}.`;
-    switch (issue.code) {
-      case 'invalid_type':
-        if (issue.expected === 'int') return `"${name}" must be a whole number${got}.`;
-        if (spec.type === 'boolean') return `"${name}" must be yes or no${got}.`;
-        return `"${name}" must be ${spec.type === 'string' ? 'text' : 'a number'}${got}.`;
-      case 'too_small':
-        if (issue.origin === 'string') return `"${name}" must not be empty.`;
-        return `"${name}" must be at least ${issue.minimum}${got}.`;
-      case 'too_big':
-        if (issue.origin === 'string') return `"${name}" must be at most ${issue.maximum} characters long.`;
-        return `"${name}" must be at most ${issue.maximum}${got}.`;
-      case 'invalid_value':
-        return `"${name}" must be one of: ${spec.choices?.join(', ')}${got}.`;
-      default:
-        return `"${name}": ${issue.message}${got}.`;
-    }
-  });
-  return sentences.join(' ');
 }

@@ -1,0 +1,57 @@
+// share and details: the options every command takes, handled here once. Taken out of the arguments
+// before the command's schema sees them, applied to its reply, and offered back as buttons.
+import type { Command } from './command.js';
+import { UserError } from './errors.js';
+import { COMMON_OPTIONS } from './options.js';
+import { type Action, type Reply, replayable } from './reply.js';
+
+export interface CommonValues {
+  /** Post the answer in the channel (never for commands about personal data). */
+  share?: boolean;
+  /** Show the details in the answer itself. */
+  details?: boolean;
+}
+
+const NAMES = new Set(COMMON_OPTIONS.map((o) => o.name));
+
+/** The common options apart from the command's own arguments; each must be yes or no. */
+export function takeCommonOptions(args: Record<string, unknown>): {
+  common: CommonValues;
+  rest: Record<string, unknown>;
+} {
+  const common: Record<string, boolean> = {};
+  for (const { name } of COMMON_OPTIONS) {
+    const value = args[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'boolean') {
+      throw new UserError('bad_yes_no', `"${name}" must be yes or no (got "${String(value).slice(0, 40)}").`);
+    }
+    common[name] = value;
+  }
+  const rest = Object.fromEntries(Object.entries(args).filter(([name]) => !NAMES.has(name)));
+  return { common, rest };
+}
+
+/**
+ * The reply as the common options ask for it, with their buttons: Details when some are held back, and
+ * Share on a private answer (never for alwaysPrivate commands). A public answer keeps no personal buttons
+ * (Done, Confirm), since anyone in the channel could press them.
+ */
+export function withCommonOptions(
+  command: Command,
+  given: Record<string, unknown>,
+  result: Reply,
+  common: CommonValues,
+): Reply {
+  const shown = common.details ? { ...result, blocks: [...result.blocks, ...result.details], details: [] } : result;
+  const visibility = common.share && !command.alwaysPrivate ? 'public' : shown.visibility;
+  const replay = replayable(given);
+  const buttons: Action[] = [];
+  if (shown.details.length > 0)
+    buttons.push({ label: 'Details', command: command.name, args: { ...replay, details: true } });
+  if (visibility === 'private' && !command.alwaysPrivate) {
+    const same = common.details ? { ...replay, details: true } : replay;
+    buttons.push({ label: 'Share in channel', command: command.name, args: { ...same, share: true } });
+  }
+  return { ...shown, visibility, actions: [...(visibility === 'public' ? [] : shown.actions), ...buttons] };
+}
