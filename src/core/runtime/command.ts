@@ -23,22 +23,25 @@ export interface Context {
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of every option shape
 export type AnyOptions = z.ZodObject<any>;
 
+/** The name of one of the command's own options: a typo in a field that names one does not compile. */
+export type OptionName<S extends AnyOptions> = Extract<keyof z.input<S>, string>;
+
 export interface Command<S extends AnyOptions = AnyOptions> {
   /** "jss", or "contracts add" for sub-command "add" of the group "contracts". */
   name: string;
   description: string;
   /** Single source of truth for option names, order, types, bounds and descriptions. */
   options: S;
-  /** Only workspace admins may run it (checked in run.ts; Discord also hides it). */
+  /** Only workspace admins may run it (checked in checks.ts; Discord also hides it). */
   adminOnly?: boolean;
   /** Answers about personal data stay private even when the caller asks to share. */
   alwaysPrivate?: boolean;
   /** The option that takes long text: Discord and Slack open a form (modal) for it when it is left out. */
-  longText?: string;
+  longText?: OptionName<S>;
   /** Reads or writes the store, so adapters may defer before answering. */
   usesStore?: boolean;
   /** Suggestions for a string option as the user types (Discord autocomplete). */
-  autocomplete?: (option: string, partial: string, ctx: Context) => Promise<string[]> | string[];
+  autocomplete?: (option: OptionName<S>, partial: string, ctx: Context) => Promise<string[]> | string[];
   run: (args: z.output<S>, ctx: Context) => Reply | Promise<Reply>;
 }
 
