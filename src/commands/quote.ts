@@ -5,8 +5,8 @@ import {
   describeInForce,
   FEE_RULES,
   type FeeRule,
-  feeRule,
   feeRuleIds,
+  findRule,
   inForceOn,
   requireFeeRule,
   upworkEraOn,
@@ -24,7 +24,6 @@ import {
   variableRateOption,
 } from '../core/money.js';
 import { defineCommand } from '../core/runtime/command.js';
-import { UserError } from '../core/runtime/errors.js';
 import { formatCents, formatDollars } from '../core/runtime/format.js';
 import { type Block, fields, reply, table, text } from '../core/runtime/reply.js';
 
@@ -87,16 +86,6 @@ interface Extras {
   /** `known` is false where our sources give no figure (PayPal): nothing is counted then. */
   withdrawal?: { name: string; cents: number; known: boolean };
   connects: number;
-}
-
-function findRule(id: string): FeeRule {
-  const found = feeRule(id.trim().toLowerCase());
-  if (!found)
-    throw new UserError(
-      'unknown_fee_rule',
-      `There is no fee rule set "${id.slice(0, 40)}". Choose one of: ${feeRuleIds().join(', ')}.`,
-    );
-  return found;
 }
 
 /** The second published wire figure, and the PayPal fee we cannot count. */

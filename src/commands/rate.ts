@@ -12,11 +12,10 @@ import {
   suggestedRates,
 } from '../core/advice/rates.js';
 import { feeFor } from '../core/fees/fees.js';
-import { type FeeRule, feeRule, feeRuleIds, upworkEraOn } from '../core/fees/rules.js';
+import { type FeeRule, feeRuleIds, findRule, upworkEraOn } from '../core/fees/rules.js';
 import { feeFooter, ruleLabel } from '../core/fees/text.js';
 import { dayOrToday, dollarsToCents } from '../core/money.js';
 import { defineCommand } from '../core/runtime/command.js';
-import { UserError } from '../core/runtime/errors.js';
 import { formatCents } from '../core/runtime/format.js';
 import { reply, table, text } from '../core/runtime/reply.js';
 
@@ -61,16 +60,6 @@ export const rate = defineCommand({
 
 /** $42.00 -> "$42"; cents only when there are some. */
 const dollars = (cents: number) => formatCents(cents).replace(/\.00$/, '');
-
-function findRule(id: string): FeeRule {
-  const found = feeRule(id.trim().toLowerCase());
-  if (!found)
-    throw new UserError(
-      'unknown_fee_rule',
-      `There is no fee rule set "${id.slice(0, 40)}". Choose one of: ${feeRuleIds().join(', ')}.`,
-    );
-  return found;
-}
 
 function employerLine(a: RateAdvice): string {
   const wage = dollars(a.wageCents);

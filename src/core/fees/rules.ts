@@ -1,5 +1,6 @@
 // Every fee rule set the bot knows, as data: adding or correcting one is an edit here plus a test.
 // Percentages are basis points (1000 = 10 %), money is integer cents, dates are UTC calendar days.
+import { UserError } from '../runtime/errors.js';
 
 /** How a rule set turns one payment into a fee. */
 export type FeeComputation =
@@ -210,6 +211,18 @@ export function feeRuleIds(partial = ''): string[] {
 
 export function feeRule(id: string): FeeRule | undefined {
   return FEE_RULES.find((r) => r.id === id);
+}
+
+/** For ids a user typed: an unknown one is explained, with the ids there are. */
+export function findRule(id: string): FeeRule {
+  const found = feeRule(id.trim().toLowerCase());
+  if (!found) {
+    throw new UserError(
+      'unknown_fee_rule',
+      `There is no fee rule set "${id.slice(0, 40)}". Choose one of: ${feeRuleIds().join(', ')}.`,
+    );
+  }
+  return found;
 }
 
 /** For ids written in code: a typo fails in tests, not in chat. */
