@@ -9,7 +9,7 @@ import { logger } from '../log.js';
 import { countStoreError } from '../metrics.js';
 import { within } from '../waits.js';
 import { StorageUnavailableError } from './errors.js';
-import type { Store } from './types.js';
+import type { DataStore } from './types.js';
 
 /** A chat command must answer in seconds; a Redis command without an answer by then counts as failed. */
 const COMMAND_TIMEOUT_MS = 4000;
@@ -40,7 +40,7 @@ interface Scripts {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function redisStore(url: string): Store {
+export function redisStore(url: string): DataStore {
   // Loaded here, not at start-up: a process on SQLite (or a one-shot answer) never needs the Redis client.
   const { Redis: RedisClient } = createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
   const client = new RedisClient(url, {
@@ -103,7 +103,7 @@ export function redisStore(url: string): Store {
     return raw === null ? undefined : JSON.parse(raw);
   };
 
-  const store: Store = {
+  const store: DataStore = {
     kind: 'redis',
     redis: client,
     available: () => answering,

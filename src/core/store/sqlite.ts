@@ -9,7 +9,7 @@ import { defaultDeserialize, defaultSerialize } from '@keyv/serialize';
 import type sqlite3 from 'sqlite3';
 import { countStoreError } from '../metrics.js';
 import { StorageUnavailableError } from './errors.js';
-import type { Store } from './types.js';
+import type { DataStore } from './types.js';
 
 /** How long a writer waits for another process's transaction before the store counts as unavailable. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -78,7 +78,7 @@ const decode = (row: { value: string } | undefined): unknown => {
 const encode = (value: unknown, ttlMs?: number) =>
   defaultSerialize({ value, expires: ttlMs ? Date.now() + ttlMs : null });
 
-export function sqliteStore(path: string, kind: 'sqlite' | 'memory'): Store {
+export function sqliteStore(path: string, kind: 'sqlite' | 'memory'): DataStore {
   let opened: Promise<Db> | undefined;
   let closed = false;
   const open = () => {

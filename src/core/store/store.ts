@@ -4,7 +4,7 @@ import type { Schedule } from './jobs.js';
 import { redisStore } from './redis.js';
 import { openSchedule, sqliteSchedule } from './schedule.js';
 import { sqliteStore } from './sqlite.js';
-import type { Store as DataStore } from './types.js';
+import type { DataStore } from './types.js';
 
 /** The data, and beside it the reminder jobs: BullMQ on Redis, a due-time table in SQLite or memory. */
 export type Store = DataStore & { readonly schedule: Schedule };

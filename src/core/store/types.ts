@@ -1,7 +1,7 @@
-// What every store offers, whatever holds the data.
+// What every data store offers, whatever holds the data (store.ts adds the reminder schedule to make a Store).
 import type { Redis } from 'ioredis';
 
-export interface Store {
+export interface DataStore {
   readonly kind: 'sqlite' | 'redis' | 'memory';
   /** The Redis connection, for what needs Redis itself (rate limits, queues); absent without Redis. */
   readonly redis?: Redis;
