@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fees } from '../../../src/commands/fees.js';
-import type { Block, Reply } from '../../../src/core/runtime/reply.js';
-import { runText } from '../../../src/core/runtime/run.js';
-import { testContext } from '../../support/context.js';
+import { fees } from '../../src/commands/fees.js';
+import type { Block, Reply } from '../../src/core/runtime/reply.js';
+import { runText } from '../../src/core/runtime/run.js';
+import { testContext } from '../support/context.js';
 
 const ctx = (now = '2026-11-22T12:00:00Z') => testContext({ now: new Date(now) });
 

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { commands } from '../../../src/commands/index.js';
-import { LIMITS, loadCommunity } from '../../../src/core/messages/templates.js';
-import type { Context } from '../../../src/core/runtime/command.js';
-import { type Block, type Reply, text } from '../../../src/core/runtime/reply.js';
-import { runText } from '../../../src/core/runtime/run.js';
-import { memoryStore, type Store } from '../../../src/core/store/store.js';
+import { commands } from '../../src/commands/index.js';
+import { LIMITS, loadCommunity } from '../../src/core/messages/templates.js';
+import type { Context } from '../../src/core/runtime/command.js';
+import { type Block, type Reply, text } from '../../src/core/runtime/reply.js';
+import { runText } from '../../src/core/runtime/run.js';
+import { memoryStore, type Store } from '../../src/core/store/store.js';
 
 /** Everything an answer shows, the lead and the details included. */
 const everything = (r: Reply): Block[] => [text(r.lead), ...r.blocks, ...r.details];

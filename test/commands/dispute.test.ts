@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dispute } from '../../../src/commands/dispute.js';
-import type { Reply } from '../../../src/core/runtime/reply.js';
-import { runText } from '../../../src/core/runtime/run.js';
-import { testContext } from '../../support/context.js';
+import { dispute } from '../../src/commands/dispute.js';
+import type { Reply } from '../../src/core/runtime/reply.js';
+import { runText } from '../../src/core/runtime/run.js';
+import { testContext } from '../support/context.js';
 
 const ask = (line: string, now = '2026-11-22T12:00:00Z') =>
   runText(line, [dispute], testContext({ now: new Date(now) }));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { quote } from '../../../src/commands/quote.js';
-import { FEE_RULES } from '../../../src/core/fees/rules.js';
-import type { Reply } from '../../../src/core/runtime/reply.js';
-import { runText } from '../../../src/core/runtime/run.js';
-import { testContext } from '../../support/context.js';
+import { quote } from '../../src/commands/quote.js';
+import { FEE_RULES } from '../../src/core/fees/rules.js';
+import type { Reply } from '../../src/core/runtime/reply.js';
+import { runText } from '../../src/core/runtime/run.js';
+import { testContext } from '../support/context.js';
 
 const ask = (line: string) => runText(line, [quote], testContext());
 const allText = (reply: Reply) => JSON.stringify(reply);
