@@ -8,15 +8,24 @@ import { discordDeliver } from '../../../src/adapters/discord/deliver.js';
 import { createInteractionHandler } from '../../../src/adapters/discord/handler.js';
 import type { RunningAdapter } from '../../../src/adapters/running.js';
 import { slackDeliver } from '../../../src/adapters/slack/deliver.js';
+import { unescapeSlack } from '../../../src/adapters/slack/render.js';
 import { commands } from '../../../src/commands/index.js';
 import { deliverDue } from '../../../src/core/followups/delivery.js';
 import { startFollowup } from '../../../src/core/followups/reminders.js';
 import type { Platform } from '../../../src/core/runtime/command.js';
 import { memoryStore, type Store } from '../../../src/core/store/store.js';
 import { testContext } from '../../support/context.js';
-import { type Call, fakeDiscord, GUILD, interactionPayload, json, rawMessage, slashPayload, USER } from '../discord/fake.js';
+import {
+  type Call,
+  fakeDiscord,
+  GUILD,
+  interactionPayload,
+  json,
+  rawMessage,
+  slashPayload,
+  USER,
+} from '../discord/fake.js';
 import { type Harness, messageOf, RESPONSE_URL, startHarness } from '../slack/harness.js';
-import { unescapeSlack } from '../../../src/adapters/slack/render.js';
 
 /** What a person sees of one reply, on any platform. */
 interface Seen {
@@ -93,7 +102,12 @@ function seenOnConsole(text: string): Seen {
   const buttons = paragraphs.find((p) => p.startsWith('[1] '));
   return {
     lead: (paragraphs[0] ?? '').replace(/\n/g, ' '),
-    buttons: buttons ? buttons.split('\n')[0]?.split(/\s*\[\d+\]\s/).filter(Boolean) ?? [] : [],
+    buttons: buttons
+      ? (buttons
+          .split('\n')[0]
+          ?.split(/\s*\[\d+\]\s/)
+          .filter(Boolean) ?? [])
+      : [],
   };
 }
 
@@ -108,7 +122,8 @@ function discordSurface(): Surface & { close(): Promise<void> } {
     if (call.path === '/users/@me/channels') {
       return json(200, { id: DM_CHANNEL, type: 1, recipients: [{ id: USER, username: 'tester', discriminator: '0' }] });
     }
-    if (call.path === `/channels/${DM_CHANNEL}/messages`) return json(200, rawMessage('920000000000000001', DM_CHANNEL));
+    if (call.path === `/channels/${DM_CHANNEL}/messages`)
+      return json(200, rawMessage('920000000000000001', DM_CHANNEL));
     return undefined;
   });
   fake.use(createInteractionHandler({ commands, store }));
@@ -121,7 +136,8 @@ function discordSurface(): Surface & { close(): Promise<void> } {
     return body;
   };
   return {
-    slash: async () => seenOnDiscord((await callback(slashPayload(commands, 'jss', { successful: 7, negative: 1, total: 8 }))).data),
+    slash: async () =>
+      seenOnDiscord((await callback(slashPayload(commands, 'jss', { successful: 7, negative: 1, total: 8 }))).data),
     press: async (label) => {
       const button = buttonsOnDiscord(last.data).find((b) => b.label === label);
       const raw = interactionPayload(3, { custom_id: button?.custom_id, component_type: 2 }) as Body;
@@ -202,7 +218,9 @@ function slackSurface(): Surface & { close(): Promise<void> } {
         container: { type: 'message', message_ts: '1700000000.1', channel_id: 'C0GENERAL', is_ephemeral: true },
         channel: { id: 'C0GENERAL', name: 'general' },
         response_url: RESPONSE_URL,
-        actions: [{ type: 'button', block_id: 'b1', action_id: button?.action_id, value: button?.value, action_ts: '1' }],
+        actions: [
+          { type: 'button', block_id: 'b1', action_id: button?.action_id, value: button?.value, action_ts: '1' },
+        ],
       });
       last = await posted(h, from);
       return seenOnSlack(last);
