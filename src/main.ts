@@ -3,6 +3,7 @@
 // Platform libraries, prom-client and the HTTP server load only when configured (`await import`).
 import { startConsole } from './adapters/console/console.js';
 import type { RunningAdapter, StartAdapter } from './adapters/running.js';
+import { stopCharts } from './charts/draw.js';
 import { type Config, loadConfig, loadDotEnv } from './config.js';
 import { startReminderWorker } from './core/followups/loop.js';
 import { logger, logUnhandledRejections } from './core/log.js';
@@ -75,6 +76,8 @@ export async function startBot(): Promise<number> {
   // New commands are refused from here; those in flight finish and their answers go out before disconnecting.
   const finished = await drainCommands(DRAIN_MS);
   if (!finished) logger.warn('stopped with commands still in flight');
+  // Charts follow their answers: those under way are drawn and sent, or abandoned before any upload starts.
+  if (!(await stopCharts(DRAIN_MS))) logger.info('stopped with charts not yet drawn; they were left out');
   // Reminder sends under way finish while the adapters can still send them; jobs not yet taken stay for the next start.
   await Promise.all(stopReminders.map((stop) => stop()));
   await Promise.all(adapters.map((a) => a.stop()));

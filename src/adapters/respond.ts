@@ -1,11 +1,11 @@
 // The one answer path: slash commands, button presses, forms, message actions and reminders on every
 // platform go through here. Run (within the platform's deadline), save the buttons, send the text first,
 // then files and the chart, then missed-reminder notices; a failure is logged once, with a reference id.
-import { chartFor } from '../charts/draw.js';
+import { deliverChart } from '../charts/draw.js';
 import { type Deliver, PermanentDeliveryError } from '../core/followups/delivery.js';
 import { pendingNotice } from '../core/followups/notices.js';
 import type { Recipient } from '../core/followups/reminders.js';
-import { logger, referenceId } from '../core/log.js';
+import { briefError, logger, referenceId } from '../core/log.js';
 import { pressAction, saveActions } from '../core/runtime/actions.js';
 import type { Command, Context, Platform } from '../core/runtime/command.js';
 import { reply } from '../core/runtime/reply.js';
@@ -64,8 +64,7 @@ async function answerThrough(surface: Surface, ctx: Context, request: Request, n
     await attempt(surface, 'files not sent', () => sendFiles(shown.attachments, shown));
   }
   if (sendChart && shown.chart) {
-    const chart = await chartFor(shown, ctx);
-    if (chart) await attempt(surface, 'chart not sent', () => sendChart(chart, shown));
+    await deliverChart(shown, ctx, (chart) => attempt(surface, 'chart not sent', () => sendChart(chart, shown)));
   }
   if (sendLater && notices) {
     const showNotice = async () => {
@@ -123,7 +122,8 @@ async function attempt(surface: Surface, what: string, work: () => Promise<void>
     await work();
   } catch (error) {
     const ref = referenceId();
-    logger.error({ ref, err: error, platform: surface.platform }, what);
+    // Brief: a platform client's error carries its request, a file's bytes and all.
+    logger.error({ ref, err: briefError(error), platform: surface.platform }, what);
     if (!tell || !surface.sendLater) return;
     const note = reply({ lead: `Part of this answer could not be sent (reference ${ref}). The text above stands.` });
     await surface.sendLater(note).catch(() => undefined);

@@ -51,6 +51,21 @@ export function referenceId(): string {
   return randomBytes(4).toString('hex');
 }
 
+/**
+ * An error as one short log field: its name, code, status and the start of its message. For errors from
+ * a platform client, whose full form can carry the request (a file's bytes, an upload form).
+ */
+export function briefError(error: unknown): Record<string, string | number> {
+  if (!(error instanceof Error)) return { message: String(error).slice(0, 200) };
+  const { code, status } = error as { code?: unknown; status?: unknown };
+  return {
+    type: error.name,
+    message: error.message.slice(0, 200),
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    ...(typeof status === 'number' ? { status } : {}),
+  };
+}
+
 /** A promise nobody awaited must not end the bot: log it with a reference id and keep running. */
 export function logUnhandledRejections(): void {
   process.on('unhandledRejection', (reason) => {

@@ -35,7 +35,8 @@ async function node(script: string, args: string[]): Promise<{ stdout: string; l
 }
 const ask = (line: string) => node(CLI, ['ask', line]);
 
-const CHART_LIBRARIES = /node_modules\/(echarts|zrender|@resvg)\//;
+// The libraries themselves load in the chart worker thread; its pool (piscina) loads in the main one.
+const CHART_LIBRARIES = /node_modules\/(echarts|zrender|@resvg|piscina)\//;
 
 function savedPng(stdout: string): { width: number; height: number } {
   const path = stdout.match(/^Chart: (.+\.png)$/m)?.[1];

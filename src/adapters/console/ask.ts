@@ -1,4 +1,5 @@
 // One-shot: `gigdesk ask "/jss 7 1 8"`. Exit 0 on an answer, 1 on a user error, 2 on a fault.
+import { stopCharts } from '../../charts/draw.js';
 import { commands } from '../../commands/index.js';
 import { loadConfig, loadDotEnv } from '../../config.js';
 import type { Reply } from '../../core/runtime/reply.js';
@@ -51,6 +52,8 @@ export async function ask(argv: string[]): Promise<number> {
     await respond(surface, { line, commands });
     return EXIT[outcome];
   } finally {
+    // A chart drawn in a worker thread must not keep the finished process alive.
+    await stopCharts(0);
     await store.close();
   }
 }

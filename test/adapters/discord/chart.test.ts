@@ -1,11 +1,11 @@
 // Charts on Discord through real discord.js classes: the text answer first, then the PNG in the same message.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createInteractionHandler } from '../../../src/adapters/discord/handler.js';
 import { commands } from '../../../src/commands/index.js';
 import { logger } from '../../../src/core/log.js';
 import { memoryStore } from '../../../src/core/store/store.js';
 import { pngSize } from '../../support/png.js';
-import { APP, type Call, fakeDiscord, MANAGE_GUILD, slashPayload } from './fake.js';
+import { APP, type Call, fakeDiscord, json, MANAGE_GUILD, slashPayload } from './fake.js';
 
 logger.level = 'silent';
 
@@ -14,10 +14,10 @@ afterEach(async () => {
   for (const store of stores.splice(0)) await store.close();
 });
 
-function setup() {
+function setup(responder?: Parameters<typeof fakeDiscord>[0]) {
   const store = memoryStore();
   stores.push(store);
-  const fake = fakeDiscord();
+  const fake = fakeDiscord(responder);
   fake.use(createInteractionHandler({ commands, store }));
   return fake;
 }
@@ -72,5 +72,21 @@ describe('discord charts', { timeout: 60_000 }, () => {
     expect(edits(fake.calls)).toHaveLength(1);
     const callbacks = fake.calls.filter((c) => c.path.endsWith('/callback'));
     expect(callbacks.at(-1)?.body.data.content).toContain('15,000');
+  });
+
+  it("a chart Discord refuses is one short log line, without the picture's bytes", async () => {
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const fake = setup((call) =>
+      call.method === 'PATCH' ? json(400, { code: 50035, message: 'Invalid Form Body' }) : undefined,
+    );
+    await fake.dispatch(slashPayload(commands, 'fees', { amount: 15000 }));
+    expect(edits(fake.calls)).toHaveLength(1);
+    expect(logged).toHaveBeenCalledTimes(1);
+    const [fields, message] = logged.mock.calls[0] ?? [];
+    expect(message).toBe('chart not sent');
+    const line = JSON.stringify(fields);
+    expect(line).toContain('Invalid Form Body');
+    expect(line.length).toBeLessThan(400);
+    logged.mockRestore();
   });
 });
