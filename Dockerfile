@@ -7,7 +7,9 @@ WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
-# npm install runs `prepare`, which is `npm run build` (tsc to dist/); then the dev dependencies go.
+COPY scripts ./scripts
+# npm install runs `prepare`, which is `npm run build` (tsc to dist/, then the one-shot bundle); then the
+# dev dependencies go.
 RUN npm install && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

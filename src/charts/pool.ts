@@ -22,10 +22,11 @@ let waiting = 0;
 const cache = new Map<string, Promise<Uint8Array>>();
 
 function workerFile() {
-  // Tests run the TypeScript sources, so the worker loads them through tsx; production runs dist/*.js.
+  // This module runs from src/charts/ (tests, through tsx), dist/charts/ or a bundle chunk in
+  // dist/chunks/ (scripts/bundle.mjs): from each, the worker is ../charts/worker.*.
   const source = import.meta.url.endsWith('.ts');
   return {
-    filename: new URL(source ? './worker.ts' : './worker.js', import.meta.url).href,
+    filename: new URL(source ? '../charts/worker.ts' : '../charts/worker.js', import.meta.url).href,
     execArgv: source ? ['--import', 'tsx'] : [],
   };
 }

@@ -18,7 +18,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('chartFor', () => {
+// Every chart is drawn for real in a worker thread: on a busy 2-core machine that takes seconds.
+describe('chartFor', { timeout: 120_000 }, () => {
   it('draws the PNG with the alt text and a file name', async () => {
     const { chartFor } = await import('../../src/charts/draw.js');
     const chart = await chartFor(withChart, testContext());
