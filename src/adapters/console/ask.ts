@@ -1,6 +1,6 @@
 // One-shot: `gigdesk ask "/jss 7 1 8"`. Exit 0 on an answer, 1 on a user error, 2 on a fault.
 import { stopCharts } from '../../charts/draw.js';
-import { commands } from '../../commands/index.js';
+import { commandsFor } from '../../commands/lazy.js';
 import { loadConfig, loadDotEnv } from '../../config.js';
 import type { Reply } from '../../core/runtime/reply.js';
 import type { Outcome } from '../../core/runtime/run.js';
@@ -49,7 +49,7 @@ export async function ask(argv: string[]): Promise<number> {
               void process.stdout.write(`\n${await saveChart(chart, ctx.now, config.outDir)}\n`),
           }),
     };
-    await respond(surface, { line, commands });
+    await respond(surface, { line, commands: await commandsFor(line) });
     return EXIT[outcome];
   } finally {
     // A chart drawn in a worker thread must not keep the finished process alive.
