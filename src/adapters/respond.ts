@@ -8,6 +8,7 @@ import type { Recipient } from '../core/followups/reminders.js';
 import { briefError, logger, referenceId } from '../core/log.js';
 import { pressAction, saveActions } from '../core/runtime/actions.js';
 import type { Command, Context, Platform } from '../core/runtime/command.js';
+import { trackInFlight } from '../core/runtime/lifecycle.js';
 import { reply } from '../core/runtime/reply.js';
 import { type Answer, failedAnswer, runCommand, runText } from '../core/runtime/run.js';
 import { type Surface, UnreachableError } from './surface.js';
@@ -24,7 +25,8 @@ export type Request =
 /** Answers one event; never throws: a fault is logged with a reference id and told to the user. */
 export async function respond(surface: Surface, request: Request): Promise<void> {
   try {
-    await answerThrough(surface, await surface.context(), request, true);
+    // Counted until every part is out (text, files, chart, notices), so a stop waits for whole answers.
+    await trackInFlight(answerThrough(surface, await surface.context(), request, true));
   } catch (error) {
     await reportFault(surface, error);
   }

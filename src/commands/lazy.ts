@@ -36,6 +36,10 @@ const BY_NAME: Record<string, Load> = {
     return [m.mydataExport, m.mydataDelete];
   },
   settings: async () => [(await import('./settings.js')).settings],
+  desk: async () => {
+    const m = await import('./desk.js');
+    return [m.desk, m.deskDigest];
+  },
 };
 
 /** The slash names this registry knows (for the test that keeps it in step with index.ts). */
