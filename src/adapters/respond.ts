@@ -8,7 +8,7 @@ import type { Recipient } from '../core/followups/reminders.js';
 import { briefError, logger, referenceId } from '../core/log.js';
 import { pressAction, saveActions } from '../core/runtime/actions.js';
 import type { Command, Context, Platform } from '../core/runtime/command.js';
-import { trackInFlight } from '../core/runtime/lifecycle.js';
+import { acceptingCommands, trackInFlight } from '../core/runtime/lifecycle.js';
 import { reply } from '../core/runtime/reply.js';
 import { type Answer, failedAnswer, runCommand, runText } from '../core/runtime/run.js';
 import { type Surface, UnreachableError } from './surface.js';
@@ -68,7 +68,8 @@ async function answerThrough(surface: Surface, ctx: Context, request: Request, n
   if (sendChart && shown.chart) {
     await deliverChart(shown, ctx, (chart) => attempt(surface, 'chart not sent', () => sendChart(chart, shown)));
   }
-  if (sendLater && notices) {
+  // Once stopping, the store may close under us: missed reminders stay saved for the next answer.
+  if (sendLater && notices && acceptingCommands()) {
     const showNotice = async () => {
       const notice = await pendingNotice(ctx);
       if (notice) await sendLater({ ...notice, visibility: 'private' });

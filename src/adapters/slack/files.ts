@@ -44,3 +44,10 @@ export function whereFilesGo(reply: Reply): string {
     ? `File: ${names} (posted in this channel).`
     : `File: ${names}, sent to you in a direct message from gigdesk (Slack cannot attach files to a private answer).`;
 }
+
+/** Said in the answer itself, so the user knows where its picture will appear. */
+export function whereChartGoes(reply: Reply): string {
+  return reply.visibility === 'public'
+    ? 'Chart: posted in this channel below this answer.'
+    : 'Chart: sent to you in a direct message from gigdesk (Slack cannot attach a picture to a private answer).';
+}

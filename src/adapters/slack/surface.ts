@@ -3,9 +3,10 @@
 import type { webApi } from '@slack/bolt';
 import type { Context } from '../../core/runtime/command.js';
 import type { Reply } from '../../core/runtime/reply.js';
+import { loadSettings } from '../../core/runtime/settings.js';
 import type { Surface } from '../surface.js';
 import type { AdminCheck, SlackDeps } from './deps.js';
-import { type FileTarget, uploadFiles, whereFilesGo } from './files.js';
+import { type FileTarget, uploadFiles, whereChartGoes, whereFilesGo } from './files.js';
 import { renderSlack, type SlackMessage } from './render.js';
 
 /** Slack wants the ack within 3 s; 2 s leaves room for the network on the way back. */
@@ -46,6 +47,9 @@ export function slackSurface(deps: SlackDeps, isAdmin: AdminCheck, origin: Slack
     ack = undefined;
     await pending?.(first);
   };
+  // Read only for answers with a chart: an admin may have turned charts off for the workspace.
+  const chartsOn = async () =>
+    (await loadSettings({ platform: 'slack', workspaceId: origin.teamId, store: deps.store })).charts;
   const upload = (files: Parameters<typeof uploadFiles>[1], reply: Reply) =>
     uploadFiles(origin.client, files, reply, target);
   return {
@@ -53,7 +57,11 @@ export function slackSurface(deps: SlackDeps, isAdmin: AdminCheck, origin: Slack
     context: () => slackContext(deps, isAdmin, origin),
     defer: ack ? { afterMs: deps.ackBudgetMs ?? ACK_BUDGET_MS, start: () => acked() } : undefined,
     send: async (reply) => {
-      const shown = reply.attachments.length > 0 ? { ...reply, footer: [...reply.footer, whereFilesGo(reply)] } : reply;
+      const notes = [
+        ...(reply.attachments.length > 0 ? [whereFilesGo(reply)] : []),
+        ...(reply.chart && (await chartsOn()) ? [whereChartGoes(reply)] : []),
+      ];
+      const shown = notes.length > 0 ? { ...reply, footer: [...reply.footer, ...notes] } : reply;
       const [first, ...rest] = renderSlack(shown);
       if (ack) {
         await acked(first);

@@ -5,7 +5,7 @@ import { commands } from '../../../src/commands/index.js';
 import { logger } from '../../../src/core/log.js';
 import { memoryStore } from '../../../src/core/store/store.js';
 import { pngSize } from '../../support/png.js';
-import { type Harness, startHarness, UPLOAD_URL } from './harness.js';
+import { type Harness, messageOf, RESPONSE_URL, startHarness, UPLOAD_URL, visibleText } from './harness.js';
 
 logger.level = 'silent';
 /** The first chart loads echarts and resvg; on a busy shared machine that takes seconds. */
@@ -73,4 +73,67 @@ describe('slack charts', { timeout: 60_000 }, () => {
     expect(done.map((c) => String(c.body.initial_comment).match(/of (\$[\d,]+)/)?.[1])).toEqual(['$15,000', '$17,000']);
     expect(h.calls.filter((c) => c.method === 'files.getUploadURLExternal')).toHaveLength(2);
   });
+
+  it('a private answer says its chart goes to the DM; a shared one says the channel', async () => {
+    const h = await start();
+    const mine = JSON.parse((await h.send('/fees', '15000')).body);
+    expect(visibleText(mine)).toContain('Chart: sent to you in a direct message from gigdesk');
+    const shared = JSON.parse((await h.send('/fees', '15000 share:yes')).body);
+    expect(visibleText(shared)).toContain('Chart: posted in this channel');
+    const plain = JSON.parse((await h.send('/fees', '15000 chart:off')).body);
+    expect(visibleText(plain)).not.toContain('Chart:');
+    await h.waitForCalls('files.completeUploadExternal', 2, CHART_WAIT_MS);
+  });
+
+  it('a Share press on a private /fees answer posts the text and the chart in the channel', async () => {
+    const h = await start();
+    const answer = JSON.parse((await h.send('/fees', '15000')).body);
+    const share = buttonsOf(answer).find((b) => b.text.text === 'Share in channel');
+    expect(share).toBeDefined();
+    const pressed = await h.sendPayload(pressPayload(share as Button, 'U0PLAIN'));
+    expect(pressed.status).toBe(200);
+    const inChannel = async () =>
+      (await h.waitForCalls('files.completeUploadExternal', 2, CHART_WAIT_MS)).filter(
+        (c) => c.body.channel_id === 'C0GENERAL',
+      );
+    const [posted] = await inChannel();
+    expect(String(posted?.body.initial_comment)).toContain('of $15,000 under');
+    const text = h.calls.filter((c) => c.method === 'response_url').map((c) => messageOf(c));
+    expect(text.some((m) => m.response_type === 'in_channel' && visibleText(m).includes('15,000'))).toBe(true);
+  });
 });
+
+interface Button {
+  action_id: string;
+  value: string;
+  text: { text: string };
+}
+
+function buttonsOf(message: { blocks?: { type: string; elements?: unknown[] }[] }): Button[] {
+  return (message.blocks ?? []).filter((b) => b.type === 'actions').flatMap((b) => (b.elements ?? []) as Button[]);
+}
+
+/** A block_actions payload: the button pressed by userId in #general, on an ephemeral answer. */
+function pressPayload(button: Button, userId: string) {
+  return {
+    type: 'block_actions',
+    team: { id: 'T0TEST', domain: 'freelancers' },
+    user: { id: userId, team_id: 'T0TEST' },
+    api_app_id: 'A0GIGDESK',
+    token: 'legacy-verification-token',
+    trigger_id: '1.2.3',
+    container: { type: 'message', message_ts: '1700000000.1', channel_id: 'C0GENERAL', is_ephemeral: true },
+    channel: { id: 'C0GENERAL', name: 'general' },
+    response_url: RESPONSE_URL,
+    actions: [
+      {
+        type: 'button',
+        block_id: 'b1',
+        action_id: button.action_id,
+        value: button.value,
+        text: { type: 'plain_text', text: button.text.text },
+        action_ts: '1700000001.1',
+      },
+    ],
+  };
+}
