@@ -36,6 +36,7 @@ const BY_NAME: Record<string, Load> = {
     return [m.mydataExport, m.mydataDelete];
   },
   settings: async () => [(await import('./settings.js')).settings],
+  advice: async () => [(await import('./advice.js')).advice],
   desk: async () => {
     const m = await import('./desk.js');
     return [m.desk, m.deskDigest];
