@@ -41,6 +41,15 @@ describe('outcomes and stars', () => {
 });
 
 describe('CSV parsing', () => {
+  it('refuses a line longer than any contract before parsing it, naming the line', () => {
+    const long = `2026-03-14,successful,100,${'A'.repeat(1000)}`;
+    expect(() => parseContractsCsv(`2026-03-14,successful,100,Acme\n${long}`, NOW)).toThrow(/^Line 2 is over 1000/);
+    expect(() => parseContractsCsv(`2026-03-14,successful,100,Acme;${long}`, NOW)).toThrow(/^Record 2 is over 1000/);
+  });
+  it('reports a date cell longer than any date as a bad line', () => {
+    const result = parseContractsCsv(`${'1'.repeat(41)},successful,100,Acme`, NOW);
+    expect(result.errors).toEqual([{ where: 'Record 1', message: expect.stringMatching(/too long to be a date/) }]);
+  });
   it('reads lines with or without a header, quoted commas and dollar amounts', () => {
     const plain = parseContractsCsv('2026-03-14,successful,"$1,200",Acme,"Logo, v2"\n14 Mar 2026,3,250,Beta', NOW);
     expect(plain.errors).toEqual([]);

@@ -42,6 +42,11 @@ describe('parseNumber', () => {
   it.each(['abc', '', '1.2.3', '15kk', '$', '1e5', '0x10'])('rejects %j', (raw) => {
     expect(parseNumber(raw)).toBeUndefined();
   });
+  it('reads no number longer than 32 characters, so no pattern runs on a long token', () => {
+    expect(parseNumber('1'.repeat(32))).toBe(Number('1'.repeat(32)));
+    expect(parseNumber('1'.repeat(33))).toBeUndefined();
+    expect(parseNumber(`  ${'1'.repeat(30)}  `)).toBe(Number('1'.repeat(30)));
+  });
 });
 
 describe('tokenize', () => {

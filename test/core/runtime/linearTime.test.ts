@@ -1,0 +1,104 @@
+// The one timing guard in the suite: every parser and checker that reads user text gets the worst
+// input we can build at the largest length its path accepts, and must answer within 50 ms. A pattern
+// with an ambiguous split (nested or adjacent quantifiers over the same characters) takes seconds here.
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../../src/commands/index.js';
+import { checkClient } from '../../../src/core/advice/client.js';
+import { checkOverview } from '../../../src/core/advice/profile.js';
+import { parseDay } from '../../../src/core/dates.js';
+import { parseContractsCsv } from '../../../src/core/jss/contractsCsv.js';
+import { checkMessage } from '../../../src/core/messages/feedbackCheck.js';
+import { fillTemplate, summaryOf, templateProblems } from '../../../src/core/messages/templates.js';
+import { parseLine, parseNumber } from '../../../src/core/runtime/textArgs.js';
+
+const BUDGET_MS = 50;
+const now = new Date('2026-06-01T12:00:00Z');
+
+/** The largest text each path takes: a command line, the zod bound of the option, or a CSV file. */
+const MAX = { line: 8000, check: 4000, profile: 6000, client: 6000, template: 1500, csv: 200_000 };
+
+/** `seed` repeated to `length` characters, ending in a character that makes a match fail at the end. */
+const run = (seed: string, length: number, tail = '\u0001') =>
+  seed.repeat(Math.ceil(length / seed.length)).slice(0, length - tail.length) + tail;
+
+/** Single characters and short runs that make backtracking patterns try every split. */
+const SEEDS = [
+  ' ',
+  '1',
+  '.',
+  '!',
+  '?',
+  'a',
+  '“',
+  '"',
+  '$',
+  '@',
+  '+',
+  '-',
+  '\n',
+  '{',
+  '[',
+  ',',
+  ';',
+  '1,',
+  '1 ',
+  '$1 ',
+  'a@a.',
+  '+1 ',
+  '!?',
+  'a.',
+  'my ',
+  'rate ',
+  'if you ',
+  'Jan 2020 ',
+  'experience ',
+];
+
+const PATHS: [string, number, (text: string) => unknown][] = [
+  ['parseNumber', MAX.csv, (t) => parseNumber(t)],
+  ['parseLine', MAX.line, (t) => parseLine(`/fees ${t}`.slice(0, MAX.line), commands)],
+  ['CSV import (one cell)', MAX.csv, (t) => parseContractsCsv(`2026-01-01,5,${t},Acme`.slice(0, MAX.csv), now)],
+  ['CSV import (date cell)', MAX.csv, (t) => parseContractsCsv(`${t},5,100,Acme`.slice(0, MAX.csv), now)],
+  ['CSV import (whole file)', MAX.csv, (t) => parseContractsCsv(t, now)],
+  ['/check', MAX.check, (t) => checkMessage(t)],
+  ['/profile', MAX.profile, (t) => checkOverview(t)],
+  ['/client', MAX.client, (t) => checkClient(t, {})],
+  ['template placeholders', MAX.template, (t) => [templateProblems(t), summaryOf(t), fillTemplate(t, { client: 'x' })]],
+  ['dates', MAX.csv, (t) => parseDay(t, now)],
+];
+
+/**
+ * CPU time of the fastest of three runs: other processes on a busy machine do not count, and one
+ * garbage collection does not fail a linear parser. A quadratic one stays slow every time.
+ */
+function bestMs(work: () => unknown): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 3 && best > BUDGET_MS; i++) {
+    const started = process.cpuUsage();
+    try {
+      work();
+    } catch {
+      // A UserError is a fine answer; only the time counts here.
+    }
+    const used = process.cpuUsage(started);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
+}
+
+describe('every parser and checker of user text runs in linear time', () => {
+  it(`parseNumber on 40,000 digits and a letter answers within ${BUDGET_MS} ms (was 1.3 s of CPU)`, () => {
+    expect(bestMs(() => parseNumber(`${'1'.repeat(40_000)}x`))).toBeLessThan(BUDGET_MS);
+  });
+
+  it.each(PATHS)(`%s: the worst input at its largest length answers within ${BUDGET_MS} ms`, (_name, length, parse) => {
+    const slow = SEEDS.flatMap((seed) =>
+      ['\u0001', 'x', '1'].map((tail) => ({
+        seed,
+        tail,
+        ms: Math.round(bestMs(() => parse(run(seed, length, tail)))),
+      })),
+    ).filter((probe) => probe.ms >= BUDGET_MS);
+    expect(slow).toEqual([]);
+  });
+});
