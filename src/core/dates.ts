@@ -72,6 +72,7 @@ function fromLocal(date: Date): Day {
 }
 
 const FORMATS = ['yyyy-MM-dd', 'd MMM yyyy', 'd MMMM yyyy', 'MMM d yyyy', 'MMMM d yyyy', 'd MMM, yyyy', 'MMM d, yyyy'];
+const MAX_DATE_CHARS = 40;
 const AGO = /^(\d{1,4})\s*(day|week|month|year)s?\s+ago$/;
 
 /** The calendar day an instant falls on in an IANA time zone (UTC by default). */
@@ -100,6 +101,9 @@ export interface DayOptions {
  */
 export function parseDay(input: string, now: Date, options: DayOptions = {}): Day {
   const raw = input.trim();
+  // The longest date written out ("14 September, 2026") is far shorter; a CSV cell can be a whole file.
+  if (raw.length > MAX_DATE_CHARS)
+    throw new UserError('date_too_long', `"${input.slice(0, 40)}…" is too long to be a date.`);
   const text = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : raw.toLowerCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ');
   const today = todayIn(now, options.tz);
   const day = readDay(text, today);

@@ -97,7 +97,7 @@ const OPENING = [
 const SEEN = [
   /\btop[- ]rated( plus)?\b|\brising talent\b|\bexpert[- ]vetted\b|\bbadges?\b/i,
   /\bjob success( score)?\b|\bjss\b|\b\d{2,3}\s?% (success|satisfaction)/i,
-  /\$\s?\d[\d,.]*\s*[km]?\+?\s+(earned|in earnings)|\bearned (over |more than )?\$\s?\d/i,
+  /\$\s?\d[\d,.]*(?:\s*[km])?\+?\s+(earned|in earnings)|\bearned (over |more than )?\$\s?\d/i,
   /\b\d+\+?\s+(five|5)[- ]star\b|\b\d+\+?\s+(positive |great |happy )?(reviews|clients served)\b/i,
 ];
 
@@ -113,7 +113,7 @@ const TITLE_AT_EMPLOYER = new RegExp(`\\b(?:${TITLES})\\s+(?:at|@)\\s+[A-Z]`, 'i
 const CV_LEAD =
   /^(?:work experience|professional experience|experience|employment(?: history)?|career(?: history)?)\s*:\s*\S/i;
 const CV_HEADING =
-  /^(work experience|professional experience|experience|employment( history)?|education|responsibilities|duties|references|objective|career summary|certifications)\s*:?\s*$/i;
+  /^(work experience|professional experience|experience|employment( history)?|education|responsibilities|duties|references|objective|career summary|certifications)\s*(?::\s*)?$/i;
 
 const DATE_RANGES = new RegExp(DATE_RANGE.source, 'gi');
 const TITLES_AT_EMPLOYER = new RegExp(TITLE_AT_EMPLOYER.source, 'gi');
@@ -207,7 +207,8 @@ export function checkOverview(overview: string): ProfileCheck {
       );
     }
   }
-  const quotes = [...text.matchAll(/["“][^"”]{20,}["”]/g)];
+  // An opening quote ends a failed try, so each try reads only up to the next quote mark.
+  const quotes = [...text.matchAll(/["“][^"“”]{20,}["”]/g)];
   const second = quotes[1];
   if (second) {
     const at = [...pieces].reverse().find((p) => p.start <= (second.index ?? 0)) ?? first;

@@ -4,6 +4,8 @@ import { UserError } from '../runtime/errors.js';
 import { type Contract, type ContractInput, contractFrom } from './contracts.js';
 
 export const MAX_IMPORT_LINES = 2_000;
+/** Every column at its longest (title 120, client 80, ...) with quotes fits well within this. */
+const MAX_LINE_CHARS = 1_000;
 
 const COLUMNS = ['date', 'outcome', 'amount', 'client', 'title', 'long_term'] as const;
 type Column = (typeof COLUMNS)[number];
@@ -46,6 +48,7 @@ interface ParsedRecord {
  */
 export function parseContractsCsv(text: string, now: Date): CsvResult {
   const oneLine = !/[\r\n]/.test(text.trim());
+  checkShape(text.trim(), oneLine);
   let records: ParsedRecord[];
   try {
     records = parse(text.trim(), {
@@ -83,6 +86,28 @@ export function parseContractsCsv(text: string, now: Date): CsvResult {
     }
   }
   return result;
+}
+
+/**
+ * Too many lines, or a line longer than any contract, is refused before the CSV parser spends time on
+ * it (a 200,000-character cell or row otherwise costs far more than every real line together).
+ */
+function checkShape(text: string, oneLine: boolean): void {
+  const lines = text.split(oneLine ? ';' : /\r\n|\r|\n/);
+  if (lines.filter((line) => line.trim()).length > MAX_IMPORT_LINES + 1) {
+    throw new UserError(
+      'csv_too_many_lines',
+      `At most ${MAX_IMPORT_LINES.toLocaleString('en-US')} lines can be imported at once.`,
+    );
+  }
+  const long = lines.findIndex((line) => line.length > MAX_LINE_CHARS);
+  if (long !== -1) {
+    const where = oneLine ? `Record ${long + 1}` : `Line ${long + 1}`;
+    throw new UserError(
+      'csv_line_too_long',
+      `${where} is over ${MAX_LINE_CHARS} characters; put one contract on each line.`,
+    );
+  }
 }
 
 /** The columns a header line names, or undefined when the first line is data. */

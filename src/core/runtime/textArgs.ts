@@ -44,18 +44,24 @@ export function tokenize(line: string): Token[] {
   return tokens;
 }
 
+/** No amount needs more characters; longer text is no number, and no pattern ever sees it. */
+export const MAX_NUMBER_CHARS = 32;
+
 /** "15000", "15,000", "$15k", "1.5k", "2m", "90%" -> number; anything else -> undefined. */
 export function parseNumber(raw: string): number | undefined {
-  const trimmed = raw.trim().replace(/^\$/, '').replace(/%$/, '');
+  const given = raw.trim();
+  if (given.length > MAX_NUMBER_CHARS) return undefined;
+  const trimmed = given.replace(/^\$/, '').replace(/%$/, '');
   // A comma only ever separates thousands; "15,00" or "1.500,00" could mean two different amounts.
   if (trimmed.includes(',') && !/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?[kKmM]?$/.test(trimmed)) {
     throw new UserError(
       'ambiguous_number',
-      `"${raw.trim().slice(0, 40)}" could be read two ways. Write amounts like 15000, 15,000 or 15000.50 (a comma only between thousands, a dot before cents).`,
+      `"${given}" could be read two ways. Write amounts like 15000, 15,000 or 15000.50 (a comma only between thousands, a dot before cents).`,
     );
   }
   const cleaned = trimmed.replace(/[,_]/g, '');
-  const match = /^([+-]?(?:\d+\.?\d*|\.\d+))([kKmM]?)$/.exec(cleaned);
+  // One way to read any text: digits, then an optional dot and digits (no two quantifiers share a digit).
+  const match = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))([kKmM]?)$/.exec(cleaned);
   if (!match) return undefined;
   const base = Number(match[1]);
   const unit = (match[2] ?? '').toLowerCase();
