@@ -43,8 +43,21 @@ describe('outcomes and stars', () => {
 describe('CSV parsing', () => {
   it('refuses a line longer than any contract before parsing it, naming the line', () => {
     const long = `2026-03-14,successful,100,${'A'.repeat(1000)}`;
-    expect(() => parseContractsCsv(`2026-03-14,successful,100,Acme\n${long}`, NOW)).toThrow(/^Line 2 is over 1000/);
-    expect(() => parseContractsCsv(`2026-03-14,successful,100,Acme;${long}`, NOW)).toThrow(/^Record 2 is over 1000/);
+    const refused = (csv: string) => {
+      try {
+        parseContractsCsv(csv, NOW);
+      } catch (error) {
+        return error;
+      }
+    };
+    expect(refused(`2026-03-14,successful,100,Acme\n${long}`)).toMatchObject({
+      code: 'csv_line_too_long',
+      message: /^Line 2 /,
+    });
+    expect(refused(`2026-03-14,successful,100,Acme;${long}`)).toMatchObject({
+      code: 'csv_line_too_long',
+      message: /^Record 2 /,
+    });
   });
   it('reports a date cell longer than any date as a bad line', () => {
     const result = parseContractsCsv(`${'1'.repeat(41)},successful,100,Acme`, NOW);
