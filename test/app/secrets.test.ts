@@ -37,4 +37,21 @@ describe('secrets in logs', () => {
       expect(stderr, name).not.toContain(secret);
     }
   });
+
+  it('are redacted when a secret holds a quote or a backslash (its JSON-escaped form in the line)', async () => {
+    const secret = 'pa"ss\\word-123';
+    const script = `
+      const { hideInLogs, logger } = await import('./src/core/log.ts');
+      hideInLogs([process.env.ODD_SECRET]);
+      logger.info('connecting with ' + process.env.ODD_SECRET);
+      logger.info({ note: 'key ' + process.env.ODD_SECRET + ' end' }, 'in a field');
+    `;
+    const { stderr } = await run('node', ['--import', 'tsx', '--input-type=module', '-e', script], {
+      env: { ...process.env, ODD_SECRET: secret, LOG_LEVEL: 'info' },
+    });
+    expect(stderr.trim().split('\n')).toHaveLength(2);
+    expect(stderr.match(/\[redacted\]/g)).toHaveLength(2);
+    expect(stderr).not.toContain('word-123');
+    expect(stderr).not.toContain(JSON.stringify(secret).slice(1, -1));
+  });
 });
