@@ -24,7 +24,12 @@ const SECRET_PATHS = SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]);
 const secretValues = new Set<string>();
 
 export function hideInLogs(values: (string | undefined)[]): void {
-  for (const value of values) if (value && value.length >= 6) secretValues.add(value);
+  for (const value of values) {
+    if (!value || value.length < 6) continue;
+    secretValues.add(value);
+    // A log line is JSON: a secret holding " or \ appears there escaped.
+    secretValues.add(JSON.stringify(value).slice(1, -1));
+  }
 }
 
 /** Slack tokens issued at run time (per-workspace bot tokens, rotating and refresh tokens) by their shape. */
