@@ -6,6 +6,7 @@ import { forgetWindowAlerts } from './jss/windowAlerts.js';
 import { forgetCommunity } from './messages/templates.js';
 import { BUTTONS, forgetActions, savedActionsOf } from './runtime/actions.js';
 import type { Context, Platform } from './runtime/command.js';
+import { forgetSettings } from './runtime/settings.js';
 import { deleteUserData, readUserData, type Store, userDataNames, workspaceUserIds } from './store/store.js';
 
 export interface UserDataExport {
@@ -51,7 +52,7 @@ export async function deleteAllUserData(ctx: Context): Promise<{ items: string[]
 
 /**
  * Removes everything a workspace stored: each user's data and pending reminders, then its own
- * templates. The app was uninstalled there; returns how many users had data.
+ * templates and settings. The app was uninstalled there; returns how many users had data.
  */
 export async function deleteWorkspaceData(workspace: {
   platform: Platform;
@@ -65,5 +66,6 @@ export async function deleteWorkspaceData(workspace: {
     reminders += (await deleteAllUserData(user)).reminders;
   }
   await forgetCommunity(workspace);
+  await forgetSettings(workspace);
   return { users: userIds.length, reminders };
 }

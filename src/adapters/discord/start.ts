@@ -22,6 +22,7 @@ import { type Backoff, connectInBackground } from '../retry.js';
 import type { AdapterDeps, RunningAdapter } from '../running.js';
 import { discordDeliver } from './deliver.js';
 import { deployedCommands, diffCommandSets, hasChanges } from './deploy.js';
+import { forgetRemovedGuilds } from './guilds.js';
 import { createInteractionHandler } from './handler.js';
 
 export interface ClientStartOptions {
@@ -57,6 +58,7 @@ export async function runClient(
     // A client whose login failed is destroyed for good, so each attempt gets a new one.
     const client = new Client({ intents: [GatewayIntentBits.Guilds], ...options.clientOptions });
     client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+    forgetRemovedGuilds(client, store);
     routeLogs(client);
     client.once(Events.ClientReady, (ready) => void compareRegistered(ready, local));
     await client.login(token);

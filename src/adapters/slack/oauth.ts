@@ -31,16 +31,23 @@ export interface OAuthExtras {
   host?: string;
 }
 
-/** Bolt's signed state, accepted once: a replayed redirect (same state, same cookie) is refused. */
+/**
+ * Bolt's signed state, issued by this app and accepted once: saved for its lifetime when the link is
+ * made, taken (deleted) when the redirect comes back, so a replayed redirect is refused.
+ */
 function singleUseStates(store: Store, secret: string): StateStore {
   const signed = new ClearStateStore(secret, STATE_TTL_SECONDS);
+  const keyOf = (state: string) => `slack-oauth-state:${createHash('sha256').update(state).digest('hex')}`;
   return {
-    generateStateParam: (options, now) => signed.generateStateParam(options, now),
+    generateStateParam: async (options, now) => {
+      const state = await signed.generateStateParam(options, now);
+      await store.expiring.save(keyOf(state), true, STATE_TTL_SECONDS * 1000);
+      return state;
+    },
     verifyStateParam: async (now, state) => {
       const options = await signed.verifyStateParam(now, state);
-      const digest = createHash('sha256').update(state).digest('hex');
-      const first = await store.claim(`slack-oauth-state:${digest}`, STATE_TTL_SECONDS * 1000);
-      if (!first) throw new InvalidStateError('this install link was already used');
+      if (!(await store.expiring.take<boolean>(keyOf(state))))
+        throw new InvalidStateError('this install link was already used or has expired');
       return options;
     },
   };

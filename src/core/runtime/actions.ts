@@ -29,8 +29,6 @@ export interface Owner {
 interface SavedActions {
   owner: Owner;
   visibility: Visibility;
-  /** Epoch milliseconds. */
-  expiresAt: number;
   actions: Action[];
 }
 
@@ -53,8 +51,8 @@ export async function saveActions(reply: Reply, owner: Owner, store: Store, now:
   const expiresAt = now.getTime() + ACTION_TTL_MS;
   const actions = reply.actions.map(({ ref: _old, ...action }) => action);
   try {
-    const saved: SavedActions = { owner: ownerOf(owner), visibility: reply.visibility, expiresAt, actions };
-    await store.set(keyOf(id), saved, ACTION_TTL_MS);
+    const saved: SavedActions = { owner: ownerOf(owner), visibility: reply.visibility, actions };
+    await store.expiring.save(keyOf(id), saved, ACTION_TTL_MS);
     await listSet({ ...owner, store }, { id, expiresAt }, now);
   } catch (error) {
     logger.warn({ err: error, platform: owner.platform }, 'could not save buttons; answering without them');
@@ -63,14 +61,16 @@ export async function saveActions(reply: Reply, owner: Owner, store: Store, now:
   return { ...reply, actions: actions.map((action, i) => ({ ...action, ref: `${id}.${i}` })) };
 }
 
+/** Lists the set for the user; sets dropped from the list (expired, or past the limit) are deleted too. */
 async function listSet(scope: UserScope, entry: SetEntry, now: Date): Promise<void> {
   let dropped: SetEntry[] = [];
   await updateUserData<SetEntry[]>(scope, BUTTONS, (current = []) => {
     const live = [...current.filter((e) => e.expiresAt > now.getTime()), entry];
-    dropped = live.slice(0, Math.max(0, live.length - MAX_SETS_PER_USER));
-    return live.slice(dropped.length);
+    const kept = live.slice(Math.max(0, live.length - MAX_SETS_PER_USER));
+    dropped = current.filter((e) => !kept.includes(e));
+    return kept;
   });
-  for (const old of dropped) await scope.store.delete(keyOf(old.id));
+  for (const old of dropped) await scope.store.expiring.delete(keyOf(old.id));
 }
 
 /**
@@ -94,8 +94,8 @@ export async function pressAction(
 
 async function findAction(ref: string, presser: Context, commands: readonly Command[], extra: Record<string, string>) {
   const [, id = '', index = ''] = REF.exec(ref) ?? [];
-  const saved = id ? await presser.store.get<SavedActions>(keyOf(id)) : undefined;
-  if (!saved || saved.expiresAt <= presser.now.getTime()) throw new UserError('button_expired', EXPIRED);
+  const saved = id ? await presser.store.expiring.get<SavedActions>(keyOf(id)) : undefined;
+  if (!saved) throw new UserError('button_expired', EXPIRED);
   const own = saved.owner.platform === presser.platform && saved.owner.userId === presser.userId;
   if (saved.visibility === 'private' && !own) throw new UserError('button_not_yours', NOT_YOURS);
   const action = saved.actions[Number(index)];
@@ -132,14 +132,14 @@ export async function saveForm(
 /** Every saved button set of the user, for /mydata export. */
 export async function savedActionsOf(scope: UserScope): Promise<SavedActions[]> {
   const sets = (await readUserData<SetEntry[]>(scope, BUTTONS)) ?? [];
-  const found = await Promise.all(sets.map((s) => scope.store.get<SavedActions>(keyOf(s.id))));
+  const found = await Promise.all(sets.map((s) => scope.store.expiring.get<SavedActions>(keyOf(s.id))));
   return found.filter((s): s is SavedActions => s !== undefined);
 }
 
 /** Removes every saved button set of the user (their arguments can name clients); for /mydata delete. */
 export async function forgetActions(scope: UserScope): Promise<number> {
   const sets = (await readUserData<SetEntry[]>(scope, BUTTONS)) ?? [];
-  for (const set of sets) await scope.store.delete(keyOf(set.id));
+  for (const set of sets) await scope.store.expiring.delete(keyOf(set.id));
   await updateUserData(scope, BUTTONS, () => undefined);
   return sets.length;
 }

@@ -23,3 +23,8 @@ export async function updateSettings(ctx: Workspace, change: Partial<WorkspaceSe
   }));
   return { ...DEFAULT_SETTINGS, ...saved };
 }
+
+/** The workspace's settings go with the workspace (uninstall, removal from a server). */
+export async function forgetSettings(ctx: Workspace): Promise<void> {
+  await ctx.store.delete(workspaceKey(ctx, 'settings'));
+}

@@ -108,14 +108,12 @@ export function redisStore(url: string): DataStore {
     redis: client,
     available: () => answering,
     get: (key) => read(key),
-    set: async (key, value, ttlMs) => {
-      const json = JSON.stringify(value);
-      await call(() => (ttlMs ? client.set(PREFIX + key, json, 'PX', ttlMs) : client.set(PREFIX + key, json)));
+    set: async (key, value) => {
+      await call(() => client.set(PREFIX + key, JSON.stringify(value)));
     },
     delete: async (key) => {
       await call(() => client.del(PREFIX + key));
     },
-    claim: async (key, ttlMs) => (await call(() => client.set(PREFIX + key, '1', 'PX', ttlMs, 'NX'))) === 'OK',
     // `change` may run more than once when another process wrote the key in between; keep it pure.
     update: async (key, change) => {
       for (let attempt = 1; ; attempt++) {

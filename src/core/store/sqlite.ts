@@ -61,7 +61,11 @@ async function connect(path: string): Promise<Db> {
   const db = wrap(raw);
   // WAL lets readers go on while another process writes; a file busy at this moment keeps its mode.
   if (path !== ':memory:') await db.get('PRAGMA journal_mode=WAL').catch(() => undefined);
+  // Deleted rows are overwritten, not left readable in free pages of the file.
+  await db.run('PRAGMA secure_delete = ON');
   await db.run(`CREATE TABLE IF NOT EXISTS ${TABLE}(key VARCHAR(255) PRIMARY KEY, value TEXT)`);
+  // Rows with a lifetime (buttons, install states) written here by earlier versions now live in keyv's table.
+  await db.run(`DELETE FROM ${TABLE} WHERE json_extract(value, '$.expires') IS NOT NULL`);
   return db;
 }
 
@@ -70,13 +74,9 @@ interface Row {
   expires?: number | null;
 }
 
-const decode = (row: { value: string } | undefined): unknown => {
-  if (!row) return undefined;
-  const data = defaultDeserialize<Row>(row.value);
-  return data.expires && data.expires <= Date.now() ? undefined : data.value;
-};
-const encode = (value: unknown, ttlMs?: number) =>
-  defaultSerialize({ value, expires: ttlMs ? Date.now() + ttlMs : null });
+const decode = (row: { value: string } | undefined): unknown =>
+  row ? defaultDeserialize<Row>(row.value).value : undefined;
+const encode = (value: unknown) => defaultSerialize({ value, expires: null });
 
 export function sqliteStore(path: string, kind: 'sqlite' | 'memory'): DataStore {
   let opened: Promise<Db> | undefined;
@@ -135,12 +135,12 @@ export function sqliteStore(path: string, kind: 'sqlite' | 'memory'): DataStore 
 
   const get = <T>(key: string) =>
     inTurn(async (db) => decode(await db.get(`SELECT value FROM ${TABLE} WHERE key = ?`, PREFIX + key)) as T);
-  const set = (key: string, value: unknown, ttlMs?: number) =>
+  const set = (key: string, value: unknown) =>
     inTurn(async (db) => {
       await db.run(
         `INSERT INTO ${TABLE}(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
         PREFIX + key,
-        encode(value, ttlMs),
+        encode(value),
       );
     });
   const remove = (key: string) =>
@@ -154,18 +154,6 @@ export function sqliteStore(path: string, kind: 'sqlite' | 'memory'): DataStore 
     get,
     set,
     delete: remove,
-    // One statement: it inserts, or takes over an expired claim, or changes nothing.
-    claim: (key, ttlMs) =>
-      inTurn(
-        async (db) =>
-          (await db.run(
-            `INSERT INTO ${TABLE}(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
-             WHERE json_extract(${TABLE}.value, '$.expires') <= ?`,
-            PREFIX + key,
-            encode(1, ttlMs),
-            Date.now(),
-          )) === 1,
-      ),
     withLock: (_name, work) => transaction(work),
     update: (key, change) =>
       transaction(async () => {

@@ -1,21 +1,27 @@
 // The store behind a small typed interface: a SQLite file by default, Redis when REDIS_URL is set.
 
+import { type Expiring, redisExpiring, sqliteExpiring } from './expiring.js';
 import type { Schedule } from './jobs.js';
 import { redisStore } from './redis.js';
 import { openSchedule, sqliteSchedule } from './schedule.js';
 import { sqliteStore } from './sqlite.js';
 import type { DataStore } from './types.js';
 
-/** The data, and beside it the reminder jobs: BullMQ on Redis, a due-time table in SQLite or memory. */
-export type Store = DataStore & { readonly schedule: Schedule };
+/**
+ * The data; beside it the reminder jobs (BullMQ on Redis, a due-time table in SQLite or memory) and the
+ * data with a lifetime (keyv on the same backend).
+ */
+export type Store = DataStore & { readonly schedule: Schedule; readonly expiring: Expiring };
 
-/** Closing the store closes its schedule first. */
-function withSchedule(data: DataStore, schedule: Schedule): Store {
+/** Closing the store closes its schedule and expiring data first: they may use its connection. */
+function withSchedule(data: DataStore, schedule: Schedule, expiring: Expiring): Store {
   return {
     ...data,
     schedule,
+    expiring,
     close: async () => {
       await schedule.close();
+      await expiring.close();
       await data.close();
     },
   };
@@ -29,12 +35,13 @@ export interface StoreOptions {
 /** Opens nothing until first used, so pure math still answers when the database is away. */
 export function openStore(options: StoreOptions): Store {
   const data = options.redisUrl ? redisStore(options.redisUrl) : sqliteStore(options.sqlitePath, 'sqlite');
-  return withSchedule(data, openSchedule(options));
+  const expiring = data.redis ? redisExpiring(data.redis) : sqliteExpiring(options.sqlitePath);
+  return withSchedule(data, openSchedule(options), expiring);
 }
 
 /** In-process store for tests of commands that are not about storage itself. */
 export function memoryStore(): Store {
-  return withSchedule(sqliteStore(':memory:', 'memory'), sqliteSchedule(':memory:'));
+  return withSchedule(sqliteStore(':memory:', 'memory'), sqliteSchedule(':memory:'), sqliteExpiring(':memory:'));
 }
 
 const part = (id: string) => encodeURIComponent(id);

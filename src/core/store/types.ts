@@ -8,10 +8,9 @@ export interface DataStore {
   /** False while Redis does not answer (probed once a second); always true for SQLite and memory. */
   available(): boolean;
   get<T>(key: string): Promise<T | undefined>;
-  set(key: string, value: unknown, ttlMs?: number): Promise<void>;
+  /** Data without a lifetime; what expires goes to the store's `expiring` (keyv). */
+  set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
-  /** Takes key for ttlMs if nobody holds it; true for exactly one caller across every process. */
-  claim(key: string, ttlMs: number): Promise<boolean>;
   /**
    * Runs work while holding the lock `name`, across every process. On SQLite this is one write
    * transaction on the whole file, so work must be store calls only (no network). Work may take other

@@ -9,7 +9,8 @@ import { startSlackOAuth } from '../../../src/adapters/slack/oauth.js';
 import type { SlackBot } from '../../../src/adapters/slack/start.js';
 import { exportUserData } from '../../../src/core/privacy.js';
 import { reply } from '../../../src/core/runtime/reply.js';
-import { openStore, type Store } from '../../../src/core/store/store.js';
+import { loadSettings, updateSettings } from '../../../src/core/runtime/settings.js';
+import { openStore, type Store, workspaceKey } from '../../../src/core/store/store.js';
 import { botTokenOf, type FakeSlackApi, fakeSlackApi, refreshTokenOf } from './fakeSlackApi.js';
 import {
   baseOf,
@@ -168,6 +169,8 @@ describe('uninstall', () => {
     await command(base, 'T0A', 'UA2', '/followup start Acme 2026-11-20');
     await command(base, 'T0B', 'UB1', '/followup start Beta 2026-11-20');
     expect((await exportUserData(user('T0A', 'UA2'))).pendingReminders.length).toBeGreaterThan(0);
+    await updateSettings({ platform: 'slack', workspaceId: 'T0A', store }, { charts: false });
+    await updateSettings({ platform: 'slack', workspaceId: 'T0B', store }, { charts: false });
 
     expect((await event(base, 'T0A', { type: 'app_uninstalled' })).status).toBe(200);
     const gone = await eventually(async () => (await exportUserData(user('T0A', 'UA2'))).pendingReminders.length === 0);
@@ -175,6 +178,8 @@ describe('uninstall', () => {
     const query = { teamId: 'T0A', enterpriseId: undefined, isEnterpriseInstall: false } as const;
     await expect(installations().fetchInstallation(query)).rejects.toThrow('no installation');
     for (const id of ['UA1', 'UA2']) expect((await exportUserData(user('T0A', id))).data).toEqual({});
+    expect(await store.get(workspaceKey({ platform: 'slack', workspaceId: 'T0A' }, 'settings'))).toBeUndefined();
+    expect(await loadSettings({ platform: 'slack', workspaceId: 'T0B', store })).toMatchObject({ charts: false });
 
     const b = await exportUserData(user('T0B', 'UB1'));
     expect(Object.keys(b.data)).toEqual(expect.arrayContaining(['contracts', 'followups']));

@@ -28,13 +28,14 @@ describe('Redis store', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
-  it('gives a claim to exactly one of two stores racing for it, ', async () => {
+  it('gives a saved value with a lifetime to exactly one of two stores racing to take it', async () => {
     const a = openStore({ sqlitePath: 'unused', redisUrl: redis.url });
     const b = openStore({ sqlitePath: 'unused', redisUrl: redis.url });
-    const claims = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).claim(`race:${i % 5}`, 60_000)),
+    for (let i = 0; i < 5; i++) await a.expiring.save(`race:${i}`, { i }, 60_000);
+    const taken = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).expiring.take(`race:${i % 5}`)),
     );
-    expect(claims.filter(Boolean)).toHaveLength(5);
+    expect(taken.filter(Boolean)).toHaveLength(5);
     await Promise.all([a.close(), b.close()]);
   });
 

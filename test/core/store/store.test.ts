@@ -81,20 +81,15 @@ describe('SQLite store', () => {
 });
 
 describe('atomic operations on SQLite', () => {
-  it('lets a claim be taken again once it expired', async () => {
+  it('gives a saved value with a lifetime to one caller, and to none once it expired', async () => {
     const store = openStore({ sqlitePath: tempDb() });
-    expect(await store.claim('reminder:0', 100)).toBe(true);
-    expect(await store.claim('reminder:0', 100)).toBe(false);
-    await new Promise((r) => setTimeout(r, 150));
-    expect(await store.claim('reminder:0', 100)).toBe(true);
-    await store.close();
-  });
-
-  it('gives a claim to exactly one of many concurrent callers', async () => {
-    const store = openStore({ sqlitePath: tempDb() });
-    const results = await Promise.all(Array.from({ length: 10 }, () => store.claim('reminder:1', 60_000)));
-    expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await store.claim('reminder:2', 60_000)).toBe(true);
+    await store.expiring.save('press:1', { n: 1 }, 60_000);
+    const taken = await Promise.all(Array.from({ length: 10 }, () => store.expiring.take('press:1')));
+    expect(taken.filter(Boolean)).toEqual([{ n: 1 }]);
+    await store.expiring.save('press:2', { n: 2 }, 50);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(await store.expiring.take('press:2')).toBeUndefined();
+    expect(await store.expiring.get('press:2')).toBeUndefined();
     await store.close();
   });
 });
