@@ -64,8 +64,7 @@ async function sqliteBackend(path: string): Promise<Backend> {
   return Object.assign(sqlite, {
     take: async (k: string) => (await rows('DELETE FROM expiring WHERE key = ? RETURNING value', k))[0]?.value,
     sweep: async () =>
-      (await rows(`DELETE FROM expiring WHERE json_extract(value, '$.expires') <= ? RETURNING key`, Date.now()))
-        .length,
+      (await rows(`DELETE FROM expiring WHERE json_extract(value, '$.expires') <= ? RETURNING key`, Date.now())).length,
   }) as unknown as Backend;
 }
 
