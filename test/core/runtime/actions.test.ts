@@ -1,5 +1,5 @@
 // Buttons below the adapters: saved with their owner, pressed through runCommand, refused when not yours.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { deleteAllUserData, exportUserData } from '../../../src/core/privacy.js';
 import { ACTION_TTL_MS, EXPIRED, NOT_YOURS, pressAction, saveActions } from '../../../src/core/runtime/actions.js';
@@ -107,12 +107,18 @@ describe('pressing a saved button', () => {
   it('answers an expired, unknown or forged id clearly and runs nothing', async () => {
     const { store, refs } = await saved();
     counted.length = 0;
-    const later = new Date(TEST_NOW.getTime() + ACTION_TTL_MS + 1);
-    const presser = { ...testContext({ store, now: later }), ...owner };
-    for (const ref of [refs[0] ?? '', 'AAAAAAAAAAAAAAAAAAAAAA.0', 'not-a-ref', `${refs[0]?.split('.')[0]}.9`]) {
-      const answer = await pressAction(ref, { ...presser, now: ref === refs[0] ? later : TEST_NOW }, commands);
-      expect(answer.outcome).toBe('user_error');
-      expect(answer.reply.lead).toBe(EXPIRED);
+    const presser = { ...testContext({ store }), ...owner };
+    // The store's clock decides when a button expires.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + ACTION_TTL_MS + 1);
+    try {
+      for (const ref of [refs[0] ?? '', 'AAAAAAAAAAAAAAAAAAAAAA.0', 'not-a-ref', `${refs[0]?.split('.')[0]}.9`]) {
+        const answer = await pressAction(ref, presser, commands);
+        expect(answer.outcome).toBe('user_error');
+        expect(answer.reply.lead).toBe(EXPIRED);
+      }
+    } finally {
+      vi.useRealTimers();
     }
     expect(counted).toEqual([]);
   });
