@@ -195,16 +195,27 @@ export const contractsClear = defineCommand({
   usesStore: true,
   options: z.object({
     confirm: z.boolean().default(false).describe('yes to really delete every contract in your log'),
+    count: z.number().int().min(0).optional().describe('only if the log still holds this many (the button sets it)'),
   }),
-  run: async ({ confirm }, ctx) => {
+  run: async ({ confirm, count }, ctx) => {
     const log = await loadLog(ctx);
-    if (log.contracts.length === 0) return reply({ lead: 'Your contract log is already empty.' });
-    if (!confirm) {
+    const n = log.contracts.length;
+    if (n === 0) return reply({ lead: 'Your contract log is already empty.' });
+    // A button deletes what its prompt counted; when the log changed since, it asks again.
+    const changed = count !== undefined && count !== n;
+    if (!confirm || changed) {
       return reply({
-        lead: `Nothing deleted yet: this would delete all ${plural(log.contracts.length, 'contract')} in your log.`,
+        lead: changed
+          ? `Nothing deleted: your log holds ${plural(n, 'contract')} now, not the ${count} the prompt showed.`
+          : `Nothing deleted yet: this would delete all ${plural(n, 'contract')} in your log.`,
         blocks: [text('To go ahead: /contracts clear confirm:yes')],
         actions: [
-          { label: 'Delete my contract log', style: 'danger', command: 'contracts clear', args: { confirm: true } },
+          {
+            label: 'Delete my contract log',
+            style: 'danger',
+            command: 'contracts clear',
+            args: { confirm: true, count: n },
+          },
           { label: 'Export it first (CSV)', command: 'contracts export', args: {} },
         ],
       });

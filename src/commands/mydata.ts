@@ -1,10 +1,19 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { deleteAllUserData, exportUserData } from '../core/privacy.js';
+import { deleteAllUserData, exportUserData, type UserDataExport } from '../core/privacy.js';
+import { BUTTONS } from '../core/runtime/actions.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { plural } from '../core/runtime/format.js';
 import { reply, text } from '../core/runtime/reply.js';
 
 const reminders = (n: number) => (n === 0 ? 'no pending reminders' : plural(n, 'pending reminder'));
+/** A short fingerprint of the stored data a prompt showed (saved buttons aside: the prompt adds its own). */
+function versionOf(exported: UserDataExport): string {
+  const { [BUTTONS]: _buttons, ...data } = exported.data;
+  const digest = createHash('sha256').update(JSON.stringify([data, exported.pendingReminders]));
+  return digest.digest('base64url').slice(0, 16);
+}
+
 const PRIVATE_NOTE = 'Only you can see this, even with share:yes.';
 
 export const mydataExport = defineCommand({
@@ -41,18 +50,33 @@ export const mydataDelete = defineCommand({
   description: 'Delete everything gigdesk stores about you in this workspace (asks for confirm:yes)',
   options: z.object({
     confirm: z.boolean().optional().describe('yes to delete for good'),
+    shown: z
+      .string()
+      .max(16)
+      .optional()
+      .describe('only if the data is still what the prompt showed (the button sets it)'),
   }),
   usesStore: true,
   alwaysPrivate: true,
-  run: async ({ confirm }, ctx) => {
-    if (!confirm) {
-      const exported = await exportUserData(ctx);
+  run: async ({ confirm, shown }, ctx) => {
+    const exported = confirm && shown === undefined ? undefined : await exportUserData(ctx);
+    // A button deletes what its prompt listed; when the data changed since, it asks again.
+    const changed = exported !== undefined && shown !== undefined && shown !== versionOf(exported);
+    if (exported && (!confirm || changed)) {
       const names = Object.keys(exported.data);
+      const what = `${names.join(', ') || 'nothing stored'} and ${reminders(exported.pendingReminders.length)}`;
       return reply({
-        lead: `Nothing deleted yet: this would remove ${names.join(', ') || 'nothing stored'} and ${reminders(exported.pendingReminders.length)} for good.`,
+        lead: changed
+          ? `Nothing deleted: your data changed since the prompt; it is now ${what}.`
+          : `Nothing deleted yet: this would remove ${what} for good.`,
         blocks: [text('To go ahead: /mydata delete confirm:yes. Want a copy first? /mydata export')],
         actions: [
-          { label: 'Delete all my data', style: 'danger', command: 'mydata delete', args: { confirm: true } },
+          {
+            label: 'Delete all my data',
+            style: 'danger',
+            command: 'mydata delete',
+            args: { confirm: true, shown: versionOf(exported) },
+          },
           { label: 'Export it first', command: 'mydata export', args: {} },
         ],
       });

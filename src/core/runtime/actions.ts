@@ -11,6 +11,8 @@ import { type Answer, failedAnswer, runCommand } from './run.js';
 
 /** How long a button keeps working. */
 export const ACTION_TTL_MS = 7 * 24 * 60 * 60_000;
+/** A set with a button that deletes data (style danger) works for minutes, and once. */
+export const DESTRUCTIVE_TTL_MS = 10 * 60_000;
 /** Saved button sets listed per user (for export and delete); older ones are dropped with their records. */
 const MAX_SETS_PER_USER = 500;
 /** The user data item listing a user's saved button sets. */
@@ -48,11 +50,12 @@ const keyOf = (id: string) => `actions:${id}`;
 export async function saveActions(reply: Reply, owner: Owner, store: Store, now: Date): Promise<Reply> {
   if (reply.actions.length === 0) return reply;
   const id = randomBytes(16).toString('base64url');
-  const expiresAt = now.getTime() + ACTION_TTL_MS;
   const actions = reply.actions.map(({ ref: _old, ...action }) => action);
+  const ttl = actions.some((a) => a.style === 'danger') ? DESTRUCTIVE_TTL_MS : ACTION_TTL_MS;
+  const expiresAt = now.getTime() + ttl;
   try {
     const saved: SavedActions = { owner: ownerOf(owner), visibility: reply.visibility, actions };
-    await store.expiring.save(keyOf(id), saved, ACTION_TTL_MS);
+    await store.expiring.save(keyOf(id), saved, ttl);
     await listSet({ ...owner, store }, { id, expiresAt }, now);
   } catch (error) {
     logger.warn({ err: error, platform: owner.platform }, 'could not save buttons; answering without them');
@@ -103,6 +106,9 @@ async function findAction(ref: string, presser: Context, commands: readonly Comm
   if (!action || !command) throw new UserError('button_expired', EXPIRED);
   // A form may add its one long-text field, nothing else.
   if (Object.keys(extra).some((name) => name !== command.longText)) throw new UserError('button_expired', EXPIRED);
+  // A button that deletes data is taken with its set: of two presses, even in two processes, one runs.
+  if (action.style === 'danger' && !(await presser.store.expiring.take(keyOf(id))))
+    throw new UserError('button_expired', EXPIRED);
   // The owner acts in the workspace the answer came from (a reminder DM has none of its own).
   const ctx = own ? { ...presser, workspaceId: saved.owner.workspaceId } : presser;
   return { command, args: action.args, ctx };
