@@ -171,6 +171,14 @@ describe('rate limits', () => {
     expect(busy.reply.lead).toBe('This workspace is very busy with gigdesk right now. Try again in 60 s.');
   });
 
+  it('counts one person across workspaces: a fourth server does not give a fresh budget', async () => {
+    const store = memoryStore();
+    const inWorkspace = (workspaceId: string) => ctx({ store, workspaceId, rateLimits: limits });
+    for (const id of ['w1', 'w2', 'w3'])
+      expect((await runText('/sum 1 1', registry, inWorkspace(id))).outcome).toBe('ok');
+    expect(await runText('/sum 1 1', registry, inWorkspace('w4'))).toMatchObject({ code: 'rate_limited_user' });
+  });
+
   it('lets the user go on once the window has passed', async () => {
     const store = memoryStore();
     const at = () => ctx({ store, rateLimits: { ...limits, perUser: 1, windowMs: 1000 } });

@@ -67,6 +67,34 @@ describe('Redis store', () => {
   });
 });
 
+describe('rate limits while Redis is away', () => {
+  it('do not start from zero for someone who just hit the limit, and allow others half the budget', async () => {
+    const store = openStore({ sqlitePath: 'unused', redisUrl: redis.url });
+    const limits = { perUser: 4, perWorkspace: 100, windowMs: 60_000 };
+    const as = (userId: string): Context => ({
+      ...scope(store),
+      userId,
+      isAdmin: false,
+      now: new Date(),
+      rateLimits: limits,
+    });
+    for (let i = 0; i < 4; i++) expect((await runText('/jss 7 1 8', commands, as('busy'))).outcome).toBe('ok');
+    expect(await runText('/jss 7 1 8', commands, as('busy'))).toMatchObject({ code: 'rate_limited_user' });
+
+    await store.get('anything'); // starts the store's probe, which tells when Redis stops answering
+    redis.pause();
+    try {
+      await vi.waitFor(() => expect(store.available()).toBe(false), { timeout: 8000, interval: 100 });
+      expect(await runText('/jss 7 1 8', commands, as('busy'))).toMatchObject({ code: 'rate_limited_user' });
+      for (let i = 0; i < 2; i++) expect((await runText('/jss 7 1 8', commands, as('fresh'))).outcome).toBe('ok');
+      expect(await runText('/jss 7 1 8', commands, as('fresh'))).toMatchObject({ code: 'rate_limited_user' });
+    } finally {
+      redis.resume();
+    }
+    await store.close();
+  });
+});
+
 describe('a hung Redis (SIGSTOP: socket open, no answers)', () => {
   it('gives storage unavailable within 6 s, math keeps answering, and it recovers after SIGCONT', async () => {
     const store = openStore({ sqlitePath: 'unused', redisUrl: redis.url });
