@@ -1,5 +1,5 @@
 // Buttons, forms, the message shortcut and files through real Bolt over signed loopback HTTP.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contractsImport } from '../../../src/commands/contracts.js';
 import { commands } from '../../../src/commands/index.js';
 import { logger } from '../../../src/core/log.js';
@@ -105,13 +105,18 @@ describe('Slack buttons (block_actions)', () => {
   });
 
   it('answers a press after the buttons expired with a clear message', async () => {
-    let now = new Date('2026-11-22T12:00:00Z');
-    const { h } = await start(() => now);
+    const { h } = await start();
     const ack = JSON.parse((await h.send('/jss', '7 1 8')).body);
-    now = new Date('2026-12-01T12:00:00Z');
-    await h.sendPayload(press(buttonsOf(ack)[0] as Button, OWNER));
-    const [answer] = await h.waitForCalls('response_url', 1);
-    expect(visibleText(messageOf(answer))).toContain(EXPIRED);
+    // The store's clock decides when saved buttons expire: nine days on.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 9 * 86_400_000);
+      await h.sendPayload(press(buttonsOf(ack)[0] as Button, OWNER));
+      const [answer] = await h.waitForCalls('response_url', 1);
+      expect(visibleText(messageOf(answer))).toContain(EXPIRED);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
