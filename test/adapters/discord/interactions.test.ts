@@ -1,5 +1,5 @@
 // Buttons, forms, the message command and files through real discord.js classes: raw payload in, callback out.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { discordDeliver } from '../../../src/adapters/discord/deliver.js';
 import { createInteractionHandler } from '../../../src/adapters/discord/handler.js';
 import { CHECK_WORDING } from '../../../src/adapters/discord/messageAction.js';
@@ -105,12 +105,17 @@ describe('discord buttons', () => {
   });
 
   it('answers an expired button with a clear message', async () => {
-    let now = new Date('2026-11-22T12:00:00Z');
-    const { fake } = setup(() => now);
+    const { fake } = setup();
     await fake.dispatch(slashPayload(commands, 'jss', { successful: 7, negative: 1, total: 8 }));
     const [button] = buttonsIn(callbacks(fake.calls)[0]?.body);
-    now = new Date('2026-11-30T12:00:00Z');
-    await fake.dispatch(pressPayload(button?.custom_id ?? ''));
+    // The store's clock decides when saved buttons expire: eight days on.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 8 * 86_400_000);
+      await fake.dispatch(pressPayload(button?.custom_id ?? ''));
+    } finally {
+      vi.useRealTimers();
+    }
     expect(visibleText(callbacks(fake.calls)[1]?.body)).toContain(EXPIRED);
   });
 
