@@ -4,7 +4,7 @@ import { COURSE_SOURCE } from '../core/advice/facts.js';
 import { dollarsToCents, MAX_DOLLARS } from '../core/money.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { formatCents, plural } from '../core/runtime/format.js';
-import { type Block, reply, text } from '../core/runtime/reply.js';
+import { type Block, moreInDetails, reply, text } from '../core/runtime/reply.js';
 
 const SHOWN_FLAGS = 5;
 const flagLine = (f: Flag) => `${f.what}${f.quote ? ` ("${f.quote}")` : ''}: ${f.why}`;
@@ -67,7 +67,7 @@ export const client = defineCommand({
     }
     const shown = flags.slice(0, SHOWN_FLAGS);
     const blocks: Block[] = [text(shown.map(flagLine).join('\n'))];
-    if (flags.length > SHOWN_FLAGS) blocks.push(text(`…and ${flags.length - SHOWN_FLAGS} more: add details:yes.`));
+    if (flags.length > SHOWN_FLAGS) blocks.push(moreInDetails(flags.length - SHOWN_FLAGS));
     if (goodLine) details.unshift(text(goodLine));
     if (flags.length > SHOWN_FLAGS) details.unshift(text(flags.slice(SHOWN_FLAGS).map(flagLine).join('\n')));
     return reply({

@@ -1,27 +1,32 @@
 import { z } from 'zod';
 import { dayOf } from '../core/dates.js';
-import { appendContracts, type Contract, contractFrom, parseIds, STARS_RULE } from '../core/jss/contracts.js';
-import { parseContractsCsv } from '../core/jss/contractsCsv.js';
-import { contractsToCsv } from '../core/jss/contractsExport.js';
+import {
+  appendContracts,
+  type Contract,
+  contractFrom,
+  formatIds,
+  parseIds,
+  STARS_RULE,
+  sameContract,
+  starsLabel,
+} from '../core/jss/contracts.js';
+import { contractsToCsv, EXPORT_COLUMNS } from '../core/jss/contractsExport.js';
 import { changeLog, loadLog } from '../core/jss/contractsStore.js';
 import { momentumBlocks } from '../core/jss/momentum.js';
 import { type Command, defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
 import { formatCents, plural } from '../core/runtime/format.js';
-import { type Block, fields, reply, table, text } from '../core/runtime/reply.js';
+import { fields, reply, table, text } from '../core/runtime/reply.js';
+import { contractsImport } from './contractsImport.js';
 
 const PAGE_SIZE = 20;
-const MAX_ERROR_LINES = 15;
 const OUTCOME_CHOICES = ['successful', 'neutral', 'negative', 'none', '5', '4.5', '4', '3', '2', '1'];
 
 function describe(c: Omit<Contract, 'id'>): string {
-  const outcome = c.stars === undefined ? c.outcome : `${c.outcome} (from ${c.stars} stars)`;
+  const outcome = c.stars === undefined ? c.outcome : `${c.outcome} (from ${starsLabel(c.stars)})`;
   const extras = [c.title ? `"${c.title}"` : '', c.longTerm ? 'long-term' : ''].filter(Boolean);
   return [c.end, outcome, formatCents(c.amountCents), c.client, ...extras].join(', ');
 }
-
-const sameContract = (a: Omit<Contract, 'id'>, b: Omit<Contract, 'id'>) =>
-  a.end === b.end && a.amountCents === b.amountCents && a.client.toLowerCase() === b.client.toLowerCase();
 
 export const contractsAdd = defineCommand({
   name: 'contracts add',
@@ -88,7 +93,7 @@ export const contractsList = defineCommand({
     const rows = shown.map((c) => [
       `#${c.id}`,
       c.end,
-      c.stars === undefined ? c.outcome : `${c.stars} stars`,
+      c.stars === undefined ? c.outcome : starsLabel(c.stars),
       formatCents(c.amountCents),
       c.client.length > 14 ? `${c.client.slice(0, 13)}…` : c.client,
     ]);
@@ -98,7 +103,7 @@ export const contractsList = defineCommand({
         `#${c.id}`,
         [
           c.client,
-          c.stars === undefined ? '' : `${c.outcome} (from ${c.stars} stars)`,
+          c.stars === undefined ? '' : `${c.outcome} (from ${starsLabel(c.stars)})`,
           c.clientRemoved ? 'client removed from Upwork' : '',
           c.longTerm ? 'long-term' : '',
           c.title ? `"${c.title}"` : '',
@@ -113,7 +118,7 @@ export const contractsList = defineCommand({
       details: [...(extras.length > 0 ? [fields(extras)] : []), ...momentumBlocks(contracts, dayOf(ctx.now))],
       footer: [
         ...(pages > 1 ? [`Page ${page} of ${pages}: /contracts list page:${page < pages ? page + 1 : 1}`] : []),
-        'Try /jss to score it, or /contracts remove 3 to drop one.',
+        `Try /jss to score it, or /contracts remove ${sorted[0]?.id ?? 1} to drop one.`,
       ],
     });
   },
@@ -123,7 +128,13 @@ export const contractsRemove = defineCommand({
   name: 'contracts remove',
   description: 'Remove contracts from your log by id',
   usesStore: true,
-  options: z.object({ ids: z.string().min(1).max(400).describe('ids from /contracts list, such as 3 or 3,5,7') }),
+  options: z.object({
+    ids: z
+      .string()
+      .min(1)
+      .max(400)
+      .describe('ids from /contracts list: 3, a list such as 3,5,7, or a range such as 81-120'),
+  }),
   run: async ({ ids }, ctx) => {
     const wanted = parseIds(ids);
     const { after } = await changeLog(ctx, (log) => {
@@ -132,59 +143,14 @@ export const contractsRemove = defineCommand({
       if (unknown.length > 0) {
         throw new UserError(
           'unknown_contract',
-          `No contract ${unknown.map((id) => `#${id}`).join(', ')} in your log; nothing was removed. See /contracts list.`,
+          `No contract ${formatIds(unknown)} in your log; nothing was removed. See /contracts list.`,
         );
       }
       return { ...log, contracts: log.contracts.filter((c) => !wanted.includes(c.id)) };
     });
     const remaining = after.contracts;
     return reply({
-      lead: `Removed ${wanted.map((id) => `#${id}`).join(', ')} from your log; ${plural(remaining.length, 'contract')} left.`,
-    });
-  },
-});
-
-export const contractsImport = defineCommand({
-  name: 'contracts import',
-  description: 'Add contracts from CSV lines: date, outcome, amount, client, title, long_term',
-  longText: 'csv',
-  usesStore: true,
-  options: z.object({
-    skip_bad: z.boolean().default(false).describe('import the good lines even when some are bad (default no)'),
-    csv: z
-      .string()
-      .min(1)
-      .max(200_000)
-      .describe('CSV lines: date, outcome, amount, client, title, long_term (header optional; or ; between lines)'),
-  }),
-  run: async ({ skip_bad, csv }, ctx) => {
-    const { contracts, errors } = parseContractsCsv(csv, ctx.now);
-    const errorLines = errors.slice(0, MAX_ERROR_LINES).map((e) => `${e.where}: ${e.message}`);
-    if (errors.length > MAX_ERROR_LINES)
-      errorLines.push(`…and ${plural(errors.length - MAX_ERROR_LINES, 'more bad line')}.`);
-    if (errors.length > 0 && (!skip_bad || contracts.length === 0)) {
-      const hint = contracts.length > 0 ? ' Fix the bad lines, or add skip_bad:yes to import only the good ones.' : '';
-      throw new UserError(
-        'csv_bad_lines',
-        `Nothing was imported: ${plural(errors.length, 'line')} could not be read.${hint}\n${errorLines.join('\n')}`,
-      );
-    }
-    const { before: log, after: updated } = await changeLog(ctx, (current) => appendContracts(current, contracts));
-    const repeats = contracts.filter((c) => log.contracts.some((old) => sameContract(old, c))).length;
-    const blocks: Block[] = [];
-    if (errors.length > 0) blocks.push(text(`Skipped ${plural(errors.length, 'bad line')}:\n${errorLines.join('\n')}`));
-    if (repeats > 0) {
-      blocks.push(
-        text(
-          `${plural(repeats, 'imported contract')} match one already in your log (same date, client and amount); remove repeats with /contracts remove.`,
-        ),
-      );
-    }
-    const starred = contracts.some((c) => c.stars !== undefined);
-    return reply({
-      lead: `Imported ${plural(contracts.length, 'contract')} (#${log.nextId}-#${updated.nextId - 1}); your log now has ${plural(updated.contracts.length, 'contract')}.`,
-      blocks,
-      footer: [...(starred ? [STARS_RULE] : []), 'Try /jss to score your log.'],
+      lead: `Removed ${formatIds(wanted)} from your log; ${plural(remaining.length, 'contract')} left.`,
     });
   },
 });
@@ -237,7 +203,9 @@ export const contractsExport = defineCommand({
     const csv = contractsToCsv(contracts);
     return reply({
       lead: `Your contract log as CSV: ${plural(contracts.length, 'contract')}`,
-      blocks: [text('Columns: date, outcome, amount, client, title, long_term. /contracts import reads it back.')],
+      blocks: [
+        text(`Columns: ${EXPORT_COLUMNS.join(', ')}. /contracts import reads it back as it is, marks included.`),
+      ],
       attachments: [
         {
           name: 'contracts.csv',

@@ -40,9 +40,14 @@ export const contractsEdit = defineCommand({
     const why = client_removed
       ? 'Feedback from a client Upwork later flags or removes no longer counts toward the JSS, so this contract is left out of every window and of your last ten reviews.'
       : 'The mark is gone: the contract counts with its outcome again.';
+    const unchanged = Boolean(before.contracts.find((c) => c.id === id)?.clientRemoved) === client_removed;
+    const lead = unchanged
+      ? `Contract #${id} was already ${client_removed ? 'marked as feedback Upwork removed' : 'counted (not marked)'}, so nothing changed: your 24-month JSS estimate stays ${now}.`
+      : `Contract #${id} ${marked}: your 24-month JSS estimate goes from ${was} to ${now}.`;
+    const undo = client_removed ? 'undo with client_removed:no' : 'mark it again with client_removed:yes';
     return reply({
-      lead: `Contract #${id} ${marked}: your 24-month JSS estimate goes from ${was} to ${now}.`,
-      blocks: [text(why), text('See every window with /jss; undo with client_removed:no.')],
+      lead,
+      blocks: [text(why), text(`See every window with /jss; ${undo}.`)],
       footer: [
         'Source: the course material the project is built from (removed client feedback stops counting). Estimate: Upwork does not publish its algorithm.',
       ],

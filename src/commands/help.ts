@@ -30,10 +30,7 @@ export function helpCommand(list: () => readonly Command[]): Command {
       if (matches.length === 0)
         throw new UserError('unknown_command', `There is no command /${name.slice(0, 40)}. Type /help for the list.`);
       return reply({
-        lead:
-          matches.length === 1
-            ? `${usageLine(matches[0] as Command)}: ${matches[0]?.description.toLowerCase()}.`
-            : `/${name} has ${matches.length} sub-commands: ${matches.map((c) => c.name.split(' ')[1]).join(', ')}.`,
+        lead: helpLead(name, matches),
         blocks: matches.flatMap((c) => [
           text(`${usageLine(c)}\n${c.description}${c.adminOnly ? ' (admins only)' : ''}`),
           fields(
@@ -46,4 +43,14 @@ export function helpCommand(list: () => readonly Command[]): Command {
       });
     },
   });
+}
+
+/** One command: its usage and description as written (proper names keep their capitals); a group: its sub-commands. */
+function helpLead(name: string, matches: readonly Command[]): string {
+  const exact = matches.find((c) => c.name === name);
+  const subs = matches.filter((c) => c !== exact).map((c) => c.name.split(' ')[1] ?? '');
+  const listed = subs.length <= 1 ? subs.join('') : `${subs.slice(0, -1).join(', ')} and ${subs.at(-1)}`;
+  if (!exact) return `/${name} has ${subs.length} sub-commands: ${listed}.`;
+  const about = `${usageLine(exact)}: ${exact.description.replace(/\.$/, '')}`;
+  return subs.length === 0 ? `${about}.` : `${about}; its sub-commands: ${listed}.`;
 }

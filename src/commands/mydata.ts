@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { deleteAllUserData, exportUserData, type UserDataExport } from '../core/privacy.js';
+import { deleteAllUserData, describeStored, exportUserData, type UserDataExport } from '../core/privacy.js';
 import { BUTTONS } from '../core/runtime/actions.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { plural } from '../core/runtime/format.js';
@@ -29,7 +29,7 @@ export const mydataExport = defineCommand({
     return reply({
       lead: nothing
         ? 'gigdesk stores nothing about you in this workspace.'
-        : `gigdesk stores ${names.join(', ') || 'no items'} and ${reminders(exported.pendingReminders.length)} about you here.`,
+        : `gigdesk stores ${describeStored(names) || 'no items'}, with ${reminders(exported.pendingReminders.length)}, about you here.`,
       blocks: [text(PRIVATE_NOTE)],
       // A file, so the export is whole however much is stored (a message would be cut at the platform's limit).
       attachments: [
@@ -64,10 +64,10 @@ export const mydataDelete = defineCommand({
     const changed = exported !== undefined && shown !== undefined && shown !== versionOf(exported);
     if (exported && (!confirm || changed)) {
       const names = Object.keys(exported.data);
-      const what = `${names.join(', ') || 'nothing stored'} and ${reminders(exported.pendingReminders.length)}`;
+      const what = `${describeStored(names) || 'nothing stored'}, with ${reminders(exported.pendingReminders.length)},`;
       return reply({
         lead: changed
-          ? `Nothing deleted: your data changed since the prompt; it is now ${what}.`
+          ? `Nothing deleted: your data changed since the prompt; it is now ${what.slice(0, -1)}.`
           : `Nothing deleted yet: this would remove ${what} for good.`,
         blocks: [text('To go ahead: /mydata delete confirm:yes. Want a copy first? /mydata export')],
         actions: [
@@ -83,7 +83,7 @@ export const mydataDelete = defineCommand({
     }
     const removed = await deleteAllUserData(ctx);
     return reply({
-      lead: `Deleted: ${removed.items.join(', ') || 'nothing was stored'}, and ${reminders(removed.reminders)}.`,
+      lead: `Deleted ${describeStored(removed.items) || 'nothing (nothing was stored)'}, with ${reminders(removed.reminders)}.`,
       blocks: [text(PRIVATE_NOTE)],
     });
   },

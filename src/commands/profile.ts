@@ -9,7 +9,7 @@ import {
 } from '../core/advice/profile.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { plural } from '../core/runtime/format.js';
-import { type Block, reply, text } from '../core/runtime/reply.js';
+import { type Block, moreInDetails, reply, text } from '../core/runtime/reply.js';
 
 const SHOWN_FINDINGS = 5;
 
@@ -62,7 +62,7 @@ export const profile = defineCommand({
     const shown = check.findings.slice(0, SHOWN_FINDINGS);
     const rest = check.findings.slice(SHOWN_FINDINGS);
     const blocks: Block[] = [text(shown.map(findingLine).join('\n'))];
-    if (rest.length > 0) blocks.push(text(`…and ${rest.length} more: add details:yes.`));
+    if (rest.length > 0) blocks.push(moreInDetails(rest.length));
     return reply({
       lead: `${plural(check.findings.length, 'thing')} to change in your overview; the first: ${first ? labelOf(first) : ''}.`,
       blocks,

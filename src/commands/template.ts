@@ -99,7 +99,9 @@ export const template = defineCommand({
     // Copy-ready: the same template again as a plain message (code blocks are hard to copy on a phone).
     const { delivered: _ladder, ...same } = args;
     const copyReady = { label: 'Copy-ready', command: 'template', args: { ...replayable(same), plain: true } };
-    return reply({ lead: `${found.summary}: ready to copy.`, blocks, footer, actions: [copyReady] });
+    const to = cleanValues(args).client;
+    const lead = `Your ${found.name} message${to ? ` to ${to}` : ''} is ready to copy.`;
+    return reply({ lead, blocks, footer, actions: [copyReady] });
   },
 });
 
@@ -212,7 +214,8 @@ export const templateAdd = defineCommand({
     text: templateText,
   }),
   run: async (args, ctx) => {
-    const name = normaliseName(args.name);
+    // Checked as typed, not lowercased first: "Bad" is refused with the naming rule, not saved as "bad".
+    const name = args.name.trim();
     checkNewName(name, await loadCommunity(ctx), Boolean(args.replace));
     const entry: CommunityTemplate = {
       name,

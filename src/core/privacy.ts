@@ -1,13 +1,30 @@
 // Everything stored about one person, to export or delete on request.
 
-import { forgetDigest } from './desk/digest.js';
-import { forgetReminders, type PendingReminder, remindersOf } from './followups/reminders.js';
-import { forgetWindowAlerts } from './jss/windowAlerts.js';
+import { DIGEST_NAME, forgetDigest } from './desk/digest.js';
+import { forgetReminders, LADDERS, NOTICES, type PendingReminder, remindersOf } from './followups/reminders.js';
+import { LOG_NAME } from './jss/contracts.js';
+import { ALERTS_NAME, forgetWindowAlerts } from './jss/windowAlerts.js';
 import { forgetCommunity } from './messages/templates.js';
 import { BUTTONS, forgetActions, savedActionsOf } from './runtime/actions.js';
 import type { Context, Platform } from './runtime/command.js';
 import { forgetSettings } from './runtime/settings.js';
 import { deleteUserData, readUserData, type Store, userDataNames, workspaceUserIds } from './store/store.js';
+
+/** What each stored item is, in words: answers never show the store's internal names. */
+const DATA_WORDS: Record<string, string> = {
+  [LOG_NAME]: 'your contract log',
+  [LADDERS]: 'your follow-up ladders',
+  [NOTICES]: 'reminders waiting to be shown',
+  [ALERTS_NAME]: 'your JSS window alerts',
+  [DIGEST_NAME]: 'your weekly desk digest',
+  [BUTTONS]: 'the buttons of your recent answers',
+};
+
+/** ["contracts", "jss-alerts"] -> "your contract log and your JSS window alerts". */
+export function describeStored(names: readonly string[]): string {
+  const words = names.map((n) => DATA_WORDS[n] ?? `other saved data (${n})`);
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
 
 export interface UserDataExport {
   platform: string;

@@ -108,15 +108,22 @@ export interface ContractInput {
   client: string;
   title?: string;
   longTerm?: string | boolean;
+  clientRemoved?: string | boolean;
+}
+
+function yesNo(value: string | boolean | undefined, what: string): boolean {
+  const parsed = typeof value === 'string' ? parseBoolean(value) : (value ?? false);
+  if (parsed === undefined)
+    throw new UserError('bad_yes_no', `${what} must be yes or no (got "${String(value).slice(0, 20)}").`);
+  return parsed;
 }
 
 /** Validates one contract as typed; throws UserError naming the first problem. */
 export function contractFrom(input: ContractInput, now: Date): Omit<Contract, 'id'> {
   const end = isoOfDay(parseDay(input.date, now));
   const { outcome, stars } = parseOutcome(input.outcome);
-  const longTerm = typeof input.longTerm === 'string' ? parseBoolean(input.longTerm) : (input.longTerm ?? false);
-  if (longTerm === undefined)
-    throw new UserError('bad_yes_no', `Long-term must be yes or no (got "${input.longTerm}").`);
+  const longTerm = yesNo(input.longTerm, 'Long-term');
+  const clientRemoved = yesNo(input.clientRemoved, 'Client removed');
   const contract: Omit<Contract, 'id'> = {
     end,
     outcome,
@@ -127,8 +134,38 @@ export function contractFrom(input: ContractInput, now: Date): Omit<Contract, 'i
   const title = cleanTitle(input.title);
   if (stars !== undefined) contract.stars = stars;
   if (title) contract.title = title;
+  if (clientRemoved) contract.clientRemoved = true;
   return contract;
 }
+
+/** Every field but the id: an import line equal to a logged contract is that contract again. */
+export const contractRecord = (c: Omit<Contract, 'id'>): string =>
+  JSON.stringify([c.end, c.outcome, c.stars, c.amountCents, c.client, c.title, c.longTerm, Boolean(c.clientRemoved)]);
+
+/**
+ * Splits an import into contracts new to the log and repeats of logged ones, one for one: two equal
+ * lines against one logged contract leave one new.
+ */
+export function newContracts(log: readonly Contract[], added: readonly Omit<Contract, 'id'>[]) {
+  const logged = new Map<string, number>();
+  for (const c of log) logged.set(contractRecord(c), (logged.get(contractRecord(c)) ?? 0) + 1);
+  const fresh: Omit<Contract, 'id'>[] = [];
+  let repeats = 0;
+  for (const c of added) {
+    const left = logged.get(contractRecord(c)) ?? 0;
+    if (left > 0) {
+      logged.set(contractRecord(c), left - 1);
+      repeats++;
+    } else fresh.push(c);
+  }
+  return { fresh, repeats };
+}
+
+/** Same day, client and amount: likely the same contract, even if another field differs. */
+export const sameContract = (a: Omit<Contract, 'id'>, b: Omit<Contract, 'id'>) =>
+  a.end === b.end && a.amountCents === b.amountCents && a.client.toLowerCase() === b.client.toLowerCase();
+
+export const starsLabel = (stars: number) => `${stars} star${stars === 1 ? '' : 's'}`;
 
 /** Adds contracts with fresh ids; refuses (changing nothing) past the size limit. */
 export function appendContracts(log: ContractLog, added: Omit<Contract, 'id'>[]): ContractLog {
@@ -142,18 +179,41 @@ export function appendContracts(log: ContractLog, added: Omit<Contract, 'id'>[])
   return { nextId: log.nextId + added.length, contracts: [...log.contracts, ...withIds] };
 }
 
-/** "3", "3,5 7" -> [3, 5, 7]. */
+const RANGE = /^#?(\d{1,9})(?:-#?(\d{1,9}))?$/;
+
+/** "3", "3,5 7", "81-120" -> the ids, each once, in order; a range is at most a full log long. */
 export function parseIds(input: string): number[] {
   const parts = input.split(/[\s,;]+/).filter(Boolean);
-  const ids = parts.map((p) => Number(p.replace(/^#/, '')));
-  const bad = parts.find((_, i) => !Number.isInteger(ids[i]) || (ids[i] ?? 0) < 1);
-  if (bad !== undefined || ids.length === 0) {
-    throw new UserError(
-      'bad_contract_ids',
-      `Give contract ids as shown by /contracts list, such as 3 or 3,5,7${bad ? ` (got "${bad.slice(0, 20)}")` : ''}.`,
-    );
+  const ids: number[] = [];
+  for (const part of parts) {
+    const [, from = '', to] = RANGE.exec(part) ?? [];
+    const first = Number(from);
+    const last = to === undefined ? first : Number(to);
+    if (!from || first < 1 || last < first || last - first >= MAX_CONTRACTS) throw badIds(part);
+    for (let id = first; id <= last; id++) ids.push(id);
+    if (ids.length > MAX_CONTRACTS) throw badIds(part);
   }
+  if (ids.length === 0) throw badIds();
   return [...new Set(ids)];
+}
+
+const badIds = (part?: string) =>
+  new UserError(
+    'bad_contract_ids',
+    `Give contract ids as shown by /contracts list: 3, a list such as 3,5,7, or a range such as 81-120${part ? ` (got "${part.slice(0, 20)}")` : ''}.`,
+  );
+
+/** [81, 82, ..., 120, 125] -> "#81-#120, #125". */
+export function formatIds(ids: readonly number[]): string {
+  const sorted = [...ids].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i] ?? 0;
+    while (sorted[i + 1] === (sorted[i] ?? 0) + 1) i++;
+    const end = sorted[i] ?? start;
+    runs.push(end === start ? `#${start}` : end === start + 1 ? `#${start}, #${end}` : `#${start}-#${end}`);
+  }
+  return runs.join(', ');
 }
 
 export const endDay = (c: Contract): Day => dayFromIso(c.end);

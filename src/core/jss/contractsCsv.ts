@@ -7,7 +7,7 @@ export const MAX_IMPORT_LINES = 2_000;
 /** Every column at its longest (title 120, client 80, ...) with quotes fits well within this. */
 const MAX_LINE_CHARS = 1_000;
 
-const COLUMNS = ['date', 'outcome', 'amount', 'client', 'title', 'long_term'] as const;
+const COLUMNS = ['date', 'outcome', 'amount', 'client', 'title', 'long_term', 'client_removed'] as const;
 type Column = (typeof COLUMNS)[number];
 
 const HEADER_NAMES: Record<string, Column> = {
@@ -24,6 +24,7 @@ const HEADER_NAMES: Record<string, Column> = {
   title: 'title',
   'long term': 'long_term',
   longterm: 'long_term',
+  'client removed': 'client_removed',
 };
 
 export interface LineError {
@@ -119,7 +120,7 @@ function headerColumns(first: string[]): Column[] | undefined {
   if (unknown.length > 0) {
     throw new UserError(
       'csv_unknown_columns',
-      `The header names columns I don't know: ${unknown.join(', ')}. Use date, outcome, amount, client, title, long_term.`,
+      `The header names columns I don't know: ${unknown.join(', ')}. Use date, outcome, amount, client, title, long_term, client_removed.`,
     );
   }
   return names as Column[];
@@ -145,5 +146,6 @@ function toInput(record: string[], order: readonly Column[]): ContractInput {
     client: cell('client') ?? '',
     title: cell('title'),
     longTerm: cell('long_term') || undefined,
+    clientRemoved: cell('client_removed') || undefined,
   };
 }

@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Contract } from './contracts.js';
 
-export const EXPORT_COLUMNS = ['date', 'outcome', 'amount', 'client', 'title', 'long_term'];
+export const EXPORT_COLUMNS = ['date', 'outcome', 'amount', 'client', 'title', 'long_term', 'client_removed'];
 
 /** Oldest first, as a log is usually kept; stars are written as stars so they map the same way again. */
 export function contractsToCsv(contracts: readonly Contract[]): string {
@@ -14,6 +14,7 @@ export function contractsToCsv(contracts: readonly Contract[]): string {
     c.client,
     c.title ?? '',
     c.longTerm ? 'yes' : 'no',
+    c.clientRemoved ? 'yes' : 'no',
   ]);
   return stringify(rows, { header: true, columns: EXPORT_COLUMNS });
 }

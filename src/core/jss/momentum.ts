@@ -3,7 +3,7 @@
 import { type Day, isoOfDay } from '../dates.js';
 import { formatCount, plural } from '../runtime/format.js';
 import { type Block, text } from '../runtime/reply.js';
-import { type Contract, endDay } from './contracts.js';
+import { type Contract, endDay, starsLabel } from './contracts.js';
 
 /** How many reviews a client sees first on a profile (course material). */
 export const REVIEWS_IN_VIEW = 10;
@@ -62,7 +62,7 @@ export function momentumBlocks(contracts: readonly Contract[], today: Day): Bloc
   if (m.lastTen.length === 0) return [text('Review momentum: no review in your log yet.')];
   const count = (outcome: Contract['outcome']) => m.lastTen.filter((c) => c.outcome === outcome).length;
   const lines = [
-    `Your last ${m.lastTen.length === REVIEWS_IN_VIEW ? 'ten' : formatCount(m.lastTen.length)} reviews, what a client reads first: ${formatCount(count('successful'))} successful, ${formatCount(count('neutral'))} neutral, ${formatCount(count('negative'))} negative.`,
+    `Your last ${m.lastTen.length === REVIEWS_IN_VIEW ? 'ten reviews' : m.lastTen.length === 1 ? 'review' : `${formatCount(m.lastTen.length)} reviews`}, what a client reads first: ${formatCount(count('successful'))} successful, ${formatCount(count('neutral'))} neutral, ${formatCount(count('negative'))} negative.`,
   ];
   const pace =
     m.perMonth === undefined
@@ -78,7 +78,7 @@ export function momentumBlocks(contracts: readonly Contract[], today: Day): Bloc
   const underFour = m.lastTen.filter((c) => c.stars !== undefined && c.stars < 4);
   for (const c of underFour) {
     lines.push(
-      `${c.client} (#${c.id}) gave ${c.stars} stars, counted ${c.outcome} by gigdesk's estimate (only 4 stars and up has a source); a client reads the stars.`,
+      `${c.client} (#${c.id}) gave ${starsLabel(c.stars ?? 0)}, counted ${c.outcome} by gigdesk's estimate (only 4 stars and up has a source); a client reads the stars.`,
     );
   }
   if (m.negatives.length === 0)

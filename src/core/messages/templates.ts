@@ -53,7 +53,13 @@ export function cleanValues(raw: Partial<Record<Placeholder, string | undefined>
   return values;
 }
 
-/** Fills a template; a missing value drops its [part] or uses the fallback, never shows a raw {name}. */
+/** What a bare {placeholder} reads when no value is given, so a template works without options. */
+export const DEFAULT_WORDS: Record<Placeholder, string> = { client: 'there', project: 'the project', you: '' };
+
+/**
+ * Fills a template; a missing value drops its [part], or uses the fallback, or the default words,
+ * and never shows a raw {name}.
+ */
 export function fillTemplate(text: string, values: Values): string {
   const missing = new Set<string>();
   const fillValues = (part: string) =>
@@ -61,6 +67,8 @@ export function fillTemplate(text: string, values: Values): string {
       const value = values[name as Placeholder];
       if (value !== undefined) return value;
       if (fallback !== undefined) return fallback;
+      const word = DEFAULT_WORDS[name as Placeholder];
+      if (word !== undefined) return word;
       missing.add(name);
       return '';
     });

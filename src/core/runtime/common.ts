@@ -43,7 +43,9 @@ export function withCommonOptions(
   result: Reply,
   common: CommonValues,
 ): Reply {
-  const shown = common.details ? { ...result, blocks: [...result.blocks, ...result.details], details: [] } : result;
+  // A pointer to the details ("…and 3 more: add details:yes") is dropped once they are shown.
+  const whole = [...result.blocks.filter((b) => !(b.type === 'text' && b.short)), ...result.details];
+  const shown = common.details ? { ...result, blocks: whole, details: [] } : result;
   const visibility = common.share && !command.alwaysPrivate ? 'public' : shown.visibility;
   const replay = replayable(given);
   const buttons: Action[] = [];

@@ -9,7 +9,8 @@ export interface Field {
 }
 
 export type Block =
-  | { type: 'text'; text: string }
+  /** `short`: only in the short answer (a pointer to the details, dropped once they are shown). */
+  | { type: 'text'; text: string; short?: true }
   | { type: 'fields'; fields: Field[] }
   | { type: 'table'; columns: string[]; rows: string[][] }
   /** Preformatted text kept as-is (text charts, aligned lists). */
@@ -81,6 +82,12 @@ export function replayable(args: Record<string, unknown>): Action['args'] {
 }
 
 export const text = (value: string): Block => ({ type: 'text', text: value });
+/** "…and 3 more: add details:yes": left out when the details are shown. */
+export const moreInDetails = (count: number): Block => ({
+  type: 'text',
+  text: `…and ${count} more: add details:yes.`,
+  short: true,
+});
 export const fields = (pairs: [string, string][]): Block => ({
   type: 'fields',
   fields: pairs.map(([label, value]) => ({ label, value })),

@@ -196,8 +196,8 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * A positional slot is passed over when already filled, or when it is an optional yes/no or number before a
- * trailing text option and the word is not one ("/contracts import 2026-03-14,..." reaches the text).
+ * A positional slot is passed over when already filled, or when it is an optional yes/no, number or choice
+ * before a trailing text option and the word is not one ("/contracts import 2026-03-14,..." reaches the text).
  */
 function skipSlot(
   spec: OptionSpec | undefined,
@@ -208,7 +208,18 @@ function skipSlot(
   if (!spec) return false;
   if (spec.name in args) return true;
   const beforeText = last?.type === 'string' && spec !== last;
-  return beforeText && spec.type !== 'string' && !spec.required && coerce(spec, raw) === raw;
+  if (!beforeText || spec.required) return false;
+  if (spec.choices) return !spec.choices.includes(raw.toLowerCase());
+  return spec.type !== 'string' && !fits(spec, raw);
+}
+
+/** Whether a word reads as the option's type; one that could be read two ways ("5 star, pay") does not. */
+function fits(spec: OptionSpec, raw: string): boolean {
+  try {
+    return coerce(spec, raw) !== raw;
+  } catch {
+    return false;
+  }
 }
 
 export interface ParsedLine {

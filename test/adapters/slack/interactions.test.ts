@@ -1,6 +1,6 @@
 // Buttons, forms, the message shortcut and files through real Bolt over signed loopback HTTP.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { contractsImport } from '../../../src/commands/contracts.js';
+import { contractsImport } from '../../../src/commands/contractsImport.js';
 import { commands } from '../../../src/commands/index.js';
 import { logger } from '../../../src/core/log.js';
 import { EXPIRED, NOT_YOURS } from '../../../src/core/runtime/actions.js';

@@ -80,7 +80,7 @@ describe.each(stores)('/mydata delete racing reminders on %s', (_name, open) => 
     });
     await inFlight;
     const slow = await runText('/mydata delete confirm:yes', commands, as(store, 'SLOW'));
-    expect(JSON.stringify(slow.reply)).toContain('followups');
+    expect(JSON.stringify(slow.reply)).toContain('follow-up ladders');
     events.push('deleted SLOW');
 
     // A reminder scheduled after the delete arrives: the worker kept running past it.

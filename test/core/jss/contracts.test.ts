@@ -138,7 +138,7 @@ describe('/contracts', () => {
     expect((await loadLog(me)).contracts).toHaveLength(0);
     const partial = await ask(`/contracts import skip_bad:yes ${csv}`, me);
     expect(partial.outcome).toBe('ok');
-    expect(partial.text).toContain('Imported 2 contracts (#1-#2)');
+    expect(partial.text).toContain('Imported 2 new contracts (#1, #2)');
     expect(partial.text).toContain('Skipped 1 bad line');
     expect((await loadLog(me)).contracts.map((c) => c.client)).toEqual(['A', 'C']);
   });

@@ -153,7 +153,7 @@ describe('/contracts remove takes ranges and lists', () => {
   it('a backwards or huge range is refused', async () => {
     const ctx = testContext();
     await run('/contracts add 2026-01-10 successful 500 Acme', ctx);
-    expect((await run('/contracts remove 9-3', ctx)).code).toBe('bad_ids');
-    expect((await run('/contracts remove 1-99999999', ctx)).code).toBe('bad_ids');
+    expect((await run('/contracts remove 9-3', ctx)).code).toBe('bad_contract_ids');
+    expect((await run('/contracts remove 1-99999999', ctx)).code).toBe('bad_contract_ids');
   });
 });

@@ -41,9 +41,9 @@ describe('fillTemplate', () => {
     expect(fillTemplate(template, values)).toBe(expected);
   });
 
-  it('names the option a bare placeholder needs instead of showing {client}', () => {
-    expect(() => fillTemplate('Hello {client}.', {})).toThrow(UserError);
-    expect(() => fillTemplate('Hello {client}.', {})).toThrow(/client:/);
+  it('a bare placeholder without a value reads its default words, never {client}', () => {
+    expect(fillTemplate('Hello {client}, about {project}. {you}', {})).toBe('Hello there, about the project.');
+    expect(() => fillTemplate('Hello {nobody}.', {})).toThrow(UserError);
   });
 
   it('inserts values as text: braces in a value are not expanded again', () => {
