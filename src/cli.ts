@@ -12,6 +12,8 @@ const HELP = `Usage: gigdesk <command>
   ask "<question>" [--json]      one question, one answer: gigdesk ask "/jss 7 1 8"
                                  exit 0 answer, 1 mistake in the question, 2 fault
   discord deploy [--guild <id>]  register the slash commands (only when they changed)
+  discord invite                 print the links that add gigdesk to a server or to
+                                 your own Discord account
   slack manifest [<https-url>]   write slack/manifest.yml from the commands; with a
                                  public URL (or SLACK_PUBLIC_URL), the OAuth app's
                                  slack/manifest.oauth.yml
@@ -26,6 +28,7 @@ async function runCli(argv: string[]): Promise<number> {
   if (command === 'ask') return (await import('./adapters/console/ask.js')).ask(rest);
   if (command === 'start' && rest.length === 0) return (await import('./main.js')).startBot();
   if (words === 'discord deploy') return discordDeploy(rest.slice(1));
+  if (words === 'discord invite' && rest.length === 1) return discordInvite();
   if (words === 'slack manifest' && rest.length <= 2) return slackManifest(rest[1]);
   if (command === 'health' && rest.length === 0) return health();
   if (command === '--version' || command === '-v') return print(packageVersion());
@@ -55,6 +58,15 @@ async function discordDeploy(args: string[]): Promise<number> {
   if (!config.discord) throw new Error('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).');
   const { deployFromConfig } = await import('./adapters/discord/deploy.js');
   return print(await deployFromConfig(config.discord, values.guild));
+}
+
+async function discordInvite(): Promise<number> {
+  const { loadConfig, loadDotEnv } = await import('./config.js');
+  loadDotEnv();
+  const applicationId = loadConfig().discord?.applicationId || process.env.DISCORD_APPLICATION_ID;
+  if (!applicationId) throw new Error('Set DISCORD_APPLICATION_ID (see .env.example).');
+  const { inviteText } = await import('./adapters/discord/invite.js');
+  return print(inviteText(applicationId));
 }
 
 /** One workspace over Socket Mode, or (with a public URL) the app installed through OAuth over HTTP. */

@@ -64,6 +64,8 @@ export const template = defineCommand({
         'template_name_misplaced',
         'Here the name comes straight after /template, e.g. /template five-star client:Alex.',
       );
+    if (['add', 'edit', 'remove'].includes(name))
+      throw new UserError('template_admin_moved', `Admins change the workspace's templates with /templates ${name}.`);
     const found = await findTemplate(ctx, name);
     if (!found) {
       const names = await templateNames(ctx);
@@ -115,7 +117,7 @@ function heldBack(found: Template, blocks: Block[], findings: ReturnType<typeof 
         : `/template ${found.name} passes the check now but is still a draft.${draft}`,
     blocks,
     details: findingsWhy(findings),
-    footer: [`An admin can change it with /template edit ${found.name}.`],
+    footer: [`An admin can change it with /templates edit ${found.name}.`],
   });
 }
 
@@ -180,7 +182,7 @@ async function saveChecked(ctx: Context, entry: CommunityTemplate, draft: boolea
       lead: `Saved /template ${entry.name} as a draft: members cannot use it, because it ${findingsSummary(findings)}.`,
       blocks: handOut(preview, 'Preview (with sample names)').blocks,
       details: findingsWhy(findings),
-      footer: [`Change it with /template edit ${entry.name}; once it passes, members can use it.`],
+      footer: [`Change it with /templates edit ${entry.name}; once it passes, members can use it.`],
     });
   }
   return reply({
@@ -201,7 +203,7 @@ const wording = (raw: string, ctx: Context) => ({
 });
 
 export const templateAdd = defineCommand({
-  name: 'template add',
+  name: 'templates add',
   description: "Add a template to this workspace's list",
   longText: 'text',
   adminOnly: true,
@@ -227,7 +229,7 @@ export const templateAdd = defineCommand({
 });
 
 export const templateEdit = defineCommand({
-  name: 'template edit',
+  name: 'templates edit',
   description: "Change a template of this workspace's list",
   longText: 'text',
   adminOnly: true,
@@ -244,7 +246,7 @@ export const templateEdit = defineCommand({
     const existing = (await loadCommunity(ctx)).find((t) => t.name === name);
     if (!existing) {
       const hint = builtInTemplate(name)
-        ? `"${name}" is built in; add your own wording with /template add ${name} replace:yes.`
+        ? `"${name}" is built in; add your own wording with /templates add ${name} replace:yes.`
         : `This workspace has no template "${name.slice(0, 40)}".`;
       throw new UserError('template_usage', hint);
     }
@@ -254,7 +256,7 @@ export const templateEdit = defineCommand({
 });
 
 export const templateRemove = defineCommand({
-  name: 'template remove',
+  name: 'templates remove',
   description: "Remove a template from this workspace's list",
   adminOnly: true,
   usesStore: true,

@@ -26,27 +26,27 @@ interface Case {
 
 const cases: Case[] = [
   {
-    command: 'template use',
+    command: 'template',
     options: { name: 'five-star', client: NAME, project: PROJECT },
     slack: `/template five-star client:"${NAME}" project:"${PROJECT}"`,
     echoes: [NAME, PROJECT],
   },
   {
-    command: 'template use',
+    command: 'template',
     options: { name: 'five-star', client: NAME, plain: true, share: true },
     slack: `/template five-star client:"${NAME}" plain:yes share:yes`,
     echoes: [NAME],
   },
   {
-    command: 'template add',
+    command: 'templates add',
     options: { name: 'notice', text: `# Notice\\n${NAME} hi {client|there}` },
-    slack: `/template add notice # Notice\\n${NAME} hi {client|there}`,
+    slack: `/templates add notice # Notice\\n${NAME} hi {client|there}`,
     echoes: ['"[Verify]"'],
   },
   {
-    command: 'template add',
+    command: 'templates add',
     options: { name: 'notice2', text: `# Notice\\n${TEXT} hi {client|there}` },
-    slack: `/template add notice2 # Notice\\n${TEXT} hi {client|there}`,
+    slack: `/templates add notice2 # Notice\\n${TEXT} hi {client|there}`,
     echoes: [TEXT],
   },
   {

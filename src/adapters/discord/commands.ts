@@ -5,6 +5,7 @@ import {
   type APIApplicationCommandSubcommandOption,
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ApplicationIntegrationType,
   InteractionContextType,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -117,16 +118,30 @@ function groupJson(group: Group): CommandJson {
   };
 }
 
+/** Where a personal command works: installed to a server or to a user's account; in servers, the bot's DM, other DMs. */
+export const EVERYWHERE = {
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+};
+/** Workspace administration needs a server that installed the app, and its Manage Server permission. */
+const SERVER_ONLY = {
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  contexts: [InteractionContextType.Guild],
+};
+
 function topLevel(name: string, description: string, members: Command[]) {
   checkName(name, name);
-  // Hidden from non-admins only when every form is admin-only; run.ts checks each call again anyway.
+  // Discord sets install types and contexts per top-level command, so one cannot mix the two kinds.
   const adminOnly = members.every((c) => c.adminOnly);
+  if (!adminOnly && members.some((c) => c.adminOnly)) {
+    fail(name, 'it mixes admin-only and personal forms; Discord decides where a command works per top-level command');
+  }
   return {
     type: ApplicationCommandType.ChatInput as const,
     name,
     description: shorten(description),
     default_member_permissions: adminOnly ? String(PermissionFlagsBits.ManageGuild) : null,
-    contexts: [InteractionContextType.Guild],
+    ...(adminOnly ? SERVER_ONLY : EVERYWHERE),
   };
 }
 

@@ -45,6 +45,7 @@ interface LooseCommand {
   description?: string;
   default_member_permissions?: string | null;
   contexts?: number[] | null;
+  integration_types?: number[] | null;
   nsfw?: boolean;
   options?: LooseOption[];
 }
@@ -74,6 +75,8 @@ function normalCommand(c: LooseCommand) {
     description: c.description ?? '',
     default_member_permissions: c.default_member_permissions ?? null,
     contexts: c.contexts ? [...c.contexts].sort() : null,
+    // Discord echoes guild install alone when none was given.
+    integration_types: [...(c.integration_types ?? [0])].sort(),
     nsfw: c.nsfw ?? false,
     options: (c.options ?? []).map(normalOption),
   };

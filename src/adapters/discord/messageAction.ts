@@ -1,7 +1,6 @@
 // "Check this wording": a message context-menu command that runs /check on the message's text, privately.
 import {
   ApplicationCommandType,
-  InteractionContextType,
   type MessageContextMenuCommandInteraction,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
@@ -9,6 +8,7 @@ import { UserError } from '../../core/runtime/errors.js';
 import { userErrorAnswer } from '../../core/runtime/run.js';
 import { respond } from '../respond.js';
 import { type DiscordDeps, interactionSurface } from './surface.js';
+import { EVERYWHERE } from './commands.js';
 
 export const CHECK_WORDING = 'Check this wording';
 const CHECK_COMMAND = 'check';
@@ -19,7 +19,7 @@ export function messageCommandJson(): RESTPostAPIContextMenuApplicationCommandsJ
     type: ApplicationCommandType.Message,
     name: CHECK_WORDING,
     default_member_permissions: null,
-    contexts: [InteractionContextType.Guild],
+    ...EVERYWHERE,
   };
 }
 

@@ -219,7 +219,7 @@ export function checkNewName(name: string, community: CommunityTemplate[], repla
   if (community.some((c) => c.name === name)) {
     throw new UserError(
       'template_exists',
-      `This workspace already has a template "${name}"; change it with /template edit ${name}.`,
+      `This workspace already has a template "${name}"; change it with /templates edit ${name}.`,
     );
   }
   if (builtInTemplate(name) && !replace) {

@@ -34,10 +34,10 @@ export const contractCases: ContractCase[] = [
     expect: ['$13,500 of $15,000', '$13,700'],
     outcome: 'ok',
   },
-  // Discord reaches the bare /template as sub-command "use"; a mass mention is carried as plain text.
+  // A mass mention is carried as plain text.
   {
     line: 'template five-star client:@everyone',
-    command: 'template use',
+    command: 'template',
     options: { name: 'five-star', client: '@everyone' },
     expect: ['everyone', 'five-star'],
     outcome: 'ok',

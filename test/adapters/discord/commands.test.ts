@@ -42,7 +42,8 @@ describe('discord command registration', () => {
     const option = (name: string) => jss.options.find((o: Loose) => o.name === name);
     expect(jss.type).toBe(1);
     expect(jss.default_member_permissions).toBeNull();
-    expect(jss.contexts).toEqual([0]);
+    expect(jss.contexts).toEqual([0, 1, 2]);
+    expect(jss.integration_types).toEqual([0, 1]);
     for (const name of ['successful', 'negative', 'total']) expect(option(name).type).toBe(T.Integer);
     expect(option('successful')).toMatchObject({ min_value: 0, max_value: 1_000_000 });
     expect(option('negative')).toMatchObject({ min_value: 0, max_value: 1_000_000 });
@@ -108,15 +109,40 @@ describe('discord command registration', () => {
     for (const c of built) walk(c);
   });
 
-  it('hides admin-only commands behind Manage Server unless a sibling is open to everyone', () => {
+  it('hides admin-only commands behind Manage Server, in servers that installed the app only', () => {
     const json = buildCommandJson([
       make('settings set', z.object({}), { adminOnly: true }),
       make('settings reset', z.object({}), { adminOnly: true }),
       make('notes', z.object({}), {}),
-      make('notes clear', z.object({}), { adminOnly: true }),
     ]);
-    expect(json.find((c) => c.name === 'settings')?.default_member_permissions).toBe('32');
-    expect(json.find((c) => c.name === 'notes')?.default_member_permissions).toBeNull();
+    const settings = json.find((c) => c.name === 'settings');
+    expect(settings).toMatchObject({ default_member_permissions: '32', integration_types: [0], contexts: [0] });
+    const notes = json.find((c) => c.name === 'notes');
+    expect(notes).toMatchObject({ default_member_permissions: null, integration_types: [0, 1], contexts: [0, 1, 2] });
+  });
+
+  it('refuses a top-level command that mixes admin-only and personal forms (Discord sets contexts per command)', () => {
+    const mixed = [make('notes', z.object({}), {}), make('notes clear', z.object({}), { adminOnly: true })];
+    expect(() => buildCommandJson(mixed)).toThrow(/notes: it mixes admin-only and personal forms/);
+  });
+
+  it('registers every personal command for both installs and every context; workspace admin ones for servers', () => {
+    const adminTop = new Set(commands.filter((c) => c.adminOnly).map((c) => c.name.split(' ')[0]));
+    expect([...adminTop].sort()).toEqual(['settings', 'templates']);
+    for (const c of built) {
+      const where = adminTop.has(c.name)
+        ? { integration_types: [0], contexts: [0] }
+        : { integration_types: [0, 1], contexts: [0, 1, 2] };
+      expect({ name: c.name, ...where }).toEqual({
+        name: c.name,
+        integration_types: c.integration_types,
+        contexts: c.contexts,
+      });
+    }
+    const personal = ['jss', 'fees', 'quote', 'dispute', 'toprated', 'contracts', 'followup', 'check', 'template'];
+    for (const name of [...personal, 'rate', 'profile', 'client', 'mydata', 'help', 'sources']) {
+      expect(built.find((c) => c.name === name)?.integration_types).toEqual([0, 1]);
+    }
   });
 
   it('offers a bare command that also has sub-commands as the sub-command "use"', () => {

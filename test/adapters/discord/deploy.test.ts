@@ -36,7 +36,7 @@ function echo(command: CommandJson, i: number): Loose {
     version: '900000000000000000',
     default_permission: true,
     nsfw: false,
-    integration_types: [0],
+    integration_types: command.integration_types ?? [0],
     dm_permission: undefined,
   };
 }
@@ -127,5 +127,14 @@ describe('the deployed set', () => {
     }));
     expect(hasChanges(diffCommandSets(deployed, remote))).toBe(false);
     expect(diffCommandSets(deployed, remote.slice(0, -1)).added).toEqual(['Check this wording']);
+    expect(message).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
+  });
+
+  it('sees commands registered for servers only (before user install) as changed, so deploy rewrites them', () => {
+    const before = local.map((c, i) => ({ ...echo(c, i), integration_types: [0], contexts: [0] }));
+    const diff = diffCommandSets(local, before);
+    expect(diff.changed).toEqual(local.filter((c) => c.integration_types?.includes(1)).map((c) => c.name));
+    expect(diff.changed).toContain('jss');
+    expect(diff.changed).not.toContain('settings');
   });
 });

@@ -154,9 +154,9 @@ describe('discord buttons', () => {
 });
 
 describe('discord forms, message command and files', () => {
-  it('opens a form for /template add without text and saves the typed lines with their breaks', async () => {
+  it('opens a form for /templates add without text and saves the typed lines with their breaks', async () => {
     const { fake, store } = setup();
-    await fake.dispatch(slashPayload(commands, 'template add', { name: 'thanks' }, { permissions: MANAGE_GUILD }));
+    await fake.dispatch(slashPayload(commands, 'templates add', { name: 'thanks' }, { permissions: MANAGE_GUILD }));
     const modal = callbacks(fake.calls)[0]?.body;
     expect(modal.type).toBe(9);
     const input = modal.data.components[0].components[0];

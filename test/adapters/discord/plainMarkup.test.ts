@@ -19,7 +19,7 @@ describe('issue 24: /template five-star client:"[Verify account](https://evil.ex
     const before = fake.calls.length;
     const client = '[Verify account](https://evil.example/x)';
     await fake.dispatch(
-      slashPayload(commands, 'template use', { name: 'five-star', client, plain: true, share: true }),
+      slashPayload(commands, 'template', { name: 'five-star', client, plain: true, share: true }),
     );
     const [answer] = fake.calls.slice(before).filter((c) => c.path.endsWith('/callback'));
     const message = answer?.body.data;

@@ -9,7 +9,7 @@ import { memoryStore, type Store } from '../../../src/core/store/store.js';
 
 const RULES_FOOTER = /Written to Upwork's feedback rules/;
 const FIVE_PLZ =
-  '/template add five-plz confirm:yes Hi {client|there}, please leave me 5 stars for the work! I will give you 10% off next time.';
+  '/templates add five-plz confirm:yes Hi {client|there}, please leave me 5 stars for the work! I will give you 10% off next time.';
 
 let store: Store;
 beforeEach(() => {
@@ -28,7 +28,7 @@ const member = () => ctx({ userId: 'member1', isAdmin: false });
 const run = (line: string, c = ctx()) => runText(line, commands, c);
 const everything = (r: Reply) => JSON.stringify([r.lead, r.blocks, r.details, r.footer]);
 
-describe('issue 24: /template add five-plz confirm:yes', () => {
+describe('issue 24: /templates add five-plz confirm:yes', () => {
   it('is refused with the findings, saves nothing, and members cannot get it', async () => {
     const added = await run(FIVE_PLZ);
     expect(added.code).toBe('template_breaks_rules');
@@ -60,7 +60,7 @@ describe('issue 24: /template add five-plz confirm:yes', () => {
   });
 
   it('a template that passes is served with the footer', async () => {
-    await run('/template add thanks Hi {client|there}, thank you for the work together!');
+    await run('/templates add thanks Hi {client|there}, thank you for the work together!');
     const used = await run('/template thanks client:Bo', member());
     expect(used.reply.footer.join(' ')).toMatch(RULES_FOOTER);
   });

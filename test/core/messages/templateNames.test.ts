@@ -15,22 +15,22 @@ const copied = (r: Reply) => [...r.blocks, ...r.details].find((b) => b.type === 
 const sentence = /^[A-Z0-9/"][\s\S]*[.!?]$/;
 
 describe('template names', () => {
-  it('/template add Bad Name! hello is refused with the naming rule, and nothing is saved', async () => {
+  it('/templates add Bad Name! hello is refused with the naming rule, and nothing is saved', async () => {
     const ctx = admin();
-    const answer = await run('/template add Bad Name! hello', ctx);
+    const answer = await run('/templates add Bad Name! hello', ctx);
     expect(answer.code).toBe('bad_template_name');
     expect(answer.reply.lead).toMatch(/lowercase letters, digits and dashes/);
     expect(await loadCommunity(ctx)).toEqual([]);
   });
 
   it.each(['Thanks', 'thank_you', '9lives'])('refuses %j', async (name) => {
-    const answer = await run(`/template add ${name} Hello {client|there}.`, admin());
+    const answer = await run(`/templates add ${name} Hello {client|there}.`, admin());
     expect(answer.code).toBe('bad_template_name');
   });
 
   it('a good name is saved', async () => {
     const ctx = admin();
-    expect((await run('/template add thank-you-2 Hello {client|there}.', ctx)).outcome).toBe('ok');
+    expect((await run('/templates add thank-you-2 Hello {client|there}.', ctx)).outcome).toBe('ok');
     expect((await loadCommunity(ctx)).map((t) => t.name)).toEqual(['thank-you-2']);
   });
 });
@@ -40,7 +40,7 @@ describe('custom templates work without options, as built-ins do', () => {
 
   it('/template thank-you with no options fills in and answers, with no raw placeholder', async () => {
     const ctx = admin();
-    expect((await run(`/template add thank-you ${TEXT}`, ctx)).outcome).toBe('ok');
+    expect((await run(`/templates add thank-you ${TEXT}`, ctx)).outcome).toBe('ok');
     const built = await run('/template five-star', ctx);
     const custom = await run('/template thank-you', ctx);
     expect(built.outcome).toBe('ok');
@@ -51,7 +51,7 @@ describe('custom templates work without options, as built-ins do', () => {
 
   it('with options, the values are used', async () => {
     const ctx = admin();
-    await run(`/template add thank-you ${TEXT}`, ctx);
+    await run(`/templates add thank-you ${TEXT}`, ctx);
     const custom = await run('/template thank-you client:Ana project:"the logo" you:Sam', ctx);
     expect(copied(custom.reply)).toBe('Hi Ana, thanks for trusting me with the logo.\nBest, Sam');
   });
@@ -61,13 +61,13 @@ describe('every template lead reads as a sentence', () => {
   it('built-in, custom, list, add, edit, remove', async () => {
     const ctx = admin();
     const leads = [
-      (await run('/template add thank-you thanks for trusting me with {project}.', ctx)).reply.lead,
+      (await run('/templates add thank-you thanks for trusting me with {project}.', ctx)).reply.lead,
       (await run('/template thank-you', ctx)).reply.lead,
       (await run('/template thank-you project:"the logo"', ctx)).reply.lead,
       (await run('/template five-star client:Ana', ctx)).reply.lead,
       (await run('/template', ctx)).reply.lead,
-      (await run('/template edit thank-you Thanks again, {client|there}.', ctx)).reply.lead,
-      (await run('/template remove thank-you', ctx)).reply.lead,
+      (await run('/templates edit thank-you Thanks again, {client|there}.', ctx)).reply.lead,
+      (await run('/templates remove thank-you', ctx)).reply.lead,
     ];
     for (const lead of leads) {
       expect(lead).toMatch(sentence);

@@ -52,7 +52,7 @@ describe.each(CLASSES)('%s characters', (_, chars) => {
     const [followup] = (await readUserData<{ client: string; project?: string; you?: string }[]>(c, 'followups')) ?? [];
     expect(followup).toMatchObject({ client: 'Acme', project: 'Logo', you: 'Sam' });
 
-    const saved = await runText(`/template add thanks Hi {client},${chars.join('')} thanks!`, commands, c);
+    const saved = await runText(`/templates add thanks Hi {client},${chars.join('')} thanks!`, commands, c);
     expect(saved.outcome).toBe('ok');
     const [template] = await loadCommunity(c);
     expect(JSON.stringify(template)).not.toMatch(new RegExp(`[${chars.join('')}]`, 'u'));
