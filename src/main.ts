@@ -60,6 +60,7 @@ export async function startBot(): Promise<number> {
   const adapters: RunningAdapter[] = [];
   // Started first, so /healthz says "starting" while the platforms log in.
   const monitor = config.metricsPort === undefined ? undefined : await startMonitoring(config, adapters, store);
+  if (config.discord) await mergeDiscordData(store);
   const wanted = ADAPTERS.filter((adapter) => adapter.wanted(config));
   for (const adapter of wanted.length > 0 ? wanted : [CONSOLE]) {
     adapters.push(await (await adapter.load())(config, { store }));
@@ -90,4 +91,16 @@ export async function startBot(): Promise<number> {
 async function startMonitoring(config: Config, adapters: RunningAdapter[], store: Store) {
   const { expectedPlatforms, startMonitor } = await import('./monitor.js');
   return startMonitor(config.metricsPort ?? 0, { expected: expectedPlatforms(config), adapters, store });
+}
+
+/** Data earlier versions kept per Discord server moves to each person's home before any command runs. */
+async function mergeDiscordData(store: Store): Promise<void> {
+  try {
+    const { mergeDiscordDataIntoHomes } = await import('./core/privacy.js');
+    const moved = await mergeDiscordDataIntoHomes(store);
+    if (moved.users > 0) logger.info(moved, 'discord: merged per-server data into personal homes');
+  } catch (error) {
+    // The store may be away at start: what is left is merged at the next start, and merging twice adds nothing.
+    logger.warn({ err: error }, 'discord: could not merge per-server data yet');
+  }
 }

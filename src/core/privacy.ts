@@ -1,14 +1,35 @@
 // Everything stored about one person, to export or delete on request.
 
 import { DIGEST_NAME, forgetDigest } from './desk/digest.js';
-import { forgetReminders, LADDERS, NOTICES, type PendingReminder, remindersOf } from './followups/reminders.js';
-import { LOG_NAME } from './jss/contracts.js';
-import { ALERTS_NAME, forgetWindowAlerts } from './jss/windowAlerts.js';
+import type { Followup } from './followups/ladders.js';
+import {
+  adoptFollowups,
+  forgetReminders,
+  LADDERS,
+  NOTICES,
+  type Notice,
+  type PendingReminder,
+  remindersOf,
+} from './followups/reminders.js';
+import { type ContractLog, LOG_NAME, mergeLogs } from './jss/contracts.js';
+import { changeLog } from './jss/contractsStore.js';
+import { ALERTS_NAME, type AlertSetting, forgetWindowAlerts, turnOnWindowAlerts } from './jss/windowAlerts.js';
+import { logger } from './log.js';
 import { forgetCommunity } from './messages/templates.js';
 import { BUTTONS, forgetActions, savedActionsOf } from './runtime/actions.js';
 import type { Context, Platform } from './runtime/command.js';
 import { forgetSettings } from './runtime/settings.js';
-import { deleteUserData, readUserData, type Store, userDataNames, workspaceUserIds } from './store/store.js';
+import {
+  deleteUserData,
+  personalScope,
+  readUserData,
+  type Store,
+  updateUserData,
+  userDataNames,
+  userItemKey,
+  workspaceKey,
+  workspaceUserIds,
+} from './store/store.js';
 
 /** What each stored item is, in words: answers never show the store's internal names. */
 const DATA_WORDS: Record<string, string> = {
@@ -85,4 +106,99 @@ export async function deleteWorkspaceData(workspace: {
   await forgetCommunity(workspace);
   await forgetSettings(workspace);
   return { users: userIds.length, reminders };
+}
+
+type Where = { platform: Platform; workspaceId: string; userId: string };
+
+/**
+ * Merges what a user kept in one workspace into their personal home (a Discord user's data follows
+ * them across servers and DMs), then removes the old copy. Merging twice adds nothing, so a merge
+ * cut short is finished by the next one. Resolves to the names of the items merged.
+ */
+export async function mergeIntoHome(from: Where, store: Store, now: Date): Promise<string[]> {
+  const home = { ...personalScope(from), store, isAdmin: false, now };
+  if (home.workspaceId === from.workspaceId) return [];
+  const old = <T>(name: string) => store.get<T>(userItemKey(from, name));
+  const names = (await old<string[]>('index')) ?? [];
+  // The log before the alerts (they are planned from it), the ladders before the notices (they name them).
+  const order = [LOG_NAME, LADDERS, NOTICES, ALERTS_NAME, BUTTONS];
+  const sorted = [...order.filter((n) => names.includes(n)), ...names.filter((n) => !order.includes(n))];
+  let ladderIds = new Map<number, number>();
+  for (const name of sorted) {
+    const value = await old<unknown>(name);
+    if (value === undefined) continue;
+    if (name === LOG_NAME) await changeLog(home, (log) => mergeLogs(log, value as ContractLog));
+    else if (name === LADDERS) ladderIds = await adoptFollowups(home, from, value as Followup[]);
+    else if (name === NOTICES) await mergeNotices(home, value as Notice[], ladderIds);
+    else if (name === ALERTS_NAME) await mergeAlerts(home, value as AlertSetting);
+    else if (name === BUTTONS) await mergeList<{ id: string }>(home, BUTTONS, value as { id: string }[]);
+    // An item of a kind this version does not know is kept whole, under a name that says where it came from.
+    else
+      await updateUserData(
+        home,
+        (await readUserData(home, name)) === undefined ? name : `${name}@${from.workspaceId}`,
+        () => value,
+      );
+  }
+  for (const name of names) await store.delete(userItemKey(from, name));
+  await store.delete(userItemKey(from, 'index'));
+  await store.update<string[]>(workspaceKey(from, 'users'), (ids) => {
+    const rest = (ids ?? []).filter((id) => id !== from.userId);
+    return rest.length > 0 ? rest : undefined;
+  });
+  return sorted;
+}
+
+async function mergeNotices(home: Context, notices: Notice[], ids: Map<number, number>): Promise<void> {
+  const moved = notices.map((n) => ({ ...n, followupId: ids.get(n.followupId) ?? n.followupId }));
+  await mergeList<Notice>(home, NOTICES, moved, (a, b) => a.followupId === b.followupId && a.step === b.step);
+}
+
+/** Alerts on in any server are on for the person; the old jobs go, the merged log plans the new ones. */
+async function mergeAlerts(home: Context, setting: AlertSetting): Promise<void> {
+  await home.store.schedule.cancel(
+    home.platform,
+    setting.jobs.map((job) => job.id),
+  );
+  const log = (await readUserData<ContractLog>(home, LOG_NAME))?.contracts ?? [];
+  await turnOnWindowAlerts(home, log, home.now);
+}
+
+async function mergeList<T>(
+  home: Context,
+  name: string,
+  incoming: T[],
+  same = (a: T, b: T) => (a as { id: unknown }).id === (b as { id: unknown }).id,
+) {
+  await updateUserData<T[]>(home, name, (list = []) => [
+    ...list,
+    ...incoming.filter((i) => !list.some((l) => same(l, i))),
+  ]);
+}
+
+/** Set once every server's data has moved, so later starts skip the scan of every Discord key. */
+const MERGED_MARK = 'migrations:discord-personal-home';
+
+/**
+ * Moves every Discord user's data kept per server (by versions before it followed the person) into
+ * their personal home; run at start-up. Resolves to how many users' data from how many servers moved.
+ */
+export async function mergeDiscordDataIntoHomes(
+  store: Store,
+  now = new Date(),
+): Promise<{ users: number; servers: number }> {
+  if (await store.get(MERGED_MARK)) return { users: 0, servers: 0 };
+  const lists = (await store.keysWithPrefix('discord:')).filter((key) => /^discord:[^:]+:users$/.test(key));
+  let users = 0;
+  for (const key of lists) {
+    const workspaceId = decodeURIComponent(key.split(':')[1] ?? '');
+    if (workspaceId === personalScope({ platform: 'discord', workspaceId, userId: '' }).workspaceId) continue;
+    for (const userId of (await store.get<string[]>(key)) ?? []) {
+      const merged = await mergeIntoHome({ platform: 'discord', workspaceId, userId }, store, now);
+      logger.debug({ items: merged.length }, 'discord: moved one user’s server data to their personal home');
+      users++;
+    }
+  }
+  await store.set(MERGED_MARK, { at: now.toISOString(), users });
+  return { users, servers: lists.length };
 }

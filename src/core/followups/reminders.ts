@@ -6,7 +6,7 @@ import { countReminders } from '../metrics.js';
 import type { Context, Platform } from '../runtime/command.js';
 import { UserError } from '../runtime/errors.js';
 import type { ScheduledJob } from '../store/jobs.js';
-import { readUserData, type Store, updateUserData } from '../store/store.js';
+import { personalScope, readUserData, type Store, updateUserData } from '../store/store.js';
 import { buildFollowup, type Followup, type NewFollowup, snoozeSteps } from './ladders.js';
 
 export const LADDERS = 'followups';
@@ -39,11 +39,11 @@ export interface Notice {
 
 export type Scope = Recipient & { store: Store };
 
-const recipientOf = (scope: Scope): Recipient => ({
-  platform: scope.platform,
-  workspaceId: scope.workspaceId,
-  userId: scope.userId,
-});
+// The person's data home, so a step's job id is the same whichever server the ladder was changed from.
+const recipientOf = (scope: Scope): Recipient => {
+  const home = personalScope(scope);
+  return { platform: home.platform, workspaceId: home.workspaceId, userId: home.userId };
+};
 
 /** The job id of one step: every part encoded, so no id can run into another (nor hold a ':'). */
 export function reminderId(to: Recipient, followupId: number, step: number): string {
@@ -201,3 +201,32 @@ export async function forgetReminders(scope: Scope): Promise<number> {
   );
   return list.reduce((n, f) => n + pendingOf(scope, f).length, 0);
 }
+
+/**
+ * Takes in the ladders a user kept in another workspace (their data now has one home): a ladder for
+ * the same client and delivery is the one already here; the rest get fresh numbers and their jobs,
+ * and the old jobs are cancelled. Resolves to the old number -> new number of every ladder.
+ */
+export async function adoptFollowups(home: Scope, from: Recipient, ladders: Followup[]): Promise<Map<number, number>> {
+  const ids = new Map<number, number>();
+  let added: Followup[] = [];
+  await updateUserData<Followup[]>(home, LADDERS, (list = []) => {
+    ids.clear();
+    added = [];
+    let next = Math.max(0, ...list.map((f) => f.id)) + 1;
+    for (const ladder of ladders) {
+      const same = list.find((f) => sameLadder(f, ladder));
+      const id = same ? same.id : next++;
+      ids.set(ladder.id, id);
+      if (!same) added.push({ ...ladder, id });
+    }
+    return [...list, ...added];
+  });
+  await home.store.schedule.add(added.flatMap((f) => jobsOf(home, f)));
+  const oldIds = ladders.flatMap((f) => f.steps.map((_, step) => reminderId(from, f.id, step)));
+  await home.store.schedule.cancel(from.platform, oldIds);
+  return ids;
+}
+
+const sameLadder = (a: Followup, b: Followup) =>
+  a.client.toLowerCase() === b.client.toLowerCase() && a.delivered === b.delivered;

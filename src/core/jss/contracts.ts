@@ -218,3 +218,23 @@ export function formatIds(ids: readonly number[]): string {
 
 export const endDay = (c: Contract): Day => dayFromIso(c.end);
 export const clientKey = (c: Contract): string => c.client.toLowerCase();
+
+/**
+ * Another workspace's log merged into this one (a person's logs from several servers become one):
+ * each incoming contract equal to one already here (all but the id) is that same contract, the rest
+ * get fresh ids. The size limit does not apply: a merge loses nothing. Merging twice adds nothing.
+ */
+export function mergeLogs(log: ContractLog, incoming: ContractLog): ContractLog {
+  const unmatched = log.contracts.map(({ id: _id, ...rest }) => JSON.stringify(sortedKeys(rest)));
+  const added = incoming.contracts
+    .map(({ id: _id, ...rest }) => rest)
+    .filter((c) => {
+      const at = unmatched.indexOf(JSON.stringify(sortedKeys(c)));
+      if (at >= 0) unmatched[at] = '';
+      return at < 0;
+    });
+  const withIds = added.map((c, i) => ({ id: log.nextId + i, ...c }));
+  return { nextId: log.nextId + added.length, contracts: [...log.contracts, ...withIds] };
+}
+
+const sortedKeys = (o: object) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));

@@ -7,7 +7,14 @@ import { countReminders } from '../metrics.js';
 import type { Platform } from '../runtime/command.js';
 import { type Reply, reply, text } from '../runtime/reply.js';
 import type { ScheduledJob } from '../store/jobs.js';
-import { deleteUserData, readUserData, type Store, type UserScope, updateUserData } from '../store/store.js';
+import {
+  deleteUserData,
+  personalScope,
+  readUserData,
+  type Store,
+  type UserScope,
+  updateUserData,
+} from '../store/store.js';
 import { type Contract, type ContractLog, LOG_NAME } from './contracts.js';
 import { roadmapFor } from './roadmap.js';
 import { jssRule } from './rules.js';
@@ -47,11 +54,10 @@ export interface WindowAlertJobData {
 
 type Scope = UserScope & { platform: Platform };
 
-const recipientOf = (scope: Scope): WindowAlertJobData['to'] => ({
-  platform: scope.platform,
-  workspaceId: scope.workspaceId,
-  userId: scope.userId,
-});
+const recipientOf = (scope: Scope): WindowAlertJobData['to'] => {
+  const home = personalScope(scope);
+  return { platform: home.platform, workspaceId: home.workspaceId, userId: home.userId };
+};
 
 export const isWindowAlertJob = (data: unknown): data is WindowAlertJobData =>
   (data as { kind?: unknown } | undefined)?.kind === WINDOW_ALERT_KIND;

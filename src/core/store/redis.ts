@@ -114,6 +114,18 @@ export function redisStore(url: string): DataStore {
     delete: async (key) => {
       await call(() => client.del(PREFIX + key));
     },
+    keysWithPrefix: async (prefix) => {
+      // SCAN walks the keyspace in steps, so a large store is not blocked; glob characters are escaped.
+      const pattern = `${(PREFIX + prefix).replace(/[*?[\]\\]/g, '\\$&')}*`;
+      const keys = new Set<string>();
+      let cursor = '0';
+      do {
+        const [next, found] = await call(() => client.scan(cursor, 'MATCH', pattern, 'COUNT', 500));
+        cursor = next;
+        for (const key of found) keys.add(key.slice(PREFIX.length));
+      } while (cursor !== '0');
+      return [...keys];
+    },
     // `change` may run more than once when another process wrote the key in between; keep it pure.
     update: async (key, change) => {
       for (let attempt = 1; ; attempt++) {

@@ -20,6 +20,7 @@ const PREFIX = 'gigdesk:';
 interface Db {
   run(sql: string, ...params: unknown[]): Promise<number>;
   get(sql: string, ...params: unknown[]): Promise<{ value: string } | undefined>;
+  all(sql: string, ...params: unknown[]): Promise<{ key: string }[]>;
   close(): Promise<void>;
 }
 
@@ -40,6 +41,12 @@ function wrap(raw: sqlite3.Database): Db {
       new Promise((resolve, reject) =>
         raw.get(sql, params, (error: Error | null, row: { value: string } | undefined) =>
           error ? reject(unavailable(error)) : resolve(row),
+        ),
+      ),
+    all: (sql, ...params) =>
+      new Promise((resolve, reject) =>
+        raw.all(sql, params, (error: Error | null, rows: { key: string }[]) =>
+          error ? reject(unavailable(error)) : resolve(rows),
         ),
       ),
     close: () => new Promise((resolve, reject) => raw.close((error) => (error ? reject(error) : resolve()))),
@@ -154,6 +161,12 @@ export function sqliteStore(path: string, kind: 'sqlite' | 'memory'): DataStore 
     get,
     set,
     delete: remove,
+    keysWithPrefix: (prefix) =>
+      inTurn(async (db) => {
+        const full = PREFIX + prefix;
+        const rows = await db.all(`SELECT key FROM ${TABLE} WHERE substr(key, 1, ?) = ?`, full.length, full);
+        return rows.map((row) => row.key.slice(PREFIX.length));
+      }),
     withLock: (_name, work) => transaction(work),
     update: (key, change) =>
       transaction(async () => {

@@ -63,9 +63,23 @@ export function workspaceKey(ctx: WorkspaceScope, name: string): string {
   return `${ctx.platform}:${part(ctx.workspaceId)}:${name}`;
 }
 
-function userKey(ctx: UserScope, name: string): string {
+/** Where a person's own data lives on platforms whose user ids are the same in every workspace. */
+export const PERSONAL_HOME = '@me';
+
+/**
+ * The workspace that holds a person's own data (contract log, follow-ups, alerts): on Discord a user
+ * id is the same in every server and DM, so the data follows the person; a Slack user belongs to one team.
+ */
+export function personalScope<T extends { platform: string; workspaceId: string; userId: string }>(ctx: T): T {
+  return ctx.platform === 'discord' ? { ...ctx, workspaceId: PERSONAL_HOME } : ctx;
+}
+
+/** The key of one item of a user's data in one workspace, as stored (the migration also reads older ones). */
+export function userItemKey(ctx: { platform: string; workspaceId: string; userId: string }, name: string): string {
   return `${ctx.platform}:${part(ctx.workspaceId)}:user:${part(ctx.userId)}:${name}`;
 }
+
+const userKey = (ctx: UserScope, name: string) => userItemKey(personalScope(ctx), name);
 
 /** Names of everything stored for a user, so export and delete can find it all. */
 export async function userDataNames(ctx: UserScope): Promise<string[]> {
@@ -94,6 +108,8 @@ export async function workspaceUserIds(ctx: WorkspaceScope & { store: Store }): 
 }
 
 async function indexUser(ctx: UserScope, present: boolean): Promise<void> {
+  // Data that follows the person belongs to no workspace, so removing the app from one keeps it.
+  if (personalScope(ctx).workspaceId !== ctx.workspaceId) return;
   if ((await workspaceUserIds(ctx)).includes(ctx.userId) === present) return;
   await ctx.store.update<string[]>(usersKey(ctx), (current = []) => {
     const others = current.filter((id) => id !== ctx.userId);

@@ -11,6 +11,8 @@ export interface DataStore {
   /** Data without a lifetime; what expires goes to the store's `expiring` (keyv). */
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Every stored key that starts with `prefix` (for one-off migrations; slow on a large store). */
+  keysWithPrefix(prefix: string): Promise<string[]>;
   /**
    * Runs work while holding the lock `name`, across every process. On SQLite this is one write
    * transaction on the whole file, so work must be store calls only (no network). Work may take other

@@ -11,7 +11,7 @@ import { loadFollowups, reminderId, startFollowup } from '../../../src/core/foll
 import { logger } from '../../../src/core/log.js';
 import type { Context } from '../../../src/core/runtime/command.js';
 import { runText } from '../../../src/core/runtime/run.js';
-import { openStore, type Store } from '../../../src/core/store/store.js';
+import { openStore, personalScope, type Store } from '../../../src/core/store/store.js';
 import { type Call, fakeDiscord, GUILD, json } from '../../adapters/discord/fake.js';
 import { type RedisServer, startRedis } from '../../support/redisServer.js';
 
@@ -90,7 +90,7 @@ describe('reminders on BullMQ', () => {
     });
     await vi.waitFor(async () => expect((await stepOf(ctx))?.status).toBe('undelivered'), WAIT);
     await stop();
-    const job = await jobs.getJob(reminderId(ctx, 1, 1));
+    const job = await jobs.getJob(reminderId(personalScope(ctx), 1, 1));
     expect(await job?.getState()).toBe('failed');
     expect(job?.attemptsMade).toBe(1);
     expect(platform.sends).toHaveLength(1);
@@ -100,7 +100,7 @@ describe('reminders on BullMQ', () => {
 
   it('scheduling the same reminder twice makes one job', async () => {
     const ctx = await userWithDueReminder('200000000000000013');
-    const id = reminderId(ctx, 1, 2);
+    const id = reminderId(personalScope(ctx), 1, 2);
     const job = await jobs.getJob(id);
     expect(await job?.getState()).toBe('delayed');
     const before = await jobs.getDelayedCount();

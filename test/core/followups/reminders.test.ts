@@ -22,7 +22,7 @@ import type { Context, Platform } from '../../../src/core/runtime/command.js';
 import type { Reply } from '../../../src/core/runtime/reply.js';
 import { runText } from '../../../src/core/runtime/run.js';
 import { ATTEMPTS } from '../../../src/core/store/jobs.js';
-import { memoryStore, openStore, type Store, writeUserData } from '../../../src/core/store/store.js';
+import { memoryStore, openStore, PERSONAL_HOME, type Store, writeUserData } from '../../../src/core/store/store.js';
 
 const DELIVERED = new Date('2026-03-10T12:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -192,7 +192,10 @@ describe('reminder jobs on the embedded schedule', () => {
     expect(consoleOnly.sent.map((s) => s.to.platform)).toEqual(['console']);
     const discord = recorder();
     await deliverDue(store, at('2026-03-18T00:00:00Z'), discord.deliver, { platforms: ['discord'] });
-    expect(discord.sent.map((s) => s.to)).toEqual([{ platform: 'discord', workspaceId: 'g1', userId: 'D123' }]);
+    // A Discord user's reminders belong to the person, not the server the ladder was started in.
+    expect(discord.sent.map((s) => s.to)).toEqual([
+      { platform: 'discord', workspaceId: PERSONAL_HOME, userId: 'D123' },
+    ]);
   });
 
   it('sends nothing for a job whose ladder is gone, and does not write it back', async () => {
