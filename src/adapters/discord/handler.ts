@@ -18,7 +18,7 @@ import { onButton, onForm } from './buttons.js';
 import { ATTACHMENT_FILE_OPTION, ATTACHMENT_OPTION, type Group, groupCommands, resolveCommand } from './commands.js';
 import { openForm } from './forms.js';
 import { onMessageAction } from './messageAction.js';
-import { type DiscordDeps, discordContext, interactionSurface } from './surface.js';
+import { type DiscordDeps, discordContext, forcedPrivate, interactionSurface } from './surface.js';
 
 export interface HandlerOptions extends DiscordDeps {
   /** Downloads attachments; tests pass a fake. */
@@ -59,7 +59,7 @@ async function onCommand(i: ChatInputCommandInteraction, groups: Group[], option
   }
   const surface = interactionSurface(i, options, {
     mayDefer: Boolean(command?.usesStore),
-    privately: i.options.getBoolean('share') !== true,
+    privately: forcedPrivate(i) || i.options.getBoolean('share') !== true,
   });
   if (!command) {
     const name = [i.commandName, i.options.getSubcommand(false)].filter(Boolean).join(' ');

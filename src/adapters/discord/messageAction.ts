@@ -7,8 +7,8 @@ import {
 import { UserError } from '../../core/runtime/errors.js';
 import { userErrorAnswer } from '../../core/runtime/run.js';
 import { respond } from '../respond.js';
-import { type DiscordDeps, interactionSurface } from './surface.js';
 import { EVERYWHERE } from './commands.js';
+import { type DiscordDeps, interactionSurface } from './surface.js';
 
 export const CHECK_WORDING = 'Check this wording';
 const CHECK_COMMAND = 'check';

@@ -30,16 +30,31 @@ export interface DeferChoice {
   privately: boolean;
 }
 
+/** Shown when someone asks to share where Discord makes every answer private. */
+export const FORCED_PRIVATE =
+  'Only you can see this: this server lets apps you added to your own account answer only you. Its admins can add gigdesk to the server to share answers here.';
+
+/** Whether gigdesk was installed to the server the interaction came from (not only to the member's account). */
+const serverInstalled = (i: Interaction) => i.inGuild() && i.authorizingIntegrationOwners.guildId === i.guildId;
+
+/** In a server without gigdesk that keeps members' own apps private, Discord shows every answer to its asker alone. */
+export function forcedPrivate(i: Interaction): boolean {
+  if (!i.inGuild() || serverInstalled(i)) return false;
+  return !(i.memberPermissions?.has(PermissionFlagsBits.UseExternalApps) ?? false);
+}
+
 export function discordContext(i: Interaction, deps: DiscordDeps): Context {
   return {
     platform: 'discord',
     workspaceId: i.guildId ?? `dm-${i.user.id}`,
     userId: i.user.id,
-    // Manage Server is what the registration requires for admin commands, so the run-time check matches it.
-    isAdmin: i.inGuild() && (i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
+    // Manage Server is what the registration requires for admin commands, so the run-time check matches
+    // it; a server that has not installed gigdesk has no workspace data to administer.
+    isAdmin: serverInstalled(i) && (i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
     now: deps.now?.() ?? new Date(),
     store: deps.store,
     rateLimits: deps.rateLimits,
+    ...(forcedPrivate(i) ? { privateOnly: FORCED_PRIVATE } : {}),
   };
 }
 

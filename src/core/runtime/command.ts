@@ -16,6 +16,8 @@ export interface Context {
   /** The clock every date computation uses; tests pin it. */
   now: Date;
   store: Store;
+  /** Why the platform lets nothing be shared here, when it forces every answer private. */
+  privateOnly?: string;
   /** Limits for chat platforms; the console (one local person) runs without. */
   rateLimits?: RateLimits;
 }

@@ -3,7 +3,7 @@
 import type { Command } from './command.js';
 import { UserError } from './errors.js';
 import { COMMON_OPTIONS } from './options.js';
-import { type Action, type Reply, replayable } from './reply.js';
+import { type Action, type Reply, replayable, text } from './reply.js';
 
 export interface CommonValues {
   /** Post the answer in the channel (never for commands about personal data). */
@@ -42,16 +42,20 @@ export function withCommonOptions(
   given: Record<string, unknown>,
   result: Reply,
   common: CommonValues,
+  privateOnly?: string,
 ): Reply {
   // A pointer to the details ("…and 3 more: add details:yes") is dropped once they are shown.
   const whole = [...result.blocks.filter((b) => !(b.type === 'text' && b.short)), ...result.details];
-  const shown = common.details ? { ...result, blocks: whole, details: [] } : result;
-  const visibility = common.share && !command.alwaysPrivate ? 'public' : shown.visibility;
+  const full = common.details ? { ...result, blocks: whole, details: [] } : result;
+  // Asked to share where the platform forces answers private: say why rather than seem to ignore it.
+  const refused = common.share && !command.alwaysPrivate ? privateOnly : undefined;
+  const shown = refused ? { ...full, blocks: [text(refused), ...full.blocks] } : full;
+  const visibility = common.share && !command.alwaysPrivate && !refused ? 'public' : shown.visibility;
   const replay = replayable(given);
   const buttons: Action[] = [];
   if (shown.details.length > 0)
     buttons.push({ label: 'Details', command: command.name, args: { ...replay, details: true } });
-  if (visibility === 'private' && !command.alwaysPrivate) {
+  if (visibility === 'private' && !command.alwaysPrivate && !privateOnly) {
     const same = common.details ? { ...replay, details: true } : replay;
     buttons.push({ label: 'Share in channel', command: command.name, args: { ...same, share: true } });
   }

@@ -39,7 +39,7 @@ async function counted(ctx: Context, answer: () => Promise<Answer>): Promise<Ans
 async function answerCommand(command: Command, given: Record<string, unknown>, ctx: Context): Promise<Answer> {
   return guarded(ctx, command, async () => {
     const call = await runChecks({ command, ctx, given, args: given, common: {} });
-    return withCommonOptions(command, call.given, await command.run(call.args, ctx), call.common);
+    return withCommonOptions(command, call.given, await command.run(call.args, ctx), call.common, ctx.privateOnly);
   });
 }
 

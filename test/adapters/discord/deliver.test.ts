@@ -42,6 +42,17 @@ describe('discordDeliver', () => {
     expect(await discordDeliver(fake.client, store)(to, reminder)).toBe(false);
   });
 
+  it('returns false when Discord refuses the DM for sharing no server (50278), kept for the next command', async () => {
+    // A person who added gigdesk to their account only may share no server with it.
+    const fake = fakeDiscord((call) =>
+      call.path === '/users/@me/channels'
+        ? json(400, { message: 'Cannot send messages to this user', code: 50278 })
+        : undefined,
+    );
+    expect(await discordDeliver(fake.client, store)(to, reminder)).toBe(false);
+    expect(fake.calls.map((c) => c.path)).toEqual(['/users/@me/channels']);
+  });
+
   it('reports a refusal no retry can fix (an unknown user) as permanent, with its code', async () => {
     const fake = fakeDiscord(dmResponder(() => json(404, { message: 'Unknown User', code: 10013 })));
     const failure = await discordDeliver(fake.client, store)(to, reminder).catch((error: unknown) => error);

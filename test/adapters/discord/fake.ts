@@ -185,3 +185,35 @@ export function rawMessage(id: string, channelId: string, content = '') {
     pinned: false,
   };
 }
+
+/** A server that has not installed gigdesk. */
+export const OTHER_GUILD = '100000000000000077';
+/** "Use External Apps": a member's own apps may answer publicly in a server that lacks them. */
+export const USE_EXTERNAL_APPS = String(1n << 50n);
+
+/**
+ * The same interaction as Discord sends it to a user-installed gigdesk: in the bot's DM (context 1), or
+ * in a server without gigdesk (context 0), where only the user's install authorises it.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: reshapes raw JSON
+export function userInstalled(payload: any, where: 'dm' | 'server without the bot', permissions = '0'): object {
+  const owners = { 1: USER };
+  if (where === 'dm') {
+    const { guild_id: _guild, member, guild_locale: _locale, ...rest } = payload;
+    return {
+      ...rest,
+      user: member.user,
+      channel_id: '910000000000000001',
+      channel: { id: '910000000000000001', type: 1 },
+      context: 1,
+      authorizing_integration_owners: owners,
+    };
+  }
+  return {
+    ...payload,
+    guild_id: OTHER_GUILD,
+    member: { ...payload.member, permissions },
+    context: 0,
+    authorizing_integration_owners: owners,
+  };
+}
