@@ -1,6 +1,6 @@
 // Everything stored about one person, to export or delete on request.
 
-import { DIGEST_NAME, forgetDigest } from './desk/digest.js';
+import { adoptDigest, DIGEST_NAME, type DigestSetting, forgetDigest } from './desk/digest.js';
 import type { Followup } from './followups/ladders.js';
 import {
   adoptFollowups,
@@ -121,7 +121,7 @@ export async function mergeIntoHome(from: Where, store: Store, now: Date): Promi
   const old = <T>(name: string) => store.get<T>(userItemKey(from, name));
   const names = (await old<string[]>('index')) ?? [];
   // The log before the alerts (they are planned from it), the ladders before the notices (they name them).
-  const order = [LOG_NAME, LADDERS, NOTICES, ALERTS_NAME, BUTTONS];
+  const order = [LOG_NAME, LADDERS, NOTICES, ALERTS_NAME, DIGEST_NAME, BUTTONS];
   const sorted = [...order.filter((n) => names.includes(n)), ...names.filter((n) => !order.includes(n))];
   let ladderIds = new Map<number, number>();
   for (const name of sorted) {
@@ -131,6 +131,7 @@ export async function mergeIntoHome(from: Where, store: Store, now: Date): Promi
     else if (name === LADDERS) ladderIds = await adoptFollowups(home, from, value as Followup[]);
     else if (name === NOTICES) await mergeNotices(home, value as Notice[], ladderIds);
     else if (name === ALERTS_NAME) await mergeAlerts(home, value as AlertSetting);
+    else if (name === DIGEST_NAME) await adoptDigest(home, from, value as DigestSetting, now);
     else if (name === BUTTONS) await mergeList<{ id: string }>(home, BUTTONS, value as { id: string }[]);
     // An item of a kind this version does not know is kept whole, under a name that says where it came from.
     else

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
+import { digestJob, digestJobId, digestSetting, nextSlot } from '../../src/core/desk/digest.js';
 import { buildFollowup, type Followup } from '../../src/core/followups/ladders.js';
 import { loadFollowups, type Notice, reminderId } from '../../src/core/followups/reminders.js';
 import type { Contract, ContractLog } from '../../src/core/jss/contracts.js';
@@ -166,7 +167,25 @@ describe.each(backends)('a Discord user’s data on %s', (_name, open) => {
       const ladderB = await legacyLadder(store, G2, 1, 'Delta');
       const noticeB: Notice = { followupId: 1, step: 0 };
       await legacy(store, G1, { contracts: logA, followups: [ladderA], 'jss-alerts': { on: true, jobs: [] } });
-      await legacy(store, G2, { contracts: logB, followups: [ladderB], 'reminder-notices': [noticeB] });
+      // A weekly digest set in the second server, its next job planned under that server.
+      const digestTime = { day: 'monday' as const, hour: 9, tz: 'UTC' };
+      const slot = nextSlot(NOW, digestTime).toISOString();
+      const oldDigest = digestJob({ platform: 'discord', workspaceId: G2, userId: USER, store }, slot);
+      const oldDigestId = digestJobId({ platform: 'discord', workspaceId: G2, userId: USER }, slot);
+      await store.schedule.add([
+        {
+          ...oldDigest,
+          id: oldDigestId,
+          data: { kind: 'desk-digest', slot, to: { platform: 'discord', workspaceId: G2, userId: USER } },
+        },
+      ]);
+      const digest = { on: true, ...digestTime, slot };
+      await legacy(store, G2, {
+        contracts: logB,
+        followups: [ladderB],
+        'reminder-notices': [noticeB],
+        'desk-digest': digest,
+      });
       await store.set(workspaceKey({ platform: 'discord', workspaceId: G1 }, 'templates'), [{ name: 'kept' }]);
       const oldIds = [ladderA, ladderB].flatMap((l, n) =>
         l.steps.map((_, step) => reminderId({ platform: 'discord', workspaceId: n ? G2 : G1, userId: USER }, 1, step)),
@@ -186,13 +205,16 @@ describe.each(backends)('a Discord user’s data on %s', (_name, open) => {
       // The notice named Delta's ladder by its old number in the second server; it still names Delta.
       expect(await readUserData<Notice[]>(home, 'reminder-notices')).toEqual([{ followupId: delta, step: 0 }]);
       expect((await windowAlertSetting(home))?.on).toBe(true);
+      expect(await digestSetting(home)).toMatchObject({ on: true, ...digestTime, slot });
+      const homeDigestId = digestJobId({ platform: 'discord', workspaceId: PERSONAL_HOME, userId: USER }, slot);
       // Old jobs are gone; every pending step waits under the person's home.
       const homeTo = { platform: 'discord' as const, workspaceId: PERSONAL_HOME, userId: USER };
       const newIds = ladders.flatMap((l) =>
         l.steps.flatMap((s, step) => (s.status === 'pending' ? [reminderId(homeTo, l.id, step)] : [])),
       );
       expect(newIds.length).toBeGreaterThan(2);
-      expect((await waitingJobIds(store, [...oldIds, ...newIds])).sort()).toEqual(newIds.sort());
+      const waiting = await waitingJobIds(store, [...oldIds, ...newIds, oldDigestId, homeDigestId]);
+      expect(waiting.sort()).toEqual([...newIds, homeDigestId].sort());
       // Nothing left under the servers, whose own templates stay.
       for (const guild of [G1, G2]) {
         const where = { platform: 'discord', workspaceId: guild, userId: USER };

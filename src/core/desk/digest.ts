@@ -8,7 +8,7 @@ import { isoOfDay, todayIn, zonedInstant } from '../dates.js';
 import type { Platform } from '../runtime/command.js';
 import { type Reply, reply, text } from '../runtime/reply.js';
 import type { ScheduledJob } from '../store/jobs.js';
-import { readUserData, type UserScope, updateUserData } from '../store/store.js';
+import { personalScope, readUserData, type UserScope, updateUserData } from '../store/store.js';
 import type { Desk } from './desk.js';
 import { changeLines } from './deskReply.js';
 
@@ -58,11 +58,11 @@ export function nextSlot(after: Date, time: DigestTime): Date {
   throw new Error('no digest slot within eight days');
 }
 
-const recipientOf = (scope: Scope): DigestJobData['to'] => ({
-  platform: scope.platform,
-  workspaceId: scope.workspaceId,
-  userId: scope.userId,
-});
+// The person's data home, so the job id is the same whichever server the digest was set from.
+const recipientOf = (scope: Scope): DigestJobData['to'] => {
+  const home = personalScope(scope);
+  return { platform: home.platform, workspaceId: home.workspaceId, userId: home.userId };
+};
 
 /** One id per user and slot, every part encoded: planning the same slot twice makes one job. */
 export function digestJobId(to: DigestJobData['to'], slot: string): string {
@@ -78,9 +78,9 @@ export function digestJob(scope: Scope, slot: string): ScheduledJob {
 export const digestSetting = (scope: UserScope) => readUserData<DigestSetting>(scope, DIGEST_NAME);
 
 /** The jobs a setting may have planned: its slot, and the one after, which a running digest plans first. */
-function plannedIds(scope: Scope, setting: DigestSetting): string[] {
+function plannedIds(to: DigestJobData['to'], setting: DigestSetting): string[] {
   const after = nextSlot(new Date(setting.slot), setting).toISOString();
-  return [setting.slot, after].map((slot) => digestJobId(recipientOf(scope), slot));
+  return [setting.slot, after].map((slot) => digestJobId(to, slot));
 }
 
 /** Turns the digest on (or moves it); resolves to the setting with its first slot. */
@@ -93,14 +93,25 @@ export async function turnOnDigest(scope: Scope, time: DigestTime, now: Date): P
     ...(current?.last ? { last: current.last } : {}),
   }));
   await scope.store.schedule.add([digestJob(scope, slot)]);
-  if (before && before.slot !== slot) await scope.store.schedule.cancel(scope.platform, plannedIds(scope, before));
+  if (before && before.slot !== slot)
+    await scope.store.schedule.cancel(scope.platform, plannedIds(recipientOf(scope), before));
   return after as DigestSetting;
 }
 
 /** Cancels the planned jobs (waiting for one being sent) and leaves the setting to the caller. */
 export async function forgetDigest(scope: Scope, setting?: DigestSetting): Promise<void> {
   const current = setting ?? (await digestSetting(scope));
-  if (current) await scope.store.schedule.cancel(scope.platform, plannedIds(scope, current));
+  if (current) await scope.store.schedule.cancel(scope.platform, plannedIds(recipientOf(scope), current));
+}
+
+/**
+ * Takes in a digest set in another workspace (the person's data now has one home): its jobs there are
+ * cancelled, and the home gets the same weekly time unless it already has a digest of its own.
+ */
+export async function adoptDigest(home: Scope, from: DigestJobData['to'], setting: DigestSetting, now: Date) {
+  await home.store.schedule.cancel(from.platform, plannedIds(from, setting));
+  if (await digestSetting(home)) return;
+  await turnOnDigest(home, { day: setting.day, hour: setting.hour, tz: setting.tz }, now);
 }
 
 /** Turns the digest off: the setting goes first, so a job running now plans no next one. */
