@@ -27,6 +27,13 @@ const schema = z
         .optional(),
     ),
     DISCORD_SHARDS: optionalText.pipe(z.union([z.literal('auto'), wholeNumber(1, 1000)]).optional()),
+    DISCORD_PUBLIC_KEY: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[0-9a-fA-F]{64}$/, 'must be the application public key: 64 hex characters')
+        .optional(),
+    ),
+    DISCORD_HTTP_PORT: optionalText.pipe(wholeNumber(0, 65535).optional()),
     SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
     SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
     SLACK_SIGNING_SECRET: optionalText,
@@ -89,6 +96,12 @@ const schema = z
         message: 'is required when SLACK_BOT_TOKEN is set (or SLACK_SIGNING_SECRET with SLACK_PORT for HTTP mode)',
       });
     // Each shard is a process; without Redis they would all write one SQLite file and deliver every reminder.
+    if (env.DISCORD_PUBLIC_KEY && env.DISCORD_HTTP_PORT === undefined)
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_HTTP_PORT'], message: 'is required for Discord HTTP mode' });
+    if (env.DISCORD_PUBLIC_KEY && env.DISCORD_SHARDS !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_SHARDS'], message: 'has no use in HTTP mode (no gateway)' });
+    if (env.DISCORD_HTTP_PORT && env.DISCORD_HTTP_PORT === env.SLACK_PORT)
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_HTTP_PORT'], message: 'must differ from SLACK_PORT' });
     if (env.DISCORD_SHARDS !== undefined && env.DISCORD_SHARDS !== 1 && !env.REDIS_URL)
       ctx.addIssue({
         code: 'custom',
@@ -156,7 +169,16 @@ function redisSecrets(url: string | undefined): string[] {
 function toConfig(env: z.output<typeof schema>) {
   return {
     discord: env.DISCORD_TOKEN
-      ? { token: env.DISCORD_TOKEN, applicationId: env.DISCORD_APPLICATION_ID ?? '', shards: env.DISCORD_SHARDS }
+      ? {
+          token: env.DISCORD_TOKEN,
+          applicationId: env.DISCORD_APPLICATION_ID ?? '',
+          shards: env.DISCORD_SHARDS,
+          // Interactions POSTed to our HTTP endpoint instead of a gateway connection.
+          http:
+            env.DISCORD_PUBLIC_KEY && env.DISCORD_HTTP_PORT !== undefined
+              ? { publicKey: env.DISCORD_PUBLIC_KEY, port: env.DISCORD_HTTP_PORT }
+              : undefined,
+        }
       : undefined,
     slack:
       env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID

@@ -37,6 +37,12 @@ export async function startDiscord(
   deps: AdapterDeps & ClientStartOptions,
 ): Promise<RunningAdapter> {
   if (!config.discord) throw new Error('Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID.');
+  const { http, token, applicationId } = config.discord;
+  if (http) {
+    // Interactions POSTed to us, with no gateway at all.
+    const { startDiscordHttp } = await import('./http.js');
+    return startDiscordHttp({ token, applicationId, ...http, store: deps.store, rateLimits: config.rateLimits });
+  }
   if (config.discord.shards !== undefined) return startShards(config.discord.token, config.discord.shards);
   return runClient(config.discord.token, deps.store, config.rateLimits, deps);
 }

@@ -215,7 +215,7 @@ export async function adoptFollowups(home: Scope, from: Recipient, ladders: Foll
     added = [];
     let next = Math.max(0, ...list.map((f) => f.id)) + 1;
     for (const ladder of ladders) {
-      const same = list.find((f) => sameLadder(f, ladder));
+      const same = list.find((f) => sameLadder(f, ladder.client, ladder.project) && f.delivered === ladder.delivered);
       const id = same ? same.id : next++;
       ids.set(ladder.id, id);
       if (!same) added.push({ ...ladder, id });
@@ -227,6 +227,3 @@ export async function adoptFollowups(home: Scope, from: Recipient, ladders: Foll
   await home.store.schedule.cancel(from.platform, oldIds);
   return ids;
 }
-
-const sameLadder = (a: Followup, b: Followup) =>
-  a.client.toLowerCase() === b.client.toLowerCase() && a.delivered === b.delivered;

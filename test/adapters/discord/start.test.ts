@@ -81,7 +81,7 @@ afterEach(async () => {
 });
 
 function start(rest: ReturnType<typeof fakeRest>) {
-  const discord = { token: TOKEN, applicationId: APP, shards: undefined };
+  const discord = { token: TOKEN, applicationId: APP, shards: undefined, http: undefined };
   return startDiscord(
     { discord },
     {

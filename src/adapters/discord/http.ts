@@ -1,0 +1,155 @@
+// Discord over HTTP: Discord POSTs each interaction, signed, to /discord/interactions; no gateway
+// connection is opened. The interactions are the same discord.js objects the gateway makes, answered by
+// the same handler and surface; only the transport differs: the first answer (reply, deferral, modal,
+// suggestions) goes back as the HTTP response itself, later edits and files over REST with the bot token.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client, ClientApplication, ClientUser, Events, type Interaction } from 'discord.js';
+import { commands } from '../../commands/index.js';
+import { logger, referenceId } from '../../core/log.js';
+import type { RateLimits } from '../../core/runtime/rateLimit.js';
+import type { Store } from '../../core/store/store.js';
+import type { RunningAdapter } from '../running.js';
+import { discordDeliver } from './deliver.js';
+import { deployedCommands } from './deploy.js';
+import { createInteractionHandler } from './handler.js';
+import { isSignedByDiscord, publicKeyFromHex } from './signature.js';
+
+export const INTERACTIONS_PATH = '/discord/interactions';
+/** Discord waits 3 s for the first answer; respond() defers before this. */
+const FIRST_ANSWER_MS = 2900;
+const MAX_BODY_BYTES = 1_000_000;
+const PING = 1;
+
+export interface HttpOptions {
+  token: string;
+  applicationId: string;
+  publicKey: string;
+  port: number;
+  store: Store;
+  rateLimits?: RateLimits;
+  host?: string;
+  /** Where REST calls other than the first answer go; tests pass a fake Discord. */
+  upstream?: typeof fetch;
+  deferAfterMs?: number;
+  now?: () => Date;
+}
+
+/** The first answer, as the body of the HTTP response. */
+interface FirstAnswer {
+  body: Buffer;
+  contentType: string;
+}
+
+export async function startDiscordHttp(options: HttpOptions): Promise<RunningAdapter & { port: number }> {
+  deployedCommands(commands); // fails at start if a command cannot be registered
+  const key = publicKeyFromHex(options.publicKey);
+  const waiting = new Map<string, (answer: FirstAnswer) => void>();
+  const upstream = options.upstream ?? fetch;
+  const client = new Client({
+    intents: [],
+    rest: {
+      // The interaction's first callback is taken here and becomes the HTTP response; the rest is REST.
+      makeRequest: async (url: string, init: RequestInit) => {
+        const id = /\/interactions\/(\d+)\/[^/]+\/callback$/.exec(new URL(url).pathname)?.[1];
+        const answer = id ? waiting.get(id) : undefined;
+        if (!id || !answer) return upstream(url, init);
+        waiting.delete(id);
+        const encoded = new Response(init.body ?? null, { headers: init.headers });
+        answer({
+          body: Buffer.from(await encoded.arrayBuffer()),
+          contentType: encoded.headers.get('content-type') ?? 'application/json',
+        });
+        return new Response(null, { status: 204 });
+      },
+      // biome-ignore lint/suspicious/noExplicitAny: discord.js types makeRequest with undici's own Response type
+    } as any,
+  });
+  client.rest.setToken(options.token);
+  // Never logged in: what a login would have told the client, the configuration says (the bot user's id is the app's).
+  client.application = Reflect.construct(ClientApplication, [client, { id: options.applicationId }]);
+  client.user = Reflect.construct(ClientUser, [
+    client,
+    { id: options.applicationId, username: 'gigdesk', discriminator: '0', bot: true },
+  ]);
+  const handle = createInteractionHandler({
+    commands,
+    store: options.store,
+    rateLimits: options.rateLimits,
+    deferAfterMs: options.deferAfterMs,
+    now: options.now,
+  });
+  const running = new Set<Promise<void>>();
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    const work = handle(interaction).finally(() => running.delete(work));
+    running.add(work);
+  });
+
+  const answerInteraction = async (raw: { id: string; type: number }): Promise<FirstAnswer | undefined> => {
+    const first = new Promise<FirstAnswer | undefined>((resolve) => {
+      waiting.set(raw.id, resolve);
+      setTimeout(() => resolve(undefined), FIRST_ANSWER_MS).unref();
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: the actions manager is internal to discord.js
+    (client as any).actions.InteractionCreate.handle(raw);
+    const answer = await first;
+    waiting.delete(raw.id);
+    return answer;
+  };
+
+  const server = createServer((req, res) => {
+    void serve(req, res).catch((error: unknown) => {
+      logger.error({ ref: referenceId(), err: error, platform: 'discord' }, 'interaction request failed');
+      if (!res.headersSent) reply(res, 500, { error: 'internal error' });
+    });
+  });
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST' || req.url !== INTERACTIONS_PATH) return reply(res, 404, { error: 'not found' });
+    const body = await readBody(req);
+    const signature = req.headers['x-signature-ed25519'];
+    const timestamp = req.headers['x-signature-timestamp'];
+    if (!body || !isSignedByDiscord(key, header(signature), header(timestamp), body)) {
+      return reply(res, 401, { error: 'invalid request signature' });
+    }
+    const raw = JSON.parse(body.toString('utf8')) as { id: string; type: number };
+    if (raw.type === PING) return reply(res, 200, { type: 1 });
+    const answer = await answerInteraction(raw);
+    if (!answer) return reply(res, 500, { error: 'no answer in time' });
+    res.writeHead(200, { 'content-type': answer.contentType });
+    res.end(answer.body);
+  };
+
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port, path: INTERACTIONS_PATH }, 'discord interactions over HTTP');
+  return {
+    platform: 'discord',
+    port,
+    connected: () => server.listening,
+    deliver: discordDeliver(client, options.store),
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.allSettled([...running]);
+      client.destroy();
+    },
+  };
+}
+
+const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/** The raw bytes the signature covers; undefined past the size limit. */
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
