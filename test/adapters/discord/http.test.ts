@@ -12,10 +12,10 @@ import { APP, GUILD, interactionPayload, MANAGE_GUILD, slashPayload, visibleText
 
 logger.level = 'silent';
 const pair = generateKeyPairSync('ed25519');
-export const PUBLIC_KEY = pair.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
+const PUBLIC_KEY = pair.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
 
 /** Signs like Discord: Ed25519 over timestamp + body. */
-export function signed(body: string, timestamp = String(Math.floor(Date.now() / 1000))) {
+function signed(body: string, timestamp = String(Math.floor(Date.now() / 1000))) {
   const signature = sign(null, Buffer.from(timestamp + body), pair.privateKey).toString('hex');
   return { 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp, 'content-type': 'application/json' };
 }
