@@ -22,9 +22,10 @@ const BY_NAME: Record<string, Load> = {
   rate: async () => [(await import('./rate.js')).rate],
   profile: async () => [(await import('./profile.js')).profile],
   client: async () => [(await import('./client.js')).client],
-  template: async () => {
+  template: async () => [(await import('./template.js')).template],
+  templates: async () => {
     const m = await import('./template.js');
-    return [m.template, m.templateAdd, m.templateEdit, m.templateRemove];
+    return [m.templateAdd, m.templateEdit, m.templateRemove];
   },
   check: async () => [(await import('./check.js')).check],
   followup: async () => {
