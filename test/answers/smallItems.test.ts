@@ -95,8 +95,8 @@ describe('/help', () => {
     }
   });
 
-  it('/help template lists the sub-commands without an empty name', async () => {
-    const help = await run('/help template', testContext());
+  it('/help templates lists the sub-commands without an empty name', async () => {
+    const help = await run('/help templates', testContext());
     expect(help.reply.lead).not.toContain(': ,');
     expect(help.reply.lead).toMatch(/add, edit(,| and) remove/);
     expect(help.reply.lead).not.toMatch(/4 sub-commands/);

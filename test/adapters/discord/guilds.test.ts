@@ -1,4 +1,5 @@
-// Removal from a server deletes that server's data, settings included; an outage deletes nothing.
+// Removal from a server deletes that server's data, settings included; its members' own data follows
+// them and stays. An outage deletes nothing.
 // Real discord.js: the gateway's GUILD_DELETE goes through the client's own action.
 import { Client } from 'discord.js';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +26,7 @@ async function eventually(check: () => Promise<boolean>): Promise<boolean> {
 }
 
 describe('a Discord server removing the bot', () => {
-  it('deletes its settings and its users’ data there; an unavailable server keeps everything', async () => {
+  it('deletes its settings, keeps its members’ own data (it follows them); an unavailable server keeps everything', async () => {
     const store = memoryStore();
     const client = new Client({ intents: [] });
     forgetRemovedGuilds(client, store);
@@ -40,8 +41,9 @@ describe('a Discord server removing the bot', () => {
     const settingsOf = (id: string) => store.get(workspaceKey({ platform: 'discord', workspaceId: id }, 'settings'));
     expect(await eventually(async () => (await settingsOf('g1')) === undefined)).toBe(true);
     const user = (id: string) => ({ platform: 'discord', workspaceId: id, userId: 'u1', store });
-    expect(await readUserData(user('g1'), 'contracts')).toBeUndefined();
-    expect(await readUserData(user('g2'), 'contracts')).toEqual({ n: 1 });
+    // A Discord user's log is theirs in every server and DM: leaving one server does not delete it.
+    expect(await readUserData(user('g1'), 'contracts')).toEqual({ n: 1 });
+    expect(await readUserData(user('dm-u1'), 'contracts')).toEqual({ n: 1 });
     expect(await loadSettings({ platform: 'discord', workspaceId: 'g2', store })).toMatchObject({ charts: false });
     await client.destroy();
     await store.close();

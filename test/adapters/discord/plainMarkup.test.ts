@@ -18,9 +18,7 @@ describe('issue 24: /template five-star client:"[Verify account](https://evil.ex
   it('posts publicly with the words as typed and no live masked link', async () => {
     const before = fake.calls.length;
     const client = '[Verify account](https://evil.example/x)';
-    await fake.dispatch(
-      slashPayload(commands, 'template', { name: 'five-star', client, plain: true, share: true }),
-    );
+    await fake.dispatch(slashPayload(commands, 'template', { name: 'five-star', client, plain: true, share: true }));
     const [answer] = fake.calls.slice(before).filter((c) => c.path.endsWith('/callback'));
     const message = answer?.body.data;
     expect(message.flags ?? 0).toBe(0);
