@@ -89,7 +89,8 @@ async function sendOnce(
   to: Recipient,
   deliver: Deliver,
   compose: () => Promise<Reply>,
-  failed: (why: string) => Promise<void>,
+  // Alerts and digests record nothing on failure: the log line is all.
+  failed: (why: string) => Promise<void> = async () => undefined,
 ): Promise<void> {
   let reached: boolean;
   try {
@@ -115,13 +116,7 @@ async function sendWindowAlert(store: Store, deliver: Deliver, run: JobRun, job:
   const message = await windowAlertReply(store, job, run.now);
   // Alerts turned off, the contract removed or changed: the job has nothing left to say.
   if (!message) return;
-  await sendOnce(
-    run,
-    job.to,
-    deliver,
-    async () => message,
-    async () => undefined,
-  );
+  await sendOnce(run, job.to, deliver, async () => message);
 }
 
 /**
@@ -140,13 +135,7 @@ async function sendDigest(store: Store, deliver: Deliver, run: JobRun, job: Dige
   const message = digestReply(await loadDesk(scope, run.now));
   const hash = digestHash(message);
   if (hash === setting.last) return recordDigest(scope, job, next);
-  await sendOnce(
-    run,
-    job.to,
-    deliver,
-    async () => message,
-    async () => undefined,
-  );
+  await sendOnce(run, job.to, deliver, async () => message);
   await recordDigest(scope, job, next, hash);
 }
 
