@@ -5,7 +5,7 @@ import type { ChartSpec } from '../core/runtime/chart.js';
 import type { Context } from '../core/runtime/command.js';
 import type { Attachment, Reply } from '../core/runtime/reply.js';
 import { loadSettings } from '../core/runtime/settings.js';
-import { settlesWithin } from '../core/waits.js';
+import { settlesWithin, trackIn } from '../core/waits.js';
 import { ChartsBusy, closePool, drawPng } from './pool.js';
 
 /** After a stop's wait, how long an upload already under way may take to finish. */
@@ -48,10 +48,7 @@ export function deliverChart(reply: Reply, where: Where, send: (chart: Attachmen
   const work = chartFor(reply, where).then(async (chart) => {
     if (chart && !abandon.signal.aborted) await send(chart);
   });
-  deliveries.add(work);
-  const forget = () => deliveries.delete(work);
-  work.then(forget, forget);
-  return work;
+  return trackIn(deliveries, work);
 }
 
 /**

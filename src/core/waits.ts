@@ -23,3 +23,11 @@ export async function settlesWithin(work: Promise<unknown>, ms: number): Promise
   );
   return (await within(settled, ms)) !== TIMED_OUT;
 }
+
+/** Keeps `work` in `set` until it settles, so a stop can wait for what is under way. */
+export function trackIn<T>(set: Set<Promise<unknown>>, work: Promise<T>): Promise<T> {
+  set.add(work);
+  const forget = () => set.delete(work);
+  work.then(forget, forget);
+  return work;
+}

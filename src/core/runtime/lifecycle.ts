@@ -1,5 +1,5 @@
 // Graceful shutdown: stop taking commands, let the ones in flight finish, then the store can close.
-import { settlesWithin } from '../waits.js';
+import { settlesWithin, trackIn } from '../waits.js';
 
 let accepting = true;
 const inFlight = new Set<Promise<unknown>>();
@@ -10,10 +10,7 @@ export function acceptingCommands(): boolean {
 
 /** Counts a command as in flight until it settles. */
 export function trackInFlight<T>(work: Promise<T>): Promise<T> {
-  inFlight.add(work);
-  const forget = () => inFlight.delete(work);
-  work.then(forget, forget);
-  return work;
+  return trackIn(inFlight, work);
 }
 
 /** Refuses new commands from now on and waits for those in flight; false when timeoutMs ran out first. */
