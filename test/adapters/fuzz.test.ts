@@ -60,6 +60,12 @@ describe('Discord: typed options from arbitrary values', () => {
             .filter((call) => (call.body?.data ?? call.body)?.embeds || call.body?.type === 9);
           expect(answers.length).toBeGreaterThan(0);
           for (const answer of answers) {
+            // A chart arrives later as an edit of the answer with the picture: the text is already there.
+            if (answer.files?.length) {
+              expect(answer.method).toBe('PATCH');
+              expect(JSON.stringify(answer.body.embeds)).toContain('attachment://');
+              continue;
+            }
             if (answer.body.type === 9) {
               expect(command.longText && options[command.longText] === undefined).toBeTruthy();
               continue;
