@@ -61,9 +61,8 @@ describe('Discord: typed options from arbitrary values', () => {
           expect(answers.length).toBeGreaterThan(0);
           for (const answer of answers) {
             // A chart arrives later as an edit of the answer with the picture: the text is already there.
-            if (answer.files?.length) {
-              expect(answer.method).toBe('PATCH');
-              expect(JSON.stringify(answer.body.embeds)).toContain('attachment://');
+            if (answer.method === 'PATCH' && answer.files?.length && answer.body.content === undefined) {
+              expect(JSON.stringify(answer.body.embeds)).toContain(`attachment://${answer.files[0]?.name}`);
               continue;
             }
             if (answer.body.type === 9) {
