@@ -1,6 +1,7 @@
 // Slash commands in, answered by the shared respond (../respond.ts) through the Slack surface: in the ack
 // when quick. Buttons, forms and the message shortcut are in interactions.ts; long-text forms in forms.ts.
 import type { App, SlashCommand } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
 import { logger } from '../../core/log.js';
 import type { Command } from '../../core/runtime/command.js';
 import { UserError } from '../../core/runtime/errors.js';
@@ -85,14 +86,14 @@ async function answerWithForm(
 const ADMIN_TTL_MS = 10 * 60_000;
 const ADMIN_CACHE_MAX = 10_000;
 
-/** Workspace admins and owners from users.info, cached per user; config ids count everywhere. */
+/** Workspace admins and owners from users.info, cached per team and user; config ids count everywhere. */
 export function adminChecker(configIds: readonly string[], ttlMs = ADMIN_TTL_MS): AdminCheck {
-  const cache = new Map<string, { value: Promise<boolean>; expires: number }>();
+  const cache = new LRUCache<string, Promise<boolean>>({ max: ADMIN_CACHE_MAX, ttl: ttlMs });
   return (client, teamId, userId) => {
     if (configIds.includes(userId)) return Promise.resolve(true);
     const key = `${teamId}:${userId}`;
     const hit = cache.get(key);
-    if (hit && hit.expires > Date.now()) return hit.value;
+    if (hit) return hit;
     const value = client.users.info({ user: userId }).then(
       (res) => Boolean(res.user?.is_admin || res.user?.is_owner),
       (error: unknown) => {
@@ -102,12 +103,7 @@ export function adminChecker(configIds: readonly string[], ttlMs = ADMIN_TTL_MS)
         return false;
       },
     );
-    cache.delete(key);
-    cache.set(key, { value, expires: Date.now() + ttlMs });
-    if (cache.size > ADMIN_CACHE_MAX) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
-    }
+    cache.set(key, value);
     return value;
   };
 }
