@@ -12,6 +12,9 @@ import { renderSlack, type SlackMessage } from './render.js';
 /** Slack wants the ack within 3 s; 2 s leaves room for the network on the way back. */
 export const ACK_BUDGET_MS = 2000;
 
+/** A private answer cannot carry a picture, so its chart waits for the Chart button and goes to the DM. */
+export const CHART_ON_PRESS = 'Press Chart to get the picture in a direct message from gigdesk.';
+
 /** Where one Slack event came from and how to answer it. */
 export interface SlackOrigin {
   client: webApi.WebClient;
@@ -33,6 +36,7 @@ export async function slackContext(deps: SlackDeps, isAdmin: AdminCheck, origin:
     now: deps.now?.() ?? new Date(),
     store: deps.store,
     rateLimits: deps.rateLimits,
+    chartOnPress: CHART_ON_PRESS,
   };
 }
 

@@ -18,6 +18,8 @@ export interface Context {
   store: Store;
   /** Why the platform lets nothing be shared here, when it forces every answer private. */
   privateOnly?: string;
+  /** Where a private answer's chart is drawn only on request: the line that says how (a Chart button). */
+  chartOnPress?: string;
   /** Limits for chat platforms; the console (one local person) runs without. */
   rateLimits?: RateLimits;
 }

@@ -32,6 +32,12 @@ export function takeCommonOptions(args: Record<string, unknown>): {
   return { common, rest };
 }
 
+/** What the platform allows, from the context: see Context.privateOnly and Context.chartOnPress. */
+export interface PlatformLimits {
+  privateOnly?: string;
+  chartOnPress?: string;
+}
+
 /**
  * The reply as the common options ask for it, with their buttons: Details when some are held back, and
  * Share on a private answer (never for alwaysPrivate commands). A public answer keeps no personal buttons
@@ -42,7 +48,7 @@ export function withCommonOptions(
   given: Record<string, unknown>,
   result: Reply,
   common: CommonValues,
-  privateOnly?: string,
+  { privateOnly, chartOnPress }: PlatformLimits = {},
 ): Reply {
   // A pointer to the details ("…and 3 more: add details:yes") is dropped once they are shown.
   const whole = [...result.blocks.filter((b) => !(b.type === 'text' && b.short)), ...result.details];
@@ -52,12 +58,17 @@ export function withCommonOptions(
   const shown = refused ? { ...full, blocks: [text(refused), ...full.blocks] } : full;
   const visibility = common.share && !command.alwaysPrivate && !refused ? 'public' : shown.visibility;
   const replay = replayable(given);
+  const same = common.details ? { ...replay, details: true } : replay;
   const buttons: Action[] = [];
   if (shown.details.length > 0)
     buttons.push({ label: 'Details', command: command.name, args: { ...replay, details: true } });
+  // The chart waits for its button: the press runs the same command with chart:on, which sends it.
+  const onPress = visibility === 'private' && shown.chart ? chartOnPress : undefined;
+  if (onPress) buttons.push({ label: 'Chart', command: command.name, args: { ...same, chart: 'on' } });
   if (visibility === 'private' && !command.alwaysPrivate && !privateOnly) {
-    const same = common.details ? { ...replay, details: true } : replay;
     buttons.push({ label: 'Share in channel', command: command.name, args: { ...same, share: true } });
   }
-  return { ...shown, visibility, actions: [...(visibility === 'public' ? [] : shown.actions), ...buttons] };
+  const { chart: _held, ...withoutChart } = shown;
+  const drawn = onPress ? { ...withoutChart, footer: [...shown.footer, onPress] } : shown;
+  return { ...drawn, visibility, actions: [...(visibility === 'public' ? [] : shown.actions), ...buttons] };
 }

@@ -8,6 +8,7 @@ import { withCommonOptions } from './common.js';
 import { UserError } from './errors.js';
 import { trackInFlight } from './lifecycle.js';
 import { usageLine } from './options.js';
+import { loadSettings } from './settings.js';
 import { type Reply, reply, text } from './reply.js';
 import { parseLine } from './textArgs.js';
 
@@ -39,8 +40,21 @@ async function counted(ctx: Context, answer: () => Promise<Answer>): Promise<Ans
 async function answerCommand(command: Command, given: Record<string, unknown>, ctx: Context): Promise<Answer> {
   return guarded(ctx, command, async () => {
     const call = await runChecks({ command, ctx, given, args: given, common: {} });
-    return withCommonOptions(command, call.given, await command.run(call.args, ctx), call.common, ctx.privateOnly);
+    const result = await command.run(call.args, ctx);
+    const chartOnPress = await chartButton(ctx, result, call.given, call.common.share);
+    return withCommonOptions(command, call.given, result, call.common, { privateOnly: ctx.privateOnly, chartOnPress });
   });
+}
+
+/** The Chart button's line, where the platform offers one: a chart not asked for by name, charts on here. */
+async function chartButton(
+  ctx: Context,
+  result: Reply,
+  given: Record<string, unknown>,
+  share?: boolean,
+): Promise<string | undefined> {
+  if (!ctx.chartOnPress || !result.chart || given.chart !== undefined || share) return undefined;
+  return (await loadSettings(ctx)).charts ? ctx.chartOnPress : undefined;
 }
 
 /** Runs a line as typed on a text platform: "/fees 15000 billed:8000". */
