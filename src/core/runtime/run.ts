@@ -8,8 +8,8 @@ import { withCommonOptions } from './common.js';
 import { UserError } from './errors.js';
 import { trackInFlight } from './lifecycle.js';
 import { usageLine } from './options.js';
-import { loadSettings } from './settings.js';
 import { type Reply, reply, text } from './reply.js';
+import { loadSettings } from './settings.js';
 import { parseLine } from './textArgs.js';
 
 export type Outcome = 'ok' | 'user_error' | 'storage_unavailable' | 'internal_error';
