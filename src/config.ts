@@ -34,6 +34,13 @@ const schema = z
         .optional(),
     ),
     DISCORD_HTTP_PORT: optionalText.pipe(wholeNumber(0, 65535).optional()),
+    DISCORD_API_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^https?:\/\/.+[^/]$/, 'must be a URL without a trailing /, like https://discord.com/api')
+        .refine((v) => URL.canParse(v), 'is not a valid URL')
+        .optional(),
+    ),
     SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
     SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
     SLACK_SIGNING_SECRET: optionalText,
@@ -98,6 +105,8 @@ const schema = z
     // Each shard is a process; without Redis they would all write one SQLite file and deliver every reminder.
     if (env.DISCORD_PUBLIC_KEY && env.DISCORD_HTTP_PORT === undefined)
       ctx.addIssue({ code: 'custom', path: ['DISCORD_HTTP_PORT'], message: 'is required for Discord HTTP mode' });
+    if (env.DISCORD_API_URL && !env.DISCORD_PUBLIC_KEY)
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_API_URL'], message: 'is used only in Discord HTTP mode' });
     if (env.DISCORD_PUBLIC_KEY && env.DISCORD_SHARDS !== undefined)
       ctx.addIssue({ code: 'custom', path: ['DISCORD_SHARDS'], message: 'has no use in HTTP mode (no gateway)' });
     if (env.DISCORD_HTTP_PORT && env.DISCORD_HTTP_PORT === env.SLACK_PORT)
@@ -176,7 +185,12 @@ function toConfig(env: z.output<typeof schema>) {
           // Interactions POSTed to our HTTP endpoint instead of a gateway connection.
           http:
             env.DISCORD_PUBLIC_KEY && env.DISCORD_HTTP_PORT !== undefined
-              ? { publicKey: env.DISCORD_PUBLIC_KEY, port: env.DISCORD_HTTP_PORT }
+              ? {
+                  publicKey: env.DISCORD_PUBLIC_KEY,
+                  port: env.DISCORD_HTTP_PORT,
+                  // Optional: a proxy (or a test's fake Discord) for the REST calls after the first answer.
+                  ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
+                }
               : undefined,
         }
       : undefined,

@@ -31,6 +31,8 @@ export interface HttpOptions {
   host?: string;
   /** Where REST calls other than the first answer go; tests pass a fake Discord. */
   upstream?: typeof fetch;
+  /** The REST API's base URL (DISCORD_API_URL); discord.js's default is https://discord.com/api. */
+  apiUrl?: string;
   deferAfterMs?: number;
   now?: () => Date;
 }
@@ -49,6 +51,7 @@ export async function startDiscordHttp(options: HttpOptions): Promise<RunningAda
   const client = new Client({
     intents: [],
     rest: {
+      ...(options.apiUrl ? { api: options.apiUrl } : {}),
       // The interaction's first callback is taken here and becomes the HTTP response; the rest is REST.
       makeRequest: async (url: string, init: RequestInit) => {
         const id = /\/interactions\/(\d+)\/[^/]+\/callback$/.exec(new URL(url).pathname)?.[1];

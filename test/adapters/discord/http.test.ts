@@ -126,6 +126,31 @@ describe('Discord interactions over HTTP', () => {
     expect(json.data.choices.map((c: { value: string }) => c.value)).toContain('jss');
   });
 
+  it('carries a first answer with a file as multipart: payload_json and files[0] (/mydata export)', async () => {
+    await post(
+      slashPayload(commands, 'contracts add', {
+        date: '2026-10-01',
+        outcome: 'successful',
+        amount: 500,
+        client: 'acme',
+      }),
+    );
+    const body = JSON.stringify(slashPayload(commands, 'mydata export', {}));
+    const response = await fetch(url, { method: 'POST', body, headers: signed(body) });
+    expect(response.status).toBe(200);
+    const form = await new Response(await response.arrayBuffer(), { headers: response.headers }).formData();
+    const payload = JSON.parse(String(form.get('payload_json')));
+    expect(payload.type).toBe(4);
+    expect(payload.data.flags).toBe(64);
+    // Each attachment entry names its part: id n is files[n].
+    expect(payload.data.attachments.map((a: { id: string }) => String(a.id))).toEqual(['0']);
+    const file = form.get('files[0]');
+    expect(file).toBeInstanceOf(File);
+    expect((file as File).name).toBe('gigdesk-my-data.json');
+    const exported = JSON.parse(await (file as File).text());
+    expect(exported.data).toHaveProperty('contracts');
+  });
+
   it('never logs in and never opens a gateway WebSocket', async () => {
     expect(login).not.toHaveBeenCalled();
     expect(gateway).not.toHaveBeenCalled();
