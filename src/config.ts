@@ -109,8 +109,6 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['DISCORD_API_URL'], message: 'is used only in Discord HTTP mode' });
     if (env.DISCORD_PUBLIC_KEY && env.DISCORD_SHARDS !== undefined)
       ctx.addIssue({ code: 'custom', path: ['DISCORD_SHARDS'], message: 'has no use in HTTP mode (no gateway)' });
-    if (env.DISCORD_HTTP_PORT && env.DISCORD_HTTP_PORT === env.SLACK_PORT)
-      ctx.addIssue({ code: 'custom', path: ['DISCORD_HTTP_PORT'], message: 'must differ from SLACK_PORT' });
     if (env.DISCORD_SHARDS !== undefined && env.DISCORD_SHARDS !== 1 && !env.REDIS_URL)
       ctx.addIssue({
         code: 'custom',

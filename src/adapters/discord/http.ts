@@ -2,14 +2,14 @@
 // connection is opened. The interactions are the same discord.js objects the gateway makes, answered by
 // the same handler and surface; only the transport differs: the first answer (reply, deferral, modal,
 // suggestions) goes back as the HTTP response itself, later edits and files over REST with the bot token.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Client, ClientApplication, ClientUser, Events, type Interaction } from 'discord.js';
 import { commands } from '../../commands/index.js';
 import { logger, referenceId } from '../../core/log.js';
 import type { RateLimits } from '../../core/runtime/rateLimit.js';
 import type { Store } from '../../core/store/store.js';
 import type { RunningAdapter } from '../running.js';
+import { serveOn } from '../sharedPort.js';
 import { discordDeliver } from './deliver.js';
 import { deployedCommands } from './deploy.js';
 import { createInteractionHandler } from './handler.js';
@@ -100,12 +100,12 @@ export async function startDiscordHttp(options: HttpOptions): Promise<RunningAda
     return answer;
   };
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     void serve(req, res).catch((error: unknown) => {
       logger.error({ ref: referenceId(), err: error, platform: 'discord' }, 'interaction request failed');
       if (!res.headersSent) reply(res, 500, { error: 'internal error' });
     });
-  });
+  };
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'POST' || req.url !== INTERACTIONS_PATH) return reply(res, 404, { error: 'not found' });
     const body = await readBody(req);
@@ -122,16 +122,17 @@ export async function startDiscordHttp(options: HttpOptions): Promise<RunningAda
     res.end(answer.body);
   };
 
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
-  const port = (server.address() as AddressInfo).port;
+  // Its own server, or one shared with Slack's receiver when SLACK_PORT is the same port.
+  const served = await serveOn(options.port, options.host ?? '0.0.0.0', INTERACTIONS_PATH, listener);
+  const { port } = served;
   logger.info({ port, path: INTERACTIONS_PATH }, 'discord interactions over HTTP');
   return {
     platform: 'discord',
     port,
-    connected: () => server.listening,
+    connected: served.connected,
     deliver: discordDeliver(client, options.store),
     stop: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await served.close();
       await Promise.allSettled([...running]);
       client.destroy();
     },

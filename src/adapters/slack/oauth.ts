@@ -1,7 +1,6 @@
 // Slack for many workspaces: Bolt's OAuth install (/slack/install, /slack/oauth_redirect), each
 // workspace's own token from the encrypted installation store, and a full clean-up on uninstall.
 import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type StateStore, webApi } from '@slack/bolt';
 import slackOAuth from '@slack/oauth';
 import { commands as allCommands } from '../../commands/index.js';
@@ -10,12 +9,13 @@ import { logger } from '../../core/log.js';
 import { deleteWorkspaceData } from '../../core/privacy.js';
 import type { Store } from '../../core/store/store.js';
 import type { AdapterDeps } from '../running.js';
+import { serveOn } from '../sharedPort.js';
 import { type ClientFor, slackDeliver } from './deliver.js';
 import { register } from './handler.js';
 import { queryOf, type SlackInstallations, slackInstallations, type WorkspaceRef } from './installations.js';
 import { SLACK_BOT_SCOPES } from './manifest.js';
 import { callbackPages, installPage } from './oauthPages.js';
-import { boltLogger, type SlackBot } from './start.js';
+import { boltListener, boltLogger, type SlackBot } from './start.js';
 
 // A CommonJS package whose exports Node's ESM loader cannot name one by one.
 const { ClearStateStore, InvalidStateError } = slackOAuth;
@@ -117,17 +117,16 @@ export async function startSlackOAuth(
     rateLimits,
   });
 
-  const server = (await app.start({ port: config.port ?? 3000, host: extras.host })) as {
-    address(): AddressInfo | string | null;
-  };
-  const port = (server.address() as AddressInfo).port;
+  // Served on a port Discord's interactions may share (DISCORD_HTTP_PORT equal to SLACK_PORT).
+  const served = await serveOn(config.port ?? 3000, extras.host, '', boltListener(receiver, log));
+  const { port } = served;
   logger.info({ mode: 'oauth', port, installPath: INSTALL_PATH }, 'slack adapter started');
   return {
     platform: 'slack',
     mode: 'http',
     port,
     deliver: slackDeliver(clients.forWorkspace, store),
-    stop: async () => void (await app.stop()),
+    stop: served.close,
   };
 }
 

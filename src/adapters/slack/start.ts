@@ -1,14 +1,15 @@
 // Starts the Slack adapter: Socket Mode by default, HTTP when a signing secret and a port are set.
 
-import type { Server } from 'node:http';
+import type { RequestListener } from 'node:http';
 import { format } from 'node:util';
-import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, HTTPModuleFunctions, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import { commands as allCommands } from '../../commands/index.js';
 import type { Config } from '../../config.js';
 import type { Deliver } from '../../core/followups/delivery.js';
 import { logger } from '../../core/log.js';
 import { type Backoff, connectInBackground } from '../retry.js';
 import type { AdapterDeps, RunningAdapter } from '../running.js';
+import { serveOn } from '../sharedPort.js';
 import { slackDeliver } from './deliver.js';
 import { register } from './handler.js';
 
@@ -77,16 +78,17 @@ export async function startSlack(
       mode === 'socket'
         ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger: common.logger })
         : undefined;
-    const app = new App({
-      ...common,
-      receiver: socket ?? new HTTPReceiver({ signingSecret: config.signingSecret ?? '' }),
-    });
+    const http = socket ? undefined : new HTTPReceiver({ signingSecret: config.signingSecret ?? '' });
+    const app = new App({ ...common, receiver: socket ?? http });
     register(app, { commands: options.commands ?? allCommands, store, adminUserIds: config.adminUserIds, rateLimits });
+    if (http) {
+      // Served on a port Discord's interactions may share (DISCORD_HTTP_PORT equal to SLACK_PORT).
+      const served = await serveOn(config.port ?? 3000, options.host, '', boltListener(http, common.logger));
+      return { app, socket, port: served.port, stop: served.close };
+    }
     try {
-      const started = await (mode === 'http'
-        ? app.start({ port: config.port ?? 3000, host: options.host })
-        : app.start());
-      return { app, socket, port: mode === 'http' ? (started as Server).address() : undefined };
+      await app.start();
+      return { app, socket, port: undefined, stop: () => app.stop() };
     } catch (error) {
       await app.stop().catch(() => {});
       throw error;
@@ -96,13 +98,13 @@ export async function startSlack(
     platform: 'slack',
     fatal: refusedAtStart,
     backoff: options.backoff,
-    close: async ({ app }) => void (await app.stop()),
+    close: async ({ stop }) => void (await stop()),
   });
   const bot: SlackBot = {
     platform: 'slack',
     mode,
     ready: connection.connected.then(({ port }) => {
-      bot.port = typeof port === 'object' && port ? port.port : undefined;
+      bot.port = port;
       logger.info({ mode, port: bot.port }, 'slack adapter started');
     }),
     ended: connection.failed,
@@ -120,6 +122,17 @@ export async function startSlack(
   };
   bot.ready?.catch(() => {}); // stopped while connecting, or a refused token: `ended` reports that
   return bot;
+}
+
+/** Bolt's HTTP handling on a server gigdesk owns: unknown paths get Bolt's own 404, a failure its 500. */
+export function boltListener(receiver: HTTPReceiver, log: Logger): RequestListener {
+  return (request, response) => {
+    try {
+      receiver.requestListener(request, response);
+    } catch (error) {
+      HTTPModuleFunctions.defaultDispatchErrorHandler({ error: error as Error, logger: log, request, response });
+    }
+  };
 }
 
 /** The message to stop with when Slack refused the token or the port cannot be listened on. */
