@@ -20,6 +20,12 @@ export const INTERACTIONS_PATH = '/discord/interactions';
 const FIRST_ANSWER_MS = 2900;
 const MAX_BODY_BYTES = 1_000_000;
 const PING = 1;
+/** Callback types: a message answer and a message update, and the deferral each has. */
+const MESSAGE = 4;
+const DEFERRED_MESSAGE = 5;
+const DEFERRED_UPDATE = 6;
+const UPDATE = 7;
+const EPHEMERAL = 64;
 
 export interface HttpOptions {
   token: string;
@@ -37,16 +43,19 @@ export interface HttpOptions {
   now?: () => Date;
 }
 
-/** The first answer, as the body of the HTTP response. */
+/** The first answer, as the body of the HTTP response; `sent` is called once that response is done. */
 interface FirstAnswer {
   body: Buffer;
   contentType: string;
+  sent?: () => void;
 }
+
+type Answer = (answer: FirstAnswer) => void;
 
 export async function startDiscordHttp(options: HttpOptions): Promise<RunningAdapter & { port: number }> {
   deployedCommands(commands); // fails at start if a command cannot be registered
   const key = publicKeyFromHex(options.publicKey);
-  const waiting = new Map<string, (answer: FirstAnswer) => void>();
+  const waiting = new Map<string, Answer>();
   const upstream = options.upstream ?? fetch;
   const client = new Client({
     intents: [],
@@ -58,6 +67,7 @@ export async function startDiscordHttp(options: HttpOptions): Promise<RunningAda
         const answer = id ? waiting.get(id) : undefined;
         if (!id || !answer) return upstream(url, init);
         waiting.delete(id);
+        if (init.body instanceof FormData) return deferForFiles(url, init, answer, options.applicationId, upstream);
         const encoded = new Response(init.body ?? null, { headers: init.headers });
         answer({
           body: Buffer.from(await encoded.arrayBuffer()),
@@ -118,6 +128,7 @@ export async function startDiscordHttp(options: HttpOptions): Promise<RunningAda
     if (raw.type === PING) return reply(res, 200, { type: 1 });
     const answer = await answerInteraction(raw);
     if (!answer) return reply(res, 500, { error: 'no answer in time' });
+    if (answer.sent) res.once('close', answer.sent);
     res.writeHead(200, { 'content-type': answer.contentType });
     res.end(answer.body);
   };
@@ -137,6 +148,46 @@ export async function startDiscordHttp(options: HttpOptions): Promise<RunningAda
       client.destroy();
     },
   };
+}
+
+/**
+ * Discord takes no files in the HTTP response, so a first answer with files defers there (type 5, or 6
+ * for an update) and, once that response is out, replaces the deferral with the message and its files
+ * (PATCH @original, multipart). What it returns is what discord.js sees as the callback's result.
+ */
+async function deferForFiles(
+  url: string,
+  init: RequestInit,
+  answer: Answer,
+  applicationId: string,
+  upstream: typeof fetch,
+): Promise<Response> {
+  const form = init.body as FormData;
+  const { type, data = {} } = JSON.parse(String(form.get('payload_json'))) as { type: number; data?: Message };
+  if (type !== MESSAGE && type !== UPDATE) throw new Error(`interaction callback type ${type} cannot carry files`);
+  const deferral =
+    type === UPDATE
+      ? { type: DEFERRED_UPDATE }
+      : { type: DEFERRED_MESSAGE, data: { flags: (data.flags ?? 0) & EPHEMERAL } };
+  await new Promise<void>((sent) =>
+    answer({ body: Buffer.from(JSON.stringify(deferral)), contentType: 'application/json', sent }),
+  );
+  // Whether the message is private was settled by the deferral; an edit cannot change it.
+  const { flags = 0, ...message } = data;
+  const kept = flags & ~EPHEMERAL ? { ...message, flags: flags & ~EPHEMERAL } : message;
+  const edit = new FormData();
+  for (const [name, value] of form) edit.append(name, name === 'payload_json' ? JSON.stringify(kept) : value);
+  const original = url.replace(
+    /\/interactions\/\d+\/([^/]+)\/callback(\?.*)?$/,
+    `/webhooks/${applicationId}/$1/messages/@original`,
+  );
+  const response = await upstream(original, { method: 'PATCH', body: edit, headers: init.headers });
+  return response.ok ? new Response(null, { status: 204 }) : response;
+}
+
+interface Message {
+  flags?: number;
+  [field: string]: unknown;
 }
 
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

@@ -21,6 +21,8 @@ function signed(body: string, timestamp = String(Math.floor(Date.now() / 1000)))
 }
 
 const restCalls: string[] = [];
+/** The same calls with their method and body, for the ones a test reads. */
+const restRequests: { url: string; method: string; body: RequestInit['body'] }[] = [];
 const store = memoryStore();
 // The classes discord.js itself loads (CommonJS), so the spies sit where a login would go.
 const load = createRequire(import.meta.url);
@@ -39,8 +41,9 @@ beforeAll(async () => {
     host: '127.0.0.1',
     store,
     // Later calls (edits, follow-ups) would go to Discord; here they are recorded and answered 204.
-    upstream: async (target) => {
+    upstream: async (target, init) => {
       restCalls.push(String(target));
+      restRequests.push({ url: String(target), method: String(init?.method), body: init?.body });
       return new Response(null, { status: 204 });
     },
     deferAfterMs: 20_000,
@@ -126,7 +129,7 @@ describe('Discord interactions over HTTP', () => {
     expect(json.data.choices.map((c: { value: string }) => c.value)).toContain('jss');
   });
 
-  it('carries a first answer with a file as multipart: payload_json and files[0] (/mydata export)', async () => {
+  it('defers a first answer that carries a file, then sends it with its file over REST (/mydata export)', async () => {
     await post(
       slashPayload(commands, 'contracts add', {
         date: '2026-10-01',
@@ -135,20 +138,23 @@ describe('Discord interactions over HTTP', () => {
         client: 'acme',
       }),
     );
-    const body = JSON.stringify(slashPayload(commands, 'mydata export', {}));
-    const response = await fetch(url, { method: 'POST', body, headers: signed(body) });
-    expect(response.status).toBe(200);
-    const form = await new Response(await response.arrayBuffer(), { headers: response.headers }).formData();
-    const payload = JSON.parse(String(form.get('payload_json')));
-    expect(payload.type).toBe(4);
-    expect(payload.data.flags).toBe(64);
+    const payload = slashPayload(commands, 'mydata export', {}) as { token: string };
+    // Discord takes no files in the HTTP response: a deferral (type 5), private as the answer is.
+    const { status, json } = await post(payload);
+    expect(status).toBe(200);
+    expect(json).toEqual({ type: 5, data: { flags: 64 } });
+    // Then the answer and its file replace the "thinking" message: PATCH @original, multipart.
+    const original = `/webhooks/${APP}/${payload.token}/messages/@original`;
+    const edit = () => restRequests.find((r) => r.method === 'PATCH' && r.url.endsWith(original));
+    await vi.waitFor(() => expect(edit()).toBeDefined());
+    const form = edit()?.body as FormData;
+    const message = JSON.parse(String(form.get('payload_json')));
+    expect(visibleText(message)).toContain('gigdesk stores');
     // Each attachment entry names its part: id n is files[n].
-    expect(payload.data.attachments.map((a: { id: string }) => String(a.id))).toEqual(['0']);
-    const file = form.get('files[0]');
-    expect(file).toBeInstanceOf(File);
-    expect((file as File).name).toBe('gigdesk-my-data.json');
-    const exported = JSON.parse(await (file as File).text());
-    expect(exported.data).toHaveProperty('contracts');
+    expect(message.attachments.map((a: { id: string }) => String(a.id))).toEqual(['0']);
+    const file = form.get('files[0]') as File;
+    expect(file.name).toBe('gigdesk-my-data.json');
+    expect(JSON.parse(await file.text()).data).toHaveProperty('contracts');
   });
 
   it('never logs in and never opens a gateway WebSocket', async () => {
