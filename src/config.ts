@@ -74,6 +74,9 @@ const schema = z
         .regex(/^[0-9a-fA-F]{64}$/, 'must be 32 bytes written as 64 hex characters (openssl rand -hex 32)')
         .optional(),
     ),
+    GIGDESK_BUTTON_SECRET: optionalText.pipe(
+      z.string().min(32, 'must be at least 32 characters (openssl rand -hex 32)').optional(),
+    ),
     REDIS_URL: optionalText.pipe(
       z
         .string()
@@ -159,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const oauth = config.slack?.oauth;
   hideInLogs([oauth?.clientSecret, oauth?.stateSecret, oauth?.encryptionKey]);
   hideInLogs(redisSecrets(config.store.redisUrl));
+  hideInLogs([config.buttonSecret]);
   return config;
 }
 
@@ -209,6 +213,8 @@ function toConfig(env: z.output<typeof schema>) {
           }
         : undefined,
     store: { sqlitePath: env.GIGDESK_DB_PATH, redisUrl: env.REDIS_URL },
+    /** Signs buttons that carry their action (see actions.ts); unset: every button is saved in the store. */
+    buttonSecret: env.GIGDESK_BUTTON_SECRET ?? env.GIGDESK_ENCRYPTION_KEY,
     rateLimits: {
       perUser: env.RATE_LIMIT_PER_USER ?? DEFAULT_RATE_LIMITS.perUser,
       perWorkspace: env.RATE_LIMIT_PER_WORKSPACE ?? DEFAULT_RATE_LIMITS.perWorkspace,

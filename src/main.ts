@@ -7,6 +7,7 @@ import { stopCharts } from './charts/draw.js';
 import { type Config, loadConfig, loadDotEnv } from './config.js';
 import { startReminderWorker } from './core/followups/loop.js';
 import { logger, logUnhandledRejections } from './core/log.js';
+import { useButtonSecret } from './core/runtime/buttonTokens.js';
 import { drainCommands } from './core/runtime/lifecycle.js';
 import { openStore, type Store } from './core/store/store.js';
 
@@ -50,6 +51,7 @@ export async function startBot(): Promise<number> {
   loadDotEnv();
   const config = loadConfig();
   logger.level = config.logLevel;
+  useButtonSecret(config.buttonSecret);
   const store = openStore(config.store);
   // Listened for from the start: a stop signal while starting up still ends in a graceful stop.
   const stopSignal = new Promise<string>((resolve) => {

@@ -1,6 +1,6 @@
 // The one answer path: slash commands, button presses, forms, message actions and reminders on every
-// platform go through here. Run (within the platform's deadline), save the buttons, send the text first,
-// then files and the chart, then missed-reminder notices; a failure is logged once, with a reference id.
+// platform go through here. Run (within the platform's deadline), sign or save the buttons, send the text
+// first, then files and the chart, then missed-reminder notices; a failure is logged once, with a reference id.
 import { deliverChart } from '../charts/draw.js';
 import { type Deliver, PermanentDeliveryError } from '../core/followups/delivery.js';
 import { pendingNotice } from '../core/followups/notices.js';
@@ -94,11 +94,11 @@ async function runWith(command: Command, args: Args | (() => Promise<Args>), ctx
   }
 }
 
-/** The buttons are saved for the person the answer is for, before anything is sent. */
+/** The buttons are signed or saved for the person the answer is for, before anything is sent. */
 async function saved(surface: Surface, ctx: Context, pending: Promise<Answer>): Promise<Answer> {
   const answer = await pending;
   if (surface.savesButtons === false) return answer;
-  return { ...answer, reply: await saveActions(answer.reply, ctx, ctx.store, ctx.now) };
+  return { ...answer, reply: await saveActions(answer.reply, ctx, ctx.store, ctx.now, surface.buttonIds) };
 }
 
 /** Defers when the answer is not ready within the platform's deadline; sends wait for the defer to finish. */

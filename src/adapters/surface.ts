@@ -1,6 +1,7 @@
 // The surface contract: what one platform does to answer one event. Everything between "it arrived" and
-// "everything is out" (run, save buttons, deadline, order of sends, notices, failures) is respond.ts, once.
+// "everything is out" (run, buttons, deadline, order of sends, notices, failures) is respond.ts, once.
 import type { Recipient } from '../core/followups/reminders.js';
+import type { ButtonIds } from '../core/runtime/buttonTokens.js';
 import type { Context, Platform } from '../core/runtime/command.js';
 import type { Attachment, Reply } from '../core/runtime/reply.js';
 import type { Outcome } from '../core/runtime/run.js';
@@ -22,6 +23,8 @@ export interface Surface {
   sendLater?(reply: Reply): Promise<void>;
   /** False where no press can come back (the one-shot `ask`): buttons are listed, not saved. */
   savesButtons?: false;
+  /** What the platform's button ids hold: a button whose signed action fits carries it (no store write). */
+  buttonIds?: ButtonIds;
 }
 
 /** Thrown by send when the person cannot be reached there at all (Discord DMs closed): the core keeps the reminder. */

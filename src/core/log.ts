@@ -13,6 +13,7 @@ const SECRET_FIELDS = [
   'clientSecret',
   'stateSecret',
   'encryptionKey',
+  'buttonSecret',
   'refreshToken',
   'client_secret',
   'access_token',

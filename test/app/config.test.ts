@@ -23,6 +23,15 @@ describe('loadConfig', () => {
     expect(config.slack).toMatchObject({ port: 3000, adminUserIds: ['U1', 'U2'] });
   });
 
+  it('signs buttons with GIGDESK_BUTTON_SECRET, else GIGDESK_ENCRYPTION_KEY, else not at all', () => {
+    const key = 'ab'.repeat(32);
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({}).buttonSecret).toBeUndefined();
+    expect(loadConfig({ GIGDESK_ENCRYPTION_KEY: key }).buttonSecret).toBe(key);
+    expect(loadConfig({ GIGDESK_ENCRYPTION_KEY: key, GIGDESK_BUTTON_SECRET: secret }).buttonSecret).toBe(secret);
+    expect(() => loadConfig({ GIGDESK_BUTTON_SECRET: 'short' })).toThrow('GIGDESK_BUTTON_SECRET must be at least 32');
+  });
+
   it.each([
     [{ DISCORD_TOKEN: 'abc' }, 'DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set'],
     [{ SLACK_BOT_TOKEN: 'xoxp-1', SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN must start with xoxb-'],

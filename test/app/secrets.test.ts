@@ -10,6 +10,7 @@ const SECRETS = {
   SLACK_APP_TOKEN: 'xapp-1-A111-slack-app-secret',
   SLACK_SIGNING_SECRET: 'signing-secret-abcdef',
   REDIS_URL: 'redis://:redis-password-123@127.0.0.1:1',
+  GIGDESK_BUTTON_SECRET: 'button-secret-0123456789abcdef0123456789',
 };
 
 // Logs the config, an error whose message carries a token, and request headers, the ways a bug might.
@@ -21,15 +22,16 @@ const script = `
   logger.error({ err: new Error('auth failed for ' + config.slack.botToken) }, 'request failed');
   logger.warn({ headers: { authorization: 'Bearer ' + config.discord.token } }, 'http');
   logger.info('connecting with ' + config.slack.appToken + ' and ' + config.store.redisUrl);
+  logger.debug({ signing: process.env.GIGDESK_BUTTON_SECRET }, 'buttons signed with ' + config.buttonSecret);
 `;
 
 describe('secrets in logs', () => {
   it('are redacted by field and by value', async () => {
     const { stderr } = await run('node', ['--import', 'tsx', '--input-type=module', '-e', script], {
-      env: { ...process.env, ...SECRETS, DISCORD_APPLICATION_ID: '123456789012345678', LOG_LEVEL: 'info' },
+      env: { ...process.env, ...SECRETS, DISCORD_APPLICATION_ID: '123456789012345678', LOG_LEVEL: 'debug' },
     });
     const lines = stderr.trim().split('\n');
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(stderr).toContain('[redacted]');
     expect(stderr).toContain('auth failed for');
     for (const [name, value] of Object.entries(SECRETS)) {

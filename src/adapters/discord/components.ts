@@ -9,14 +9,14 @@ import {
 import type { Action, Attachment, Reply } from '../../core/runtime/reply.js';
 import { plainMarkdown } from './markup.js';
 
-/** Discord's limits: 5 buttons per row, 5 rows per message, 80 characters per label, 2000 per content. */
-export const COMPONENT_LIMITS = { buttonsPerRow: 5, rows: 5, label: 80, content: 2000 };
+/** Discord's limits: 5 buttons per row, 5 rows per message, 80 characters per label, 100 per custom_id, 2000 per content. */
+export const COMPONENT_LIMITS = { buttonsPerRow: 5, rows: 5, label: 80, customId: 100, content: 2000 };
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
 const STYLES = { primary: ButtonStyle.Primary, danger: ButtonStyle.Danger } as const;
 
-/** Saved actions (with a ref) as rows of buttons; the custom_id is the ref and nothing else. */
+/** Actions with a ref (a signed token or a saved id) as rows of buttons; the custom_id is the ref and nothing else. */
 export function buttonRows(actions: readonly Action[]): ButtonRow[] {
   const buttons = actions
     .filter((a) => a.ref)

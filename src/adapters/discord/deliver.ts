@@ -7,6 +7,7 @@ import type { Recipient } from '../../core/followups/reminders.js';
 import type { Store } from '../../core/store/store.js';
 import { deliverThrough } from '../respond.js';
 import { recipientContext, type Surface, UnreachableError } from '../surface.js';
+import { COMPONENT_LIMITS } from './components.js';
 import { renderDiscord } from './render.js';
 
 const DMS_CLOSED = new Set<number | string>([
@@ -26,6 +27,7 @@ export function directMessageSurface(client: Client, to: Recipient, store: Store
   return {
     platform: 'discord',
     context: () => recipientContext(to, store),
+    buttonIds: { room: COMPONENT_LIMITS.customId },
     send: async (reply, outcome) => {
       // A DM is seen by the recipient alone, and the ephemeral flag is only valid on interaction replies.
       const { flags: _private, ...message } = renderDiscord(reply, outcome);

@@ -2,6 +2,7 @@
 import { loadConfig, loadDotEnv } from '../../config.js';
 import { startReminderWorker } from '../../core/followups/loop.js';
 import { logger, logUnhandledRejections } from '../../core/log.js';
+import { useButtonSecret } from '../../core/runtime/buttonTokens.js';
 import { openStore } from '../../core/store/store.js';
 import { runClient } from './start.js';
 
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   logger.level = config.logLevel;
+  useButtonSecret(config.buttonSecret);
   if (!config.discord) throw new Error('DISCORD_TOKEN is not set for the shard process');
   const store = openStore(config.store);
   const bot = await runClient(config.discord.token, store, config.rateLimits);

@@ -11,6 +11,7 @@ import type { Command, Context } from '../../core/runtime/command.js';
 import type { RateLimits } from '../../core/runtime/rateLimit.js';
 import type { Store } from '../../core/store/store.js';
 import type { Surface } from '../surface.js';
+import { COMPONENT_LIMITS } from './components.js';
 import { type DiscordPayload, renderDiscord } from './render.js';
 
 /** What every Discord listener needs. */
@@ -65,6 +66,8 @@ export function interactionSurface(i: RepliableInteraction, deps: DiscordDeps, c
   return {
     platform: 'discord',
     context: () => discordContext(i, deps),
+    // A press always comes from the server (or DM) where the answer is.
+    buttonIds: { room: COMPONENT_LIMITS.customId, pressedWhereAnswered: true },
     defer: choice.mayDefer
       ? {
           afterMs: deps.deferAfterMs ?? 1500,

@@ -7,6 +7,7 @@ import type { Recipient } from '../../core/followups/reminders.js';
 import type { Store } from '../../core/store/store.js';
 import { deliverThrough } from '../respond.js';
 import { recipientContext, type Surface } from '../surface.js';
+import { ACTION_LIMITS } from './actions.js';
 import { renderSlack } from './render.js';
 
 /** Platform errors that say "not now" rather than "never". */
@@ -28,6 +29,7 @@ function directMessageSurface(clients: webApi.WebClient | ClientFor, to: Recipie
   return {
     platform: 'slack',
     context: () => recipientContext(to, store),
+    buttonIds: { room: ACTION_LIMITS.value },
     send: async (reply) => {
       try {
         const client = typeof clients === 'function' ? await clients(to.workspaceId) : clients;

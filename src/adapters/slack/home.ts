@@ -6,6 +6,7 @@ import type { Command } from '../../core/runtime/command.js';
 import type { Reply } from '../../core/runtime/reply.js';
 import { respond } from '../respond.js';
 import type { Surface } from '../surface.js';
+import { ACTION_LIMITS } from './actions.js';
 import type { AdminCheck, SlackDeps } from './deps.js';
 import { renderSlack, type SlackMessage } from './render.js';
 import { type SlackOrigin, slackContext } from './surface.js';
@@ -43,6 +44,7 @@ function homeSurface(deps: SlackDeps, isAdmin: AdminCheck, origin: SlackOrigin):
   return {
     platform: 'slack',
     context: () => slackContext(deps, isAdmin, origin),
+    buttonIds: { room: ACTION_LIMITS.value },
     send: async (reply) => {
       await origin.client.views.publish({ user_id: origin.userId, view: homeView(reply) });
     },

@@ -4,6 +4,7 @@ import type { App } from '@slack/bolt';
 import { UserError } from '../../core/runtime/errors.js';
 import { userErrorAnswer } from '../../core/runtime/run.js';
 import { respond } from '../respond.js';
+import { BUTTON_ACTION_ID, SAVED_REF } from './actions.js';
 import type { AdminCheck, SlackDeps } from './deps.js';
 import { originOf } from './forms.js';
 import { directMessage, publishHome } from './home.js';
@@ -12,14 +13,12 @@ import { type SlackOrigin, slackSurface } from './surface.js';
 
 /** The message shortcut's callback id, declared in the manifest. */
 export const CHECK_WORDING_CALLBACK = 'check_wording';
-/** Saved action refs: a 22-character random id and an index. */
-const ACTION_REF = /^[A-Za-z0-9_-]{22}\.\d{1,2}$/;
 
 export function registerInteractions(app: App, deps: SlackDeps, isAdmin: AdminCheck): void {
   const surface = (origin: SlackOrigin) => slackSurface(deps, isAdmin, origin);
 
-  // The presser is body.user, from Slack's signed request; the button's value only names the saved action.
-  app.action(ACTION_REF, async ({ ack, body, action, respond: reply, client }) => {
+  // The presser is body.user, from Slack's signed request; the button's value only names the action.
+  app.action(BUTTON_ACTION_ID, async ({ ack, body, action, respond: reply, client }) => {
     await ack();
     const fromHome = body.type === 'block_actions' && body.view?.type === 'home';
     const origin: SlackOrigin = {
@@ -30,13 +29,13 @@ export function registerInteractions(app: App, deps: SlackDeps, isAdmin: AdminCh
       // A new message, never replacing the answer that holds the buttons; the Home tab has no response_url.
       post: fromHome ? directMessage(client, body.user.id) : (m) => reply({ ...m, replace_original: false }),
     };
-    const ref = 'action_id' in action ? action.action_id : '';
+    const ref = action.type === 'button' ? (action.value ?? '') : '';
     await respond(surface(origin), { press: ref, commands: deps.commands });
     // A press (Done, Snooze, Delete...) may change what the tab shows.
     await publishHome(deps, isAdmin, origin);
   });
 
-  app.view(ACTION_REF, async ({ ack, body, view, client }) => {
+  app.view(SAVED_REF, async ({ ack, body, view, client }) => {
     await ack();
     const typed: Record<string, string> = {};
     for (const block of Object.values(view.state.values)) {

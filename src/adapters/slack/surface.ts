@@ -5,6 +5,7 @@ import type { Context } from '../../core/runtime/command.js';
 import type { Reply } from '../../core/runtime/reply.js';
 import { loadSettings } from '../../core/runtime/settings.js';
 import type { Surface } from '../surface.js';
+import { ACTION_LIMITS } from './actions.js';
 import type { AdminCheck, SlackDeps } from './deps.js';
 import { type FileTarget, uploadFiles, whereChartGoes, whereFilesGo } from './files.js';
 import { renderSlack, type SlackMessage } from './render.js';
@@ -59,6 +60,7 @@ export function slackSurface(deps: SlackDeps, isAdmin: AdminCheck, origin: Slack
   return {
     platform: 'slack',
     context: () => slackContext(deps, isAdmin, origin),
+    buttonIds: { room: ACTION_LIMITS.value },
     defer: ack ? { afterMs: deps.ackBudgetMs ?? ACK_BUDGET_MS, start: () => acked() } : undefined,
     send: async (reply) => {
       const notes = [

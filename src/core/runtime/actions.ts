@@ -1,13 +1,18 @@
-// Buttons, once for every platform: a sent reply's actions are saved under a random id with their owner;
-// a button carries only "<id>.<index>". A press loads the saved action, checks who pressed, and runs the
-// command through runCommand as the presser (whose id comes from the platform event, never the button).
+// Buttons, once for every platform. A button whose action fits the platform's id field carries it in a
+// signed token (buttonTokens.ts: nothing is written); any other, and every set with a button that deletes
+// data (single use needs state), is saved under a random id with its owner and carries "<id>.<index>".
+// A press checks who pressed and runs the command through runCommand as the presser (whose id comes from
+// the platform event, never the button).
 import { randomBytes } from 'node:crypto';
 import { logger } from '../log.js';
 import { readUserData, type Store, type UserScope, updateUserData } from '../store/store.js';
-import type { Command, Context, Platform } from './command.js';
+import { type ButtonIds, mintToken, type Owner, readToken } from './buttonTokens.js';
+import type { Command, Context } from './command.js';
 import { UserError } from './errors.js';
 import { type Action, type Reply, replayable, type Visibility } from './reply.js';
 import { type Answer, failedAnswer, runCommand } from './run.js';
+
+export type { Owner } from './buttonTokens.js';
 
 /** How long a button keeps working. */
 export const ACTION_TTL_MS = 7 * 24 * 60 * 60_000;
@@ -21,12 +26,6 @@ export const BUTTONS = 'buttons';
 export const NOT_YOURS = "This button belongs to someone else's answer. Run the command yourself to get your own.";
 export const EXPIRED =
   'This button has expired (buttons work for 7 days) or is not one of gigdesk’s. Run the command again.';
-
-export interface Owner {
-  platform: Platform;
-  workspaceId: string;
-  userId: string;
-}
 
 interface SavedActions {
   owner: Owner;
@@ -44,24 +43,49 @@ const REF = /^([A-Za-z0-9_-]{22})\.(\d{1,2})$/;
 const keyOf = (id: string) => `actions:${id}`;
 
 /**
- * Saves the reply's actions for `owner` and returns the reply with each action's `ref` set. If the store
- * fails, the reply goes out without buttons: an answer matters more than its buttons.
+ * Gives each of the reply's actions its `ref` for `owner`: a signed token when one fits the platform's
+ * button id (`ids`; absent: always saved), otherwise saved. If the store fails, the saved ones are left
+ * out: an answer matters more than its buttons.
  */
-export async function saveActions(reply: Reply, owner: Owner, store: Store, now: Date): Promise<Reply> {
+export async function saveActions(
+  reply: Reply,
+  owner: Owner,
+  store: Store,
+  now: Date,
+  ids?: ButtonIds,
+): Promise<Reply> {
   if (reply.actions.length === 0) return reply;
-  const id = randomBytes(16).toString('base64url');
   const actions = reply.actions.map(({ ref: _old, ...action }) => action);
-  const ttl = actions.some((a) => a.style === 'danger') ? DESTRUCTIVE_TTL_MS : ACTION_TTL_MS;
+  const destructive = actions.some((a) => a.style === 'danger');
+  const ttl = destructive ? DESTRUCTIVE_TTL_MS : ACTION_TTL_MS;
   const expiresAt = now.getTime() + ttl;
+  const content = { owner: ownerOf(owner), visibility: reply.visibility, expiresAt };
+  const minted = actions.map((action) => (destructive ? undefined : ids && mintToken({ ...content, action }, ids)));
+  // Two identical buttons would share an id, which Discord refuses: the second is saved.
+  const tokens = minted.map((token, i) => (token && minted.indexOf(token) === i ? token : undefined));
+  const rest = actions.filter((_, i) => !tokens[i]);
+  const refs = rest.length > 0 ? await saveSet(rest, { ...content, ttl }, store, now) : [];
+  let next = 0;
+  const withRefs = actions.map((action, i) => ({ ...action, ref: tokens[i] ?? refs[next++] }));
+  return { ...reply, actions: withRefs.filter((action) => action.ref !== undefined) };
+}
+
+/** Saves actions as one set; their refs, or none when the store failed. */
+async function saveSet(
+  actions: Action[],
+  { owner, visibility, expiresAt, ttl }: Omit<SavedActions, 'actions'> & { expiresAt: number; ttl: number },
+  store: Store,
+  now: Date,
+): Promise<string[]> {
+  const id = randomBytes(16).toString('base64url');
   try {
-    const saved: SavedActions = { owner: ownerOf(owner), visibility: reply.visibility, actions };
-    await store.expiring.save(keyOf(id), saved, ttl);
+    await store.expiring.save(keyOf(id), { owner, visibility, actions } satisfies SavedActions, ttl);
     await listSet({ ...owner, store }, { id, expiresAt }, now);
   } catch (error) {
     logger.warn({ err: error, platform: owner.platform }, 'could not save buttons; answering without them');
-    return { ...reply, actions: [] };
+    return [];
   }
-  return { ...reply, actions: actions.map((action, i) => ({ ...action, ref: `${id}.${i}` })) };
+  return actions.map((_, i) => `${id}.${i}`);
 }
 
 /** Lists the set for the user; sets dropped from the list (expired, or past the limit) are deleted too. */
@@ -96,22 +120,42 @@ export async function pressAction(
 }
 
 async function findAction(ref: string, presser: Context, commands: readonly Command[], extra: Record<string, string>) {
-  const [, id = '', index = ''] = REF.exec(ref) ?? [];
-  const saved = id ? await presser.store.expiring.get<SavedActions>(keyOf(id)) : undefined;
-  if (!saved) throw new UserError('button_expired', EXPIRED);
-  const own = saved.owner.platform === presser.platform && saved.owner.userId === presser.userId;
-  if (saved.visibility === 'private' && !own) throw new UserError('button_not_yours', NOT_YOURS);
-  const action = saved.actions[Number(index)];
+  const found = REF.test(ref) ? await savedAction(ref, presser.store) : tokenAction(ref, presser);
+  const own = found.owner.platform === presser.platform && found.owner.userId === presser.userId;
+  if (found.visibility === 'private' && !own) throw new UserError('button_not_yours', NOT_YOURS);
+  const { action } = found;
   const command = action && commands.find((c) => c.name === action.command);
   if (!action || !command) throw new UserError('button_expired', EXPIRED);
   // A form may add its one long-text field, nothing else.
   if (Object.keys(extra).some((name) => name !== command.longText)) throw new UserError('button_expired', EXPIRED);
   // A button that deletes data is taken with its set: of two presses, even in two processes, one runs.
-  if (action.style === 'danger' && !(await presser.store.expiring.take(keyOf(id))))
+  if (action.style === 'danger' && !(await presser.store.expiring.take(keyOf(found.id ?? ''))))
     throw new UserError('button_expired', EXPIRED);
   // The owner acts in the workspace the answer came from (a reminder DM has none of its own).
-  const ctx = own ? { ...presser, workspaceId: saved.owner.workspaceId } : presser;
+  const ctx = own ? { ...presser, workspaceId: found.owner.workspaceId } : presser;
   return { command, args: action.args, ctx };
+}
+
+interface Found {
+  owner: Owner;
+  visibility: Visibility;
+  action: Pick<Action, 'command' | 'args' | 'style'> | undefined;
+  /** The saved set's id; a token has none. */
+  id?: string;
+}
+
+async function savedAction(ref: string, store: Store): Promise<Found> {
+  const [, id = '', index = ''] = REF.exec(ref) ?? [];
+  const saved = await store.expiring.get<SavedActions>(keyOf(id));
+  if (!saved) throw new UserError('button_expired', EXPIRED);
+  return { owner: saved.owner, visibility: saved.visibility, action: saved.actions[Number(index)], id };
+}
+
+/** A forged, changed or expired token gets the answer an unknown saved id gets. */
+function tokenAction(token: string, presser: Context): Found {
+  const content = readToken(token, presser);
+  if (!content || content.expiresAt <= presser.now.getTime()) throw new UserError('button_expired', EXPIRED);
+  return content;
 }
 
 /** Saves a form's pending command (the arguments given so far) like a one-button answer; returns its ref. */
