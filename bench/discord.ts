@@ -2,11 +2,14 @@
 // gigdesk is compared with a no-op handler that sends the same, pre-rendered answer (buttons included)
 // through the same path, so the ratio is what gigdesk adds (lookup, validation, the command, its buttons,
 // rendering), measured in one run. Button ids differ per answer, so they are blanked before comparing.
+// Buttons are signed as with GIGDESK_BUTTON_SECRET set: an answer writes nothing to the store.
+import { randomBytes } from 'node:crypto';
 import { type Interaction, MessageFlags } from 'discord.js';
 import { createInteractionHandler } from '../src/adapters/discord/handler.js';
 import { renderDiscord } from '../src/adapters/discord/render.js';
 import { commands } from '../src/commands/index.js';
 import { saveActions } from '../src/core/runtime/actions.js';
+import { useButtonSecret } from '../src/core/runtime/buttonTokens.js';
 import type { Command } from '../src/core/runtime/command.js';
 import { runCommand } from '../src/core/runtime/run.js';
 import { memoryStore } from '../src/core/store/store.js';
@@ -26,6 +29,7 @@ function noopReplying(payload: object) {
 const withoutIds = (body: unknown) => JSON.stringify(body).replace(/"custom_id":"[^"]*"/g, '"custom_id":""');
 
 export async function bench(): Promise<BenchRow[]> {
+  useButtonSecret(randomBytes(32));
   const store = memoryStore();
   const jss = commands.find((c) => c.name === 'jss') as Command;
   const ctx = {
@@ -37,7 +41,7 @@ export async function bench(): Promise<BenchRow[]> {
     store,
   };
   const answer = await runCommand(jss, ARGS, ctx);
-  const withButtons = await saveActions(answer.reply, ctx, store, ctx.now);
+  const withButtons = await saveActions(answer.reply, ctx, store, ctx.now, { room: 100, pressedWhereAnswered: true });
   const raw = slashPayload(commands, 'jss', ARGS);
   const tiny = fakeDiscord();
   tiny.use(noopReplying({ embeds: [{ title: 'ok' }], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }));
@@ -52,6 +56,9 @@ export async function bench(): Promise<BenchRow[]> {
     const sent = withoutIds(gigdesk.calls.at(-1)?.body?.data);
     if (!sent.includes('"custom_id"')) throw new Error('bench: gigdesk sent no buttons');
     if (sent !== withoutIds(same.calls.at(-1)?.body?.data)) throw new Error('bench: gigdesk sent another answer');
+    if (/"custom_id":"[A-Za-z0-9_-]{22}\.\d"/.test(JSON.stringify(gigdesk.calls.at(-1)?.body))) {
+      throw new Error('bench: gigdesk saved its buttons instead of signing them');
+    }
     const ratio = full.p50Ms / base.p50Ms;
     return [
       timingRow(small, 'for scale: the cost of discord.js itself'),
@@ -66,5 +73,6 @@ export async function bench(): Promise<BenchRow[]> {
   } finally {
     for (const fake of [tiny, same, gigdesk]) fake.client.removeAllListeners();
     await store.close();
+    useButtonSecret(undefined);
   }
 }
