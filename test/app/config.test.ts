@@ -45,6 +45,8 @@ describe('loadConfig', () => {
     [{ DISCORD_SHARDS: '0' }, 'DISCORD_SHARDS must be at least 1'],
     [{ DISCORD_SHARDS: '2' }, 'REDIS_URL is required when DISCORD_SHARDS is more than 1 or auto'],
     [{ DISCORD_SHARDS: 'auto' }, 'REDIS_URL is required when DISCORD_SHARDS is more than 1 or auto'],
+    [{ DISCORD_API_URL: 'http://127.0.0.1:9/api' }, 'DISCORD_API_URL is used only in Discord HTTP mode'],
+    [{ DISCORD_API_URL: 'https://discord.com/api/' }, 'DISCORD_API_URL must be a URL without a trailing /'],
   ])('%j fails naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
