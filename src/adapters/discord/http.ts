@@ -20,11 +20,9 @@ export const INTERACTIONS_PATH = '/discord/interactions';
 const FIRST_ANSWER_MS = 2900;
 const MAX_BODY_BYTES = 1_000_000;
 const PING = 1;
-/** Callback types: a message answer and a message update, and the deferral each has. */
+/** Callback types: a message answer, and its deferral. */
 const MESSAGE = 4;
 const DEFERRED_MESSAGE = 5;
-const DEFERRED_UPDATE = 6;
-const UPDATE = 7;
 const EPHEMERAL = 64;
 
 export interface HttpOptions {
@@ -151,9 +149,9 @@ export async function startDiscordHttp(options: HttpOptions): Promise<RunningAda
 }
 
 /**
- * Discord takes no files in the HTTP response, so a first answer with files defers there (type 5, or 6
- * for an update) and, once that response is out, replaces the deferral with the message and its files
- * (PATCH @original, multipart). What it returns is what discord.js sees as the callback's result.
+ * Discord takes no files in the HTTP response, so a first answer with files defers there (type 5) and,
+ * once that response is out, replaces the deferral with the message and its files (PATCH @original,
+ * multipart). What it returns is what discord.js sees as the callback's result.
  */
 async function deferForFiles(
   url: string,
@@ -164,19 +162,16 @@ async function deferForFiles(
 ): Promise<Response> {
   const form = init.body as FormData;
   const { type, data = {} } = JSON.parse(String(form.get('payload_json'))) as { type: number; data?: Message };
-  if (type !== MESSAGE && type !== UPDATE) throw new Error(`interaction callback type ${type} cannot carry files`);
-  const deferral =
-    type === UPDATE
-      ? { type: DEFERRED_UPDATE }
-      : { type: DEFERRED_MESSAGE, data: { flags: (data.flags ?? 0) & EPHEMERAL } };
+  // gigdesk's answers with files are new messages (it never updates a message with a file).
+  if (type !== MESSAGE) throw new Error(`interaction callback type ${type} cannot carry files`);
+  const deferral = { type: DEFERRED_MESSAGE, data: { flags: (data.flags ?? 0) & EPHEMERAL } };
   await new Promise<void>((sent) =>
     answer({ body: Buffer.from(JSON.stringify(deferral)), contentType: 'application/json', sent }),
   );
   // Whether the message is private was settled by the deferral; an edit cannot change it.
-  const { flags = 0, ...message } = data;
-  const kept = flags & ~EPHEMERAL ? { ...message, flags: flags & ~EPHEMERAL } : message;
+  const { flags: _flags, ...message } = data;
   const edit = new FormData();
-  for (const [name, value] of form) edit.append(name, name === 'payload_json' ? JSON.stringify(kept) : value);
+  for (const [name, value] of form) edit.append(name, name === 'payload_json' ? JSON.stringify(message) : value);
   const original = url.replace(
     /\/interactions\/\d+\/([^/]+)\/callback(\?.*)?$/,
     `/webhooks/${applicationId}/$1/messages/@original`,

@@ -150,6 +150,8 @@ describe('Discord interactions over HTTP', () => {
     const form = edit()?.body as FormData;
     const message = JSON.parse(String(form.get('payload_json')));
     expect(visibleText(message)).toContain('gigdesk stores');
+    // Private already by the deferral; an edit carries no visibility flag.
+    expect(message.flags).toBeUndefined();
     // Each attachment entry names its part: id n is files[n].
     expect(message.attachments.map((a: { id: string }) => String(a.id))).toEqual(['0']);
     const file = form.get('files[0]') as File;
