@@ -10,7 +10,7 @@ import { userErrorAnswer } from '../../core/runtime/run.js';
 import { respond } from '../respond.js';
 import type { AdminCheck, SlackDeps } from './deps.js';
 import { formFor, openForm } from './forms.js';
-import { publishHome, registerHome, touchesData } from './home.js';
+import { refreshHome, registerHome, touchesData } from './home.js';
 import { registerInteractions } from './interactions.js';
 import { unescapeSlack } from './render.js';
 import { type SlackOrigin, slackSurface } from './surface.js';
@@ -55,7 +55,7 @@ export function register(app: App, deps: SlackDeps): void {
     }
     const line = lineFor(name, command.text ?? '', deps.commands);
     await respond(slackSurface(deps, isAdmin, origin), { line, commands: deps.commands });
-    if (touchesData(line, deps.commands)) await publishHome(deps, isAdmin, origin);
+    if (touchesData(line, deps.commands)) await refreshHome(deps, isAdmin, origin);
   });
   registerInteractions(app, deps, isAdmin);
   registerHome(app, deps, isAdmin);

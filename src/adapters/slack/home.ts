@@ -1,5 +1,6 @@
 // The App Home tab as a surface (../surface.ts): /desk's answer, published with views.publish for one
-// person when they open the tab and again after anything they do with gigdesk may have changed their data.
+// person when they open the tab and again after anything they do with gigdesk may have changed their data
+// (only for people who have opened it: opening always publishes afresh).
 // A press on the tab has no response_url: its answer (a chart too) goes to their DM with the bot.
 import type { App, types, webApi } from '@slack/bolt';
 import type { Command } from '../../core/runtime/command.js';
@@ -53,12 +54,36 @@ function homeSurface(deps: SlackDeps, isAdmin: AdminCheck, origin: SlackOrigin):
 
 type Person = Pick<SlackOrigin, 'client' | 'teamId' | 'userId'>;
 
+/** Most people remembered as tab viewers per app; past it the longest-unseen is forgotten. */
+const MAX_VIEWERS = 50_000;
+const viewersOf = new WeakMap<SlackDeps, Set<string>>();
+
+/** Remembers that the person has their tab (opened it, pressed on it); true when they had been seen already. */
+function seen(deps: SlackDeps, person: Person, remember: boolean): boolean {
+  const viewers = viewersOf.get(deps) ?? new Set<string>();
+  viewersOf.set(deps, viewers);
+  const key = `${person.teamId}:${person.userId}`;
+  const known = viewers.delete(key);
+  if (known || remember) viewers.add(key);
+  if (viewers.size > MAX_VIEWERS) viewers.delete(viewers.values().next().value ?? '');
+  return known;
+}
+
 /** Publishes the person's desk on their Home tab; never throws (respond logs a failure once). */
 export async function publishHome(deps: SlackDeps, isAdmin: AdminCheck, person: Person): Promise<void> {
   const desk = deps.commands.find((c) => c.name === DESK_COMMAND);
   if (!desk) return;
+  seen(deps, person, true);
   const origin: SlackOrigin = { ...person, post: directMessage(person.client, person.userId) };
   await respond(homeSurface(deps, isAdmin, origin), { command: desk, args: {} });
+}
+
+/**
+ * After a change, republishes the tab of someone who has opened it since the app started: only theirs
+ * can be on screen, and opening the tab publishes it afresh anyway, so nobody else's needs the work.
+ */
+export async function refreshHome(deps: SlackDeps, isAdmin: AdminCheck, person: Person): Promise<void> {
+  if (seen(deps, person, false)) await publishHome(deps, isAdmin, person);
 }
 
 /** Whether a typed line runs a command that reads or writes the person's data (the tab may be stale after it). */

@@ -7,7 +7,7 @@ import { respond } from '../respond.js';
 import { BUTTON_ACTION_ID, SAVED_REF } from './actions.js';
 import type { AdminCheck, SlackDeps } from './deps.js';
 import { originOf } from './forms.js';
-import { directMessage, publishHome } from './home.js';
+import { directMessage, publishHome, refreshHome } from './home.js';
 import { unescapeSlack } from './render.js';
 import { type SlackOrigin, slackSurface } from './surface.js';
 
@@ -31,8 +31,8 @@ export function registerInteractions(app: App, deps: SlackDeps, isAdmin: AdminCh
     };
     const ref = action.type === 'button' ? (action.value ?? '') : '';
     await respond(surface(origin), { press: ref, commands: deps.commands });
-    // A press (Done, Snooze, Delete...) may change what the tab shows.
-    await publishHome(deps, isAdmin, origin);
+    // A press (Done, Snooze, Delete...) may change what the tab shows; one on the tab itself always does.
+    await (fromHome ? publishHome : refreshHome)(deps, isAdmin, origin);
   });
 
   app.view(SAVED_REF, async ({ ack, body, view, client }) => {

@@ -1,7 +1,7 @@
 // The App Home tab through real Bolt over HTTP on loopback: a signed app_home_opened event publishes the
 // person's desk (valid Block Kit, for that user only); Done pressed on the tab answers in the DM and the
-// republished tab no longer shows the follow-up; Chart sends the picture to the DM; a command that changes
-// the person's data republishes the tab.
+// republished tab no longer shows the follow-up; Chart sends the picture to the DM; once the person has
+// opened the tab, a command that changes their data republishes it (before that, nothing is published).
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTION_LIMITS } from '../../../src/adapters/slack/actions.js';
 import { HOME_BLOCKS } from '../../../src/adapters/slack/home.js';
@@ -197,11 +197,37 @@ describe('the Slack App Home tab', () => {
     expect(complete?.body.channel_id).toBe(`D${USER}`);
   }, 40_000);
 
-  it('a slash command that changes the person data republishes their tab', async () => {
+  it('after the person opened their tab, a slash command that changes their data republishes it', async () => {
     const h = await setup();
+    await h.sendEvent(opened());
+    await h.waitForCalls('views.publish', 1);
     await h.send('/followup', 'done 1', { userId: USER });
-    const [published] = await h.waitForCalls('views.publish', 1);
+    const [, published] = await h.waitForCalls('views.publish', 2);
     expect(published?.body.user_id).toBe(USER);
     expect(textOf(viewOf(published))).not.toContain('Dana');
   });
+
+  it('publishes nothing after commands and presses of someone who never opened the tab', async () => {
+    const h = await setup();
+    const answer = JSON.parse((await h.send('/followup', 'list', { userId: USER })).body);
+    const done = buttons(answer).find((b) => b.text.text === '#1 Done');
+    expect(done).toBeDefined();
+    await h.send('/contracts', 'add "1 week ago" successful 300 Eve', { userId: USER });
+    await h.sendPayload(pressInChannel(done?.action_id ?? ''));
+    await h.waitForCalls('response_url', 1);
+    // Someone else opens their own tab: theirs is the only view published.
+    await h.sendEvent(opened('U0OTHER'));
+    await h.waitForCalls('views.publish', 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.calls.filter((c) => c.method === 'views.publish').map((c) => c.body.user_id)).toEqual(['U0OTHER']);
+  });
+});
+
+/** A button pressed under an ephemeral answer in #general. */
+const pressInChannel = (actionId: string) => ({
+  ...pressOnHome(actionId),
+  container: { type: 'message', message_ts: '1700000000.1', channel_id: 'C0GENERAL', is_ephemeral: true },
+  view: undefined,
+  channel: { id: 'C0GENERAL', name: 'general' },
+  response_url: 'https://hooks.slack.com/actions/T0TEST/1/abc',
 });
