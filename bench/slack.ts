@@ -1,6 +1,9 @@
 // Signed slash-command POSTs per second through gigdesk's Slack adapter against a bare Bolt app that only acks.
+// Buttons are signed as with GIGDESK_BUTTON_SECRET set: an answer writes nothing to the store.
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { commands } from '../src/commands/index.js';
+import { useButtonSecret } from '../src/core/runtime/buttonTokens.js';
 import { defineCommand } from '../src/core/runtime/command.js';
 import { reply } from '../src/core/runtime/reply.js';
 import { memoryStore } from '../src/core/store/store.js';
@@ -44,6 +47,7 @@ export async function bench(): Promise<BenchRow[]> {
     options: z.object({ value: z.string().describe('anything') }),
     run: () => reply({ lead: 'ok' }),
   });
+  useButtonSecret(randomBytes(32));
   const contenders: Contender[] = [
     {
       name: 'bare Bolt, empty ack',
@@ -64,6 +68,9 @@ export async function bench(): Promise<BenchRow[]> {
       throw new Error(
         `gigdesk did not answer ${command} ${text} in the ack: ${check?.status} ${check?.body.slice(0, 200)}`,
       );
+    }
+    if (/"value":"[A-Za-z0-9_-]{22}\.\d{1,2}"/.test(check.body)) {
+      throw new Error('bench: gigdesk saved its buttons instead of signing them');
     }
     for (let i = 0; i < ROUNDS; i++) {
       for (const c of contenders) {
@@ -94,5 +101,6 @@ export async function bench(): Promise<BenchRow[]> {
     ];
   } finally {
     for (const c of contenders) await c.harness.close();
+    useButtonSecret(undefined);
   }
 }
