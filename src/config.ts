@@ -77,6 +77,13 @@ const schema = z
     GIGDESK_BUTTON_SECRET: optionalText.pipe(
       z.string().min(32, 'must be at least 32 characters (openssl rand -hex 32)').optional(),
     ),
+    // While rotating: the key values were sealed with before, used to read them (never to seal).
+    GIGDESK_ENCRYPTION_KEY_PREVIOUS: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[0-9a-fA-F]{64}$/, 'must be 32 bytes written as 64 hex characters, like GIGDESK_ENCRYPTION_KEY')
+        .optional(),
+    ),
     REDIS_URL: optionalText.pipe(
       z
         .string()
@@ -120,6 +127,12 @@ const schema = z
       });
     if (env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN && !env.SLACK_PORT)
       ctx.addIssue({ code: 'custom', path: ['SLACK_PORT'], message: 'is required for Slack HTTP mode' });
+    if (env.GIGDESK_ENCRYPTION_KEY_PREVIOUS && !env.GIGDESK_ENCRYPTION_KEY)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GIGDESK_ENCRYPTION_KEY_PREVIOUS'],
+        message: 'needs GIGDESK_ENCRYPTION_KEY (the new key) beside it',
+      });
     oauthIssues(env).forEach(([variable, message]) => {
       ctx.addIssue({ code: 'custom', path: [variable], message });
     });
@@ -160,7 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = toConfig(parsed.data);
   hideInLogs([config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret]);
   const oauth = config.slack?.oauth;
-  hideInLogs([oauth?.clientSecret, oauth?.stateSecret, oauth?.encryptionKey]);
+  hideInLogs([oauth?.clientSecret, oauth?.stateSecret, oauth?.encryptionKey, oauth?.previousEncryptionKey]);
   hideInLogs(redisSecrets(config.store.redisUrl));
   hideInLogs([config.buttonSecret]);
   return config;
@@ -236,6 +249,7 @@ function oauthConfig(env: z.output<typeof schema>) {
     clientSecret: env.SLACK_CLIENT_SECRET ?? '',
     stateSecret: env.SLACK_STATE_SECRET ?? '',
     encryptionKey: env.GIGDESK_ENCRYPTION_KEY ?? '',
+    ...(env.GIGDESK_ENCRYPTION_KEY_PREVIOUS ? { previousEncryptionKey: env.GIGDESK_ENCRYPTION_KEY_PREVIOUS } : {}),
     publicUrl: env.SLACK_PUBLIC_URL,
     apiUrl: env.SLACK_API_URL,
   };

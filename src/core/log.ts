@@ -14,6 +14,7 @@ const SECRET_FIELDS = [
   'stateSecret',
   'encryptionKey',
   'buttonSecret',
+  'previousEncryptionKey',
   'refreshToken',
   'client_secret',
   'access_token',

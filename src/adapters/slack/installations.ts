@@ -1,8 +1,9 @@
 // Slack installations (one per workspace, or one per Enterprise Grid org for org-wide installs) in the
 // bot's own store. Each record is sealed whole with AES-256-GCM: tokens and refresh tokens never sit in clear.
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import { logger } from '../../core/log.js';
 import type { Store } from '../../core/store/store.js';
-import { encryptionKey, seal, unseal } from './sealed.js';
+import { encryptionKey, type Keys, openSealed, seal, WrongKeyError } from './sealed.js';
 
 const part = (id: string) => encodeURIComponent(id);
 const teamKey = (teamId: string) => `slack-install:team:${part(teamId)}`;
@@ -42,11 +43,33 @@ function keyOf(query: WorkspaceRef): string {
   throw new Error('an installation query needs a team id, or an enterprise id for an org-wide install');
 }
 
-export function slackInstallations(store: Store, keyHex: string): SlackInstallations {
-  const key = encryptionKey(keyHex);
+/** The keys as configured, in hex: GIGDESK_ENCRYPTION_KEY and, while rotating, GIGDESK_ENCRYPTION_KEY_PREVIOUS. */
+export interface KeysHex {
+  current: string;
+  previous?: string;
+}
+
+export function slackInstallations(store: Store, keysHex: KeysHex): SlackInstallations {
+  const keys: Keys = {
+    current: encryptionKey(keysHex.current),
+    ...(keysHex.previous ? { previous: encryptionKey(keysHex.previous, 'GIGDESK_ENCRYPTION_KEY_PREVIOUS') } : {}),
+  };
+  const told = new Set<string>();
   const read = async (storeKey: string) => {
     const sealed = await store.get<string>(storeKey);
-    return sealed === undefined ? undefined : (JSON.parse(unseal(sealed, key, storeKey)) as Installation);
+    if (sealed === undefined) return undefined;
+    let opened: ReturnType<typeof openSealed>;
+    try {
+      opened = openSealed(sealed, keys, storeKey);
+    } catch (error) {
+      if (error instanceof WrongKeyError && !told.has(storeKey)) {
+        told.add(storeKey);
+        logger.error({ platform: 'slack', installation: storeKey, sealedWith: error.sealedWith }, error.message);
+      }
+      throw error;
+    }
+    if (opened.stale) await reseal(store, storeKey, sealed, seal(opened.plain, keys.current, storeKey));
+    return JSON.parse(opened.plain) as Installation;
   };
   const installations: SlackInstallations = {
     storeInstallation: async (installation) => {
@@ -55,7 +78,7 @@ export function slackInstallations(store: Store, keyHex: string): SlackInstallat
         enterpriseId: installation.enterprise?.id,
         isEnterpriseInstall: installation.isEnterpriseInstall === true,
       });
-      await store.set(storeKey, seal(JSON.stringify(installation), key, storeKey));
+      await store.set(storeKey, seal(JSON.stringify(installation), keys.current, storeKey));
     },
     fetchInstallation: async (query: InstallationQuery<boolean>) => {
       const found = await read(keyOf(query));
@@ -90,4 +113,9 @@ export function slackInstallations(store: Store, keyHex: string): SlackInstallat
     },
   };
   return installations;
+}
+
+/** Writes the value sealed under the current key, unless the installation changed meanwhile (a token refresh). */
+async function reseal(store: Store, storeKey: string, old: string, fresh: string): Promise<void> {
+  await store.update<string>(storeKey, (current) => (current === old ? fresh : current));
 }

@@ -15,6 +15,7 @@ import { register } from './handler.js';
 import { queryOf, type SlackInstallations, slackInstallations, type WorkspaceRef } from './installations.js';
 import { SLACK_BOT_SCOPES } from './manifest.js';
 import { callbackPages, installPage } from './oauthPages.js';
+import { WrongKeyError } from './sealed.js';
 import { boltListener, boltLogger, type SlackBot } from './start.js';
 
 // A CommonJS package whose exports Node's ESM loader cannot name one by one.
@@ -61,7 +62,10 @@ export async function startSlackOAuth(
   const oauth = config?.oauth;
   if (!config || !oauth || !config.signingSecret)
     throw new Error('Slack OAuth mode needs the OAuth variables and a signing secret');
-  const installations = slackInstallations(store, oauth.encryptionKey);
+  const installations = slackInstallations(store, {
+    current: oauth.encryptionKey,
+    previous: oauth.previousEncryptionKey,
+  });
   const log = boltLogger();
   // The Web API client's default retries span half an hour; a chat answer or a DM cannot wait that long.
   const clientOptions: webApi.WebClientOptions = {
@@ -162,7 +166,9 @@ function workspaceClients(installations: SlackInstallations, authorize: Authoriz
     try {
       token = (await authorize(await installations.refFor(teamId))).botToken;
     } catch (error) {
-      logger.warn({ err: error, platform: 'slack', workspace: teamId }, 'no installation for this workspace');
+      // A key that opens nothing was already logged once by the installation store, with what to do.
+      if (!(error instanceof WrongKeyError))
+        logger.warn({ err: error, platform: 'slack', workspace: teamId }, 'no installation for this workspace');
       return undefined;
     }
     if (!token) return undefined;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Installation } from '@slack/bolt';
 import { afterAll, describe, expect, it } from 'vitest';
 import { slackInstallations } from '../../../src/adapters/slack/installations.js';
-import { seal, unseal } from '../../../src/adapters/slack/sealed.js';
+import { openSealed, seal } from '../../../src/adapters/slack/sealed.js';
 import { openStore } from '../../../src/core/store/store.js';
 import { startRedis } from '../../support/redisServer.js';
 
@@ -35,9 +35,10 @@ describe('sealed values', () => {
   it('open only with the same key and the same store key', () => {
     const sealed = seal('secret text', Buffer.from(KEY, 'hex'), 'k1');
     expect(sealed).not.toContain('secret');
-    expect(unseal(sealed, Buffer.from(KEY, 'hex'), 'k1')).toBe('secret text');
-    expect(() => unseal(sealed, Buffer.from(KEY, 'hex'), 'k2')).toThrow();
-    expect(() => unseal(sealed, Buffer.from('c3'.repeat(32), 'hex'), 'k1')).toThrow();
+    const unseal = (key: string, boundTo: string) => openSealed(sealed, { current: Buffer.from(key, 'hex') }, boundTo);
+    expect(unseal(KEY, 'k1').plain).toBe('secret text');
+    expect(() => unseal(KEY, 'k2')).toThrow();
+    expect(() => unseal('c3'.repeat(32), 'k1')).toThrow();
   });
 });
 
@@ -45,7 +46,7 @@ describe('installations at rest', () => {
   it('SQLite: the file holds no token; reading back gives them', async () => {
     const path = join(dir, 'db.sqlite');
     const store = openStore({ sqlitePath: path });
-    const installs = slackInstallations(store, KEY);
+    const installs = slackInstallations(store, { current: KEY });
     await installs.storeInstallation(installation('T0A'));
     expect((await installs.fetchInstallation(query('T0A'))).bot?.token).toBe('xoxe.xoxb-T0A-clear-bot-token');
     await store.close();
@@ -61,8 +62,10 @@ describe('installations at rest', () => {
     const redis = await startRedis();
     try {
       const store = openStore({ sqlitePath: ':memory:', redisUrl: redis.url });
-      await slackInstallations(store, KEY).storeInstallation(installation('T0B'));
-      await expect(slackInstallations(store, 'c3'.repeat(32)).fetchInstallation(query('T0B'))).rejects.toThrow();
+      await slackInstallations(store, { current: KEY }).storeInstallation(installation('T0B'));
+      await expect(
+        slackInstallations(store, { current: 'c3'.repeat(32) }).fetchInstallation(query('T0B')),
+      ).rejects.toThrow();
       await store.close();
       const cli = (...args: string[]) =>
         execFileSync('redis-cli', ['-p', String(redis.port), '--raw', ...args], { encoding: 'utf8' });

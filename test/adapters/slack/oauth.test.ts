@@ -59,7 +59,7 @@ const user = (workspaceId: string, userId: string) => ({
   now: NOW,
   store,
 });
-const installations = () => slackInstallations(store, OAUTH_SECRETS.encryptionKey);
+const installations = () => slackInstallations(store, { current: OAUTH_SECRETS.encryptionKey });
 
 describe('Slack OAuth install', () => {
   it("GET /slack/install links to Slack's v2 authorize URL with the client id and the manifest's scopes", async () => {
