@@ -11,7 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { loadLog } from '../../src/core/jss/contractsStore.js';
 import { openStore } from '../../src/core/store/store.js';
-import { APP, GUILD, rawMessage, slashPayload, USER, userInstalled, visibleText } from '../adapters/discord/fake.js';
+import {
+  APP,
+  GUILD,
+  interactionPayload,
+  rawMessage,
+  slashPayload,
+  USER,
+  userInstalled,
+  visibleText,
+} from '../adapters/discord/fake.js';
 import { startBot } from '../support/cli.js';
 import { testContext } from '../support/context.js';
 import { type RedisServer, startRedis } from '../support/redisServer.js';
@@ -124,18 +133,26 @@ afterAll(async () => {
  * What the user finally sees, with its files: the HTTP response's own answer (JSON, or multipart with
  * files), or, when deferred (type 5), the edit that follows over REST.
  */
-async function answerTo(port: number, payload: { token: string }): Promise<{ text: string; files: string[] }> {
+async function answerTo(port: number, payload: { token: string }): Promise<Seen> {
   const body = JSON.stringify(payload);
   const url = `http://127.0.0.1:${port}/discord/interactions`;
   const response = await fetch(url, { method: 'POST', body, headers: signed(body) });
   expect(response.status).toBe(200);
   const multipart = response.headers.get('content-type')?.startsWith('multipart/form-data');
   const first = multipart ? await readForm(response) : { body: await response.json(), files: [] };
-  if (first.body.type === 4) return { text: visibleText(first.body), files: first.files };
+  if (first.body.type === 4) return { text: visibleText(first.body), files: first.files, message: first.body.data };
   expect(first.body.type).toBe(5);
   const edit = () => api.calls.find((c) => c.method === 'PATCH' && c.path.includes(`/${payload.token}/messages/`));
   for (let i = 0; i < 300 && !edit(); i++) await new Promise((r) => setTimeout(r, 100));
-  return { text: visibleText(edit()?.body), files: edit()?.files ?? [] };
+  return { text: visibleText(edit()?.body), files: edit()?.files ?? [], message: edit()?.body };
+}
+
+interface Seen {
+  text: string;
+  files: string[];
+  /** The message JSON, with its buttons. */
+  // biome-ignore lint/suspicious/noExplicitAny: captured JSON
+  message: any;
 }
 
 const N = 24;
@@ -173,6 +190,23 @@ describe('two gigdesk processes answering Discord over HTTP on one Redis', { tim
     expect(exported.text).toContain(`${N} contracts`);
     const rows = exported.files[0]?.trim().split('\n') ?? [];
     expect(rows.length).toBe(N + 1); // the header line, then one line per contract
+  });
+
+  it('takes a button press at the other process than the one that answered', async () => {
+    const answer = await answerTo(
+      bots[0]?.port ?? 0,
+      slashPayload(commands, 'jss', { successful: 7, negative: 1, total: 8 }) as { token: string },
+    );
+    const buttons = (answer.message?.components ?? []).flatMap((row: { components: unknown[] }) => row.components);
+    const share = buttons.find((b: { label?: string }) => b.label === 'Share in channel');
+    expect(share).toBeDefined();
+    const press = {
+      ...(interactionPayload(3, { custom_id: share.custom_id, component_type: 2 }) as { token: string }),
+      message: { id: '700000000000000007', channel_id: '500000000000000005' },
+    };
+    const shared = await answerTo(bots[1]?.port ?? 0, press);
+    expect(shared.text).toContain('75 %');
+    expect(shared.message?.flags ?? 0).toBe(0);
   });
 
   it('opens no connection but to Redis and the fake REST API: no gateway WebSocket', () => {
