@@ -91,7 +91,7 @@ const adaptersProbe = `
 export async function bench(): Promise<BenchRow[]> {
   const bare = await run(['-e', '0']);
   return [
-    await against('gigdesk ask "/jss 7 1 8", spawn to exit', 'target 4x and 90 MiB', () =>
+    await against('gigdesk ask "/jss 7 1 8", spawn to exit', 'target 3x and 70 MiB', () =>
       run(['dist/cli.js', 'ask', '/jss 7 1 8']),
     ),
     await against('gigdesk start (console), spawn to prompt', 'target 100 MiB', () =>
