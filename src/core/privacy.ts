@@ -2,6 +2,7 @@
 
 import { adoptDigest, DIGEST_NAME, type DigestSetting, forgetDigest } from './desk/digest.js';
 import type { Followup } from './followups/ladders.js';
+import { noticeRecorded } from './followups/notices.js';
 import {
   adoptFollowups,
   forgetReminders,
@@ -153,6 +154,7 @@ export async function mergeIntoHome(from: Where, store: Store, now: Date): Promi
 async function mergeNotices(home: Context, notices: Notice[], ids: Map<number, number>): Promise<void> {
   const moved = notices.map((n) => ({ ...n, followupId: ids.get(n.followupId) ?? n.followupId }));
   await mergeList<Notice>(home, NOTICES, moved, (a, b) => a.followupId === b.followupId && a.step === b.step);
+  noticeRecorded(home);
 }
 
 /** Alerts on in any server are on for the person; the old jobs go, the merged log plans the new ones. */

@@ -24,7 +24,7 @@ import { type JobHandler, type JobRun, PermanentJobError, type WorkOptions } fro
 import { type Store, updateUserData } from '../store/store.js';
 import { loadDesk } from './desk.js';
 import type { Followup, StepStatus } from './ladders.js';
-import { reminderReply } from './notices.js';
+import { noticeRecorded, reminderReply } from './notices.js';
 import { LADDERS, loadFollowups, NOTICES, type Notice, type Recipient, type ReminderJobData } from './reminders.js';
 
 /**
@@ -77,6 +77,7 @@ async function record(store: Store, job: ReminderJobData, status: StepStatus, at
       ...notices,
       { followupId: job.followupId, step: job.step },
     ]);
+    noticeRecorded(scope);
   }
 }
 

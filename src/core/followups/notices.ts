@@ -1,10 +1,18 @@
 // What a reminder says: the step's ready-to-send message, and missed reminders shown at the next command.
 
+import { LRUCache } from 'lru-cache';
 import { handOut } from '../messages/rules.js';
 import { cleanValues, fillTemplate, findTemplate, wordingFor } from '../messages/templates.js';
 import type { Context } from '../runtime/command.js';
 import { type Action, type Block, type Reply, reply, text } from '../runtime/reply.js';
-import { readUserData, updateUserData } from '../store/store.js';
+import {
+  personalScope,
+  readUserData,
+  type Store,
+  type UserScope,
+  updateUserData,
+  userItemKey,
+} from '../store/store.js';
 import { dueSentence, type Followup, type FollowupStep, labelOf } from './ladders.js';
 import { LADDERS, loadFollowups, NOTICES, type Notice, type Scope } from './reminders.js';
 
@@ -59,8 +67,15 @@ export function ladderActions(followup: Pick<Followup, 'id'>, prefix = ''): Acti
 export async function pendingNotice(
   ctx: Pick<Context, 'platform' | 'workspaceId' | 'userId' | 'store'> & { now?: Date },
 ): Promise<Reply | undefined> {
-  // Nearly every command ends here with nothing to show: look before taking the notices.
-  if (!(await readUserData<Notice[]>(ctx, NOTICES))?.length) return undefined;
+  // Nearly every command ends here with nothing to show: look before taking the notices, and remember
+  // a person found with none for a while.
+  const none = noneFound(ctx.store);
+  const key = userItemKey(personalScope(ctx), NOTICES);
+  if (none.has(key)) return undefined;
+  if (!(await readUserData<Notice[]>(ctx, NOTICES))?.length) {
+    none.set(key, true);
+    return undefined;
+  }
   // Taken and removed in one step, so two commands at once cannot both show them.
   const notices = (await updateUserData<Notice[]>(ctx, NOTICES, () => undefined)).before ?? [];
   const list = await loadFollowups(ctx);
@@ -82,4 +97,26 @@ export async function pendingNotice(
   );
   if (blocks.length === 1) return undefined;
   return reply({ lead: 'Missed follow-up reminders', blocks });
+}
+
+/**
+ * How long a person found with no missed reminders is not looked up again. A notice recorded in this
+ * process clears the mark at once (noticeRecorded); one recorded by another process on the same store
+ * waits in the store and shows at the first command after this, never lost.
+ */
+export const NONE_FOUND_TTL_MS = 60_000;
+const noneFoundByStore = new WeakMap<Store, LRUCache<string, true>>();
+
+function noneFound(store: Store): LRUCache<string, true> {
+  let cache = noneFoundByStore.get(store);
+  if (!cache) {
+    cache = new LRUCache<string, true>({ max: 10_000, ttl: NONE_FOUND_TTL_MS });
+    noneFoundByStore.set(store, cache);
+  }
+  return cache;
+}
+
+/** Every writer of NOTICES calls this after writing, so the person's next command looks again. */
+export function noticeRecorded(scope: UserScope): void {
+  noneFoundByStore.get(scope.store)?.delete(userItemKey(personalScope(scope), NOTICES));
 }

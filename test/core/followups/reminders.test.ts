@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../../src/commands/index.js';
 import { type Deliver, deliverDue, PermanentDeliveryError } from '../../../src/core/followups/delivery.js';
-import { pendingNotice } from '../../../src/core/followups/notices.js';
+import { NONE_FOUND_TTL_MS, pendingNotice } from '../../../src/core/followups/notices.js';
 import {
   adoptLegacyIndex,
   forgetReminders,
@@ -280,6 +280,35 @@ describe('restarts on a real SQLite file', () => {
     expect(await deliverDue(fourth, at('2027-01-01T00:00:00Z'), fake.deliver)).toEqual({ ran: 0 });
     expect(new Set(fake.steps()).size).toBe(6);
     await fourth.close();
+  });
+
+  it('looks for missed reminders once a minute for someone with none, and never loses one', async () => {
+    const path = tempDb();
+    const here = openStore({ sqlitePath: path });
+    const other = openStore({ sqlitePath: path }); // a second process on the same file
+    await start(ctx(here));
+    const reads = vi.spyOn(here, 'get');
+    expect(await pendingNotice(ctx(here))).toBeUndefined();
+    const looked = reads.mock.calls.length;
+    expect(looked).toBeGreaterThan(0);
+    expect(await pendingNotice(ctx(here))).toBeUndefined();
+    expect(reads.mock.calls.length).toBe(looked);
+
+    // The other process finds the DMs closed: the notice waits in the store until this one looks again.
+    await deliverDue(other, at('2026-03-18T00:00:00Z'), recorder(() => false).deliver);
+    expect(await pendingNotice(ctx(here))).toBeUndefined();
+    const later = performance.now() + NONE_FOUND_TTL_MS + 1;
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(later);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // past the cache's clock resolution
+    expect(JSON.stringify(await pendingNotice(ctx(here)))).toContain('Acme: closing nudge, due 2026-03-17.');
+    clock.mockRestore();
+
+    // Recorded by this process: the very next command shows it.
+    expect(await pendingNotice(ctx(here))).toBeUndefined();
+    await deliverDue(here, at('2026-03-31T10:00:00Z'), recorder(() => false).deliver);
+    expect(JSON.stringify(await pendingNotice(ctx(here)))).toContain('Acme: ping once more if silent, due 2026-03-31.');
+    await here.close();
+    await other.close();
   });
 
   it('a job taken by a worker that died is run again once its lease ends (at-least-once)', async () => {
