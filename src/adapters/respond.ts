@@ -10,7 +10,7 @@ import { pressAction, saveActions } from '../core/runtime/actions.js';
 import type { Command, Context, Platform } from '../core/runtime/command.js';
 import { acceptingCommands, trackInFlight } from '../core/runtime/lifecycle.js';
 import { reply } from '../core/runtime/reply.js';
-import { type Answer, failedAnswer, runCommand, runText } from '../core/runtime/run.js';
+import { type Answer, failedAnswer, type ParsedText, runCommand, runParsed, runText } from '../core/runtime/run.js';
 import { type Surface, UnreachableError } from './surface.js';
 
 type Args = Record<string, unknown>;
@@ -18,6 +18,7 @@ type Args = Record<string, unknown>;
 /** What arrived: a typed line, typed options, a pressed button (or a submitted form), or a ready answer. */
 export type Request =
   | { line: string; commands: readonly Command[] }
+  | { parsed: ParsedText }
   | { command: Command; args: Args | (() => Promise<Args>) }
   | { press: string; commands: readonly Command[]; typed?: Record<string, string> }
   | { answer: Answer };
@@ -80,6 +81,7 @@ async function answerThrough(surface: Surface, ctx: Context, request: Request, n
 
 function run(request: Request, ctx: Context): Promise<Answer> {
   if ('line' in request) return runText(request.line, request.commands, ctx);
+  if ('parsed' in request) return runParsed(request.parsed, ctx);
   if ('press' in request) return pressAction(request.press, ctx, request.commands, request.typed);
   if ('command' in request) return runWith(request.command, request.args, ctx);
   return Promise.resolve(request.answer);

@@ -13,6 +13,7 @@ import type { Command } from '../../core/runtime/command.js';
 import { UserError } from '../../core/runtime/errors.js';
 import { optionSpecs } from '../../core/runtime/options.js';
 import { userErrorAnswer } from '../../core/runtime/run.js';
+import { admitted } from '../admit.js';
 import { reportFault, respond } from '../respond.js';
 import { onButton, onForm } from './buttons.js';
 import { ATTACHMENT_FILE_OPTION, ATTACHMENT_OPTION, type Group, groupCommands, resolveCommand } from './commands.js';
@@ -54,10 +55,12 @@ async function onCommand(i: ChatInputCommandInteraction, groups: Group[], option
   const command = resolveCommand(groups, i.commandName, i.options.getSubcommand(false));
   const fetchFile = options.fetchFile ?? fetch;
   if (command && needsForm(i, command)) {
-    await openForm(i, command, options, await argsFrom(i, command, fetchFile));
+    // The rate limit first: over it, no form opens and nothing is saved for one.
+    if (await admitted(interactionSurface(i, options, NO_DEFER), command))
+      await openForm(i, command, options, await argsFrom(i, command, fetchFile));
     return;
   }
-  const surface = interactionSurface(i, options, {
+  const asked = interactionSurface(i, options, {
     mayDefer: Boolean(command?.usesStore),
     privately: forcedPrivate(i) || i.options.getBoolean('share') !== true,
   });
@@ -67,10 +70,12 @@ async function onCommand(i: ChatInputCommandInteraction, groups: Group[], option
       undefined,
       new UserError('command_retired', `/${name} is not available any more. Type /help for the current commands.`),
     );
-    await respond(surface, { answer: stale });
+    await respond(asked, { answer: stale });
     return;
   }
-  await respond(surface, { command, args: () => argsFrom(i, command, fetchFile) });
+  // The rate limit before a CSV attachment is downloaded.
+  const surface = await admitted(asked, command);
+  if (surface) await respond(surface, { command, args: () => argsFrom(i, command, fetchFile) });
 }
 
 /** A long-text command called without its text (and without a file) gets a form to type it in. */

@@ -5,7 +5,8 @@ import type { webApi } from '@slack/bolt';
 import { saveForm } from '../../core/runtime/actions.js';
 import type { Command, Context } from '../../core/runtime/command.js';
 import { optionSpecs } from '../../core/runtime/options.js';
-import { parseLine } from '../../core/runtime/textArgs.js';
+import type { ParsedText } from '../../core/runtime/run.js';
+import type { ParsedLine } from '../../core/runtime/textArgs.js';
 
 /** Slack's limits: 24 characters for a modal title, 3000 for a text input. */
 const FORM_LIMITS = { title: 24, text: 3000 };
@@ -16,14 +17,9 @@ export interface FormOrigin {
   channelId: string;
 }
 
-/** The command and arguments when the line lacks only the long text; otherwise undefined (answer as usual). */
-export function formFor(line: string, commands: readonly Command[]) {
-  let parsed: ReturnType<typeof parseLine>;
-  try {
-    parsed = parseLine(line, commands);
-  } catch {
-    return undefined; // the runner explains what is wrong with the line
-  }
+/** The command and arguments when the parsed line lacks only the long text; otherwise undefined (answer as usual). */
+export function formFor(parsed: ParsedText): ParsedLine | undefined {
+  if ('error' in parsed) return undefined; // the runner explains what is wrong with the line
   const { command, args } = parsed;
   if (!command.longText || args[command.longText] !== undefined) return undefined;
   const missing = optionSpecs(command).filter((s) => s.required && args[s.name] === undefined);

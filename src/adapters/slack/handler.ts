@@ -6,11 +6,12 @@ import { logger } from '../../core/log.js';
 import type { Command } from '../../core/runtime/command.js';
 import { UserError } from '../../core/runtime/errors.js';
 import { optionSpecs } from '../../core/runtime/options.js';
-import { userErrorAnswer } from '../../core/runtime/run.js';
+import { parseText, userErrorAnswer } from '../../core/runtime/run.js';
+import { admitted } from '../admit.js';
 import { respond } from '../respond.js';
 import type { AdminCheck, SlackDeps } from './deps.js';
 import { formFor, openForm } from './forms.js';
-import { refreshHome, registerHome, touchesData } from './home.js';
+import { refreshHome, registerHome } from './home.js';
 import { registerInteractions } from './interactions.js';
 import { unescapeSlack } from './render.js';
 import { type SlackOrigin, slackSurface } from './surface.js';
@@ -47,15 +48,21 @@ export function register(app: App, deps: SlackDeps): void {
       post: (message) => reply(message),
       ack: (message) => ack(message),
     };
-    const form = formFor(`${name} ${unescapeSlack(command.text ?? '')}`, deps.commands);
+    const surface = await admitted(slackSurface(deps, isAdmin, origin));
+    if (!surface) return;
+    // Parsed once: the same parse decides the form and answers the command.
+    const typed = `${name} ${unescapeSlack(command.text ?? '').trim()}`;
+    const parsed = parseText(typed, deps.commands);
+    const form = formFor(parsed);
     if (form) {
       await ack();
       await answerWithForm(form, command, deps, isAdmin, { ...origin, ack: undefined });
       return;
     }
     const line = lineFor(name, command.text ?? '', deps.commands);
-    await respond(slackSurface(deps, isAdmin, origin), { line, commands: deps.commands });
-    if (touchesData(line, deps.commands)) await refreshHome(deps, isAdmin, origin);
+    await respond(surface, line === typed ? { parsed } : { line, commands: deps.commands });
+    // The Home tab may be stale after a command that reads or writes the person's data.
+    if (line === typed && 'command' in parsed && parsed.command.usesStore) await refreshHome(deps, isAdmin, origin);
   });
   registerInteractions(app, deps, isAdmin);
   registerHome(app, deps, isAdmin);

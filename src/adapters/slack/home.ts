@@ -3,7 +3,6 @@
 // (only for people who have opened it: opening always publishes afresh).
 // A press on the tab has no response_url: its answer (a chart too) goes to their DM with the bot.
 import type { App, types, webApi } from '@slack/bolt';
-import type { Command } from '../../core/runtime/command.js';
 import type { Reply } from '../../core/runtime/reply.js';
 import { respond } from '../respond.js';
 import type { Surface } from '../surface.js';
@@ -84,13 +83,6 @@ export async function publishHome(deps: SlackDeps, isAdmin: AdminCheck, person: 
  */
 export async function refreshHome(deps: SlackDeps, isAdmin: AdminCheck, person: Person): Promise<void> {
   if (seen(deps, person, false)) await publishHome(deps, isAdmin, person);
-}
-
-/** Whether a typed line runs a command that reads or writes the person's data (the tab may be stale after it). */
-export function touchesData(line: string, commands: readonly Command[]): boolean {
-  const [name = '', sub = ''] = line.trim().toLowerCase().split(/\s+/);
-  const command = commands.find((c) => c.name === `${name} ${sub}`) ?? commands.find((c) => c.name === name);
-  return Boolean(command?.usesStore);
 }
 
 export function registerHome(app: App, deps: SlackDeps, isAdmin: AdminCheck): void {

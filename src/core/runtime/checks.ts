@@ -36,8 +36,20 @@ const adminsOnly: Check = (call) => {
   return call;
 };
 
+const counted = new WeakSet<Context>();
+
+/**
+ * Counts one event against the rate limits, once per context: an adapter calls it before a parse, a
+ * form or a download, and the run's own check then finds the event counted. Throws the refusal.
+ */
+export async function countOnce(ctx: Context): Promise<void> {
+  if (!ctx.rateLimits || counted.has(ctx)) return;
+  counted.add(ctx);
+  await enforceRateLimit(ctx, ctx.rateLimits);
+}
+
 const withinRateLimits: Check = async (call) => {
-  if (call.ctx.rateLimits) await enforceRateLimit(call.ctx, call.ctx.rateLimits);
+  await countOnce(call.ctx);
   return call;
 };
 

@@ -2,7 +2,7 @@
 import { logger, referenceId } from '../log.js';
 import { countCommand } from '../metrics.js';
 import { StorageUnavailableError } from '../store/errors.js';
-import { runChecks } from './checks.js';
+import { countOnce, runChecks } from './checks.js';
 import type { Command, Context } from './command.js';
 import { withCommonOptions } from './common.js';
 import { UserError } from './errors.js';
@@ -10,7 +10,7 @@ import { trackInFlight } from './lifecycle.js';
 import { usageLine } from './options.js';
 import { type Reply, reply, text } from './reply.js';
 import { loadSettings } from './settings.js';
-import { parseLine } from './textArgs.js';
+import { type ParsedLine, parseLine } from './textArgs.js';
 
 export type Outcome = 'ok' | 'user_error' | 'storage_unavailable' | 'internal_error';
 
@@ -57,15 +57,39 @@ async function chartButton(
   return (await loadSettings(ctx)).charts ? ctx.chartOnPress : undefined;
 }
 
-/** Runs a line as typed on a text platform: "/fees 15000 billed:8000". */
+/** Runs a line as typed on a text platform: "/fees 15000 billed:8000"; parsed only once the rate limit lets it in. */
 export async function runText(line: string, commands: readonly Command[], ctx: Context): Promise<Answer> {
-  let parsed: ReturnType<typeof parseLine>;
+  return (await refusedByLimits(ctx)) ?? runParsed(parseText(line, commands), ctx);
+}
+
+/** A typed line parsed once: its command and arguments, or what is wrong with it. */
+export type ParsedText = ParsedLine | { error: unknown };
+
+export function parseText(line: string, commands: readonly Command[]): ParsedText {
   try {
-    parsed = parseLine(line, commands);
+    return parseLine(line, commands);
   } catch (error) {
-    return counted(ctx, () => guarded(ctx, undefined, () => Promise.reject(error)));
+    return { error };
   }
+}
+
+/** Runs a line parsed by parseText (an adapter that needed the parse before, for a form, passes it on). */
+export function runParsed(parsed: ParsedText, ctx: Context): Promise<Answer> {
+  if ('error' in parsed) return counted(ctx, () => guarded(ctx, undefined, () => Promise.reject(parsed.error)));
   return runCommand(parsed.command, parsed.args, ctx);
+}
+
+/**
+ * Counts the event against the rate limits before any work on it (a parse, a form, a download): the
+ * refusal as an answer when over the limit, otherwise undefined (the run then does not count it again).
+ */
+export async function refusedByLimits(ctx: Context, command?: Command): Promise<Answer | undefined> {
+  try {
+    await countOnce(ctx);
+    return undefined;
+  } catch (error) {
+    return counted(ctx, () => guarded(ctx, command, () => Promise.reject(error)));
+  }
 }
 
 async function guarded(ctx: Context, command: Command | undefined, work: () => Promise<Reply>): Promise<Answer> {
