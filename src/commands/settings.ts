@@ -18,7 +18,9 @@ export const settings = defineCommand({
   }),
   run: async (args, ctx) => {
     const changed = args.charts !== undefined;
-    const current = changed ? await updateSettings(ctx, { charts: args.charts === 'on' }) : await loadSettings(ctx);
+    const current = changed
+      ? await updateSettings(ctx, { charts: args.charts === 'on' })
+      : await loadSettings(ctx, { fresh: true });
     return reply({
       lead: changed ? `Charts are now ${onOff(current.charts)} in this workspace` : 'Workspace settings',
       blocks: [
