@@ -5,8 +5,8 @@
 //                                         processes race for real), printing each one delivered
 //   hammer                                add contracts one after another until killed
 //   lock <ms>                             hold the lock 'long' for ms, logging start and end in 'lock-log'
-//   work ok|hang                          run the reminder worker (1 s lease) until SIGTERM; `hang`
-//                                         announces each send and never finishes it (killed mid-send)
+//   work ok|hang                          run the reminder worker until SIGTERM; `hang` announces each
+//                                         send and never finishes it (killed mid-send), on a 1 s lease
 import { commands } from '../../src/commands/index.js';
 import { loadConfig } from '../../src/config.js';
 import { deliverDue } from '../../src/core/followups/delivery.js';
@@ -45,7 +45,9 @@ if (mode === 'write') {
       print({ delivered: `${to.userId}:${reply.lead}` });
       return true;
     },
-    { platforms: ['slack'], leaseMs: 1000, backoffMs: 50, pollMs: 100 },
+    // The dying worker's short lease hands its job on quickly; a live one's longer lease keeps a slow
+    // machine from handing a job still being sent to the other worker (a duplicate, by design).
+    { platforms: ['slack'], leaseMs: hang ? 1000 : 10_000, backoffMs: 50, pollMs: 100 },
   );
   print({ working: process.pid });
   // The worker's own timers do not hold the process open (the bot's adapters do): wait for the signal.
