@@ -5,7 +5,8 @@ import { commands } from '../../../src/commands/index.js';
 import { logger } from '../../../src/core/log.js';
 import { memoryStore } from '../../../src/core/store/store.js';
 import { pngSize } from '../../support/png.js';
-import { type Harness, messageOf, RESPONSE_URL, startHarness, UPLOAD_URL, visibleText } from './harness.js';
+import { type Button, buttonsOf, pressPayload } from './buttons.js';
+import { type Harness, messageOf, startHarness, UPLOAD_URL, visibleText } from './harness.js';
 
 logger.level = 'silent';
 /** The first chart loads echarts and resvg; on a busy shared machine that takes seconds. */
@@ -125,38 +126,3 @@ describe('slack charts', { timeout: 60_000 }, () => {
     expect(text.some((m) => m.response_type === 'in_channel' && visibleText(m).includes('15,000'))).toBe(true);
   });
 });
-
-interface Button {
-  action_id: string;
-  value: string;
-  text: { text: string };
-}
-
-function buttonsOf(message: { blocks?: { type: string; elements?: unknown[] }[] }): Button[] {
-  return (message.blocks ?? []).filter((b) => b.type === 'actions').flatMap((b) => (b.elements ?? []) as Button[]);
-}
-
-/** A block_actions payload: the button pressed by userId in #general, on an ephemeral answer. */
-function pressPayload(button: Button, userId: string) {
-  return {
-    type: 'block_actions',
-    team: { id: 'T0TEST', domain: 'freelancers' },
-    user: { id: userId, team_id: 'T0TEST' },
-    api_app_id: 'A0GIGDESK',
-    token: 'legacy-verification-token',
-    trigger_id: '1.2.3',
-    container: { type: 'message', message_ts: '1700000000.1', channel_id: 'C0GENERAL', is_ephemeral: true },
-    channel: { id: 'C0GENERAL', name: 'general' },
-    response_url: RESPONSE_URL,
-    actions: [
-      {
-        type: 'button',
-        block_id: 'b1',
-        action_id: button.action_id,
-        value: button.value,
-        text: { type: 'plain_text', text: button.text.text },
-        action_ts: '1700000001.1',
-      },
-    ],
-  };
-}

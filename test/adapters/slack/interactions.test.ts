@@ -8,6 +8,7 @@ import type { Command } from '../../../src/core/runtime/command.js';
 import { runCommand } from '../../../src/core/runtime/run.js';
 import { memoryStore, type Store } from '../../../src/core/store/store.js';
 import { testContext } from '../../support/context.js';
+import { type Button, buttonsOf, pressPayload as press, who } from './buttons.js';
 import { type Harness, messageOf, RESPONSE_URL, startHarness, visibleText } from './harness.js';
 
 logger.level = 'silent';
@@ -29,45 +30,6 @@ async function start(now = () => new Date()): Promise<{ h: Harness; store: Store
   const store = memoryStore();
   harness = await startHarness({ deps: { commands, store, now } });
   return { h: harness, store };
-}
-
-interface Button {
-  action_id: string;
-  value: string;
-  text: { text: string };
-}
-
-/** The buttons of a message: every element of its actions blocks. */
-function buttonsOf(message: { blocks?: { type: string; elements?: unknown[] }[] }): Button[] {
-  return (message.blocks ?? []).filter((b) => b.type === 'actions').flatMap((b) => (b.elements ?? []) as Button[]);
-}
-
-const who = (userId: string) => ({
-  team: { id: 'T0TEST', domain: 'freelancers' },
-  user: { id: userId, team_id: 'T0TEST' },
-});
-
-function press(button: Button, userId: string) {
-  return {
-    type: 'block_actions',
-    ...who(userId),
-    api_app_id: 'A0GIGDESK',
-    token: 'legacy-verification-token',
-    trigger_id: '1.2.3',
-    container: { type: 'message', message_ts: '1700000000.1', channel_id: 'C0GENERAL', is_ephemeral: true },
-    channel: { id: 'C0GENERAL', name: 'general' },
-    response_url: RESPONSE_URL,
-    actions: [
-      {
-        type: 'button',
-        block_id: 'b1',
-        action_id: button.action_id,
-        value: button.value,
-        text: { type: 'plain_text', text: button.text.text },
-        action_ts: '1700000001.1',
-      },
-    ],
-  };
 }
 
 describe('Slack buttons (block_actions)', () => {

@@ -6,7 +6,8 @@ import { logger } from '../../../src/core/log.js';
 import { EXPIRED, NOT_YOURS } from '../../../src/core/runtime/actions.js';
 import { useButtonSecret } from '../../../src/core/runtime/buttonTokens.js';
 import { countingStore } from '../../support/writes.js';
-import { type Harness, messageOf, RESPONSE_URL, startHarness, visibleText } from './harness.js';
+import { type Button, buttonsOf, pressPayload as press } from './buttons.js';
+import { type Harness, messageOf, startHarness, visibleText } from './harness.js';
 
 logger.level = 'silent';
 
@@ -28,40 +29,6 @@ async function start() {
   const clock = { now: new Date() };
   harness = await startHarness({ deps: { commands, store, now: () => clock.now } });
   return { h: harness, writes, clock };
-}
-
-interface Button {
-  action_id: string;
-  value: string;
-  text: { text: string };
-}
-
-function buttonsOf(message: { blocks?: { type: string; elements?: unknown[] }[] }): Button[] {
-  return (message.blocks ?? []).filter((b) => b.type === 'actions').flatMap((b) => (b.elements ?? []) as Button[]);
-}
-
-function press(button: Button, userId: string, value = button.value) {
-  return {
-    type: 'block_actions',
-    team: { id: 'T0TEST', domain: 'freelancers' },
-    user: { id: userId, team_id: 'T0TEST' },
-    api_app_id: 'A0GIGDESK',
-    token: 'legacy-verification-token',
-    trigger_id: '1.2.3',
-    container: { type: 'message', message_ts: '1700000000.1', channel_id: 'C0GENERAL', is_ephemeral: true },
-    channel: { id: 'C0GENERAL', name: 'general' },
-    response_url: RESPONSE_URL,
-    actions: [
-      {
-        type: 'button',
-        block_id: 'b1',
-        action_id: button.action_id,
-        value,
-        text: { type: 'plain_text', text: button.text.text },
-        action_ts: '1700000001.1',
-      },
-    ],
-  };
 }
 
 async function jssButtons(h: Harness) {
