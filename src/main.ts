@@ -52,6 +52,9 @@ export async function startBot(): Promise<number> {
   const config = loadConfig();
   logger.level = config.logLevel;
   useButtonSecret(config.buttonSecret);
+  if ((config.discord || config.slack) && !config.buttonSecret) {
+    logger.info('buttons are saved in the store: set GIGDESK_BUTTON_SECRET to sign them and write nothing');
+  }
   const store = openStore(config.store);
   // Listened for from the start: a stop signal while starting up still ends in a graceful stop.
   const stopSignal = new Promise<string>((resolve) => {

@@ -72,6 +72,8 @@ describe('npm start with Slack and Discord over HTTP on one port', { timeout: 60
     });
     try {
       await bot.waitFor('slack adapter started', 'stderr');
+      // No button secret here: the log says buttons are saved, and how to sign them instead.
+      expect(bot.logs()).toContain('set GIGDESK_BUTTON_SECRET to sign them');
       const slack = await postSlash(port, '/jss', '7 1 8');
       expect(slack.status).toBe(200);
       expect(slackText(JSON.parse(slack.body))).toContain('75 %');
