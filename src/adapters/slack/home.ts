@@ -3,6 +3,7 @@
 // (only for people who have opened it: opening always publishes afresh).
 // A press on the tab has no response_url: its answer (a chart too) goes to their DM with the bot.
 import type { App, types, webApi } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
 import type { Reply } from '../../core/runtime/reply.js';
 import { respond } from '../respond.js';
 import type { Surface } from '../surface.js';
@@ -55,16 +56,16 @@ type Person = Pick<SlackOrigin, 'client' | 'teamId' | 'userId'>;
 
 /** Most people remembered as tab viewers per app; past it the longest-unseen is forgotten. */
 const MAX_VIEWERS = 50_000;
-const viewersOf = new WeakMap<SlackDeps, Set<string>>();
+const viewersOf = new WeakMap<SlackDeps, LRUCache<string, true>>();
 
 /** Remembers that the person has their tab (opened it, pressed on it); true when they had been seen already. */
 function seen(deps: SlackDeps, person: Person, remember: boolean): boolean {
-  const viewers = viewersOf.get(deps) ?? new Set<string>();
+  const viewers = viewersOf.get(deps) ?? new LRUCache<string, true>({ max: MAX_VIEWERS });
   viewersOf.set(deps, viewers);
   const key = `${person.teamId}:${person.userId}`;
-  const known = viewers.delete(key);
-  if (known || remember) viewers.add(key);
-  if (viewers.size > MAX_VIEWERS) viewers.delete(viewers.values().next().value ?? '');
+  // get() also marks them recently seen.
+  const known = viewers.get(key) === true;
+  if (remember) viewers.set(key, true);
   return known;
 }
 
