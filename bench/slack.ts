@@ -22,7 +22,7 @@ interface Contender {
   cpuMs: number;
 }
 
-/** Rounds alternate between the apps so a busy machine slows them alike. */
+/** Rounds alternate between the apps, in turn starting each, so a busy machine slows them alike. */
 function combine(name: string, rounds: Timing[]): Timing {
   const runs = rounds.reduce((n, t) => n + t.runs, 0);
   const ms = rounds.reduce((total, t) => total + (t.runs / t.perSecond) * 1000, 0);
@@ -77,7 +77,8 @@ export async function bench(): Promise<BenchRow[]> {
       throw new Error('bench: gigdesk saved its buttons instead of signing them');
     }
     for (let i = 0; i < ROUNDS; i++) {
-      for (const c of contenders) {
+      // Each round starts with the next contender, so none always runs right after the heaviest.
+      for (const c of [...contenders.slice(i % contenders.length), ...contenders.slice(0, i % contenders.length)]) {
         const before = process.cpuUsage();
         c.rounds.push(await measure(c.name, () => c.harness.send(command, text), RUNS_PER_ROUND));
         const used = process.cpuUsage(before);
