@@ -118,8 +118,12 @@ function heldBack(found: Template, blocks: Block[], findings: ReturnType<typeof 
     blocks,
     details: findingsWhy(findings),
     footer: [`An admin can change it with /templates edit ${found.name}.`],
+    keepPrivate: findings.length > 0 ? FAILS_CHECK : DRAFT_ONLY,
   });
 }
+
+const FAILS_CHECK = 'gigdesk never posts a message that fails the rules check.';
+const DRAFT_ONLY = 'a draft stays with admins until /templates edit saves wording that passes.';
 
 function whenLine(found: Template): string {
   if (found.when) return found.when;
@@ -183,6 +187,7 @@ async function saveChecked(ctx: Context, entry: CommunityTemplate, draft: boolea
       blocks: handOut(preview, 'Preview (with sample names)').blocks,
       details: findingsWhy(findings),
       footer: [`Change it with /templates edit ${entry.name}; once it passes, members can use it.`],
+      keepPrivate: FAILS_CHECK,
     });
   }
   return reply({

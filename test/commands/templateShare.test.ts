@@ -39,7 +39,9 @@ const stored = (name: string, text: string, draft?: boolean): CommunityTemplate 
 
 describe('a failing or draft template is never shared', () => {
   it("an admin's draft that asks for five stars stays private with share:yes, and says what to change", async () => {
-    const added = await run('/templates add five-plz draft:yes Hi {client|there}, please leave me 5 stars for the work!');
+    const added = await run(
+      '/templates add five-plz draft:yes Hi {client|there}, please leave me 5 stars for the work!',
+    );
     expect(added.outcome).toBe('ok');
     const shared = await run('/template five-plz client:Bo share:yes');
     expect(shared.reply.visibility).toBe('private');
@@ -66,7 +68,9 @@ describe('a failing or draft template is never shared', () => {
   });
 
   it('a stored template that fails today is not shared by a member, nor offered to share', async () => {
-    await updateCommunity(ctx(), () => [stored('five-plz', 'Hi {client|there}, please leave me 5 stars for the work!')]);
+    await updateCommunity(ctx(), () => [
+      stored('five-plz', 'Hi {client|there}, please leave me 5 stars for the work!'),
+    ]);
     const shared = await run('/template five-plz client:Bo share:yes', member());
     expect(shared.reply.visibility).toBe('private');
     expect(everything(shared.reply)).toMatch(NOT_POSTED);

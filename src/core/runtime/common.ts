@@ -40,7 +40,7 @@ export interface PlatformLimits {
 
 /**
  * The reply as the common options ask for it, with their buttons: Details when some are held back, and
- * Share on a private answer (never for alwaysPrivate commands). A public answer keeps no personal buttons
+ * Share on a private answer (never for alwaysPrivate commands or keepPrivate answers). A public answer keeps no personal buttons
  * (Done, Confirm), since anyone in the channel could press them.
  */
 export function withCommonOptions(
@@ -53,8 +53,10 @@ export function withCommonOptions(
   // A pointer to the details ("…and 3 more: add details:yes") is dropped once they are shown.
   const whole = [...result.blocks.filter((b) => !(b.type === 'text' && b.short)), ...result.details];
   const full = common.details ? { ...result, blocks: whole, details: [] } : result;
-  // Asked to share where the platform forces answers private: say why rather than seem to ignore it.
-  const refused = common.share && !command.alwaysPrivate ? privateOnly : undefined;
+  // Asked to share where the platform forces answers private, or an answer that is never posted in
+  // the channel: say why rather than seem to ignore it.
+  const kept = result.keepPrivate && `Not posted in the channel: ${result.keepPrivate}`;
+  const refused = common.share && !command.alwaysPrivate ? (privateOnly ?? kept) : undefined;
   const shown = refused ? { ...full, blocks: [text(refused), ...full.blocks] } : full;
   const visibility = common.share && !command.alwaysPrivate && !refused ? 'public' : shown.visibility;
   const replay = replayable(given);
@@ -65,7 +67,7 @@ export function withCommonOptions(
   // The chart waits for its button: the press runs the same command with chart:on, which sends it.
   const onPress = visibility === 'private' && shown.chart ? chartOnPress : undefined;
   if (onPress) buttons.push({ label: 'Chart', command: command.name, args: { ...same, chart: 'on' } });
-  if (visibility === 'private' && !command.alwaysPrivate && !privateOnly) {
+  if (visibility === 'private' && !command.alwaysPrivate && !privateOnly && !result.keepPrivate) {
     buttons.push({ label: 'Share in channel', command: command.name, args: { ...same, share: true } });
   }
   const { chart: _held, ...withoutChart } = shown;

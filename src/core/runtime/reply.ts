@@ -53,6 +53,8 @@ export interface Reply {
   chart?: ChartSpec;
   /** The lead is a whole message to copy: renderers send it as plain text (see plainMessage). */
   plain?: boolean;
+  /** Why this answer is never posted in the channel (a draft, wording that fails the rules check). */
+  keepPrivate?: string;
 }
 
 export function reply(parts: Partial<Omit<Reply, 'lead'>> & { lead: string }): Reply {
@@ -66,6 +68,7 @@ export function reply(parts: Partial<Omit<Reply, 'lead'>> & { lead: string }): R
     attachments: parts.attachments ?? [],
     ...(parts.chart ? { chart: parts.chart } : {}),
     ...(parts.plain ? { plain: true } : {}),
+    ...(parts.keepPrivate ? { keepPrivate: parts.keepPrivate } : {}),
   };
 }
 
