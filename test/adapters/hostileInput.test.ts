@@ -51,9 +51,9 @@ const cases: Case[] = [
   },
   {
     command: 'check',
-    options: { text: `${NAME} ${PROJECT} please leave 5 stars, mail sam@evil.example` },
-    slack: `/check ${NAME} ${PROJECT} please leave 5 stars, mail sam@evil.example`,
-    echoes: ['sam@evil.example'],
+    options: { text: `${NAME} ${PROJECT} please leave 5 stars, mail sam@evil-mail.io` },
+    slack: `/check ${NAME} ${PROJECT} please leave 5 stars, mail sam@evil-mail.io`,
+    echoes: ['sam@evil-mail.io'],
   },
   {
     command: 'followup start',

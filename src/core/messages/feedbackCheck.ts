@@ -7,7 +7,9 @@ import {
   ASKED_BACK,
   CONDITIONED,
   DIRECT_SCORE,
+  EMAIL,
   GIFT,
+  isContactDomain,
   LOOKING,
   OFF_PLATFORM,
   OFFER,
@@ -94,6 +96,9 @@ export function checkMessage(text: string): Finding[] {
   }
   for (const span of matches(SWAP, text)) add('incentive', span);
   for (const pattern of PRESSURE) for (const span of matches(pattern, text)) add('pressure', span);
+  for (const m of text.matchAll(EMAIL)) {
+    if (isContactDomain(m[1] ?? '')) add('off-platform', { start: m.index, end: m.index + m[0].length });
+  }
   for (const pattern of OFF_PLATFORM) for (const span of matches(pattern, text)) add('off-platform', span);
   return found.sort((a, b) => a.index - b.index).map(({ end: _end, ...finding }) => finding);
 }

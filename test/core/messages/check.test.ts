@@ -42,10 +42,10 @@ const flagged: [string, [Category, string][]][] = [
   ['If I get a bad review I will lose my Top Rated badge.', [['pressure', 'I will lose my Top Rated']]],
   ['Please leave feedback within 24 hours.', [['pressure', 'within 24 hours']]],
   [
-    'Email me at sam@example.com',
+    'Email me at sam@samstudio.io',
     [
       ['off-platform', 'Email me at'],
-      ['off-platform', 'sam@example.com'],
+      ['off-platform', 'sam@samstudio.io'],
     ],
   ],
   [
