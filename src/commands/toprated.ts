@@ -96,7 +96,9 @@ export const toprated = defineCommand({
     );
     const asks = [
       ...(unknown.length > 0 ? [`Not in your log: ${unknown.join('; ')}. Tell me with ${OPTIONS_HINT}.`] : []),
-      ...(args.rising_talent === undefined && RULES.every((r) => results.get(r)?.checks[0]?.status !== 'met')
+      ...(args.rising_talent === undefined &&
+      chosen.risingTalentApplies &&
+      RULES.every((r) => results.get(r)?.checks[0]?.status !== 'met')
         ? ['Holding Rising Talent stands in for the score: tell me with rising_talent:yes.']
         : []),
     ];

@@ -4,6 +4,7 @@ import type { Day } from '../dates.js';
 import { plural } from '../runtime/format.js';
 import { type Contract, endDay } from './contracts.js';
 import { contractsToReach } from './score.js';
+import { visibilityOf } from './visibility.js';
 import { BEST_OF_MONTHS, bestOfAt, countsAt, indexLog, inWindow, type LogIndex, percentAt } from './windows.js';
 
 export type ScoreRule = '24-month' | 'best-of';
@@ -27,7 +28,7 @@ export interface TopRatedInput {
   agency: boolean;
   /** The user's category size for a large contract; undefined when not given (sizes vary by category). */
   largeContractCents?: number;
-  /** Holding Rising Talent stands in for the weekly score checks (FACTS §7). */
+  /** Holding Rising Talent stands in for the weekly score checks, but only before a JSS shows (FACTS §4, §7). */
   risingTalent?: boolean;
 }
 
@@ -38,6 +39,8 @@ export interface TopRatedResult {
   /** First day every dated item could hold if the score stays at 90 %+; undefined when that depends on new work. */
   earliest: Day | undefined;
   earliestNote: string;
+  /** The log is short enough that no score may show yet, so Rising Talent can stand in for it. */
+  risingTalentApplies: boolean;
 }
 
 export const CHECKPOINTS = 16;
@@ -99,12 +102,16 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
   const large = largeContractCheck(contracts, today, input.largeContractCents);
   const active = contracts.some((c) => today - endDay(c) <= 90);
   const daysSinceFirst = first === undefined ? 0 : today - first;
+  // Rising Talent is for freelancers without a JSS: a log long enough to show one leaves it out.
+  const risingTalentApplies = visibilityOf(contracts.length, new Set(contracts.map((c) => c.client)).size) !== 'shown';
+  const rising = risingTalentApplies && input.risingTalent === true;
+  const claimedLate = !risingTalentApplies && input.risingTalent === true;
 
   const checks: Check[] = [
     {
-      item: `JSS 90 %+ in ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks, or Rising Talent`,
-      status: weeksAtTarget >= WEEKS_NEEDED || input.risingTalent === true ? 'met' : 'missing',
-      detail: `${input.risingTalent ? 'you hold Rising Talent, which stands in for the score; ' : ''}${weeksAtTarget} of ${CHECKPOINTS} weekly checks (${RULE_WORDS[input.rule]}); now ${current === undefined ? 'no score' : `${current} %`}`,
+      item: `JSS 90 %+ in ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks${risingTalentApplies ? ', or Rising Talent' : ''}`,
+      status: weeksAtTarget >= WEEKS_NEEDED || rising ? 'met' : 'missing',
+      detail: `${rising ? 'you hold Rising Talent, which stands in for the score; ' : ''}${claimedLate ? 'Rising Talent stands in only before a score shows, and your log is long enough to have one; ' : ''}${weeksAtTarget} of ${CHECKPOINTS} weekly checks (${RULE_WORDS[input.rule]}); now ${current === undefined ? 'no score' : `${current} %`}`,
     },
     selfReported('Profile 100 % complete', input.profileComplete, 'profile'),
     {
@@ -148,7 +155,7 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
     earliest = undefined;
     earliestNote = `${now} (${how}); then ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks must be at ${TOP_RATED_TARGET} %+.`;
   } else {
-    const weeksDay = input.risingTalent ? today : today + 7 * weeksUntilQualified(passes);
+    const weeksDay = rising ? today : today + 7 * weeksUntilQualified(passes);
     const firstDay = first === undefined ? today : first + FIRST_CONTRACT_DAYS + 1;
     earliest = Math.max(weeksDay, firstDay, today);
     const money =
@@ -157,7 +164,7 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
         : `, and once you have earned ${dollars(TOP_RATED_CENTS - earned)} more in 12 months`;
     earliestNote = `if your score stays at ${TOP_RATED_TARGET} % or more every week${money}, and the items only you can see are in order.`;
   }
-  return { checks, weeksAtTarget, earliest, earliestNote };
+  return { checks, weeksAtTarget, earliest, earliestNote, risingTalentApplies };
 }
 
 /** Large-contract sizes by category (FACTS §7): $5,000 is reported for design and writing, up to $30,000 elsewhere. */
