@@ -1,29 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { LIMITS, loadCommunity } from '../../src/core/messages/templates.js';
-import type { Context } from '../../src/core/runtime/command.js';
 import { type Block, type Reply, text } from '../../src/core/runtime/reply.js';
 import { runText } from '../../src/core/runtime/run.js';
-import { memoryStore, type Store } from '../../src/core/store/store.js';
+import { serverPeople } from '../support/context.js';
 
 /** Everything an answer shows, the lead and the details included. */
 const everything = (r: Reply): Block[] => [text(r.lead), ...r.blocks, ...r.details];
 
-let store: Store;
-beforeEach(() => {
-  store = memoryStore();
-});
-
-const ctx = (over: Partial<Context> = {}): Context => ({
-  platform: 'discord',
-  workspaceId: 'g1',
-  userId: 'admin1',
-  isAdmin: true,
-  now: new Date('2026-11-22T12:00:00Z'),
-  store,
-  ...over,
-});
-const member = () => ctx({ userId: 'member1', isAdmin: false });
+const { admin: ctx, member } = serverPeople();
 const shown = (blocks: Block[]) => blocks.map((b) => ('text' in b ? b.text : JSON.stringify(b))).join('\n');
 const copyText = (blocks: Block[]) => blocks.find((b) => b.type === 'copy')?.text ?? '';
 const run = (line: string, c = ctx()) => runText(line, commands, c);

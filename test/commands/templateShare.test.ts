@@ -1,27 +1,13 @@
 // A template whose text fails the rules check, or a draft, is never posted in the channel: a share of
 // it stays a private answer that says why, and no Share button is offered on it.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { type CommunityTemplate, updateCommunity } from '../../src/core/messages/templates.js';
-import type { Context } from '../../src/core/runtime/command.js';
 import type { Reply } from '../../src/core/runtime/reply.js';
 import { runText } from '../../src/core/runtime/run.js';
-import { memoryStore, type Store } from '../../src/core/store/store.js';
+import { serverPeople } from '../support/context.js';
 
-let store: Store;
-beforeEach(() => {
-  store = memoryStore();
-});
-const ctx = (over: Partial<Context> = {}): Context => ({
-  platform: 'discord',
-  workspaceId: 'g1',
-  userId: 'admin1',
-  isAdmin: true,
-  now: new Date('2026-11-22T12:00:00Z'),
-  store,
-  ...over,
-});
-const member = () => ctx({ userId: 'member1', isAdmin: false });
+const { admin: ctx, member } = serverPeople();
 const run = (line: string, c = ctx()) => runText(line, commands, c);
 const everything = (r: Reply) => JSON.stringify([r.lead, r.blocks, r.details, r.footer]);
 const shareButtons = (r: Reply) => r.actions.filter((a) => a.args.share === true);

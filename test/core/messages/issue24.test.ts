@@ -1,30 +1,16 @@
 // The examples of issue 24 ("Rules-safe messages everywhere"), each as it was reported.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands } from '../../../src/commands/index.js';
 import { type CommunityTemplate, loadCommunity, updateCommunity } from '../../../src/core/messages/templates.js';
-import type { Context } from '../../../src/core/runtime/command.js';
 import type { Reply } from '../../../src/core/runtime/reply.js';
 import { runText } from '../../../src/core/runtime/run.js';
-import { memoryStore, type Store } from '../../../src/core/store/store.js';
+import { serverPeople } from '../../support/context.js';
 
 const RULES_FOOTER = /Written to Upwork's feedback rules/;
 const FIVE_PLZ =
   '/templates add five-plz confirm:yes Hi {client|there}, please leave me 5 stars for the work! I will give you 10% off next time.';
 
-let store: Store;
-beforeEach(() => {
-  store = memoryStore();
-});
-const ctx = (over: Partial<Context> = {}): Context => ({
-  platform: 'discord',
-  workspaceId: 'g1',
-  userId: 'admin1',
-  isAdmin: true,
-  now: new Date('2026-11-22T12:00:00Z'),
-  store,
-  ...over,
-});
-const member = () => ctx({ userId: 'member1', isAdmin: false });
+const { admin: ctx, member } = serverPeople();
 const run = (line: string, c = ctx()) => runText(line, commands, c);
 const everything = (r: Reply) => JSON.stringify([r.lead, r.blocks, r.details, r.footer]);
 
