@@ -1,7 +1,5 @@
 // Slack over HTTP (real Bolt) and Discord over HTTP on one port, as `gigdesk start` runs them when
 // DISCORD_HTTP_PORT equals SLACK_PORT; and on two ports as before. Real HTTP on loopback.
-import { generateKeyPairSync, sign } from 'node:crypto';
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INTERACTIONS_PATH, startDiscordHttp } from '../../src/adapters/discord/http.js';
 import type { RunningAdapter } from '../../src/adapters/running.js';
@@ -10,21 +8,15 @@ import { commands } from '../../src/commands/index.js';
 import { loadConfig } from '../../src/config.js';
 import { logger } from '../../src/core/log.js';
 import { memoryStore } from '../../src/core/store/store.js';
+import { freePort } from '../support/ports.js';
 import { APP, visibleText as discordText, slashPayload } from './discord/fake.js';
+import { PUBLIC_KEY, postSigned } from './discord/signed.js';
 import { postSlash, SIGNING_SECRET, visibleText as slackText } from './slack/harness.js';
 
-logger.level = 'silent';
-const pair = generateKeyPairSync('ed25519');
-const PUBLIC_KEY = pair.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
+const postDiscord = (port: number, payload: object) =>
+  postSigned(`http://127.0.0.1:${port}${INTERACTIONS_PATH}`, payload);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+logger.level = 'silent';
 
 const running: RunningAdapter[] = [];
 afterEach(async () => {
@@ -62,23 +54,6 @@ async function slackOn(port: number) {
   running.push(bot);
   await bot.ready;
   return bot;
-}
-
-/** A signed Discord interaction POSTed to `port`; the JSON answer. */
-async function postDiscord(port: number, payload: object) {
-  const body = JSON.stringify(payload);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = sign(null, Buffer.from(timestamp + body), pair.privateKey).toString('hex');
-  const response = await fetch(`http://127.0.0.1:${port}${INTERACTIONS_PATH}`, {
-    method: 'POST',
-    body,
-    headers: {
-      'x-signature-ed25519': signature,
-      'x-signature-timestamp': timestamp,
-      'content-type': 'application/json',
-    },
-  });
-  return { status: response.status, json: await response.json() };
 }
 
 const PING = { id: '1', type: 1, application_id: APP, token: 't', version: 1 };

@@ -1,7 +1,6 @@
 // Discord over HTTP as production runs it: two compiled `gigdesk start` processes on one real
 // redis-server, no gateway, signed interactions POSTed to both at once, later REST calls to a fake
 // Discord API on loopback (DISCORD_API_URL).
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,19 +20,12 @@ import {
   userInstalled,
   visibleText,
 } from '../adapters/discord/fake.js';
+import { PUBLIC_KEY, signed } from '../adapters/discord/signed.js';
 import { startBot } from '../support/cli.js';
 import { testContext } from '../support/context.js';
 import { type RedisServer, startRedis } from '../support/redisServer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gigdesk-discord-http-'));
-const pair = generateKeyPairSync('ed25519');
-const PUBLIC_KEY = pair.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
-
-function signed(body: string) {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = sign(null, Buffer.from(timestamp + body), pair.privateKey).toString('hex');
-  return { 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp, 'content-type': 'application/json' };
-}
 
 interface RestCall {
   method: string;

@@ -2,7 +2,6 @@
 // against the fake Slack API on loopback, and writes no secret to its logs or its SQLite file.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { botTokenOf, fakeSlackApi } from '../adapters/slack/fakeSlackApi.js';
 import { install, OAUTH_SECRETS, startInstall } from '../adapters/slack/oauthFlow.js';
 import { assertBuilt, CLI } from '../support/cli.js';
+import { freePort } from '../support/ports.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'gigdesk-oauth-start-'));
@@ -22,15 +22,6 @@ const ENV = {
   SLACK_SIGNING_SECRET: OAUTH_SECRETS.signingSecret,
   GIGDESK_ENCRYPTION_KEY: OAUTH_SECRETS.encryptionKey,
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function waitFor(child: ChildProcess, text: string, seen: { stderr: string }): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -1,30 +1,22 @@
 // `gigdesk start` (the compiled bot, a child process) with DISCORD_HTTP_PORT equal to SLACK_PORT: one
 // port answers a signed Slack slash command and signed Discord interactions.
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { APP, visibleText as discordText, slashPayload } from '../adapters/discord/fake.js';
+import { PUBLIC_KEY, postSigned } from '../adapters/discord/signed.js';
 import { postSlash, SIGNING_SECRET, visibleText as slackText } from '../adapters/slack/harness.js';
 import { startBot } from '../support/cli.js';
+import { freePort } from '../support/ports.js';
+
+const postDiscord = (port: number, payload: object) =>
+  postSigned(`http://127.0.0.1:${port}/discord/interactions`, payload);
 
 const dir = mkdtempSync(join(tmpdir(), 'gigdesk-shared-port-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const pair = generateKeyPairSync('ed25519');
-const PUBLIC_KEY = pair.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The Slack Web API on loopback: ok to everything, auth.test with the bot's ids. */
 async function slackApi() {
@@ -35,22 +27,6 @@ async function slackApi() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return { port, close: () => new Promise((resolve) => server.close(resolve)) };
-}
-
-async function postDiscord(port: number, payload: object) {
-  const body = JSON.stringify(payload);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = sign(null, Buffer.from(timestamp + body), pair.privateKey).toString('hex');
-  const response = await fetch(`http://127.0.0.1:${port}/discord/interactions`, {
-    method: 'POST',
-    body,
-    headers: {
-      'x-signature-ed25519': signature,
-      'x-signature-timestamp': timestamp,
-      'content-type': 'application/json',
-    },
-  });
-  return { status: response.status, json: await response.json() };
 }
 
 describe('npm start with Slack and Discord over HTTP on one port', { timeout: 60_000 }, () => {

@@ -3,26 +3,17 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postSlash, SIGNING_SECRET, visibleText } from '../adapters/slack/harness.js';
 import { assertBuilt, CLI } from '../support/cli.js';
+import { freePort } from '../support/ports.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gigdesk-slack-outage-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const BOT_TOKEN = 'xoxb-1111-2222-outagetesttoken';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The Slack Web API, late: it answers auth.test (and everything else) with ok once listening. */
 function slackApi(port: number) {

@@ -1,7 +1,7 @@
 // Starts a real redis-server (the one test/support/redisBinary.ts found) on a free loopback port, and
 // stops it by its PID.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './ports.js';
 
 export interface RedisServer {
   url: string;
@@ -12,18 +12,6 @@ export interface RedisServer {
   /** SIGSTOP: the socket stays open and nothing answers (a hung server); resume() sends SIGCONT. */
   pause(): void;
   resume(): void;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 function launch(port: number): Promise<ChildProcess> {

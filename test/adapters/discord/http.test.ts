@@ -1,6 +1,5 @@
 // Discord over HTTP, end to end on loopback: signed POSTs in, the first answer in the HTTP response,
 // later calls to a fake Discord REST API, and no gateway connection at any point.
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INTERACTIONS_PATH, startDiscordHttp } from '../../../src/adapters/discord/http.js';
@@ -9,16 +8,9 @@ import { logger } from '../../../src/core/log.js';
 import { loadCommunity } from '../../../src/core/messages/templates.js';
 import { memoryStore } from '../../../src/core/store/store.js';
 import { APP, GUILD, interactionPayload, MANAGE_GUILD, slashPayload, visibleText } from './fake.js';
+import { PUBLIC_KEY, signed } from './signed.js';
 
 logger.level = 'silent';
-const pair = generateKeyPairSync('ed25519');
-const PUBLIC_KEY = pair.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
-
-/** Signs like Discord: Ed25519 over timestamp + body. */
-function signed(body: string, timestamp = String(Math.floor(Date.now() / 1000))) {
-  const signature = sign(null, Buffer.from(timestamp + body), pair.privateKey).toString('hex');
-  return { 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp, 'content-type': 'application/json' };
-}
 
 const restCalls: string[] = [];
 /** The same calls with their method and body, for the ones a test reads. */
