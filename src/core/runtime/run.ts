@@ -75,7 +75,7 @@ export function parseText(line: string, commands: readonly Command[]): ParsedTex
 
 /** Runs a line parsed by parseText (an adapter that needed the parse before, for a form, passes it on). */
 export function runParsed(parsed: ParsedText, ctx: Context): Promise<Answer> {
-  if ('error' in parsed) return counted(ctx, () => guarded(ctx, undefined, () => Promise.reject(parsed.error)));
+  if ('error' in parsed) return failedBefore(ctx, undefined, parsed.error);
   return runCommand(parsed.command, parsed.args, ctx);
 }
 
@@ -88,8 +88,13 @@ export async function refusedByLimits(ctx: Context, command?: Command): Promise<
     await countOnce(ctx);
     return undefined;
   } catch (error) {
-    return counted(ctx, () => guarded(ctx, command, () => Promise.reject(error)));
+    return failedBefore(ctx, command, error);
   }
+}
+
+/** An error before the command ran (a line that does not parse, the rate limit): answered and counted as one during it. */
+function failedBefore(ctx: Context, command: Command | undefined, error: unknown): Promise<Answer> {
+  return counted(ctx, () => guarded(ctx, command, () => Promise.reject(error)));
 }
 
 async function guarded(ctx: Context, command: Command | undefined, work: () => Promise<Reply>): Promise<Answer> {
