@@ -6,13 +6,15 @@ import { UserError } from '../../core/runtime/errors.js';
 import { optionSpecs } from '../../core/runtime/options.js';
 import { userErrorAnswer } from '../../core/runtime/run.js';
 import { respond } from '../respond.js';
-import { clip } from './components.js';
+import { COMPONENT_LIMITS, clip } from './components.js';
 import { type DiscordDeps, discordContext, interactionSurface } from './surface.js';
 
 /** Discord's limits: 45 characters for a form title or field label, 4000 for a text field. */
 const FORM_LIMITS = { title: 45, label: 45, text: 4000 };
+/** A form's custom_id holds as much as a button's; it is submitted where it was opened. */
+const FORM_IDS = { room: COMPONENT_LIMITS.customId, pressedWhereAnswered: true };
 
-/** Saves the arguments given so far under a form id and shows the form; its submission comes to onForm. */
+/** Keeps the arguments given so far in the form's id (signed, or saved) and shows the form; its submission comes to onForm. */
 export async function openForm(
   i: ChatInputCommandInteraction,
   command: Command,
@@ -22,7 +24,7 @@ export async function openForm(
   const option = command.longText ?? '';
   const spec = optionSpecs(command).find((s) => s.name === option);
   const ctx = discordContext(i, deps);
-  const ref = await saveForm(command, given, ctx, ctx.store, ctx.now);
+  const ref = await saveForm(command, given, ctx, ctx.store, ctx.now, FORM_IDS);
   if (!ref || !spec) {
     const answer = userErrorAnswer(
       command,

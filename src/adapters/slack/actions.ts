@@ -6,7 +6,7 @@ import type { Action } from '../../core/runtime/reply.js';
 /** Slack's limits: 25 elements per actions block, 75 characters per button label, 2000 per value. */
 export const ACTION_LIMITS = { elements: 25, label: 75, value: 2000 };
 /** A saved action's ref: a 22-character random id and an index. */
-export const SAVED_REF = /^[A-Za-z0-9_-]{22}\.\d{1,2}$/;
+const SAVED_REF = /^[A-Za-z0-9_-]{22}\.\d{1,2}$/;
 /** Every button's action_id: a saved ref, or "t" and the button's index when its value is a token. */
 export const BUTTON_ACTION_ID = /^(?:[A-Za-z0-9_-]{22}\.\d{1,2}|t\d{1,2})$/;
 

@@ -1,6 +1,7 @@
 // Long text on Slack: a command without its text opens a form (modal) through views.open; the submission
-// comes back as view_submission (interactions.ts). The arguments given so far wait in the store, under the
-// form's callback_id; the response_url rides along in private_metadata so the answer lands where it was asked.
+// comes back as view_submission (interactions.ts). The arguments given so far ride in the form's
+// callback_id (signed; saved in the store when too long); the response_url rides along in
+// private_metadata so the answer lands where it was asked.
 import type { webApi } from '@slack/bolt';
 import { saveForm } from '../../core/runtime/actions.js';
 import type { Command, Context } from '../../core/runtime/command.js';
@@ -8,8 +9,8 @@ import { optionSpecs } from '../../core/runtime/options.js';
 import type { ParsedText } from '../../core/runtime/run.js';
 import type { ParsedLine } from '../../core/runtime/textArgs.js';
 
-/** Slack's limits: 24 characters for a modal title, 3000 for a text input. */
-const FORM_LIMITS = { title: 24, text: 3000 };
+/** Slack's limits: 24 characters for a modal title, 3000 for a text input, 255 for its callback_id. */
+const FORM_LIMITS = { title: 24, text: 3000, callbackId: 255 };
 
 export interface FormOrigin {
   triggerId: string;
@@ -35,7 +36,9 @@ export async function openForm(
 ): Promise<boolean> {
   const option = form.command.longText ?? '';
   const spec = optionSpecs(form.command).find((s) => s.name === option);
-  const ref = await saveForm(form.command, form.args, ctx, ctx.store, ctx.now).catch(() => undefined);
+  const ref = await saveForm(form.command, form.args, ctx, ctx.store, ctx.now, { room: FORM_LIMITS.callbackId }).catch(
+    () => undefined,
+  );
   if (!ref || !spec) return false;
   const title = `/${form.command.name}`;
   await client.views.open({

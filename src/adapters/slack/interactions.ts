@@ -4,7 +4,7 @@ import type { App } from '@slack/bolt';
 import { UserError } from '../../core/runtime/errors.js';
 import { userErrorAnswer } from '../../core/runtime/run.js';
 import { respond } from '../respond.js';
-import { BUTTON_ACTION_ID, SAVED_REF } from './actions.js';
+import { BUTTON_ACTION_ID } from './actions.js';
 import type { AdminCheck, SlackDeps } from './deps.js';
 import { originOf } from './forms.js';
 import { directMessage, publishHome, refreshHome } from './home.js';
@@ -35,7 +35,8 @@ export function registerInteractions(app: App, deps: SlackDeps, isAdmin: AdminCh
     await (fromHome ? publishHome : refreshHome)(deps, isAdmin, origin);
   });
 
-  app.view(SAVED_REF, async ({ ack, body, view, client }) => {
+  // Every submitted view is a form; its callback_id is a signed or saved ref, checked like a button's.
+  app.view({ type: 'view_submission' }, async ({ ack, body, view, client }) => {
     await ack();
     const typed: Record<string, string> = {};
     for (const block of Object.values(view.state.values)) {

@@ -158,13 +158,17 @@ function tokenAction(token: string, presser: Context): Found {
   return content;
 }
 
-/** Saves a form's pending command (the arguments given so far) like a one-button answer; returns its ref. */
+/**
+ * A form's pending command (the arguments given so far), kept like a one-button answer: signed into the
+ * form's id when it fits the platform's field (`ids`), otherwise saved. Its ref, or undefined.
+ */
 export async function saveForm(
   command: Command,
   args: Record<string, unknown>,
   owner: Owner,
   store: Store,
   now: Date,
+  ids?: ButtonIds,
 ): Promise<string | undefined> {
   const pending: Reply = {
     lead: '',
@@ -175,7 +179,7 @@ export async function saveForm(
     attachments: [],
     actions: [{ label: command.name, command: command.name, args: replayable(args) }],
   };
-  const saved = await saveActions(pending, owner, store, now);
+  const saved = await saveActions(pending, owner, store, now, ids);
   return saved.actions[0]?.ref;
 }
 

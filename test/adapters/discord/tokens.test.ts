@@ -173,4 +173,31 @@ describe('discord buttons without a write', () => {
     await fake.dispatch(raw);
     expect(visibleText(callbacks(fake.calls)[0]?.body)).toContain('7 days later');
   });
+
+  it('opens a form for /check without text and writes nothing; the submission is checked as the person', async () => {
+    const { fake, writes } = setup();
+    await fake.dispatch(slashPayload(commands, 'check', {}));
+    const modal = callbacks(fake.calls)[0]?.body;
+    expect(modal?.type).toBe(9);
+    expect(modal.data.custom_id).not.toMatch(SAVED);
+    expect(modal.data.custom_id.length).toBeLessThanOrEqual(100);
+    expect(writes).toEqual([]);
+    const submit = (userId: string, customId = modal.data.custom_id) => {
+      const raw = interactionPayload(5, {
+        custom_id: customId,
+        components: [{ type: 1, components: [{ type: 4, custom_id: 'text', value: 'Please leave me 5 stars.' }] }],
+      }) as Raw;
+      raw.member.user.id = userId;
+      return raw;
+    };
+    await fake.dispatch(submit(USER));
+    expect(visibleText(callbacks(fake.calls)[1]?.body).toLowerCase()).toContain('5 stars');
+    const [head = '', mac = '', ...rest] = modal.data.custom_id.split('.');
+    await fake.dispatch(submit(USER, [head, `${mac.startsWith('A') ? 'B' : 'A'}${mac.slice(1)}`, ...rest].join('.')));
+    await fake.dispatch(submit(OTHER));
+    const [forged, other] = callbacks(fake.calls).slice(2);
+    expect(visibleText(forged?.body)).toContain(EXPIRED);
+    expect(visibleText(other?.body)).toContain(NOT_YOURS);
+    expect(writes.filter((w) => w.includes('actions:') || w.endsWith(':buttons'))).toEqual([]);
+  });
 });
