@@ -25,7 +25,10 @@ export const check = defineCommand({
       lead: `Change ${count} before you send this: it ${findingsSummary(findings)}.`,
       blocks: findingsBlocks(findings),
       details: findingsWhy(findings),
-      footer: [...footer, 'Try /template ask-feedback for a wording that asks the right way.'],
+      // Only a quoted contact detail to leave out: nothing about asking for feedback to fix.
+      footer: findings.every((f) => f.category === 'quoted-contact')
+        ? footer
+        : [...footer, 'Try /template ask-feedback for a wording that asks the right way.'],
     });
   },
 });

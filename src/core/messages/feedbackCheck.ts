@@ -2,14 +2,13 @@
 // Heuristic on purpose: each rule looks for the request, offer or contact detail in context, so
 // plain mentions ("five-star service", "thanks for the great feedback") pass.
 import { type Block, fields } from '../runtime/reply.js';
+import { contactDetails, insideQuote, QUOTED_CONTACT, quotations, type Span } from './quotedWords.js';
 import {
   ABOUT_FEEDBACK,
   ASKED_BACK,
   CONDITIONED,
   DIRECT_SCORE,
-  EMAIL,
   GIFT,
-  isContactDomain,
   LOOKING,
   OFF_PLATFORM,
   OFFER,
@@ -26,7 +25,7 @@ import {
   WISHED_AFTER,
 } from './rulePatterns.js';
 
-export type Category = 'rating' | 'incentive' | 'pressure' | 'off-platform';
+export type Category = 'rating' | 'incentive' | 'pressure' | 'off-platform' | 'quoted-contact';
 
 export interface Finding {
   category: Category;
@@ -62,24 +61,37 @@ export const ADVICE: Record<Category, { problem: string; why: string; better: st
     why: "Before a contract starts, Upwork's Terms of Service forbid sharing contact details (email, phone, messaging apps) and taking talk or payment off Upwork; paying outside it is circumvention (support.upwork.com articles 360052511833 and 360052511133) and costs Top Rated for 6 months.",
     better: 'Keep it on Upwork: "Let\'s keep talking here in Upwork messages, and payment goes through the contract."',
   },
+  // Several kinds of details at once; one kind reads as QUOTED_CONTACT says.
+  'quoted-contact': {
+    problem: "quotes the client's contact details",
+    why: "Quoting the client is fine, but an address, number or chat link inside the quote still goes out in your message. Upwork's terms forbid sharing contact details before a contract starts (support.upwork.com article 360052511833); whether Upwork treats a quoted detail any differently is not documented, so it may be flagged all the same.",
+    better: 'Leave the details out, or say "your email" or "your number" if you need to name them.',
+  },
 };
-
-interface Span {
-  start: number;
-  end: number;
-}
 
 /** Every finding in the text, in reading order; an empty list means nothing was flagged. */
 export function checkMessage(text: string): Finding[] {
   const found: (Finding & { end: number })[] = [];
-  const add = (category: Category, span: Span) => {
+  const quotes = quotations(text);
+  const put = (category: Category, span: Span, advice = ADVICE[category]) => {
     if (found.some((f) => f.category === category && f.index < span.end && span.start < f.end)) return;
-    found.push({ category, quote: quoteOf(text, span), index: span.start, end: span.end, ...ADVICE[category] });
+    found.push({ category, quote: quoteOf(text, span), index: span.start, end: span.end, ...advice });
   };
+  // Words the sender quotes (the client's) are not the sender's request.
+  const add = (category: Category, span: Span) => {
+    if (!insideQuote(quotes, span)) put(category, span);
+  };
+  // A sentence-wide finding counts unless every word that made it is inside a quote.
+  const said = (sentence: { text: string; start: number }, ...patterns: RegExp[]) =>
+    patterns.some((p) => matches(p, sentence.text).some((m) => !insideQuote(quotes, shift(m, sentence.start))));
   const all = sentences(text);
   for (const sentence of all) {
     for (const span of ratingRequests(sentence.text)) add('rating', shift(span, sentence.start));
-    if ((CONDITIONED.test(sentence.text) || THEN_REWARD.test(sentence.text)) && VALUE.test(sentence.text)) {
+    if (
+      (CONDITIONED.test(sentence.text) || THEN_REWARD.test(sentence.text)) &&
+      VALUE.test(sentence.text) &&
+      said(sentence, CONDITIONED, THEN_REWARD, VALUE)
+    ) {
       add('incentive', trimmed(sentence));
     }
     if (ABOUT_FEEDBACK.test(sentence.text)) {
@@ -90,16 +102,25 @@ export function checkMessage(text: string): Finding[] {
   if (aboutFeedback) {
     const askedBack = ASKED_BACK.test(text);
     for (const sentence of all) {
-      if (OFFER.test(sentence.text) && GIFT.test(sentence.text)) add('incentive', trimmed(sentence));
-      if (askedBack && REVIEW_BACK.test(sentence.text)) add('incentive', trimmed(sentence));
+      if (OFFER.test(sentence.text) && GIFT.test(sentence.text) && said(sentence, OFFER, GIFT)) {
+        add('incentive', trimmed(sentence));
+      }
+      if (askedBack && REVIEW_BACK.test(sentence.text) && said(sentence, REVIEW_BACK)) {
+        add('incentive', trimmed(sentence));
+      }
     }
   }
   for (const span of matches(SWAP, text)) add('incentive', span);
   for (const pattern of PRESSURE) for (const span of matches(pattern, text)) add('pressure', span);
-  for (const m of text.matchAll(EMAIL)) {
-    if (isContactDomain(m[1] ?? '')) add('off-platform', { start: m.index, end: m.index + m[0].length });
-  }
+  const details = contactDetails(text);
+  const detail = (d: (typeof details)[number]) =>
+    insideQuote(quotes, d)
+      ? put('quoted-contact', d, { ...ADVICE['quoted-contact'], ...QUOTED_CONTACT[d.kind] })
+      : put('off-platform', d);
+  // Links last: an address or number that overlaps the wording around it wins, as it always has.
+  for (const d of details) if (d.kind !== 'link') detail(d);
   for (const pattern of OFF_PLATFORM) for (const span of matches(pattern, text)) add('off-platform', span);
+  for (const d of details) if (d.kind === 'link') detail(d);
   return found.sort((a, b) => a.index - b.index).map(({ end: _end, ...finding }) => finding);
 }
 
@@ -155,30 +176,30 @@ function quoteOf(text: string, span: Span): string {
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** The findings by kind, in reading order, each with the advice for the group. */
+export function findingsByKind(findings: Finding[]) {
+  return [...new Set(findings.map((f) => f.category))].map((category) => {
+    const group = findings.filter((f) => f.category === category);
+    // One kind of quoted detail gets its own wording ("the client's email address"); several, the common one.
+    const advice = new Set(group.map((f) => f.problem)).size === 1 ? (group[0] as Finding) : ADVICE[category];
+    return { category, quotes: group.map((f) => `"${f.quote}"`).join(', '), ...pick(advice) };
+  });
+}
+
+const pick = ({ problem, why, better }: { problem: string; why: string; better: string }) => ({ problem, why, better });
+
 /** "it asks for a rating and moves off Upwork": the kinds found, for a lead sentence. */
 export function findingsSummary(findings: Finding[]): string {
-  const kinds = [...new Set(findings.map((f) => ADVICE[f.category].problem))];
+  const kinds = [...new Set(findingsByKind(findings).map((k) => k.problem))];
   return kinds.length === 1 ? (kinds[0] ?? '') : `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}`;
 }
 
 /** One entry per kind: the quoted words and a better wording. */
 export function findingsBlocks(findings: Finding[]): Block[] {
-  const kinds = [...new Set(findings.map((f) => f.category))];
-  return [
-    fields(
-      kinds.map((k) => [
-        capital(ADVICE[k].problem),
-        `${findings
-          .filter((f) => f.category === k)
-          .map((f) => `"${f.quote}"`)
-          .join(', ')}\nInstead: ${ADVICE[k].better}`,
-      ]),
-    ),
-  ];
+  return [fields(findingsByKind(findings).map((k) => [capital(k.problem), `${k.quotes}\nInstead: ${k.better}`]))];
 }
 
 /** Why each kind is a problem, for details. */
 export function findingsWhy(findings: Finding[]): Block[] {
-  const kinds = [...new Set(findings.map((f) => f.category))];
-  return [fields(kinds.map((k) => [`Why: ${ADVICE[k].problem}`, ADVICE[k].why]))];
+  return [fields(findingsByKind(findings).map((k) => [`Why: ${k.problem}`, k.why]))];
 }

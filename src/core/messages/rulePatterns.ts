@@ -73,14 +73,18 @@ const APP =
   '(?:whats\\s?app|telegram|skype|signal|wechat|viber|discord|linkedin|facebook|messenger|instagram|imessage|zoom|google meet|gmail|sms|my email|my phone|e-?mail)';
 const PAY_APP =
   '(?:paypal|venmo|zelle|cash ?app|payoneer|wise|transferwise|western union|moneygram|bitcoin|usdt|crypto(?:currency)?|bank transfer|wire transfer|bank account|revolut)';
-// An email address; its domain is the second group. Checked apart from OFF_PLATFORM: see contactAddress.
+// An email address; its domain is the second group. Checked apart from OFF_PLATFORM: see contactDetails.
 export const EMAIL = /(?<![\w.+-])[\w.+-]+@([\w-]+(?:\.[\w-]+)+)/g;
 // Nobody's contact details: Upwork's own, and the domains and top-level names reserved for examples
 // and tests (RFC 2606), which a placeholder such as name@example.com uses.
 const NOT_CONTACT = /(?:^|\.)(?:upwork\.com|example\.(?:com|net|org))$|\.(?:example|test|invalid|localhost)$/i;
 export const isContactDomain = (domain: string) => !NOT_CONTACT.test(domain);
+export const PHONE = /\+\d[\d\s().-]{7,}\d|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b|\b0\d{3,4}[\s.-]?\d{3}[\s.-]?\d{3,4}\b/g;
+// A link that opens a chat in another app (wa.me/15551234567, t.me/name, discord.gg/code).
+export const CHAT_LINK =
+  /(?<![\w./-])(?:https?:\/\/)?(?:www\.)?(?:wa\.me|(?:api|chat)\.whatsapp\.com|t\.me|telegram\.me|m\.me|signal\.me|discord\.gg|discord(?:app)?\.com\/invite|join\.skype\.com)\/[\w\-.~%+/?=&#]{0,200}\w/gi;
+// The wording of a move off Upwork; contact details themselves are PHONE, EMAIL and CHAT_LINK.
 export const OFF_PLATFORM: RegExp[] = [
-  /\+\d[\d\s().-]{7,}\d|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b|\b0\d{3,4}[\s.-]?\d{3}[\s.-]?\d{3,4}\b/g,
   new RegExp(
     `\\b(?:message|msg|text|call|chat|talk|reach|contact|ping|add|dm|move|continue|switch|jump|hop|connect|find|catch)\\b[^.!?\\n]{0,30}?\\b(?:on|via|over|through|to|in|using)\\s+${APP}\\b`,
     'gi',

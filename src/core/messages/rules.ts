@@ -1,7 +1,7 @@
 // The one rules check every message gigdesk hands out goes through: templates (built-in and the
 // workspace's own, when saved and again when used), follow-up reminders, and shared answers.
 import { type Block, copy, text } from '../runtime/reply.js';
-import { ADVICE, checkMessage, type Finding, findingsBlocks, findingsSummary } from './feedbackCheck.js';
+import { checkMessage, type Finding, findingsBlocks, findingsByKind, findingsSummary } from './feedbackCheck.js';
 
 /** Shown only under a message that passed the check just now. */
 export const RULES_FOOTER =
@@ -28,12 +28,7 @@ export function handOut(message: string, label: string): HandedOut {
 
 /** The findings as lines of text, for a refusal (a UserError carries text only). */
 export function findingsLines(findings: Finding[]): string {
-  const kinds = [...new Set(findings.map((f) => f.category))];
-  return kinds
-    .map((k) => {
-      const quotes = findings.filter((f) => f.category === k).map((f) => `"${f.quote}"`);
-      const problem = ADVICE[k].problem;
-      return `${problem.charAt(0).toUpperCase()}${problem.slice(1)}: ${quotes.join(', ')}. Instead: ${ADVICE[k].better}`;
-    })
+  return findingsByKind(findings)
+    .map((k) => `${k.problem.charAt(0).toUpperCase()}${k.problem.slice(1)}: ${k.quotes}. Instead: ${k.better}`)
     .join('\n');
 }

@@ -8,6 +8,7 @@ import { checkOverview } from '../../../src/core/advice/profile.js';
 import { parseDay } from '../../../src/core/dates.js';
 import { parseContractsCsv } from '../../../src/core/jss/contractsCsv.js';
 import { checkMessage } from '../../../src/core/messages/feedbackCheck.js';
+import { contactDetails, quotations } from '../../../src/core/messages/quotedWords.js';
 import { fillTemplate, summaryOf, templateProblems } from '../../../src/core/messages/templates.js';
 import { parseLine, parseNumber } from '../../../src/core/runtime/textArgs.js';
 
@@ -52,6 +53,18 @@ const SEEDS = [
   'if you ',
   'Jan 2020 ',
   'experience ',
+  // Quotes: many unclosed, alternating straight and curly, pairs that almost close, chat links.
+  '"a ',
+  '"a b',
+  '\u201ca b',
+  '"\u201c',
+  '"\u201ca b ',
+  '"a b"a',
+  'a b" ',
+  '\u201ca b\u201d"',
+  '"email me at a@a.',
+  'wa.me/',
+  't.me/a.',
 ];
 
 const PATHS: [string, number, (text: string) => unknown][] = [
@@ -61,6 +74,7 @@ const PATHS: [string, number, (text: string) => unknown][] = [
   ['CSV import (date cell)', MAX.csv, (t) => parseContractsCsv(`${t},5,100,Acme`.slice(0, MAX.csv), now)],
   ['CSV import (whole file)', MAX.csv, (t) => parseContractsCsv(t, now)],
   ['/check', MAX.check, (t) => checkMessage(t)],
+  ['/check quotes and contact details', MAX.check, (t) => [quotations(t), contactDetails(t)]],
   ['/profile', MAX.profile, (t) => checkOverview(t)],
   ['/client', MAX.client, (t) => checkClient(t, {})],
   ['template placeholders', MAX.template, (t) => [templateProblems(t), summaryOf(t), fillTemplate(t, { client: 'x' })]],
