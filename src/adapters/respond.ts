@@ -61,7 +61,7 @@ export function deliverThrough(platform: Platform, surfaceFor: (to: Recipient) =
 async function answerThrough(surface: Surface, ctx: Context, request: Request, notices: boolean): Promise<void> {
   const answer = await beforeDeadline(surface, saved(surface, ctx, run(request, ctx)));
   const shown = answer.reply;
-  await surface.send(shown, answer.outcome);
+  await surface.send(shown, answer.outcome, answer.inPlace);
   const { sendFiles, sendChart, sendLater } = surface;
   if (sendFiles && shown.attachments.length > 0) {
     await attempt(surface, 'files not sent', () => sendFiles(shown.attachments, shown));

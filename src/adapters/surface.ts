@@ -11,8 +11,12 @@ export interface Surface {
   platform: Platform;
   /** Who asked, where and when, read from the platform's event (on a press: the presser, never the button). */
   context(): Context | Promise<Context>;
-  /** Sends the reply's text and buttons (its files too where sendFiles is absent); see UnreachableError. */
-  send(reply: Reply, outcome: Outcome): Promise<void>;
+  /**
+   * Sends the reply's text and buttons (its files too where sendFiles is absent); see UnreachableError.
+   * `inPlace`: the core says this press's answer may take the place of the private answer pressed; the
+   * surface does so where the event shows that message is the presser's own (ephemeral), else sends anew.
+   */
+  send(reply: Reply, outcome: Outcome, inPlace?: boolean): Promise<void>;
   /** Sends the reply's files after its text; absent where send carries them in the message (Discord). */
   sendFiles?(files: Attachment[], reply: Reply): Promise<void>;
   /** Shows the drawn chart with the answer after its text; absent where no picture can go (none is drawn). */

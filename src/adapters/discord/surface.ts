@@ -1,8 +1,10 @@
-// Discord as a surface (../surface.ts): an interaction's reply, deferred when storage is slow; the chart as
-// an edit of the message holding the answer; later messages as private follow-ups.
+// Discord as a surface (../surface.ts): an interaction's reply, deferred when storage is slow (or an update
+// of the pressed answer, when the core allows it); the chart as an edit of the message holding the answer;
+// later messages as private follow-ups.
 import {
   AttachmentBuilder,
   type Interaction,
+  type MessageComponentInteraction,
   MessageFlags,
   PermissionFlagsBits,
   type RepliableInteraction,
@@ -29,6 +31,8 @@ export interface DiscordDeps {
 export interface DeferChoice {
   mayDefer: boolean;
   privately: boolean;
+  /** A press on the presser's own ephemeral answer, which an in-place answer (../surface.ts) updates. */
+  onOwnAnswer?: boolean;
 }
 
 /** Shown when someone asks to share where Discord makes every answer private. */
@@ -63,6 +67,8 @@ export function interactionSurface(i: RepliableInteraction, deps: DiscordDeps, c
   // Which message holds the answer: "@original", or the id of the follow-up that carries it.
   let message = '@original';
   let sent: DiscordPayload | undefined;
+  // A press on the person's own ephemeral answer defers as an update, so that answer can still be replaced.
+  const pressed = choice.onOwnAnswer && i.isMessageComponent() ? i : undefined;
   return {
     platform: 'discord',
     context: () => discordContext(i, deps),
@@ -71,12 +77,16 @@ export function interactionSurface(i: RepliableInteraction, deps: DiscordDeps, c
     defer: choice.mayDefer
       ? {
           afterMs: deps.deferAfterMs ?? 1500,
-          start: async () => void (await i.deferReply(choice.privately ? { flags: MessageFlags.Ephemeral } : {})),
+          start: async () =>
+            void (await (pressed
+              ? pressed.deferUpdate()
+              : i.deferReply(choice.privately ? { flags: MessageFlags.Ephemeral } : {}))),
         }
       : undefined,
-    send: async (reply, outcome) => {
+    send: async (reply, outcome, inPlace) => {
       const payload = renderDiscord(reply, outcome);
-      if (i.replied) message = (await i.followUp(payload)).id;
+      if (pressed && inPlace && !pressed.replied) await updatePressed(pressed, payload);
+      else if (i.replied || pressed?.deferred) message = (await i.followUp(payload)).id;
       else if (i.deferred) message = await sendAfterDefer(i, payload);
       else await i.reply(payload);
       sent = payload;
@@ -91,6 +101,13 @@ export function interactionSurface(i: RepliableInteraction, deps: DiscordDeps, c
     },
     sendLater: async (reply) => void (await i.followUp(renderDiscord({ ...reply, visibility: 'private' }))),
   };
+}
+
+/** The answer in place of the pressed message: buttons and files it no longer has are cleared, not kept. */
+async function updatePressed(i: MessageComponentInteraction, payload: DiscordPayload): Promise<void> {
+  const { flags: _kept, ...edit } = payload;
+  const whole = { components: [], attachments: [], ...edit };
+  await (i.deferred ? i.editReply(whole) : i.update(whole));
 }
 
 /**

@@ -21,13 +21,16 @@ export function registerInteractions(app: App, deps: SlackDeps, isAdmin: AdminCh
   app.action(BUTTON_ACTION_ID, async ({ ack, body, action, respond: reply, client }) => {
     await ack();
     const fromHome = body.type === 'block_actions' && body.view?.type === 'home';
+    // Only the person an ephemeral message was shown to can press its buttons: their own private answer.
+    const onOwnAnswer = !fromHome && body.type === 'block_actions' && body.container?.is_ephemeral === true;
     const origin: SlackOrigin = {
       client,
       teamId: body.team?.id ?? body.user.team_id ?? '',
       userId: body.user.id,
       channelId: body.channel?.id,
-      // A new message, never replacing the answer that holds the buttons; the Home tab has no response_url.
+      // The Home tab has no response_url; elsewhere a new message unless the core lets the answer replace it.
       post: fromHome ? directMessage(client, body.user.id) : (m) => reply({ ...m, replace_original: false }),
+      replace: onOwnAnswer ? (m) => reply({ ...m, replace_original: true }) : undefined,
     };
     const ref = action.type === 'button' ? (action.value ?? '') : '';
     await respond(surface(origin), { press: ref, commands: deps.commands });

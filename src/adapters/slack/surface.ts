@@ -24,6 +24,8 @@ export interface SlackOrigin {
   channelId?: string;
   /** Posts one message where the answer goes (respond(), a response_url, a DM). */
   post: (message: SlackMessage) => Promise<unknown>;
+  /** Puts a message in place of the one pressed; only on a press on the presser's own ephemeral answer. */
+  replace?: (message: SlackMessage) => Promise<unknown>;
   /** A slash command's ack, not yet called: the answer rides in it when ready within the budget. */
   ack?: (message?: SlackMessage) => Promise<void>;
 }
@@ -62,7 +64,7 @@ export function slackSurface(deps: SlackDeps, isAdmin: AdminCheck, origin: Slack
     context: () => slackContext(deps, isAdmin, origin),
     buttonIds: { room: ACTION_LIMITS.value },
     defer: ack ? { afterMs: deps.ackBudgetMs ?? ACK_BUDGET_MS, start: () => acked() } : undefined,
-    send: async (reply) => {
+    send: async (reply, _outcome, inPlace) => {
       const notes = [
         ...(reply.attachments.length > 0 ? [whereFilesGo(reply)] : []),
         ...(reply.chart && (await chartsOn()) ? [whereChartGoes(reply)] : []),
@@ -71,6 +73,9 @@ export function slackSurface(deps: SlackDeps, isAdmin: AdminCheck, origin: Slack
       const [first, ...rest] = renderSlack(shown);
       if (ack) {
         await acked(first);
+        await postAll(rest);
+      } else if (first && inPlace && origin.replace) {
+        await origin.replace(first);
         await postAll(rest);
       } else await postAll(first ? [first, ...rest] : []);
     },

@@ -102,7 +102,9 @@ async function listSet(scope: UserScope, entry: SetEntry, now: Date): Promise<vo
 
 /**
  * Runs the action a button names, as the presser. A private answer's buttons work for its owner alone;
- * `extra` adds arguments the platform collected (the text typed into a form).
+ * `extra` adds arguments the platform collected (the text typed into a form). The answer is marked
+ * inPlace only when the owner pressed an in-place button of a private answer and it is a private success,
+ * so no one's answer is ever replaced by an error or a refusal.
  */
 export async function pressAction(
   ref: string,
@@ -110,13 +112,15 @@ export async function pressAction(
   commands: readonly Command[],
   extra: Record<string, string> = {},
 ): Promise<Answer> {
-  let found: { command: Command; args: Action['args']; ctx: Context };
+  let found: { command: Command; args: Action['args']; ctx: Context; inPlace: boolean };
   try {
     found = await findAction(ref, presser, commands, extra);
   } catch (error) {
     return failedAnswer(presser, undefined, error);
   }
-  return runCommand(found.command, { ...found.args, ...extra }, found.ctx);
+  const answer = await runCommand(found.command, { ...found.args, ...extra }, found.ctx);
+  const inPlace = found.inPlace && answer.outcome === 'ok' && answer.reply.visibility === 'private';
+  return inPlace ? { ...answer, inPlace } : answer;
 }
 
 async function findAction(ref: string, presser: Context, commands: readonly Command[], extra: Record<string, string>) {
@@ -133,13 +137,14 @@ async function findAction(ref: string, presser: Context, commands: readonly Comm
     throw new UserError('button_expired', EXPIRED);
   // The owner acts in the workspace the answer came from (a reminder DM has none of its own).
   const ctx = own ? { ...presser, workspaceId: found.owner.workspaceId } : presser;
-  return { command, args: action.args, ctx };
+  const inPlace = own && found.visibility === 'private' && action.inPlace === true;
+  return { command, args: action.args, ctx, inPlace };
 }
 
 interface Found {
   owner: Owner;
   visibility: Visibility;
-  action: Pick<Action, 'command' | 'args' | 'style'> | undefined;
+  action: Pick<Action, 'command' | 'args' | 'style' | 'inPlace'> | undefined;
   /** The saved set's id; a token has none. */
   id?: string;
 }

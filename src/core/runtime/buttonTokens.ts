@@ -2,12 +2,13 @@
 // may press it, signed with HMAC-SHA256 under the server's button secret. Answering writes nothing and a
 // press reads nothing; the platform keeps the token in the message, gigdesk keeps no copy.
 //
-//   <p|s><expiry>.<mac>.<owner>.<workspace>.<command line>
+//   <p|r|s><expiry>.<mac>.<owner>.<workspace>.<command line>
 //
-// p private / s shared; expiry in minutes since 1970, base 36; mac the first 96 bits of the HMAC, in
-// base64url, over the platform, the workspace and every field as written; a Discord id as '~' + its 64
-// bits in base64url; the workspace left empty where every press comes from the answer's own workspace (a
-// Discord server), '*' for the owner's own Discord DM; text percent-encoded to letters, digits, - and _.
+// p private, r private and answered in place of the message pressed (Action.inPlace), s shared; expiry
+// in minutes since 1970, base 36; mac the first 96 bits of the HMAC, in base64url, over the platform, the
+// workspace and every field as written; a Discord id as '~' + its 64 bits in base64url; the workspace left
+// empty where every press comes from the answer's own workspace (a Discord server), '*' for the owner's
+// own Discord DM; text percent-encoded to letters, digits, - and _.
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { Platform } from './command.js';
 import type { Action, Visibility } from './reply.js';
@@ -24,7 +25,7 @@ export interface TokenContent {
   owner: Owner;
   visibility: Visibility;
   expiresAt: number;
-  action: Pick<Action, 'command' | 'args'>;
+  action: Pick<Action, 'command' | 'args' | 'inPlace'>;
 }
 
 /** How a platform's buttons carry their action; absent: every button is saved. */
@@ -38,7 +39,7 @@ export interface ButtonIds {
 /** 96 bits of HMAC-SHA256: far past online guessing, with room left in Discord's 100 characters. */
 const MAC_BYTES = 12;
 const MINUTE_MS = 60_000;
-const HEAD = /^([ps])([0-9a-z]{1,9})$/;
+const HEAD = /^([prs])([0-9a-z]{1,9})$/;
 const ARG = /^([A-Za-z0-9_%-]+)([=:+!])(.*)$/;
 
 let key: Buffer | undefined;
@@ -58,7 +59,8 @@ export function mintToken(content: TokenContent, ids: ButtonIds): string | undef
   const line = commandLine(content.action);
   if (line === undefined) return undefined;
   const { owner } = content;
-  const head = `${content.visibility === 'public' ? 's' : 'p'}${Math.ceil(content.expiresAt / MINUTE_MS).toString(36)}`;
+  const kind = content.visibility === 'public' ? 's' : content.action.inPlace ? 'r' : 'p';
+  const head = `${kind}${Math.ceil(content.expiresAt / MINUTE_MS).toString(36)}`;
   const ownDm = owner.platform === 'discord' && owner.workspaceId === `dm-${owner.userId}`;
   const where = ownDm ? '*' : ids.pressedWhereAnswered ? '' : idPart(owner.workspaceId);
   const fields = [head, idPart(owner.userId), where, line];
@@ -88,7 +90,7 @@ export function readToken(token: string, pressedIn: Pick<Owner, 'platform' | 'wo
     owner: { platform, workspaceId, userId },
     visibility: kind === 's' ? 'public' : 'private',
     expiresAt: Number.parseInt(minutes, 36) * MINUTE_MS,
-    action,
+    action: kind === 'r' ? { ...action, inPlace: true } : action,
   };
 }
 

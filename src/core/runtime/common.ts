@@ -63,10 +63,10 @@ export function withCommonOptions(
   const same = common.details ? { ...replay, details: true } : replay;
   const buttons: Action[] = [];
   if (shown.details.length > 0)
-    buttons.push({ label: 'Details', command: command.name, args: { ...replay, details: true } });
+    buttons.push({ label: 'Details', command: command.name, args: { ...replay, details: true }, inPlace: true });
   // The chart waits for its button: the press runs the same command with chart:on, which sends it.
   const onPress = visibility === 'private' && shown.chart ? chartOnPress : undefined;
-  if (onPress) buttons.push({ label: 'Chart', command: command.name, args: { ...same, chart: 'on' } });
+  if (onPress) buttons.push({ label: 'Chart', command: command.name, args: { ...same, chart: 'on' }, inPlace: true });
   if (visibility === 'private' && !command.alwaysPrivate && !privateOnly && !result.keepPrivate) {
     buttons.push({ label: 'Share in channel', command: command.name, args: { ...same, share: true } });
   }

@@ -24,6 +24,8 @@ export interface Action {
   style?: 'primary' | 'danger';
   command: string;
   args: Record<string, string | number | boolean>;
+  /** The same answer shown another way (Details, Chart): pressed by its owner on a private answer, it takes that message's place. */
+  inPlace?: true;
   /** Set when the action is saved for pressing (actions.ts): the only thing a button carries. */
   ref?: string;
 }

@@ -21,6 +21,8 @@ export interface Answer {
   command?: Command;
   /** The UserError's code when the outcome is user_error (metrics count by it). */
   code?: string;
+  /** A press's answer that may take the place of the private message pressed (see Action.inPlace). */
+  inPlace?: true;
 }
 
 /** Runs a command from typed or text-coerced arguments (Discord options, parsed text). */

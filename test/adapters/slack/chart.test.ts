@@ -50,7 +50,7 @@ describe('slack charts', { timeout: 60_000 }, () => {
     expect(pngSize(bytes).width).toBeGreaterThanOrEqual(600);
   });
 
-  it('/fees private: no upload, a Chart button; pressing it uploads once, to the DM', async () => {
+  it('/fees private: no upload, a Chart button; pressing it uploads once, to the DM, and updates the answer', async () => {
     const h = await start();
     const answer = JSON.parse((await h.send('/fees', '15000')).body);
     expect(methods(h).filter((m) => m.startsWith('files.') || m === 'conversations.open')).toEqual([]);
@@ -63,10 +63,14 @@ describe('slack charts', { timeout: 60_000 }, () => {
     expect(mine?.body.channel_id).toBe('DU0PLAIN');
     expect(String(mine?.body.initial_comment)).toContain('of $15,000 under');
     expect(h.calls.find((c) => c.method === 'conversations.open')?.body.users).toBe('U0PLAIN');
-    // The press's own answer says where the picture went and offers no second Chart button.
-    const after = h.calls.filter((c) => c.method === 'response_url').map((c) => messageOf(c));
+    // The press's own answer takes the private answer's place, says where the picture went and offers no second Chart button.
+    const replies = h.calls.filter((c) => c.method === 'response_url');
+    expect(replies.map((c) => c.body.replace_original)).toEqual([true]);
+    const after = replies.map((c) => messageOf(c));
     expect(after.some((m) => visibleText(m).includes('Chart: sent to you in a direct message'))).toBe(true);
     expect(after.flatMap((m) => buttonsOf(m)).some((b) => b.text.text === 'Chart')).toBe(false);
+    expect(visibleText(after[0] ?? {}).split('\n')[0]).toBe(visibleText(answer).split('\n')[0]);
+    expect(visibleText(after[0] ?? {})).not.toContain('Press Chart');
 
     // A shared answer after it uploads to the channel; the private answer itself never uploaded.
     await h.send('/fees', '16000 share:yes');

@@ -37,7 +37,7 @@ describe('the runner adds the common buttons once', () => {
     const answer = await runCommand(bump, { label: 'a' }, testContext());
     expect(answer.reply.actions).toEqual([
       { label: 'Again', command: 'bump', args: { label: 'a' } },
-      { label: 'Details', command: 'bump', args: { label: 'a', details: true } },
+      { label: 'Details', command: 'bump', args: { label: 'a', details: true }, inPlace: true },
       { label: 'Share in channel', command: 'bump', args: { label: 'a', share: true } },
     ]);
   });
@@ -83,6 +83,38 @@ describe('pressing a saved button', () => {
     expect(counted).toEqual(['owner@g1:x']);
     // Details was pressed: the held-back lines are shown.
     expect(answer.reply.blocks).toEqual([text('the long story')]);
+  });
+
+  it('lets only the owner’s Details answer take the private answer’s place', async () => {
+    const { store, refs } = await saved();
+    const presser = testContext({ store, platform: 'discord', workspaceId: 'g1', userId: 'owner' });
+    const [again, details, share] = await Promise.all(refs.map((ref) => pressAction(ref, presser, commands)));
+    expect([again, details, share].map((a) => [a?.outcome, a?.inPlace])).toEqual([
+      ['ok', undefined],
+      ['ok', true],
+      ['ok', undefined],
+    ]);
+    const other = testContext({ store, platform: 'discord', workspaceId: 'g1', userId: 'intruder' });
+    expect((await pressAction(refs[1] ?? '', other, commands)).inPlace).toBeUndefined();
+    const shared = await saved('public');
+    const owned = testContext({ store: shared.store, platform: 'discord', workspaceId: 'g1', userId: 'owner' });
+    expect((await pressAction(shared.refs[1] ?? '', owned, commands)).inPlace).toBeUndefined();
+  });
+
+  it('never puts a failed press in place of the answer', async () => {
+    const store = memoryStore();
+    const sealed = await saveActions(
+      reply({
+        lead: 'x',
+        actions: [{ label: 'Bad', command: 'bump', args: { label: 'far too long a label' }, inPlace: true }],
+      }),
+      owner,
+      store,
+      TEST_NOW,
+    );
+    const answer = await pressAction(sealed.actions[0]?.ref ?? '', { ...testContext({ store }), ...owner }, commands);
+    expect(answer.outcome).toBe('user_error');
+    expect(answer.inPlace).toBeUndefined();
   });
 
   it('refuses another user on a private answer, privately, and runs nothing', async () => {

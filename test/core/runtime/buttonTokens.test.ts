@@ -124,6 +124,26 @@ describe('a button whose action fits carries it, signed', () => {
     expect(pressed).toEqual([`${OWNER}@dm-${OWNER}:d`]);
   });
 
+  it('carries an in-place button’s kind, signed: only its owner’s press on a private answer is in place', async () => {
+    const { store, writes } = counting();
+    const answer = reply({
+      lead: 'ok',
+      actions: [
+        { label: 'Details', command: 'bump', args: { label: 'x' }, inPlace: true },
+        { label: 'Bump', command: 'bump', args: { label: 'y' } },
+      ],
+    });
+    const [inPlace = '', plain = ''] = (await saveActions(answer, owner, store, TEST_NOW, DISCORD)).actions.map(
+      (a) => a.ref ?? '',
+    );
+    expect(writes).toEqual([]);
+    expect((await pressAction(inPlace, asPresser(store), commands)).inPlace).toBe(true);
+    expect((await pressAction(plain, asPresser(store), commands)).inPlace).toBeUndefined();
+    // The kind is signed: turning a plain token into an in-place one makes it a forgery.
+    const changed = await pressAction(`r${plain.slice(1)}`, asPresser(store), commands);
+    expect(changed.reply.lead).toBe(EXPIRED);
+  });
+
   it('refuses someone else on a private answer with the same words as a saved button', async () => {
     const { store, ref } = await answered();
     expect(ref).not.toMatch(SAVED);
