@@ -4,6 +4,7 @@ import { topRatedChart } from '../core/jss/chart.js';
 import { loadLog } from '../core/jss/contractsStore.js';
 import { jssRule } from '../core/jss/rules.js';
 import { type Check, RULE_WORDS, type ScoreRule, type TopRatedResult, topRatedCheck } from '../core/jss/topRated.js';
+import { newFreelancerPlan, visibilityLine } from '../core/jss/visibility.js';
 import { chartOption } from '../core/runtime/chart.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
@@ -16,10 +17,10 @@ const RULES: readonly ScoreRule[] = ['24-month', 'best-of'];
 const missingItems = (checks: Check[]) => checks.filter((c) => c.status === 'missing').map((c) => c.item);
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** One line per rule: its date, or why it has none yet. */
-function whenLine(rule: ScoreRule, result: TopRatedResult): string {
+/** One line per rule (or one for both when they agree): its date, or why it has none yet. */
+function whenLine(rule: ScoreRule | 'both', result: TopRatedResult): string {
   const when = result.earliest === undefined ? 'no date yet.' : `from ${isoOfDay(result.earliest)},`;
-  return `${capital(RULE_WORDS[rule])}: ${when} ${result.earliestNote}`;
+  return `${rule === 'both' ? 'Both JSS rules' : capital(RULE_WORDS[rule])}: ${when} ${result.earliestNote}`;
 }
 
 export const toprated = defineCommand({
@@ -85,8 +86,15 @@ export const toprated = defineCommand({
           ? `On the ${RULE_WORDS[first]} your log meets what it can show of Top Rated today${unknown.length > 0 ? '; the rest only you can confirm' : ''}.`
           : `Not Top Rated yet: on the ${RULE_WORDS[first]} your log could meet it from ${isoOfDay(firstDay)}.`;
     const order = first === undefined ? RULES : [first, ...RULES.filter((r) => r !== first)];
-    const same = results.get('24-month')?.earliest === results.get('best-of')?.earliest && first !== undefined;
-    const blocks = (same ? [first] : order).map((rule) => text(whenLine(rule, results.get(rule) as TopRatedResult)));
+    const resultOf = (rule: ScoreRule) => results.get(rule) as TopRatedResult;
+    const newer = resultOf('24-month');
+    const same =
+      newer.earliest === resultOf('best-of').earliest && newer.earliestNote === resultOf('best-of').earliestNote;
+    const { seen } = chosen;
+    const blocks = [
+      ...(seen.visibility === 'shown' ? [] : [text(visibilityLine(seen.visibility, seen.contracts, seen.clients))]),
+      ...(same ? [text(whenLine('both', newer))] : order.map((r) => text(whenLine(r, resultOf(r))))),
+    ];
     blocks.push(
       text(
         missing.length === 0 && plusMissing.length === 0 && plus.every((c) => c.status === 'met')
@@ -96,10 +104,8 @@ export const toprated = defineCommand({
     );
     const asks = [
       ...(unknown.length > 0 ? [`Not in your log: ${unknown.join('; ')}. Tell me with ${OPTIONS_HINT}.`] : []),
-      ...(args.rising_talent === undefined &&
-      chosen.risingTalentApplies &&
-      RULES.every((r) => results.get(r)?.checks[0]?.status !== 'met')
-        ? ['Holding Rising Talent stands in for the score: tell me with rising_talent:yes.']
+      ...(args.rising_talent === undefined && chosen.risingTalentApplies
+        ? ['Until your score shows, Rising Talent stands in for it: tell me with rising_talent:yes.']
         : []),
     ];
     if (asks.length > 0) blocks.push(text(asks.join(' ')));
@@ -109,7 +115,11 @@ export const toprated = defineCommand({
     return reply({
       lead,
       blocks,
-      details: [text(`Checklist on the ${RULE_WORDS[args.rule]}:`), checklist],
+      details: [
+        text(`Checklist on the ${RULE_WORDS[args.rule]}:`),
+        checklist,
+        ...(chosen.risingTalentApplies && chosen.earliest === undefined ? [text(newFreelancerPlan())] : []),
+      ],
       footer: [
         `Rules: ${jssRule('badge-top-rated').name} and ${jssRule('badge-top-rated-plus').name}, ${jssRule('badge-top-rated').source} and Upwork community managers quoting it, as of 2026-12-05.`,
         'An estimate: scores use the published formula on both JSS rules; earnings count on the day each contract ended.',

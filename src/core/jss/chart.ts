@@ -4,7 +4,7 @@ import type { ChartSeries, ChartSpec } from '../runtime/chart.js';
 import type { Contract } from './contracts.js';
 import { type Crossing, crossingOf, noScoreFrom, type Projection, projectLog, stepOn } from './projection.js';
 import { contractsToReach } from './score.js';
-import { CHECKPOINTS, type ScoreRule, scoreOn, WEEKS_NEEDED, weeksUntilQualified } from './topRated.js';
+import { CHECKPOINTS, RULE_WORDS, type ScoreRule, scoreOn, WEEKS_NEEDED, weeksUntilQualified } from './topRated.js';
 import { countsAt, indexLog, type LogIndex, percentAt } from './windows.js';
 
 export const MONTHS_BACK = 12;
@@ -159,6 +159,6 @@ export function topRatedChart(contracts: readonly Contract[], today: Day, rule: 
       { name: `Below ${target} %`, role: 'bad', values: pick(false), stack: 'week' },
     ],
     target: { value: target, label: `Top Rated line ${target} %` },
-    alt: `Bar chart of your Job Success Score at the last ${CHECKPOINTS} weekly checks: ${subtitle}`,
+    alt: `Bar chart of your Job Success Score on the ${RULE_WORDS[rule]} at the last ${CHECKPOINTS} weekly checks: ${subtitle}`,
   };
 }

@@ -4,8 +4,17 @@ import type { Day } from '../dates.js';
 import { plural } from '../runtime/format.js';
 import { type Contract, endDay } from './contracts.js';
 import { contractsToReach } from './score.js';
-import { visibilityOf } from './visibility.js';
-import { BEST_OF_MONTHS, bestOfAt, countsAt, indexLog, inWindow, type LogIndex, percentAt } from './windows.js';
+import { REPORTED_UP_TO, type Visibility, visibilityOf } from './visibility.js';
+import {
+  BEST_OF_MONTHS,
+  bestOfAt,
+  countsAt,
+  eligibilityAt,
+  indexLog,
+  inWindow,
+  type LogIndex,
+  percentAt,
+} from './windows.js';
 
 export type ScoreRule = '24-month' | 'best-of';
 export type Status = 'met' | 'missing' | 'unknown';
@@ -41,6 +50,8 @@ export interface TopRatedResult {
   earliestNote: string;
   /** The log is short enough that no score may show yet, so Rising Talent can stand in for it. */
   risingTalentApplies: boolean;
+  /** Whether Upwork shows a score for this log, from the contracts with feedback in 24 months. */
+  seen: { visibility: Visibility; contracts: number; clients: number };
 }
 
 export const CHECKPOINTS = 16;
@@ -102,8 +113,14 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
   const large = largeContractCheck(contracts, today, input.largeContractCents);
   const active = contracts.some((c) => today - endDay(c) <= 90);
   const daysSinceFirst = first === undefined ? 0 : today - first;
+  const eligible = eligibilityAt(contracts, today);
+  const seen = {
+    visibility: visibilityOf(eligible.contracts, eligible.clients),
+    contracts: eligible.contracts,
+    clients: eligible.clients,
+  };
   // Rising Talent is for freelancers without a JSS: a log long enough to show one leaves it out.
-  const risingTalentApplies = visibilityOf(contracts.length, new Set(contracts.map((c) => c.client)).size) !== 'shown';
+  const risingTalentApplies = seen.visibility !== 'shown';
   const rising = risingTalentApplies && input.risingTalent === true;
   const claimedLate = !risingTalentApplies && input.risingTalent === true;
 
@@ -111,7 +128,7 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
     {
       item: `JSS 90 %+ in ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks${risingTalentApplies ? ', or Rising Talent' : ''}`,
       status: weeksAtTarget >= WEEKS_NEEDED || rising ? 'met' : 'missing',
-      detail: `${rising ? 'you hold Rising Talent, which stands in for the score; ' : ''}${claimedLate ? 'Rising Talent stands in only before a score shows, and your log is long enough to have one; ' : ''}${weeksAtTarget} of ${CHECKPOINTS} weekly checks (${RULE_WORDS[input.rule]}); now ${current === undefined ? 'no score' : `${current} %`}`,
+      detail: `${rising ? 'you hold Rising Talent, which stands in for the score; ' : ''}${claimedLate ? 'Rising Talent stands in only before a score shows, and your log is long enough to have one; ' : ''}${weeksAtTarget} of ${CHECKPOINTS} weekly checks (${RULE_WORDS[input.rule]}); now ${current === undefined ? 'no score' : `${current} %${risingTalentApplies ? ' if it showed' : ''}`}`,
     },
     selfReported('Profile 100 % complete', input.profileComplete, 'profile'),
     {
@@ -149,11 +166,20 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
   let earliestNote: string;
   if ((current ?? 0) < TOP_RATED_TARGET) {
     const k = contractsToTarget(index, today, input.rule);
+    const shows =
+      k !== undefined && seen.contracts + k >= REPORTED_UP_TO ? ', and it should show by then' : ', once it shows';
     const how =
-      k === undefined ? 'a negative must leave the window first' : `about ${plural(k, 'more successful contract')}`;
-    const now = current === undefined ? 'You have no score yet' : `Your score is below ${TOP_RATED_TARGET} % now`;
+      k === undefined
+        ? `new work alone does not reach ${TOP_RATED_TARGET} % until a negative leaves the window`
+        : `about ${plural(k, 'more successful contract')} take${k === 1 ? 's' : ''} it to ${TOP_RATED_TARGET} %${risingTalentApplies ? shows : ''}`;
+    const score = current === undefined ? 'no score' : `${current} %`;
+    const now = risingTalentApplies
+      ? `If it showed today it would be ${score}, an estimate`
+      : current === undefined
+        ? 'Your log gives no score now'
+        : `Your score is ${score} now`;
     earliest = undefined;
-    earliestNote = `${now} (${how}); then ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks must be at ${TOP_RATED_TARGET} %+.`;
+    earliestNote = `${now}; ${how}; then ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks must be at ${TOP_RATED_TARGET} %+.`;
   } else {
     const weeksDay = rising ? today : today + 7 * weeksUntilQualified(passes);
     const firstDay = first === undefined ? today : first + FIRST_CONTRACT_DAYS + 1;
@@ -162,9 +188,9 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
       earned >= TOP_RATED_CENTS
         ? ''
         : `, and once you have earned ${dollars(TOP_RATED_CENTS - earned)} more in 12 months`;
-    earliestNote = `if your score stays at ${TOP_RATED_TARGET} % or more every week${money}, and the items only you can see are in order.`;
+    earliestNote = `if your score ${risingTalentApplies ? 'shows and ' : ''}stays at ${TOP_RATED_TARGET} % or more every week${money}, and the items only you can see are in order.`;
   }
-  return { checks, weeksAtTarget, earliest, earliestNote, risingTalentApplies };
+  return { checks, weeksAtTarget, earliest, earliestNote, risingTalentApplies, seen };
 }
 
 /** Large-contract sizes by category (FACTS §7): $5,000 is reported for design and writing, up to $30,000 elsewhere. */

@@ -27,6 +27,14 @@ export function visibilityClause(v: Visibility, contracts: number): string {
   return `, and with ${plural(contracts, 'contract')} ${probably}`;
 }
 
+/** The short line a badge answer gives while the score may not show: what the log holds and the bars. */
+export function visibilityLine(v: Visibility, contracts: number, clients: number): string {
+  const counted = `${plural(contracts, 'contract')} with feedback from ${plural(clients, 'client')}`;
+  return v === 'hidden'
+    ? `Upwork probably shows no score yet: you have ${counted}; its newer help asks for 2 of each.`
+    : `Your score may not show yet: you have ${counted}; Upwork's newer help says 2 of each, freelancers report 5-8 contracts.`;
+}
+
 export const VISIBILITY_SOURCES =
   "When a JSS appears, sources disagree: Upwork's newer help (article 34958134307475) says 2 different clients and 2 or more eligible contracts; older posts say 4-6 contracts from 3 clients; many freelancers report 5-8.";
 
