@@ -15,8 +15,11 @@ interface Token {
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘': '’', '”': '”' };
 const MAX_LINE = 8000;
 
-export function tokenize(line: string): Token[] {
+/** `unclosedIsText`: a quote that never closes is the writer's own character (long text), not an error. */
+export function tokenize(line: string, unclosedIsText = false): Token[] {
   const tokens: Token[] = [];
+  // Closing marks known to be absent from the rest of the line, so no search runs twice to the end.
+  const absent = new Set<string>();
   let i = 0;
   while (i < line.length) {
     while (i < line.length && /\s/.test(line[i] ?? '')) i++;
@@ -28,9 +31,12 @@ export function tokenize(line: string): Token[] {
       const ch = line[i] ?? '';
       // An apostrophe after a letter ("I'll", "clients'") is text, not an opening quote.
       const close = ch === "'" && /\w/.test(line[i - 1] ?? '') ? undefined : QUOTES[ch];
-      if (close) {
-        const end = line.indexOf(close, i + 1);
-        if (end === -1) throw new UserError('unclosed_quote', `A quote (${ch}) is not closed.`);
+      const end = close === undefined || absent.has(close) ? -1 : line.indexOf(close, i + 1);
+      if (close !== undefined && end === -1) {
+        if (!unclosedIsText) throw new UserError('unclosed_quote', `A quote (${ch}) is not closed.`);
+        absent.add(close);
+      }
+      if (end !== -1) {
         quotedAt ??= value.length;
         value += line.slice(i + 1, end);
         i = end + 1;
@@ -115,7 +121,7 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
   const specs = optionSpecs(command);
   const all = [...specs, ...COMMON_OPTIONS];
   const last = specs.at(-1);
-  const tokens = tokenize(argText);
+  const tokens = tokenize(argText, takesRest(last, last));
   const named = tokens.map((t) => namedOf(t, all));
   // Trailing name:value pairs that name real options are never part of a long text before them.
   let tail = tokens.length;

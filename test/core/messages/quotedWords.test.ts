@@ -121,6 +121,12 @@ describe('/check: an unclosed quote exempts nothing', () => {
     expect(flags(text)).toContainEqual(['off-platform', 'bob@x.com']);
   });
 
+  it('typed as a /check line, it is read as written and flagged as moving off Upwork', async () => {
+    const answer = await checked('"email me at bob@x.com');
+    expect(answer.outcome).toBe('ok');
+    expect(answer.reply.lead).toBe('Change 2 things before you send this: it moves off Upwork.');
+  });
+
   it('through the command, given as an option (Discord, the Slack form), it is flagged as moving off Upwork', async () => {
     const answer = await runCommand(check, { text: '"email me at bob@x.com' }, testContext());
     expect(answer.reply.lead).toBe('Change 2 things before you send this: it moves off Upwork.');

@@ -70,6 +70,7 @@ const SEEDS = [
 const PATHS: [string, number, (text: string) => unknown][] = [
   ['parseNumber', MAX.csv, (t) => parseNumber(t)],
   ['parseLine', MAX.line, (t) => parseLine(`/fees ${t}`.slice(0, MAX.line), commands)],
+  ['parseLine (long text)', MAX.line, (t) => parseLine(`/check ${t}`.slice(0, MAX.line), commands)],
   ['CSV import (one cell)', MAX.csv, (t) => parseContractsCsv(`2026-01-01,5,${t},Acme`.slice(0, MAX.csv), now)],
   ['CSV import (date cell)', MAX.csv, (t) => parseContractsCsv(`${t},5,100,Acme`.slice(0, MAX.csv), now)],
   ['CSV import (whole file)', MAX.csv, (t) => parseContractsCsv(t, now)],

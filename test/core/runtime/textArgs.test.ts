@@ -61,6 +61,10 @@ describe('tokenize', () => {
   it('reports an unclosed quote', () => {
     expect(() => tokenize('a "b c')).toThrow(UserError);
   });
+  it('reads an unclosed quote as text when asked to (long text takes it as written)', () => {
+    expect(tokenize('a "b c \u201cd', true).map((t) => t.value)).toEqual(['a', '"b', 'c', '\u201cd']);
+    expect(tokenize('"a "b c" d', true).map((t) => t.value)).toEqual(['a b', 'c"', 'd']);
+  });
 });
 
 describe('parseArgs', () => {
@@ -84,6 +88,13 @@ describe('parseArgs', () => {
     });
     expect(parseArgs(note, 'Acme Big build note:Ana')).toEqual({ client: 'Acme', text: 'Big build note:Ana' });
     expect(parseArgs(note, 'Acme text:"one"')).toEqual({ client: 'Acme', text: 'one' });
+  });
+  it('takes long text with an unclosed quote as written; other options still refuse one', () => {
+    expect(parseArgs(note, 'Acme He said "email me at bob@x.com')).toEqual({
+      client: 'Acme',
+      text: 'He said "email me at bob@x.com',
+    });
+    expect(() => parseArgs(fees, '"15000')).toThrow(expect.objectContaining({ code: 'unclosed_quote' }));
   });
   it('passes over optional yes/no and number slots before a trailing text option when the word is neither', () => {
     const post = defineCommand({
