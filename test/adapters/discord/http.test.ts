@@ -97,6 +97,22 @@ describe('Discord interactions over HTTP', () => {
     expect(visibleText(json)).toContain('75 %');
   });
 
+  it('answers a Details press on the ephemeral answer with an update of it (type 7) in the HTTP response', async () => {
+    const first = await post(slashPayload(commands, 'jss', { successful: 7, negative: 1, total: 8 }));
+    const details = buttons(first.json).find((b) => b.label === 'Details');
+    expect(details).toBeDefined();
+    const press = interactionPayload(3, { custom_id: details?.custom_id, component_type: 2 }) as Record<
+      string,
+      unknown
+    >;
+    const message = { id: '700000000000000007', channel_id: '500000000000000005', flags: 64 };
+    const { json } = await post({ ...press, message });
+    expect(json.type).toBe(7);
+    expect(json.data.flags ?? 0).toBe(0);
+    expect(visibleText(json)).toContain('75 %');
+    expect(buttons(json).map((b) => b.label)).not.toContain('Details');
+  });
+
   it('opens a form (type 9) and takes its submission through HTTP', async () => {
     const open = await post(slashPayload(commands, 'templates add', { name: 'thanks' }, { permissions: MANAGE_GUILD }));
     expect(open.json.type).toBe(9);
