@@ -3,7 +3,7 @@ import { type ButtonInteraction, MessageFlags, type ModalSubmitInteraction } fro
 import { respond } from '../respond.js';
 import { type DiscordDeps, interactionSurface } from './surface.js';
 
-const PRIVATE_PRESS = { mayDefer: true, privately: true };
+const PRIVATE_PRESS = { early: true, privately: true };
 
 /** The custom_id is the saved action's ref; the presser is the interaction's user, never the button's data. */
 export async function onButton(i: ButtonInteraction, deps: DiscordDeps): Promise<void> {

@@ -30,7 +30,7 @@ export async function openForm(
       command,
       new UserError('form_unavailable', 'The form could not be opened just now. Please try again.'),
     );
-    await respond(interactionSurface(i, deps, { mayDefer: false, privately: true }), { answer });
+    await respond(interactionSurface(i, deps, { early: false, privately: true }), { answer });
     return;
   }
   await i.showModal({

@@ -43,26 +43,26 @@ export function createInteractionHandler(options: HandlerOptions): InteractionHa
       else if (interaction.isMessageContextMenuCommand()) await onMessageAction(interaction, options);
     } catch (error) {
       // Only what happens before an answer starts (a form that would not open) lands here.
-      if (interaction.isRepliable()) await reportFault(interactionSurface(interaction, options, NO_DEFER), error);
+      if (interaction.isRepliable()) await reportFault(interactionSurface(interaction, options, PRIVATE), error);
       else logger.error({ ref: referenceId(), err: error, platform: 'discord' }, 'interaction failed');
     }
   };
 }
 
-const NO_DEFER = { mayDefer: false, privately: true };
+const PRIVATE = { early: false, privately: true };
 
 async function onCommand(i: ChatInputCommandInteraction, groups: Group[], options: HandlerOptions): Promise<void> {
   const command = resolveCommand(groups, i.commandName, i.options.getSubcommand(false));
   const fetchFile = options.fetchFile ?? fetch;
   if (command && needsForm(i, command)) {
     // The rate limit first: over it, no form opens and nothing is saved for one.
-    if (await admitted(interactionSurface(i, options, NO_DEFER), command))
+    if (await admitted(interactionSurface(i, options, PRIVATE), command))
       await openForm(i, command, options, await argsFrom(i, command, fetchFile));
     return;
   }
   const asked = interactionSurface(i, options, {
-    mayDefer: Boolean(command?.usesStore),
-    privately: forcedPrivate(i) || i.options.getBoolean('share') !== true,
+    early: Boolean(command?.usesStore),
+    privately: forcedPrivate(i) || command?.alwaysPrivate === true || i.options.getBoolean('share') !== true,
   });
   if (!command) {
     const name = [i.commandName, i.options.getSubcommand(false)].filter(Boolean).join(' ');

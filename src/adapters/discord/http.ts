@@ -4,8 +4,9 @@
 // suggestions) goes back as the HTTP response itself, later edits and files over REST with the bot token.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Client, ClientApplication, ClientUser, Events, type Interaction } from 'discord.js';
-import { commands } from '../../commands/index.js';
+import { commands as allCommands } from '../../commands/index.js';
 import { logger, referenceId } from '../../core/log.js';
+import type { Command } from '../../core/runtime/command.js';
 import type { RateLimits } from '../../core/runtime/rateLimit.js';
 import type { Store } from '../../core/store/store.js';
 import type { RunningAdapter } from '../running.js';
@@ -16,7 +17,7 @@ import { createInteractionHandler } from './handler.js';
 import { isSignedByDiscord, publicKeyFromHex } from './signature.js';
 
 export const INTERACTIONS_PATH = '/discord/interactions';
-/** Discord waits 3 s for the first answer; respond() defers before this. */
+/** Discord waits 3 s for the first answer; respond() defers before this (surface.ts). */
 const FIRST_ANSWER_MS = 2900;
 const MAX_BODY_BYTES = 1_000_000;
 const PING = 1;
@@ -38,6 +39,9 @@ export interface HttpOptions {
   /** The REST API's base URL (DISCORD_API_URL); discord.js's default is https://discord.com/api. */
   apiUrl?: string;
   deferAfterMs?: number;
+  lateDeferAfterMs?: number;
+  /** Every command by default; tests add their own. */
+  commands?: readonly Command[];
   now?: () => Date;
 }
 
@@ -51,6 +55,7 @@ interface FirstAnswer {
 type Answer = (answer: FirstAnswer) => void;
 
 export async function startDiscordHttp(options: HttpOptions): Promise<RunningAdapter & { port: number }> {
+  const commands = options.commands ?? allCommands;
   deployedCommands(commands); // fails at start if a command cannot be registered
   const key = publicKeyFromHex(options.publicKey);
   const waiting = new Map<string, Answer>();
@@ -88,6 +93,7 @@ export async function startDiscordHttp(options: HttpOptions): Promise<RunningAda
     store: options.store,
     rateLimits: options.rateLimits,
     deferAfterMs: options.deferAfterMs,
+    lateDeferAfterMs: options.lateDeferAfterMs,
     now: options.now,
   });
   const running = new Set<Promise<void>>();

@@ -26,7 +26,7 @@ export function messageCommandJson(): RESTPostAPIContextMenuApplicationCommandsJ
 export async function onMessageAction(i: MessageContextMenuCommandInteraction, deps: DiscordDeps): Promise<void> {
   const check = deps.commands.find((c) => c.name === CHECK_COMMAND);
   const content = i.targetMessage.content;
-  const surface = interactionSurface(i, deps, { mayDefer: false, privately: true });
+  const surface = interactionSurface(i, deps, { early: false, privately: true });
   // Always private: share is never passed, so the answer goes to the person who used the action alone.
   if (!check || content.trim() === '') {
     const empty = userErrorAnswer(

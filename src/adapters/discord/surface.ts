@@ -1,6 +1,6 @@
-// Discord as a surface (../surface.ts): an interaction's reply, deferred when storage is slow (or an update
-// of the pressed answer, when the core allows it); the chart as an edit of the message holding the answer;
-// later messages as private follow-ups.
+// Discord as a surface (../surface.ts): an interaction's reply, deferred when it is not ready before Discord's
+// 3-second deadline (or an update of the pressed answer, when the core allows it); the chart as an edit of
+// the message holding the answer; later messages as private follow-ups.
 import {
   AttachmentBuilder,
   type Interaction,
@@ -22,18 +22,27 @@ export interface DiscordDeps {
   store: Store;
   /** The clock commands see; tests pin it. */
   now?: () => Date;
-  /** Defer when the answer is not ready within this many ms (Discord allows 3 s for the first reply). */
+  /** Defer storage work whose answer is not ready within this many ms (Discord allows 3 s for the first reply). */
   deferAfterMs?: number;
+  /** Defer any other answer not ready within this many ms: late, so quick answers never defer. */
+  lateDeferAfterMs?: number;
   rateLimits?: RateLimits;
 }
 
-/** Whether the work may be slow (storage), and the visibility to defer with before the answer says which. */
+/**
+ * Whether the work is storage work (deferred early; everything else defers late), and the visibility to
+ * defer with before the answer says which: private unless the request asked to share, since a private
+ * deferral that turns out public is moved to a public follow-up, never the other way round.
+ */
 export interface DeferChoice {
-  mayDefer: boolean;
+  early: boolean;
   privately: boolean;
   /** A press on the presser's own ephemeral answer, which an in-place answer (../surface.ts) updates. */
   onOwnAnswer?: boolean;
 }
+
+const EARLY_DEFER_MS = 1500;
+const LATE_DEFER_MS = 2500;
 
 /** Shown when someone asks to share where Discord makes every answer private. */
 export const FORCED_PRIVATE =
@@ -74,15 +83,13 @@ export function interactionSurface(i: RepliableInteraction, deps: DiscordDeps, c
     context: () => discordContext(i, deps),
     // A press always comes from the server (or DM) where the answer is.
     buttonIds: { room: COMPONENT_LIMITS.customId, pressedWhereAnswered: true },
-    defer: choice.mayDefer
-      ? {
-          afterMs: deps.deferAfterMs ?? 1500,
-          start: async () =>
-            void (await (pressed
-              ? pressed.deferUpdate()
-              : i.deferReply(choice.privately ? { flags: MessageFlags.Ephemeral } : {}))),
-        }
-      : undefined,
+    defer: {
+      afterMs: choice.early ? (deps.deferAfterMs ?? EARLY_DEFER_MS) : (deps.lateDeferAfterMs ?? LATE_DEFER_MS),
+      start: async () =>
+        void (await (pressed
+          ? pressed.deferUpdate()
+          : i.deferReply(choice.privately ? { flags: MessageFlags.Ephemeral } : {}))),
+    },
     send: async (reply, outcome, inPlace) => {
       const payload = renderDiscord(reply, outcome);
       if (pressed && inPlace && !pressed.replied) await updatePressed(pressed, payload);
