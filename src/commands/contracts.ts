@@ -199,10 +199,10 @@ export const contractsExport = defineCommand({
   options: z.object({}),
   run: async (_args, ctx) => {
     const { contracts } = await loadLog(ctx);
-    if (contracts.length === 0) return reply({ lead: 'Your contract log is empty: nothing to export' });
+    if (contracts.length === 0) return reply({ lead: 'Your contract log is empty, so there is nothing to export.' });
     const csv = contractsToCsv(contracts);
     return reply({
-      lead: `Your contract log as CSV: ${plural(contracts.length, 'contract')}`,
+      lead: `Here is your contract log as a CSV file: ${plural(contracts.length, 'contract')}.`,
       blocks: [
         text(`Columns: ${EXPORT_COLUMNS.join(', ')}. /contracts import reads it back as it is, marks included.`),
       ],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../core/runtime/command.js';
-import { fields, reply, text } from '../core/runtime/reply.js';
+import { reply, text } from '../core/runtime/reply.js';
 import { loadSettings, updateSettings } from '../core/runtime/settings.js';
 
 const onOff = (on: boolean) => (on ? 'on' : 'off');
@@ -21,13 +21,13 @@ export const settings = defineCommand({
     const current = changed
       ? await updateSettings(ctx, { charts: args.charts === 'on' })
       : await loadSettings(ctx, { fresh: true });
+    const now = changed ? 'now ' : '';
     return reply({
-      lead: changed ? `Charts are now ${onOff(current.charts)} in this workspace` : 'Workspace settings',
+      lead: `Charts are ${now}${onOff(current.charts)} in this workspace for /jss, /fees and /toprated.`,
       blocks: [
-        fields([['Charts', `${onOff(current.charts)} (/jss, /fees and /toprated)`]]),
         text(
           current.charts
-            ? 'Anyone can still leave a chart out for one answer with chart:off.'
+            ? 'Anyone can still leave a chart out for one answer with chart:off; /settings charts:off turns them off for everyone.'
             : 'Answers come as text only. Turn pictures back on with /settings charts:on.',
         ),
       ],

@@ -79,11 +79,13 @@ export async function pendingNotice(
   // Taken and removed in one step, so two commands at once cannot both show them.
   const notices = (await updateUserData<Notice[]>(ctx, NOTICES, () => undefined)).before ?? [];
   const list = await loadFollowups(ctx);
-  const blocks = [text('These reminders could not reach you as a direct message (are your DMs closed?):')];
+  const blocks: Block[] = [];
+  let missed = 0;
   for (const notice of notices) {
     const followup = list.find((f) => f.id === notice.followupId);
     const step = followup?.steps[notice.step];
     if (!followup || !step) continue;
+    missed++;
     blocks.push(text(`${followup.client}: ${labelOf(step.template).toLowerCase()}, due ${step.day}.`));
     blocks.push(...(await stepMessage(ctx, followup, step, `/template ${step.template}`)));
   }
@@ -95,8 +97,9 @@ export async function pendingNotice(
       steps: f.steps.map((s, i) => (s.status === 'undelivered' && shown(f, i) ? { ...s, status: 'shown', at } : s)),
     })),
   );
-  if (blocks.length === 1) return undefined;
-  return reply({ lead: 'Missed follow-up reminders', blocks });
+  if (missed === 0) return undefined;
+  const these = missed === 1 ? 'This follow-up reminder' : `These ${missed} follow-up reminders`;
+  return reply({ lead: `${these} could not reach you as a direct message (are your DMs closed?).`, blocks });
 }
 
 /**

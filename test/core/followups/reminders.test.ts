@@ -110,7 +110,9 @@ describe('reminder jobs on the embedded schedule', () => {
 
     expect(await pendingNotice(ctx(store, 'someone-else'))).toBeUndefined();
     const notice = await pendingNotice(ctx(store));
-    expect(notice?.lead).toBe('Missed follow-up reminders');
+    expect(notice?.lead).toBe(
+      'This follow-up reminder could not reach you as a direct message (are your DMs closed?).',
+    );
     expect(notice?.visibility).toBe('private');
     expect(JSON.stringify(notice?.blocks)).toContain('Acme: closing nudge, due 2026-03-17.');
     expect(notice?.blocks.some((b) => b.type === 'copy' && b.text.startsWith('Hi Acme,'))).toBe(true);
