@@ -66,7 +66,7 @@ async function answerThrough(surface: Surface, ctx: Context, request: Request, n
   if (sendFiles && shown.attachments.length > 0) {
     await attempt(surface, 'files not sent', () => sendFiles(shown.attachments, shown));
   }
-  if (sendChart && shown.chart) {
+  if (sendChart && shown.chart && !answer.chartSent) {
     await deliverChart(shown, ctx, (chart) => attempt(surface, 'chart not sent', () => sendChart(chart, shown)));
   }
   // Once stopping, the store may close under us: missed reminders stay saved for the next answer.

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { logger } from '../log.js';
 import { readUserData, type Store, type UserScope, updateUserData } from '../store/store.js';
 import { type ButtonIds, mintToken, type Owner, readToken } from './buttonTokens.js';
+import { CHART_SENT } from './chart.js';
 import type { Command, Context } from './command.js';
 import { UserError } from './errors.js';
 import { type Action, type Reply, replayable, type Visibility } from './reply.js';
@@ -118,9 +119,12 @@ export async function pressAction(
   } catch (error) {
     return failedAnswer(presser, undefined, error);
   }
-  const answer = await runCommand(found.command, { ...found.args, ...extra }, found.ctx);
+  // chart:sent runs as chart:on (the text says where the picture went); the picture is not sent again.
+  const sent = found.args.chart === CHART_SENT;
+  const args = sent ? { ...found.args, chart: 'on' } : found.args;
+  const answer = await runCommand(found.command, { ...args, ...extra }, found.ctx);
   const inPlace = found.inPlace && answer.outcome === 'ok' && answer.reply.visibility === 'private';
-  return inPlace ? { ...answer, inPlace } : answer;
+  return { ...answer, ...(inPlace ? { inPlace } : {}), ...(sent ? { chartSent: true } : {}) };
 }
 
 async function findAction(ref: string, presser: Context, commands: readonly Command[], extra: Record<string, string>) {

@@ -5,6 +5,12 @@ import { z } from 'zod';
 export const chartOption = () =>
   z.enum(['on', 'off']).default('on').describe('off: answer without the chart picture (default on)');
 
+/**
+ * A button's chart value, never typed: the same answer as chart:on, whose picture already went to the
+ * person apart from the answer (a Slack DM), so pressing it does not send the picture again (actions.ts).
+ */
+export const CHART_SENT = 'sent';
+
 /** How a series is drawn and coloured; colours are chosen by the renderer from a colour-blind-safe set. */
 export type SeriesRole = 'past' | 'projection' | 'planned' | 'good' | 'bad' | 'keep' | 'fee';
 

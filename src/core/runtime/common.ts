@@ -1,5 +1,6 @@
 // share and details: the options every command takes, handled here once. Taken out of the arguments
 // before the command's schema sees them, applied to its reply, and offered back as buttons.
+import { CHART_SENT } from './chart.js';
 import type { Command } from './command.js';
 import { UserError } from './errors.js';
 import { COMMON_OPTIONS } from './options.js';
@@ -36,6 +37,8 @@ export function takeCommonOptions(args: Record<string, unknown>): {
 export interface PlatformLimits {
   privateOnly?: string;
   chartOnPress?: string;
+  /** This answer's chart goes out now apart from it (a DM), so a private answer's Details marks it sent. */
+  chartSent?: boolean;
 }
 
 /**
@@ -48,7 +51,7 @@ export function withCommonOptions(
   given: Record<string, unknown>,
   result: Reply,
   common: CommonValues,
-  { privateOnly, chartOnPress }: PlatformLimits = {},
+  { privateOnly, chartOnPress, chartSent }: PlatformLimits = {},
 ): Reply {
   // A pointer to the details ("…and 3 more: add details:yes") is dropped once they are shown.
   const whole = [...result.blocks.filter((b) => !(b.type === 'text' && b.short)), ...result.details];
@@ -62,8 +65,10 @@ export function withCommonOptions(
   const replay = replayable(given);
   const same = common.details ? { ...replay, details: true } : replay;
   const buttons: Action[] = [];
+  // Details shows the same answer again: its picture, already in the person's DM, is not sent twice.
+  const again = visibility === 'private' && chartSent ? { ...replay, chart: CHART_SENT } : replay;
   if (shown.details.length > 0)
-    buttons.push({ label: 'Details', command: command.name, args: { ...replay, details: true }, inPlace: true });
+    buttons.push({ label: 'Details', command: command.name, args: { ...again, details: true }, inPlace: true });
   // The chart waits for its button: the press runs the same command with chart:on, which sends it.
   const onPress = visibility === 'private' && shown.chart ? chartOnPress : undefined;
   if (onPress) buttons.push({ label: 'Chart', command: command.name, args: { ...same, chart: 'on' }, inPlace: true });

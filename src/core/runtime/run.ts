@@ -4,7 +4,7 @@ import { countCommand } from '../metrics.js';
 import { StorageUnavailableError } from '../store/errors.js';
 import { countOnce, runChecks } from './checks.js';
 import type { Command, Context } from './command.js';
-import { withCommonOptions } from './common.js';
+import { type PlatformLimits, withCommonOptions } from './common.js';
 import { UserError } from './errors.js';
 import { trackInFlight } from './lifecycle.js';
 import { usageLine } from './options.js';
@@ -23,6 +23,8 @@ export interface Answer {
   code?: string;
   /** A press's answer that may take the place of the private message pressed (see Action.inPlace). */
   inPlace?: true;
+  /** Its chart already went to the person apart from the answer (chart.ts CHART_SENT): say so, send none. */
+  chartSent?: true;
 }
 
 /** Runs a command from typed or text-coerced arguments (Discord options, parsed text). */
@@ -43,20 +45,24 @@ async function answerCommand(command: Command, given: Record<string, unknown>, c
   return guarded(ctx, command, async () => {
     const call = await runChecks({ command, ctx, given, args: given, common: {} });
     const result = await command.run(call.args, ctx);
-    const chartOnPress = await chartButton(ctx, result, call.given, call.common.share);
-    return withCommonOptions(command, call.given, result, call.common, { privateOnly: ctx.privateOnly, chartOnPress });
+    const apart = await chartApart(ctx, result, call.given, call.common.share);
+    return withCommonOptions(command, call.given, result, call.common, { privateOnly: ctx.privateOnly, ...apart });
   });
 }
 
-/** The Chart button's line, where the platform offers one: a chart not asked for by name, charts on here. */
-async function chartButton(
+/**
+ * Where the platform sends a private answer's chart apart from it (ctx.chartOnPress), with charts on: the
+ * Chart button's line for a chart not asked for by name, or chartSent when chart:on sends it now.
+ */
+async function chartApart(
   ctx: Context,
   result: Reply,
   given: Record<string, unknown>,
   share?: boolean,
-): Promise<string | undefined> {
-  if (!ctx.chartOnPress || !result.chart || given.chart !== undefined || share) return undefined;
-  return (await loadSettings(ctx)).charts ? ctx.chartOnPress : undefined;
+): Promise<Pick<PlatformLimits, 'chartOnPress' | 'chartSent'>> {
+  if (!ctx.chartOnPress || !result.chart || given.chart === 'off' || share) return {};
+  if (!(await loadSettings(ctx)).charts) return {};
+  return given.chart === undefined ? { chartOnPress: ctx.chartOnPress } : { chartSent: true };
 }
 
 /** Runs a line as typed on a text platform: "/fees 15000 billed:8000"; parsed only once the rate limit lets it in. */
