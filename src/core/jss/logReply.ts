@@ -11,7 +11,7 @@ import { hiddenLines, jssLead } from './quickReply.js';
 import { type Roadmap, roadmapFor } from './roadmap.js';
 import { jssRule } from './rules.js';
 import { contractsToReach, JSS_RULE } from './score.js';
-import { VISIBILITY_SOURCES, visibilityClause, visibilityOf } from './visibility.js';
+import { VISIBILITY_SOURCES, visibilityClause, visibilityOf, whenItShows } from './visibility.js';
 import {
   bestOfAt,
   countsAt,
@@ -73,7 +73,8 @@ function eventRows(roadmap: Roadmap): string[][] {
 }
 
 /** The first day waiting helps: a negative leaves the 24-month window and fewer contracts are needed. */
-function waitingLine(roadmap: Roadmap, target: number): string | undefined {
+/** `seenOn`, while the score may not show: its contracts with feedback on a day, to say when it should. */
+function waitingLine(roadmap: Roadmap, target: number, seenOn?: (day: Day) => number): string | undefined {
   const [now, later] = roadmap.catchUp;
   if (!later || later.needed === undefined || later.needed === now?.needed) return undefined;
   const leaving = roadmap.events.find((e) => e.months === 24 && e.day === later.day);
@@ -82,7 +83,8 @@ function waitingLine(roadmap: Roadmap, target: number): string | undefined {
     : 'a negative leaves the window';
   if (later.needed > 0) {
     const need = `${plural(later.needed, 'more successful contract')} ${later.needed === 1 ? 'is' : 'are'} enough`;
-    return `On ${isoOfDay(later.day)} ${what}; from then ${need} for ${target} %.`;
+    const shows = seenOn === undefined ? '' : whenItShows(seenOn(later.day), later.needed);
+    return `On ${isoOfDay(later.day)} ${what}; from then ${need} for ${target} %${shows}.`;
   }
   // With no new work every contract leaves in the end: say when, so waiting never reads as a lasting fix.
   const score = stepOn(roadmap.projection, later.day).twentyFour;
@@ -91,7 +93,7 @@ function waitingLine(roadmap: Roadmap, target: number): string | undefined {
   return `On ${isoOfDay(later.day)} ${what}; with no new work it is ${score} % from then${gone}.`;
 }
 
-function catchUpText(roadmap: Roadmap, today: Day, target: number): string {
+function catchUpText(roadmap: Roadmap, today: Day, target: number, hidden: boolean): string {
   const parts = roadmap.catchUp.map(({ day, needed }) => {
     const when = day === today ? 'today' : isoOfDay(day);
     if (needed === undefined) return `not with new contracts alone by ${when}`;
@@ -99,7 +101,8 @@ function catchUpText(roadmap: Roadmap, today: Day, target: number): string {
       ? `no new contract needed by ${when}`
       : `${plural(needed, 'more successful contract')} by ${when}`;
   });
-  return `To ${target} % on the 24-month rule: ${parts.join('; ')}. Later dates are the days a negative leaves the window.`;
+  const rule = `the 24-month rule${hidden ? ', on a score that may not show yet' : ''}`;
+  return `To ${target} % on ${rule}: ${parts.join('; ')}. Later dates are the days a negative leaves the window.`;
 }
 
 export function logReply(contracts: readonly Contract[], today: Day, target: number): Reply {
@@ -115,7 +118,7 @@ export function logReply(contracts: readonly Contract[], today: Day, target: num
       ? 'Your log has no contract with feedback in the last 24 months, so it gives no JSS today.'
       : jssLead(counts, target, 'Your JSS from your log', hidden);
   const blocks: Block[] = [];
-  if (hidden && low) blocks.push(...hiddenLines(counts, target).map(text));
+  if (hidden && low) blocks.push(...hiddenLines(counts, target, e.contracts).map(text));
   if (best && counts.total > 0 && !(hidden && best.percent === percentAt(index, today, 24))) {
     const same = best.percent === percentAt(index, today, 24);
     blocks.push(
@@ -126,7 +129,8 @@ export function logReply(contracts: readonly Contract[], today: Day, target: num
       ),
     );
   }
-  const waiting = waitingLine(roadmap, target);
+  const seenOn = (day: Day) => eligibilityAt(contracts, day).contracts;
+  const waiting = waitingLine(roadmap, target, hidden ? seenOn : undefined);
   if (waiting) blocks.push(text(waiting));
   // The lead already says when the score may be hidden; the counts behind it then go with the details.
   const seen = text(eligibilityText(contracts, today));
@@ -144,7 +148,7 @@ export function logReply(contracts: readonly Contract[], today: Day, target: num
     details.push(text('No negative outcome in your windows, so none will leave.'));
   }
   details.push(
-    text(catchUpText(roadmap, today, target)),
+    text(catchUpText(roadmap, today, target, hidden !== '')),
     pre(chartText(roadmap.projection)),
     text(`${VISIBILITY_SOURCES} Contracts without feedback have not counted since ${NO_FEEDBACK_EXCLUDED_SINCE}.`),
   );

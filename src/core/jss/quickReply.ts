@@ -11,7 +11,14 @@ import {
   neutralCount,
   revisedReviewWorth,
 } from './score.js';
-import { newFreelancerPlan, QUICK_JOBS, VISIBILITY_SOURCES, visibilityClause, visibilityOf } from './visibility.js';
+import {
+  countToTarget,
+  newFreelancerPlan,
+  QUICK_JOBS,
+  VISIBILITY_SOURCES,
+  visibilityClause,
+  visibilityOf,
+} from './visibility.js';
 
 export function jssFooter(): string[] {
   return [
@@ -39,7 +46,6 @@ function blockers(c: Counts): string {
 }
 
 const contracts = (k: number) => plural(k, 'more successful contract');
-const take = (k: number) => (k === 1 ? 'takes' : 'take');
 
 /** The answer in one sentence: the score, and the count to the target only when new work can reach it. */
 export function jssLead(c: Counts, target: number, subject = 'Your JSS', hidden = ''): string {
@@ -53,14 +59,17 @@ export function jssLead(c: Counts, target: number, subject = 'Your JSS', hidden 
   if (k === undefined) {
     return `${subject} is ${shown} %. New work alone never makes it exactly ${target} % while ${blockers(c)} count${c.negative + neutralCount(c) === 1 ? 's' : ''}.`;
   }
-  return `${subject} is ${shown} %. ${contracts(k)} ${take(k)} it to ${target} %.`;
+  return `${subject} is ${shown} %. ${countToTarget(k, target)}.`;
 }
 
-/** The course's plan for a score that may still be hidden, and where the plan would take it. */
-export function hiddenLines(c: Counts, target: number): string[] {
+/**
+ * The course's plan for a score that may still be hidden, where the plan would take it, and the count to
+ * the target with when the score should show (`seen`: contracts with feedback in 24 months).
+ */
+export function hiddenLines(c: Counts, target: number, seen = c.total): string[] {
   const afterPlan = jssPercent({ ...c, successful: c.successful + QUICK_JOBS, total: c.total + QUICK_JOBS });
   const k = contractsToReach(c, target);
-  const toTarget = k === undefined ? '' : ` ${contracts(k)} ${take(k)} it to ${target} %.`;
+  const toTarget = k === undefined ? '' : ` ${countToTarget(k, target, seen)}.`;
   return [newFreelancerPlan(), `With ${QUICK_JOBS} more successful it would be ${afterPlan} %.${toTarget}`];
 }
 
@@ -76,9 +85,7 @@ function keyLines(c: Counts, target: number, hidden: boolean): string[] {
   const k = contractsToReach(c, target);
   const lines: string[] = [];
   if (k !== undefined && k > 0 && shown >= target) {
-    lines.push(
-      `Unrounded it is just under ${target} %. ${contracts(k)} ${take(k)} it to ${target} % however Upwork rounds.`,
-    );
+    lines.push(`Unrounded it is just under ${target} %. ${countToTarget(k, target)} however Upwork rounds.`);
   }
   if (k === undefined) lines.push(windowsLine(c, target));
   const worth = revisedReviewWorth(c);

@@ -1,10 +1,9 @@
 // Top Rated and Top Rated Plus checklist (FACTS §4) from the contract log plus what only the user knows.
 
 import type { Day } from '../dates.js';
-import { plural } from '../runtime/format.js';
 import { type Contract, endDay } from './contracts.js';
 import { contractsToReach } from './score.js';
-import { REPORTED_UP_TO, type Visibility, visibilityOf } from './visibility.js';
+import { countToTarget, type Visibility, visibilityOf } from './visibility.js';
 import {
   BEST_OF_MONTHS,
   bestOfAt,
@@ -51,7 +50,13 @@ export interface TopRatedResult {
   /** The log is short enough that no score may show yet, so Rising Talent can stand in for it. */
   risingTalentApplies: boolean;
   /** Whether Upwork shows a score for this log, from the contracts with feedback in 24 months. */
-  seen: { visibility: Visibility; contracts: number; clients: number };
+  seen: Seen;
+}
+
+export interface Seen {
+  visibility: Visibility;
+  contracts: number;
+  clients: number;
 }
 
 export const CHECKPOINTS = 16;
@@ -113,12 +118,7 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
   const large = largeContractCheck(contracts, today, input.largeContractCents);
   const active = contracts.some((c) => today - endDay(c) <= 90);
   const daysSinceFirst = first === undefined ? 0 : today - first;
-  const eligible = eligibilityAt(contracts, today);
-  const seen = {
-    visibility: visibilityOf(eligible.contracts, eligible.clients),
-    contracts: eligible.contracts,
-    clients: eligible.clients,
-  };
+  const seen = scoreSeen(contracts, today);
   // Rising Talent is for freelancers without a JSS: a log long enough to show one leaves it out.
   const risingTalentApplies = seen.visibility !== 'shown';
   const rising = risingTalentApplies && input.risingTalent === true;
@@ -166,12 +166,10 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
   let earliestNote: string;
   if ((current ?? 0) < TOP_RATED_TARGET) {
     const k = contractsToTarget(index, today, input.rule);
-    const shows =
-      k !== undefined && seen.contracts + k >= REPORTED_UP_TO ? ', and it should show by then' : ', once it shows';
     const how =
       k === undefined
         ? `new work alone does not reach ${TOP_RATED_TARGET} % until a negative leaves the window`
-        : `about ${plural(k, 'more successful contract')} take${k === 1 ? 's' : ''} it to ${TOP_RATED_TARGET} %${risingTalentApplies ? shows : ''}`;
+        : `about ${countToTarget(k, TOP_RATED_TARGET, risingTalentApplies ? seen.contracts : undefined)}`;
     const score = current === undefined ? 'no score' : `${current} %`;
     const now = risingTalentApplies
       ? `If it showed today it would be ${score}, an estimate`
@@ -191,6 +189,13 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
     earliestNote = `if your score ${risingTalentApplies ? 'shows and ' : ''}stays at ${TOP_RATED_TARGET} % or more every week${money}, and the items only you can see are in order.`;
   }
   return { checks, weeksAtTarget, earliest, earliestNote, risingTalentApplies, seen };
+}
+
+/** Whether Upwork shows a score for a log on `today`, from its contracts with feedback in 24 months. */
+export function scoreSeen(contracts: readonly Contract[], today: Day): Seen {
+  const eligible = eligibilityAt(contracts, today);
+  const visibility = visibilityOf(eligible.contracts, eligible.clients);
+  return { visibility, contracts: eligible.contracts, clients: eligible.clients };
 }
 
 /** Large-contract sizes by category (FACTS §7): $5,000 is reported for design and writing, up to $30,000 elsewhere. */

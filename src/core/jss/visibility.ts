@@ -35,6 +35,20 @@ export function visibilityLine(v: Visibility, contracts: number, clients: number
     : `Your score may not show yet: you have ${counted}; Upwork's newer help says 2 of each, freelancers report 5-8 contracts.`;
 }
 
+/** After a count to the target while the score may not show: whether it should show by then. */
+export function whenItShows(contracts: number, more: number): string {
+  return contracts + more >= REPORTED_UP_TO ? ', and it should show by then' : ', once it shows';
+}
+
+/**
+ * "17 more successful contracts take it to 90 %"; while the score may not show, `seen` (the contracts with
+ * feedback in 24 months) adds when it should. /jss, /desk and /toprated all say it this way.
+ */
+export function countToTarget(more: number, target: number, seen?: number): string {
+  const shows = seen === undefined ? '' : whenItShows(seen, more);
+  return `${plural(more, 'more successful contract')} take${more === 1 ? 's' : ''} it to ${target} %${shows}`;
+}
+
 export const VISIBILITY_SOURCES =
   "When a JSS appears, sources disagree: Upwork's newer help (article 34958134307475) says 2 different clients and 2 or more eligible contracts; older posts say 4-6 contracts from 3 clients; many freelancers report 5-8.";
 
