@@ -42,22 +42,24 @@ describe('/desk in the interactive console', () => {
     // Wait for the desk's buttons, then press the first one (#1 Done) by its number.
     const ready = () => shown.includes('[1] #1 Done') && shown.trimEnd().endsWith('gigdesk>');
     while (!ready()) await new Promise((r) => setTimeout(r, 20));
-    const desk = shown.slice(shown.indexOf('Your JSS estimate'), shown.lastIndexOf('gigdesk> '));
+    const desk = shown.slice(shown.indexOf('Your JSS would be'), shown.lastIndexOf('gigdesk> '));
     input.end('1\n/desk\n');
     await adapter.ended;
 
     // The lead comes first, wrapped at 64 columns as all prose on the console.
     const [lead = ''] = desk.split('\n\n');
-    expect(lead.replace(/\n/g, ' ')).toBe('Your JSS estimate is 33 %; next: the closing nudge with Dana is due today.');
+    expect(lead.replace(/\n/g, ' ')).toBe(
+      'Your JSS would be 33 % if it showed today, an estimate; next: the closing nudge with Dana is due today.',
+    );
     expect(desk).toContain('Follow-ups due in the next 7 days:');
-    expect(desk).toContain('Top Rated weeks, oldest first:');
+    expect(desk).toContain('Until your score shows, Rising Talent stands in');
     expect(desk).toMatch(/\[\d+\]\s+Chart/);
     expect(desk.split('\n').filter((l) => [...l].length > 64)).toEqual([]);
     const after = shown.slice(shown.indexOf('Stopped follow-up #1 with Dana'));
     expect(after).toContain('Stopped follow-up #1 with Dana');
-    const last = after.slice(after.lastIndexOf('Your JSS estimate'));
+    const last = after.slice(after.lastIndexOf('Your JSS would be'));
     expect(last.replace(/\n/g, ' ')).toMatch(
-      /^Your JSS estimate is 33 %; next: 17 more successful contracts take it to 90 %\./,
+      /^Your JSS would be 33 % if it showed today, an estimate; next: 17 more successful contracts take it to 90 %, and it should show by then\./,
     );
     expect(last).not.toContain('Dana');
   });
@@ -82,7 +84,9 @@ describe('/desk on Discord', () => {
     await fake.dispatch(slashPayload(commands, 'desk', {}));
     const [desk] = answers(fake.calls);
     expect(desk.flags).toBe(64);
-    expect(desk.content).toMatch(/^Your JSS estimate is 33 %; next: the closing nudge with Dana is/);
+    expect(desk.content).toMatch(
+      /^Your JSS would be 33 % if it showed today, an estimate; next: the closing nudge with Dana is/,
+    );
     expect(desk.allowed_mentions).toEqual({ parse: [] });
     const shown = visibleText(desk);
     expect(shown).toContain('Dana');
@@ -102,7 +106,9 @@ describe('/desk on Discord', () => {
     const again = fake.calls.length;
     await fake.dispatch(slashPayload(commands, 'desk', {}));
     const [next] = answers(fake.calls.slice(again));
-    expect(next.content).toBe('Your JSS estimate is 33 %; next: 17 more successful contracts take it to 90 %.');
+    expect(next.content).toBe(
+      'Your JSS would be 33 % if it showed today, an estimate; next: 17 more successful contracts take it to 90 %, and it should show by then.',
+    );
     expect(visibleText(next)).not.toContain('Dana');
   });
 });

@@ -9,12 +9,15 @@ import type { Counts } from '../jss/score.js';
 import {
   CHECKPOINTS,
   contractsToTarget,
+  type Seen,
   scoreOn,
+  scoreSeen,
   TOP_RATED_TARGET,
   WEEKS_NEEDED,
   weeklyPasses,
   weeksUntilQualified,
 } from '../jss/topRated.js';
+import { countToTarget } from '../jss/visibility.js';
 import { bestOfAt, countsAt, indexLog, type LogIndex, percentAt } from '../jss/windows.js';
 import { plural } from '../runtime/format.js';
 import type { Action } from '../runtime/reply.js';
@@ -60,6 +63,8 @@ export interface Desk {
   counts: Counts;
   twentyFour: number | undefined;
   bestOf: { percent: number; months: number } | undefined;
+  /** Whether Upwork shows the score yet; while it may not, weekly Top Rated checks are left out. */
+  seen: Seen;
 }
 
 /** Days ahead that "this week" covers, and how far ahead a follow-up is listed. */
@@ -108,11 +113,13 @@ function nextThing(desk: Omit<Desk, 'lead' | 'next'>, toTarget: number | undefin
   if (due) return `the ${due.step.toLowerCase()} with ${due.client} is due ${when(due.inDays)}`;
   if (desk.empty) return 'add your contracts with /contracts add or /contracts import';
   if (desk.twentyFour === undefined) return 'log contracts with feedback from the last 24 months';
+  const hidden = desk.seen.visibility !== 'shown';
   if (desk.twentyFour < TOP_RATED_TARGET) {
     return toTarget === undefined
       ? `a negative must leave the window before ${TOP_RATED_TARGET} % is in reach`
-      : `${plural(toTarget, 'more successful contract')} take${toTarget === 1 ? 's' : ''} it to ${TOP_RATED_TARGET} %`;
+      : countToTarget(toTarget, TOP_RATED_TARGET, hidden ? desk.seen.contracts : undefined);
   }
+  if (hidden) return `keep it at ${TOP_RATED_TARGET} %+; the weekly Top Rated checks count once it shows`;
   if (desk.weeksAtTarget < WEEKS_NEEDED) {
     const weeks = weeksUntilQualified(desk.weeks.map((w) => w.passes).reverse());
     return `keep it at ${TOP_RATED_TARGET} %+ for ${plural(weeks, 'more week')} to pass ${WEEKS_NEEDED} of ${CHECKPOINTS} Top Rated checks`;
@@ -137,24 +144,28 @@ export function deskFor({ contracts, followups, today }: DeskInput): Desk {
       passes: p,
     }))
     .reverse();
+  const seen = scoreSeen(contracts, today);
+  // A score that may not show yet has no weekly Top Rated checks to count on.
+  const weekly = seen.visibility === 'shown' ? topRatedChange(projection, passes) : [];
   const base = {
     today,
     empty: contracts.length === 0,
-    changes: [...leaveChanges(contracts, index, projection), ...topRatedChange(projection, passes)].sort(
-      (a, b) => a.day - b.day,
-    ),
+    changes: [...leaveChanges(contracts, index, projection), ...weekly].sort((a, b) => a.day - b.day),
     followups: followups.filter((f) => f.inDays <= WEEK_DAYS).sort((a, b) => a.inDays - b.inDays || a.id - b.id),
     weeks,
     weeksAtTarget: passes.filter(Boolean).length,
     counts: countsAt(index, today, 24),
     twentyFour: percentAt(index, today, 24),
     bestOf: bestOfAt(index, today),
+    seen,
   };
   const next = nextThing(base, contractsToTarget(index, today, '24-month'));
   const score = base.empty
     ? 'Your desk is empty'
     : base.twentyFour === undefined
       ? 'Your log gives no JSS today'
-      : `Your JSS estimate is ${base.twentyFour} %`;
+      : seen.visibility === 'shown'
+        ? `Your JSS estimate is ${base.twentyFour} %`
+        : `Your JSS would be ${base.twentyFour} % if it showed today, an estimate`;
   return { ...base, next, lead: `${score}; next: ${next}.` };
 }

@@ -2,6 +2,7 @@
 // numbers behind each in details. /desk sends it; the digest takes its lead and changes.
 import { isoOfDay } from '../dates.js';
 import { CHECKPOINTS, TOP_RATED_TARGET } from '../jss/topRated.js';
+import { visibilityLine } from '../jss/visibility.js';
 import { formatCount } from '../runtime/format.js';
 import { type Action, type Block, fields, pre, type Reply, reply, table, text } from '../runtime/reply.js';
 import type { Desk, DeskFollowup } from './desk.js';
@@ -22,10 +23,15 @@ export function stripText(desk: Pick<Desk, 'weeks' | 'weeksAtTarget'>): string {
 /** "This week" as lines; one line saying so when nothing moves. */
 export function changeLines(desk: Desk): string[] {
   if (desk.changes.length > 0) return desk.changes.map((c) => c.text);
+  if (desk.seen.visibility !== 'shown') return ['Nothing changes this week: no negative leaves a window.'];
   return [
     `Nothing changes this week: no negative leaves a window and the Top Rated count stays at ${desk.weeksAtTarget} of ${CHECKPOINTS}.`,
   ];
 }
+
+/** Where the weekly strip goes while the score may not show: what stands in for it, and where to look. */
+const RISING_TALENT_LINE =
+  "Until your score shows, Rising Talent stands in for it in Top Rated's weekly checks: /toprated has the checklist.";
 
 function followupBlock(followups: readonly DeskFollowup[]): Block {
   return table(
@@ -54,7 +60,11 @@ function numbers(desk: Desk): Block[] {
         desk.bestOf ? `${desk.bestOf.percent} % (${desk.bestOf.months} months)` : 'no score',
       ],
     ]),
-    text('The weekly Top Rated checks, counted back from today:'),
+    text(
+      desk.seen.visibility === 'shown'
+        ? 'The weekly Top Rated checks, counted back from today:'
+        : 'The weekly Top Rated checks, counted back from today, as they would read if your score showed:',
+    ),
     table(
       ['Week of', '24-month', `${TOP_RATED_TARGET} %+`],
       desk.weeks.map((w) => [isoOfDay(w.day), show(w.score), w.passes ? 'yes' : 'no']),
@@ -63,9 +73,17 @@ function numbers(desk: Desk): Block[] {
 }
 
 export function deskReply(desk: Desk): Reply {
-  const blocks: Block[] = desk.empty ? [...START] : [text(changeLines(desk).join('\n'))];
+  const { seen } = desk;
+  const shown = seen.visibility === 'shown';
+  const blocks: Block[] = desk.empty
+    ? [...START]
+    : [
+        ...(shown ? [] : [text(visibilityLine(seen.visibility, seen.contracts, seen.clients))]),
+        text(changeLines(desk).join('\n')),
+      ];
   if (desk.followups.length > 0) blocks.push(text('Follow-ups due in the next 7 days:'), followupBlock(desk.followups));
-  if (!desk.empty) blocks.push(pre(`Top Rated weeks, oldest first:\n${stripText(desk)}`));
+  if (!desk.empty)
+    blocks.push(shown ? pre(`Top Rated weeks, oldest first:\n${stripText(desk)}`) : text(RISING_TALENT_LINE));
   const ladders = desk.followups.slice(0, MAX_LADDER_BUTTONS).flatMap((f) => f.actions);
   return reply({
     lead: desk.lead,

@@ -147,7 +147,7 @@ describe('the Slack App Home tab', () => {
     const view = viewOf(published[0]);
     expect(blockKitProblems(view)).toEqual([]);
     expect(unescapeSlack(view.blocks[0].text.text)).toMatch(
-      /^Your JSS estimate is 33 %; next: the closing nudge with Dana is due today\./,
+      /^Your JSS would be 33 % if it showed today, an estimate; next: the closing nudge with Dana is due today\./,
     );
     expect(textOf(view)).toContain('Follow-ups due in the next 7 days');
     expect(buttons(view).map((b) => b.text.text)).toEqual([
@@ -181,7 +181,7 @@ describe('the Slack App Home tab', () => {
     expect(blockKitProblems(view)).toEqual([]);
     expect(textOf(view)).not.toContain('Dana');
     expect(unescapeSlack(view.blocks[0].text.text)).toBe(
-      'Your JSS estimate is 33 %; next: 17 more successful contracts take it to 90 %.',
+      'Your JSS would be 33 % if it showed today, an estimate; next: 17 more successful contracts take it to 90 %, and it should show by then.',
     );
   });
 

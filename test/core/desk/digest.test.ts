@@ -121,7 +121,7 @@ describe('the weekly digest on a SQLite file', () => {
     await ask(store, '/contracts add 2026-12-02 negative 100 Zed', at('2026-12-02T10:00:00Z'));
     expect(await deliverDue(store, at('2026-12-07T08:00:00Z'), fake.deliver)).toEqual({ ran: 1 });
     expect(fake.sent).toHaveLength(2);
-    expect(fake.sent[1]?.lead).toMatch(/^Your JSS estimate is 50 %/);
+    expect(fake.sent[1]?.lead).toMatch(/^Your JSS would be 50 % if it showed today/);
 
     const off = await ask(store, '/desk digest off', at('2026-12-08T10:00:00Z'));
     expect(off.lead).toBe('Your weekly desk digest is off: no more messages.');
