@@ -11,7 +11,7 @@ import { hiddenLines, jssLead } from './quickReply.js';
 import { type Roadmap, roadmapFor } from './roadmap.js';
 import { jssRule } from './rules.js';
 import { contractsToReach, JSS_RULE } from './score.js';
-import { VISIBILITY_SOURCES, visibilityClause, visibilityOf, whenItShows } from './visibility.js';
+import { REPORTED_UP_TO, VISIBILITY_SOURCES, visibilityClause, visibilityOf, whenItShows } from './visibility.js';
 import {
   bestOfAt,
   countsAt,
@@ -72,8 +72,10 @@ function eventRows(roadmap: Roadmap): string[][] {
     .map((e) => [isoOfDay(e.day), `${e.months} months`, who(e.contract), show(e.twentyFour), show(e.bestOf)]);
 }
 
-/** The first day waiting helps: a negative leaves the 24-month window and fewer contracts are needed. */
-/** `seenOn`, while the score may not show: its contracts with feedback on a day, to say when it should. */
+/**
+ * The first day waiting helps: a negative leaves the 24-month window and fewer contracts are needed.
+ * `seenOn`, while the score may not show: its contracts with feedback on a day, to say when it should.
+ */
 function waitingLine(roadmap: Roadmap, target: number, seenOn?: (day: Day) => number): string | undefined {
   const [now, later] = roadmap.catchUp;
   if (!later || later.needed === undefined || later.needed === now?.needed) return undefined;
@@ -90,7 +92,9 @@ function waitingLine(roadmap: Roadmap, target: number, seenOn?: (day: Day) => nu
   const score = stepOn(roadmap.projection, later.day).twentyFour;
   const end = noScoreFrom(roadmap.projection);
   const gone = end === undefined ? '' : `, and no score from ${isoOfDay(end)} when your last contract leaves`;
-  return `On ${isoOfDay(later.day)} ${what}; with no new work it is ${score} % from then${gone}.`;
+  const showing = seenOn === undefined || seenOn(later.day) >= REPORTED_UP_TO;
+  const it = showing ? `it is ${score} % from then` : `it would be ${score} % from then if it showed`;
+  return `On ${isoOfDay(later.day)} ${what}; with no new work ${it}${gone}.`;
 }
 
 function catchUpText(roadmap: Roadmap, today: Day, target: number, hidden: boolean): string {
