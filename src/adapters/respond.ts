@@ -108,11 +108,14 @@ async function beforeDeadline(surface: Surface, pending: Promise<Answer>): Promi
   const defer = surface.defer;
   if (!defer) return pending;
   let deferring: Promise<void> | undefined;
-  const timer = setTimeout(() => {
-    deferring = defer.start().catch((error: unknown) => {
-      logger.warn({ err: error, platform: surface.platform }, 'defer failed');
-    });
-  }, defer.afterMs);
+  const timer = setTimeout(
+    () => {
+      deferring = defer.start().catch((error: unknown) => {
+        logger.warn({ err: error, platform: surface.platform }, 'defer failed');
+      });
+    },
+    Math.max(0, defer.at - performance.now()),
+  );
   try {
     return await pending;
   } finally {

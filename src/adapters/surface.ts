@@ -21,8 +21,11 @@ export interface Surface {
   sendFiles?(files: Attachment[], reply: Reply): Promise<void>;
   /** Shows the drawn chart with the answer after its text; absent where no picture can go (none is drawn). */
   sendChart?(chart: Attachment, reply: Reply): Promise<void>;
-  /** Tells the platform an answer is coming when none is ready within afterMs (its deadline); absent: no deadline. */
-  defer?: { afterMs: number; start(): Promise<void> };
+  /**
+   * Tells the platform an answer is coming when none is ready by `at` (a performance.now() time, set when
+   * the event arrived, so work before the answer, such as the rate limit, counts); absent: no deadline.
+   */
+  defer?: { at: number; start(): Promise<void> };
   /** Where a later private message to the same person goes (missed reminders); absent on a one-shot surface. */
   sendLater?(reply: Reply): Promise<void>;
   /** False where no press can come back (the one-shot `ask`): buttons are listed, not saved. */

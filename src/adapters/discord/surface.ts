@@ -73,6 +73,8 @@ export function discordContext(i: Interaction, deps: DiscordDeps): Context {
 }
 
 export function interactionSurface(i: RepliableInteraction, deps: DiscordDeps, choice: DeferChoice): Surface {
+  // Made as the interaction arrives: Discord's 3 s count from here, the rate limit included.
+  const arrived = performance.now();
   // Which message holds the answer: "@original", or the id of the follow-up that carries it.
   let message = '@original';
   let sent: DiscordPayload | undefined;
@@ -84,7 +86,7 @@ export function interactionSurface(i: RepliableInteraction, deps: DiscordDeps, c
     // A press always comes from the server (or DM) where the answer is.
     buttonIds: { room: COMPONENT_LIMITS.customId, pressedWhereAnswered: true },
     defer: {
-      afterMs: choice.early ? (deps.deferAfterMs ?? EARLY_DEFER_MS) : (deps.lateDeferAfterMs ?? LATE_DEFER_MS),
+      at: arrived + (choice.early ? (deps.deferAfterMs ?? EARLY_DEFER_MS) : (deps.lateDeferAfterMs ?? LATE_DEFER_MS)),
       start: async () =>
         void (await (pressed
           ? pressed.deferUpdate()

@@ -44,6 +44,8 @@ export async function slackContext(deps: SlackDeps, isAdmin: AdminCheck, origin:
 }
 
 export function slackSurface(deps: SlackDeps, isAdmin: AdminCheck, origin: SlackOrigin): Surface {
+  // Made as the request arrives: the ack budget counts from here, admin lookup and rate limit included.
+  const arrived = performance.now();
   let ack = origin.ack;
   const target: FileTarget = { userId: origin.userId, channelId: origin.channelId };
   const postAll = async (messages: SlackMessage[]) => {
@@ -63,7 +65,7 @@ export function slackSurface(deps: SlackDeps, isAdmin: AdminCheck, origin: Slack
     platform: 'slack',
     context: () => slackContext(deps, isAdmin, origin),
     buttonIds: { room: ACTION_LIMITS.value },
-    defer: ack ? { afterMs: deps.ackBudgetMs ?? ACK_BUDGET_MS, start: () => acked() } : undefined,
+    defer: ack ? { at: arrived + (deps.ackBudgetMs ?? ACK_BUDGET_MS), start: () => acked() } : undefined,
     send: async (reply, _outcome, inPlace) => {
       const notes = [
         ...(reply.attachments.length > 0 ? [whereFilesGo(reply)] : []),

@@ -32,6 +32,8 @@ export interface HarnessOptions {
   users?: Record<string, SlackUserFlags>;
   /** User ids whose DMs are closed: conversations.open fails for them. */
   closedDms?: string[];
+  /** users.info answers after this many ms: a slow Slack API. */
+  usersInfoDelayMs?: number;
 }
 
 export interface Sent {
@@ -91,6 +93,7 @@ function fakeSlack(calls: Call[], options: HarnessOptions): typeof fetch {
     const user = String(body.user ?? body.users ?? '');
     switch (method) {
       case 'users.info': {
+        if (options.usersInfoDelayMs) await new Promise((resolve) => setTimeout(resolve, options.usersInfoDelayMs));
         const flags = options.users?.[user];
         return json(flags ? { ok: true, user: { id: user, ...flags } } : { ok: false, error: 'user_not_found' });
       }

@@ -204,6 +204,17 @@ describe('slow replies and long replies', () => {
     expect(visibleText(messageOf(late))).toContain('after the ack');
   });
 
+  it('counts the ack budget from the request’s arrival: after a slow users.info it acks at once, within 3 s', async () => {
+    // users.info takes 2.5 s of Slack's 3; counted from then, the 2 s budget would end past Bolt's 3 s.
+    const h = await start({ usersInfoDelayMs: 2500 });
+    const res = await h.send('/slow', '');
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('');
+    release();
+    const [late] = await h.waitForCalls('response_url', 1);
+    expect(visibleText(messageOf(late))).toContain('after the ack');
+  });
+
   it('splits a long reply into the ack plus respond() messages, each within the block limit', async () => {
     const h = await start();
     const ack = ackOf((await h.send('/huge', '')).body);
