@@ -1,30 +1,15 @@
 // /jss and /desk for a freelancer whose score may not show yet read like /toprated (FACTS.md §3): the
 // answer says so in its first lines, and any count "to 90 %" says when the score should show, or "once
 // it shows". An established log and /jss from counts read as before.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/adapters/console/render.js';
-import { commands } from '../../src/commands/index.js';
-import type { Context } from '../../src/core/runtime/command.js';
-import { runText } from '../../src/core/runtime/run.js';
 import { testContext } from '../support/context.js';
+import { ask, established, logOf } from '../support/logs.js';
 import { blockText, replyText } from '../support/replyText.js';
 
 const NOT_SHOWN = /may not (be )?show|not shown yet|shows no score yet/i;
 const COUNT = /\b\d+ more successful contracts?\b/;
 const FRAMED = /\bonce it shows\b|\bshould show by then\b/;
-
-async function ask(line: string, ctx: Context) {
-  const answer = await runText(line, commands, ctx);
-  expect(answer.outcome, line).toBe('ok');
-  return { reply: answer.reply, all: replyText(answer.reply) };
-}
-
-async function logOf(lines: string[]): Promise<Context> {
-  const ctx = testContext();
-  for (const line of lines) await ask(line, ctx);
-  return ctx;
-}
 
 const threeContracts = () =>
   logOf([
@@ -32,9 +17,6 @@ const threeContracts = () =>
     '/contracts add 2026-10-01 negative 500 Ben',
     '/contracts add 2026-11-01 successful 900 Cal',
   ]);
-
-const established = () =>
-  logOf([`/contracts import "${readFileSync(new URL('../fixtures/established40.csv', import.meta.url), 'utf8')}"`]);
 
 /** Each line of the answer (details included) that counts contracts to the target. */
 const countLines = (all: string) => all.split('\n').filter((l) => COUNT.test(l));

@@ -1,30 +1,17 @@
 // /toprated for a freelancer whose score may not show yet (FACTS.md §3: when a JSS appears is unsettled):
 // any count of contracts "to 90 %" is framed as what happens once the score shows, and called an estimate;
 // an established log gets its score with the count. Read on a phone: few blocks, nothing past 64 columns.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/adapters/console/render.js';
 import { commands } from '../../src/commands/index.js';
-import type { Context } from '../../src/core/runtime/command.js';
 import { runText } from '../../src/core/runtime/run.js';
 import { testContext } from '../support/context.js';
+import { ask, established, logOf } from '../support/logs.js';
 import { blockText, replyText } from '../support/replyText.js';
 
 const NOT_SHOWN = /may not show|not shown yet|shows no score yet/i;
 const COUNT = /\b\d+ more successful contracts?\b/;
 const FRAMED = /\bonce it shows\b|\bshould show by then\b/;
-
-async function ask(line: string, ctx: Context) {
-  const answer = await runText(line, commands, ctx);
-  expect(answer.outcome, line).toBe('ok');
-  return { reply: answer.reply, all: replyText(answer.reply) };
-}
-
-async function logOf(lines: string[]): Promise<Context> {
-  const ctx = testContext();
-  for (const line of lines) await ask(line, ctx);
-  return ctx;
-}
 
 const threeContracts = () =>
   logOf([
@@ -32,9 +19,6 @@ const threeContracts = () =>
     '/contracts add 2026-10-01 negative 200 ben',
     '/contracts add 2026-11-05 successful 400 cal',
   ]);
-
-const established = () =>
-  logOf([`/contracts import "${readFileSync(new URL('../fixtures/established40.csv', import.meta.url), 'utf8')}"`]);
 
 describe('/toprated for a new freelancer', () => {
   it('an empty log is told to add contracts, with no count and no score', async () => {

@@ -1,0 +1,26 @@
+// A contract log built through the commands, line by line, as a person would type it.
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import { commands } from '../../src/commands/index.js';
+import type { Context } from '../../src/core/runtime/command.js';
+import { runText } from '../../src/core/runtime/run.js';
+import { testContext } from './context.js';
+import { replyText } from './replyText.js';
+
+/** Runs one line that must succeed; its reply and the reply's whole text. */
+export async function ask(line: string, ctx: Context) {
+  const answer = await runText(line, commands, ctx);
+  expect(answer.outcome, line).toBe('ok');
+  return { reply: answer.reply, all: replyText(answer.reply) };
+}
+
+/** A fresh context whose log holds what the lines add. */
+export async function logOf(lines: string[]): Promise<Context> {
+  const ctx = testContext();
+  for (const line of lines) await ask(line, ctx);
+  return ctx;
+}
+
+/** The 40-contract log of test/fixtures/established40.csv. */
+export const established = () =>
+  logOf([`/contracts import "${readFileSync(new URL('../fixtures/established40.csv', import.meta.url), 'utf8')}"`]);
