@@ -25,7 +25,8 @@ import {
   slashPayload,
   USER,
 } from '../discord/fake.js';
-import { type Harness, messageOf, RESPONSE_URL, startHarness } from '../slack/harness.js';
+import { buttonsOf, pressPayload, submitPayload } from '../slack/buttons.js';
+import { type Harness, messageOf, startHarness } from '../slack/harness.js';
 
 /** What a person sees of one reply, on any platform. */
 interface Seen {
@@ -189,7 +190,6 @@ function slackSurface(): Surface & { close(): Promise<void> } {
     return h;
   });
   let last: Body;
-  const who = { team: { id: 'T0TEST', domain: 'freelancers' }, user: { id: SLACK_USER, team_id: 'T0TEST' } };
   const posted = async (h: Harness, from: number, method = 'response_url'): Promise<Body> => {
     const deadline = Date.now() + 5000;
     while (Date.now() < deadline) {
@@ -207,21 +207,10 @@ function slackSurface(): Surface & { close(): Promise<void> } {
     },
     press: async (label) => {
       const h = await started;
-      const button = buttonsOnSlack(last).find((b) => b.text.text === label);
+      const button = buttonsOf(last ?? {}).find((b) => b.text.text === label);
       const from = h.calls.length;
-      await h.sendPayload({
-        type: 'block_actions',
-        ...who,
-        api_app_id: 'A0GIGDESK',
-        token: 'legacy-verification-token',
-        trigger_id: '1.2.3',
-        container: { type: 'message', message_ts: '1700000000.1', channel_id: 'C0GENERAL', is_ephemeral: true },
-        channel: { id: 'C0GENERAL', name: 'general' },
-        response_url: RESPONSE_URL,
-        actions: [
-          { type: 'button', block_id: 'b1', action_id: button?.action_id, value: button?.value, action_ts: '1' },
-        ],
-      });
+      if (!button) throw new Error(`no ${label} button on Slack`);
+      await h.sendPayload(pressPayload(button, SLACK_USER));
       last = await posted(h, from);
       return seenOnSlack(last);
     },
@@ -231,21 +220,7 @@ function slackSurface(): Surface & { close(): Promise<void> } {
       await h.send('/check', '', { userId: SLACK_USER });
       const view = JSON.parse(String((await posted(h, from, 'views.open')).view));
       const submitted = h.calls.length;
-      await h.sendPayload({
-        type: 'view_submission',
-        ...who,
-        api_app_id: 'A0GIGDESK',
-        token: 'legacy-verification-token',
-        trigger_id: '1.2.4',
-        view: {
-          id: 'V1',
-          type: 'modal',
-          callback_id: view.callback_id,
-          private_metadata: view.private_metadata,
-          hash: 'h1',
-          state: { values: { text: { text: { type: 'plain_text_input', value: FORM_TEXT } } } },
-        },
-      });
+      await h.sendPayload(submitPayload(view, SLACK_USER, FORM_TEXT));
       last = await posted(h, submitted);
       return seenOnSlack(last);
     },
@@ -264,21 +239,11 @@ function slackSurface(): Surface & { close(): Promise<void> } {
   };
 }
 
-interface SlackButton {
-  action_id: string;
-  value: string;
-  text: { text: string };
-}
-
-function buttonsOnSlack(message: Body): SlackButton[] {
-  return (message?.blocks ?? []).filter((b: Body) => b.type === 'actions').flatMap((b: Body) => b.elements);
-}
-
 function seenOnSlack(message: Body): Seen {
   return {
     // The notification text is the lead, escaped for Slack.
     lead: unescapeSlack(String(message?.text ?? '')),
-    buttons: buttonsOnSlack(message).map((b) => b.text.text),
+    buttons: buttonsOf(message ?? {}).map((b) => b.text.text),
     private: message?.response_type === 'ephemeral',
   };
 }

@@ -1,4 +1,5 @@
-// Slack buttons in tests: read them off an answer, and build the signed block_actions payload of a press.
+// Slack buttons and forms in tests: read buttons off an answer, and build the payload of a press or of a
+// submitted form.
 import { RESPONSE_URL } from './harness.js';
 
 export interface Button {
@@ -38,5 +39,24 @@ export function pressPayload(button: Button, userId: string, value = button.valu
         action_ts: '1700000001.1',
       },
     ],
+  };
+}
+
+/** A view_submission payload: the form `view` (as views.open got it) sent by userId with `text` typed. */
+export function submitPayload(view: { callback_id: string; private_metadata: string }, userId: string, text: string) {
+  return {
+    type: 'view_submission',
+    ...who(userId),
+    api_app_id: 'A0GIGDESK',
+    token: 'legacy-verification-token',
+    trigger_id: '1.2.4',
+    view: {
+      id: 'V1',
+      type: 'modal',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      hash: 'h1',
+      state: { values: { text: { text: { type: 'plain_text_input', value: text } } } },
+    },
   };
 }

@@ -8,7 +8,7 @@ import type { Command } from '../../../src/core/runtime/command.js';
 import { runCommand } from '../../../src/core/runtime/run.js';
 import { memoryStore, type Store } from '../../../src/core/store/store.js';
 import { testContext } from '../../support/context.js';
-import { type Button, buttonsOf, pressPayload as press, who } from './buttons.js';
+import { type Button, buttonsOf, pressPayload as press, submitPayload, who } from './buttons.js';
 import { type Harness, messageOf, RESPONSE_URL, startHarness, visibleText } from './harness.js';
 
 logger.level = 'silent';
@@ -89,21 +89,7 @@ describe('Slack forms, the message shortcut and files', () => {
     const [opened] = await h.waitForCalls('views.open', 1);
     const view = JSON.parse(String(opened?.body.view));
     expect(view.blocks[0].element).toMatchObject({ type: 'plain_text_input', multiline: true });
-    await h.sendPayload({
-      type: 'view_submission',
-      ...who(OWNER),
-      api_app_id: 'A0GIGDESK',
-      token: 'legacy-verification-token',
-      trigger_id: '1.2.4',
-      view: {
-        id: 'V1',
-        type: 'modal',
-        callback_id: view.callback_id,
-        private_metadata: view.private_metadata,
-        hash: 'h1',
-        state: { values: { text: { text: { type: 'plain_text_input', value: 'Thanks!\nPlease leave me 5 stars.' } } } },
-      },
-    });
+    await h.sendPayload(submitPayload(view, OWNER, 'Thanks!\nPlease leave me 5 stars.'));
     const [answer] = await h.waitForCalls('response_url', 1);
     expect(answer?.body.response_type).toBe('ephemeral');
     expect(visibleText(messageOf(answer)).toLowerCase()).toContain('5 stars');

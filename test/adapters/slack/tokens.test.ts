@@ -6,7 +6,7 @@ import { logger } from '../../../src/core/log.js';
 import { EXPIRED, NOT_YOURS } from '../../../src/core/runtime/actions.js';
 import { useButtonSecret } from '../../../src/core/runtime/buttonTokens.js';
 import { countingStore } from '../../support/writes.js';
-import { type Button, buttonsOf, pressPayload as press, who } from './buttons.js';
+import { type Button, buttonsOf, pressPayload as press, submitPayload } from './buttons.js';
 import { type Harness, messageOf, startHarness, visibleText } from './harness.js';
 
 logger.level = 'silent';
@@ -110,21 +110,8 @@ describe('Slack buttons without a write', () => {
     expect(view.callback_id).not.toMatch(/^[A-Za-z0-9_-]{22}\.\d$/);
     expect(view.callback_id.length).toBeLessThanOrEqual(255);
     expect(writes).toEqual([]);
-    const submit = (userId: string, callbackId = view.callback_id) => ({
-      type: 'view_submission',
-      ...who(userId),
-      api_app_id: 'A0GIGDESK',
-      token: 'legacy-verification-token',
-      trigger_id: '1.2.4',
-      view: {
-        id: 'V1',
-        type: 'modal',
-        callback_id: callbackId,
-        private_metadata: view.private_metadata,
-        hash: 'h1',
-        state: { values: { text: { text: { type: 'plain_text_input', value: 'Please leave me 5 stars.' } } } },
-      },
-    });
+    const submit = (userId: string, callbackId = view.callback_id) =>
+      submitPayload({ ...view, callback_id: callbackId }, userId, 'Please leave me 5 stars.');
     await h.sendPayload(submit(OWNER));
     const [checked] = await h.waitForCalls('response_url', 1);
     expect(visibleText(messageOf(checked)).toLowerCase()).toContain('5 stars');
