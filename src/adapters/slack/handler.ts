@@ -1,5 +1,6 @@
 // Slash commands in, answered by the shared respond (../respond.ts) through the Slack surface: in the ack
-// when quick. Buttons, forms and the message shortcut are in interactions.ts; long-text forms in forms.ts.
+// when quick. Buttons, forms and the message shortcut are in interactions.ts; long-text forms in forms.ts;
+// route.ts hands each event to its handler.
 import type { App, SlashCommand } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import { logger } from '../../core/log.js';
@@ -11,9 +12,10 @@ import { admitted } from '../admit.js';
 import { respond } from '../respond.js';
 import type { AdminCheck, SlackDeps } from './deps.js';
 import { formFor, openForm } from './forms.js';
-import { refreshHome, registerHome } from './home.js';
-import { registerInteractions } from './interactions.js';
+import { homeOpened, refreshHome } from './home.js';
+import { interactionRoutes } from './interactions.js';
 import { unescapeSlack } from './render.js';
+import { type CommandArgs, type Routes, route } from './route.js';
 import { type SlackOrigin, slackSurface } from './surface.js';
 
 export type { SlackDeps } from './deps.js';
@@ -34,38 +36,45 @@ export function lineFor(name: string, typed: string, commands: readonly Command[
   return `${name} ${rest}`;
 }
 
-export function register(app: App, deps: SlackDeps): void {
+/**
+ * Wires gigdesk into Bolt through one router (route.ts); `events` adds Events API handlers by type
+ * (OAuth mode's uninstall events).
+ */
+export function register(app: App, deps: SlackDeps, events: Routes['events'] = {}): void {
   const isAdmin = adminChecker(deps.adminUserIds ?? []);
-  // One listener for every command: Bolt runs each registered listener's matcher on every request.
-  const names = slashNames(deps.commands).map((n) => n.replace(/[^a-z0-9_-]/g, ''));
-  app.command(new RegExp(`^/(?:${names.join('|')})$`), async ({ command, ack, respond: reply, client }) => {
-    const name = command.command.slice(1);
-    const origin: SlackOrigin = {
-      client,
-      teamId: command.team_id,
-      userId: command.user_id,
-      channelId: command.channel_id,
-      post: (message) => reply(message),
-      ack: (message) => ack(message),
-    };
-    const surface = await admitted(slackSurface(deps, isAdmin, origin));
-    if (!surface) return;
-    // Parsed once: the same parse decides the form and answers the command.
-    const typed = `${name} ${unescapeSlack(command.text ?? '').trim()}`;
-    const parsed = parseText(typed, deps.commands);
-    const form = formFor(parsed);
-    if (form) {
-      await ack();
-      await answerWithForm(form, command, deps, isAdmin, { ...origin, ack: undefined });
-      return;
-    }
-    const line = lineFor(name, command.text ?? '', deps.commands);
-    await respond(surface, line === typed ? { parsed } : { line, commands: deps.commands });
-    // The Home tab may be stale after a command that reads or writes the person's data.
-    if (line === typed && 'command' in parsed && parsed.command.usesStore) await refreshHome(deps, isAdmin, origin);
+  route(app, {
+    commands: new Set(slashNames(deps.commands).map((name) => `/${name}`)),
+    command: (args) => onCommand(args, deps, isAdmin),
+    ...interactionRoutes(deps, isAdmin),
+    events: { app_home_opened: homeOpened(deps, isAdmin), ...events },
   });
-  registerInteractions(app, deps, isAdmin);
-  registerHome(app, deps, isAdmin);
+}
+
+async function onCommand({ command, ack, respond: reply, client }: CommandArgs, deps: SlackDeps, isAdmin: AdminCheck) {
+  const name = command.command.slice(1);
+  const origin: SlackOrigin = {
+    client,
+    teamId: command.team_id,
+    userId: command.user_id,
+    channelId: command.channel_id,
+    post: (message) => reply(message),
+    ack: (message) => ack(message),
+  };
+  const surface = await admitted(slackSurface(deps, isAdmin, origin));
+  if (!surface) return;
+  // Parsed once: the same parse decides the form and answers the command.
+  const typed = `${name} ${unescapeSlack(command.text ?? '').trim()}`;
+  const parsed = parseText(typed, deps.commands);
+  const form = formFor(parsed);
+  if (form) {
+    await ack();
+    await answerWithForm(form, command, deps, isAdmin, { ...origin, ack: undefined });
+    return;
+  }
+  const line = lineFor(name, command.text ?? '', deps.commands);
+  await respond(surface, line === typed ? { parsed } : { line, commands: deps.commands });
+  // The Home tab may be stale after a command that reads or writes the person's data.
+  if (line === typed && 'command' in parsed && parsed.command.usesStore) await refreshHome(deps, isAdmin, origin);
 }
 
 /** Opens the form for the missing long text; when Slack will not open it, says so with the usage line. */

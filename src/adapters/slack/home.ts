@@ -2,7 +2,7 @@
 // person when they open the tab and again after anything they do with gigdesk may have changed their data
 // (only for people who have opened it: opening always publishes afresh).
 // A press on the tab has no response_url: its answer (a chart too) goes to their DM with the bot.
-import type { App, types, webApi } from '@slack/bolt';
+import type { types, webApi } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import type { Reply } from '../../core/runtime/reply.js';
 import { respond } from '../respond.js';
@@ -10,6 +10,7 @@ import type { Surface } from '../surface.js';
 import { ACTION_LIMITS } from './actions.js';
 import type { AdminCheck, SlackDeps } from './deps.js';
 import { renderSlack, type SlackMessage } from './render.js';
+import type { EventArgs } from './route.js';
 import { type SlackOrigin, slackContext } from './surface.js';
 
 /** Slack's cap on the blocks of one view. */
@@ -86,9 +87,10 @@ export async function refreshHome(deps: SlackDeps, isAdmin: AdminCheck, person: 
   if (seen(deps, person, false)) await publishHome(deps, isAdmin, person);
 }
 
-export function registerHome(app: App, deps: SlackDeps, isAdmin: AdminCheck): void {
-  app.event('app_home_opened', async ({ event, body, client }) => {
-    if (event.tab !== 'home') return;
+/** Opening the tab publishes it afresh. */
+export function homeOpened(deps: SlackDeps, isAdmin: AdminCheck) {
+  return async ({ event, body, client }: EventArgs): Promise<void> => {
+    if (event.type !== 'app_home_opened' || event.tab !== 'home') return;
     await publishHome(deps, isAdmin, { client, teamId: body.team_id, userId: event.user });
-  });
+  };
 }

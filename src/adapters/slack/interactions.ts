@@ -1,6 +1,5 @@
 // Button presses (block_actions), form submissions (view_submission) and the "Check this wording" message
 // shortcut (message_action): each acks at once and is answered by the shared respond through the response_url.
-import type { App } from '@slack/bolt';
 import { UserError } from '../../core/runtime/errors.js';
 import { userErrorAnswer } from '../../core/runtime/run.js';
 import { respond } from '../respond.js';
@@ -9,16 +8,20 @@ import type { AdminCheck, SlackDeps } from './deps.js';
 import { originOf } from './forms.js';
 import { directMessage, publishHome, refreshHome } from './home.js';
 import { unescapeSlack } from './render.js';
+import type { FormArgs, PressArgs, Routes, ShortcutArgs } from './route.js';
 import { type SlackOrigin, slackSurface } from './surface.js';
 
 /** The message shortcut's callback id, declared in the manifest. */
 export const CHECK_WORDING_CALLBACK = 'check_wording';
 
-export function registerInteractions(app: App, deps: SlackDeps, isAdmin: AdminCheck): void {
+export function interactionRoutes(
+  deps: SlackDeps,
+  isAdmin: AdminCheck,
+): Pick<Routes, 'buttonActionId' | 'press' | 'form' | 'shortcuts'> {
   const surface = (origin: SlackOrigin) => slackSurface(deps, isAdmin, origin);
 
   // The presser is body.user, from Slack's signed request; the button's value only names the action.
-  app.action(BUTTON_ACTION_ID, async ({ ack, body, action, respond: reply, client }) => {
+  const press = async ({ ack, body, action, respond: reply, client }: PressArgs) => {
     await ack();
     const fromHome = body.type === 'block_actions' && body.view?.type === 'home';
     // Only the person an ephemeral message was shown to can press its buttons: their own private answer.
@@ -36,10 +39,10 @@ export function registerInteractions(app: App, deps: SlackDeps, isAdmin: AdminCh
     await respond(surface(origin), { press: ref, commands: deps.commands });
     // A press (Done, Snooze, Delete...) may change what the tab shows; one on the tab itself always does.
     await (fromHome ? publishHome : refreshHome)(deps, isAdmin, origin);
-  });
+  };
 
   // Every submitted view is a form; its callback_id is a signed or saved ref, checked like a button's.
-  app.view({ type: 'view_submission' }, async ({ ack, body, view, client }) => {
+  const form = async ({ ack, body, view, client }: FormArgs) => {
     await ack();
     const typed: Record<string, string> = {};
     for (const block of Object.values(view.state.values)) {
@@ -62,10 +65,10 @@ export function registerInteractions(app: App, deps: SlackDeps, isAdmin: AdminCh
       },
     };
     await respond(surface(origin), { press: view.callback_id, commands: deps.commands, typed });
-  });
+  };
 
   // Private to the person who used it: /check runs without share, so its answer is ephemeral.
-  app.shortcut(CHECK_WORDING_CALLBACK, async ({ ack, shortcut, respond: reply, client }) => {
+  const checkWording = async ({ ack, shortcut, respond: reply, client }: ShortcutArgs) => {
     await ack();
     if (shortcut.type !== 'message_action') return;
     const teamId = shortcut.team?.id ?? shortcut.user.team_id ?? '';
@@ -80,5 +83,6 @@ export function registerInteractions(app: App, deps: SlackDeps, isAdmin: AdminCh
           new UserError('nothing_to_check', 'That message has no text to check (only files or blocks).'),
         ),
       });
-  });
+  };
+  return { buttonActionId: BUTTON_ACTION_ID, press, form, shortcuts: { [CHECK_WORDING_CALLBACK]: checkWording } };
 }

@@ -109,17 +109,17 @@ export async function startSlackOAuth(
       logger.info({ platform: 'slack', workspace: teamId, ...removed }, 'uninstalled: workspace data deleted');
     }
   };
-  app.event('app_uninstalled', async ({ context }) => uninstall(refOf(context)));
-  app.event('tokens_revoked', async ({ event, context }) => {
-    // Only the bot token ends the install; gigdesk asks for no user tokens.
-    if ((event.tokens.bot ?? []).length > 0) await uninstall(refOf(context));
-  });
-  register(app, {
-    commands: extras.commands ?? allCommands,
-    store,
-    adminUserIds: config.adminUserIds,
-    rateLimits,
-  });
+  register(
+    app,
+    { commands: extras.commands ?? allCommands, store, adminUserIds: config.adminUserIds, rateLimits },
+    {
+      app_uninstalled: async ({ context }) => uninstall(refOf(context)),
+      tokens_revoked: async ({ event, context }) => {
+        // Only the bot token ends the install; gigdesk asks for no user tokens.
+        if (event.type === 'tokens_revoked' && (event.tokens.bot ?? []).length > 0) await uninstall(refOf(context));
+      },
+    },
+  );
 
   // Served on a port Discord's interactions may share (DISCORD_HTTP_PORT equal to SLACK_PORT).
   const served = await serveOn(config.port ?? 3000, extras.host, '', boltListener(receiver, log));
