@@ -49,7 +49,13 @@ describe('Slack routing', () => {
     expect(JSON.parse(standup.body)).toEqual({ text: 'standup noted' });
     expect((await h.sendPayload(pressPayload(vote, 'U0PLAIN'))).status).toBe(200);
     const mention = { type: 'app_mention', user: 'U0PLAIN', text: '<@U0GIGDESK> hi', ts: '1.1', channel: 'C0GENERAL' };
-    const event = { type: 'event_callback', team_id: 'T0TEST', api_app_id: 'A0GIGDESK', event_id: 'Ev1', event: mention };
+    const event = {
+      type: 'event_callback',
+      team_id: 'T0TEST',
+      api_app_id: 'A0GIGDESK',
+      event_id: 'Ev1',
+      event: mention,
+    };
     expect((await h.sendEvent(event)).status).toBe(200);
     await expect.poll(() => seen).toEqual(['command /standup', 'action vote_yes', 'event app_mention']);
     // gigdesk answered none of them: no response_url post, no DM.
