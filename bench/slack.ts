@@ -1,13 +1,14 @@
 // Signed slash-command POSTs per second through gigdesk's Slack adapter against a bare Bolt app that only acks.
 // Buttons are signed as with GIGDESK_BUTTON_SECRET set: an answer writes nothing to the store.
 import { randomBytes } from 'node:crypto';
+import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { commands } from '../src/commands/index.js';
 import { useButtonSecret } from '../src/core/runtime/buttonTokens.js';
 import { defineCommand } from '../src/core/runtime/command.js';
 import { reply } from '../src/core/runtime/reply.js';
 import { memoryStore } from '../src/core/store/store.js';
-import { type Harness, startHarness } from '../test/adapters/slack/harness.js';
+import { commandBody, type Harness, startHarness } from '../test/adapters/slack/harness.js';
 import { type BenchRow, measure, type Timing, timingRow } from './lib.js';
 
 const ROUNDS = 5;
@@ -20,6 +21,25 @@ interface Contender {
   rounds: Timing[];
   /** Process CPU ms over all its rounds; client and server share this process. */
   cpuMs: number;
+}
+
+/**
+ * Bolt's own dispatch without HTTP (App.processEvent with the parsed body, acked at once): what the adapter
+ * adds per command without the loopback round trip, which carries most of the noise between runs.
+ */
+async function perEvent(app: App, command: string, text: string): Promise<Timing> {
+  const body = Object.fromEntries(new URLSearchParams(commandBody(command, text)));
+  const once = async () => {
+    let acked = false;
+    await app.processEvent({
+      body,
+      ack: async () => {
+        acked = true;
+      },
+    });
+    if (!acked) throw new Error(`bench: ${command} was not acked`);
+  };
+  return measure('processEvent', once, RUNS_PER_ROUND * 5);
 }
 
 /** Rounds alternate between the apps, in turn starting each, so a busy machine slows them alike. */
@@ -35,6 +55,8 @@ function combine(name: string, rounds: Timing[]): Timing {
     perSecond: (runs / ms) * 1000,
   };
 }
+
+const bareApp = (contenders: Contender[]) => (contenders[0] as Contender).harness.app;
 
 export async function bench(): Promise<BenchRow[]> {
   // /fees 15000 is the benchmark the issue names; /jss 7 1 8 stands in while /fees is not registered.
@@ -85,6 +107,12 @@ export async function bench(): Promise<BenchRow[]> {
         c.cpuMs += (used.user + used.system) / 1000;
       }
     }
+    const events = { bare: [] as Timing[], adapter: [] as Timing[] };
+    for (let i = 0; i < ROUNDS; i++) {
+      events.bare.push(await perEvent(bareApp(contenders), command, text));
+      events.adapter.push(await perEvent(oneLine.app, command, text));
+    }
+    const [eventBare, eventAdapter] = [combine('bare', events.bare), combine('adapter', events.adapter)];
     const timings = contenders.map((c) => combine(`Slack ${c.name}, ${command} ${text}`, c.rounds));
     const cpuPerPost = contenders.map((c) => c.cpuMs / (ROUNDS * (RUNS_PER_ROUND + WARM_UP)));
     const [bare, adapter, real, sameBody] = timings;
@@ -102,6 +130,11 @@ export async function bench(): Promise<BenchRow[]> {
         what: 'Slack throughput, gigdesk adapter with a one-line command / bare Bolt',
         value: ratio(adapter),
         note: "target >= 0.8; the adapter alone (admin check, parsing, Block Kit, ack budget), without the command's own work",
+      },
+      {
+        what: 'Slack without HTTP (Bolt processEvent), one-line command: gigdesk adapter against bare Bolt',
+        value: `${(eventAdapter.p50Ms * 1000).toFixed(1)} against ${(eventBare.p50Ms * 1000).toFixed(1)} µs`,
+        note: `p50 per event, ${ROUNDS} alternating rounds: the adapter's own work is the difference`,
       },
       {
         what: 'Slack throughput, gigdesk adapter with a one-line command / bare Bolt acking the same body',
