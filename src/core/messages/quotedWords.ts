@@ -1,5 +1,6 @@
-// Words in quotation marks: the client's words quoted back in a reply, which are not the sender asking
-// for anything. Only a contact detail inside a quote still counts, since it is sent all the same.
+// Words in quotation marks that the message gives to the client ("you asked", "the client wrote"):
+// the client's words quoted back, which are not the sender asking for anything. Only a contact detail
+// inside such a quote still counts, since it is sent all the same. Other quoted words are the sender's.
 import { CHAT_LINK, EMAIL, isContactDomain, PHONE } from './rulePatterns.js';
 
 export interface Span {
@@ -12,24 +13,49 @@ export interface Span {
 // ("clients' files") can close them. Each attempt stops at the next mark or line end, so it stays linear.
 const QUOTED = /(?<!\w)"(?=\S)([^"\n]{1,300})(?<=\S)"(?!\w)|\u201c(?=\S)([^\u201c\u201d\n]{1,300})(?<=\S)\u201d/g;
 
+// Who said it and how. "I said" and "we wrote" are the sender quoting themselves, so they are not here.
+const WHO =
+  '(?:you|they|he|she|(?:the|your|my) (?:client|buyer|customer)|(?:your|the|their) (?:message|note|email|e-mail|brief|job post|post|reply|text|comment|question|request))';
+const SAID =
+  '(?:asked|said|wrote|mentioned|sent|noted|requested|replied|messaged|typed|suggested|asks|says|writes|mentions|reads)';
+const SAYS = `(?:'ve |'d |\\s(?:also|just|then|once|earlier|already|have|had|did)\\s|\\s)${SAID}`;
+// Just before the opening mark: "you asked", "the client wrote me:", "as you put it,", "in your words".
+const BEFORE = new RegExp(
+  `(?:\\b${WHO}${SAYS}(?:\\s(?:me|us|earlier|before|yesterday|today|above|that))?|\\bas ${WHO} put it|\\bin (?:your|their|the client's) (?:own )?words|\\bquoting you|\\bto quote you)\\s?[:,\u2013\u2014-]?\\s*$`,
+  'i',
+);
+// A name asking ("Sam asked"), capitalised, so "please said" cannot be one; "We" and "Also" are not names.
+const NOT_NAMES = '(?:We|Me|My|Our|Us|Also|Just|Then|Once|Already|Again|Earlier|Who)';
+const NAMED_BEFORE = new RegExp(`(?<![\\p{L}'])(?!${NOT_NAMES}\\b)\\p{Lu}\\p{Ll}+${SAYS}[:,]?\\s*$`, 'u');
+// Just after the closing mark: ", you said", "the client wrote", "(your words)".
+const AFTER = new RegExp(
+  `^\\s?[,(\u2013\u2014-]?\\s?(?:${WHO}${SAYS}|as ${WHO} (?:${SAID}|put it)|(?:were )?your (?:own )?words)\\b`,
+  'i',
+);
+const NAMED_AFTER = new RegExp(`^\\s?[,\u2013\u2014-]?\\s?(?!${NOT_NAMES}\\b)\\p{Lu}\\p{Ll}+${SAYS}\\b`, 'u');
+// How far from a mark an attribution may be; with it every test reads a bounded window, so it stays linear.
+const REACH = 60;
+
 /**
- * Where the quoted words are (inside the marks), in order. A one-word quote is emphasis, not a quotation,
- * and a message that is nothing but quotes is the sender's own.
+ * Where the client's quoted words are (inside the marks), in order: a quote of two or more words that
+ * the text attributes just before or just after it. A one-word quote is emphasis, not a quotation.
  */
 export function quotations(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const m of text.matchAll(QUOTED)) {
-    const words = m[1] ?? m[2] ?? '';
-    if (/\s/.test(words)) spans.push({ start: m.index + 1, end: m.index + 1 + words.length });
-  }
-  let outside = '';
-  let from = 0;
-  for (const span of spans) {
-    outside += text.slice(from, span.start);
-    from = span.end;
-  }
-  outside += text.slice(from);
-  return /[\p{L}\p{N}]/u.test(outside) ? spans : [];
+  const found = [...text.matchAll(QUOTED)].map((m) => ({
+    open: m.index,
+    close: m.index + m[0].length,
+    words: m[1] ?? m[2] ?? '',
+  }));
+  // Each window stops at the quote before or after it, so no attribution is read across another quote.
+  return found
+    .filter(({ open, close, words }, i) => {
+      const before = text.slice(Math.max(found[i - 1]?.close ?? 0, open - REACH), open);
+      const after = text.slice(close, Math.min(found[i + 1]?.open ?? text.length, close + REACH));
+      const attributed =
+        BEFORE.test(before) || NAMED_BEFORE.test(before) || AFTER.test(after) || NAMED_AFTER.test(after);
+      return attributed && /\s/.test(words);
+    })
+    .map(({ open, words }) => ({ start: open + 1, end: open + 1 + words.length }));
 }
 
 /** Whether the span lies wholly inside one of the quotations (sorted, apart), by binary search. */

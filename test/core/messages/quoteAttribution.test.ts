@@ -40,13 +40,13 @@ describe("/check: the sender's own words in quotes", () => {
     expect(kinds('We wrote "message us on Telegram" in the brief.')).toContain('off-platform');
   });
 
-  it('an attribution earlier in the sentence, not right before the quote, does not make it the client\'s', () => {
+  it("an attribution earlier in the sentence, not right before the quote, does not make it the client's", () => {
     const text = 'You said it was fine, so feel free to "reach me on WhatsApp" anytime.';
     expect(kinds(text)).toContain('off-platform');
   });
 });
 
-describe('/check: the client\'s words, attributed before or after the quote', () => {
+describe("/check: the client's words, attributed before or after the quote", () => {
   it.each([
     'Sam asked "can you email me at sam@acme.com?" - let us keep talking here on Upwork.',
     'The client said "email me at sam@acme.com" but I keep all talk here on Upwork.',
@@ -63,9 +63,18 @@ describe('/check: the client\'s words, attributed before or after the quote', ()
     'As you put it, "urgent, need the feedback today" - no rush on my side, thank you.',
     '"Leave me 5 stars and I will do the same," you wrote. I would rather we each leave honest feedback.',
     'You said: "will you give me 5 stars too?" I will leave honest feedback when we close.',
+    'In your words, "leave me 5 stars and I will do the same" - I would rather we both stay honest.',
+    'Thanks! "Leave me 5 stars and I will do the same" (your words) - honest feedback suits me better.',
   ])('%j is "Good to send"', async (text) => {
     expect(flags(text)).toEqual([]);
     expect((await checked(text)).reply.lead).toMatch(/^Good to send/);
+  });
+
+  it.each([
+    'Please "leave 5 stars". You said you liked the logo.',
+    'So, as I put it, "leave me 5 stars" when we close.',
+  ])('an attribution that does not touch the quote does not count: %j', (text) => {
+    expect(kinds(text)).toContain('rating');
   });
 
   it("the sender's own request after an attributed quote still counts", () => {

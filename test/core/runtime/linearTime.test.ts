@@ -65,6 +65,13 @@ const SEEDS = [
   '"email me at a@a.',
   'wa.me/',
   't.me/a.',
+  // Attributions next to quotes: each quote reads a bounded window before and after it.
+  'you said ',
+  'you asked "a b" ',
+  '"a b", you said ',
+  'Sam said "a ',
+  'Sam ',
+  'as you put it, "',
 ];
 
 const PATHS: [string, number, (text: string) => unknown][] = [
