@@ -3,7 +3,15 @@
 // the same handler and surface; only the transport differs: the first answer (reply, deferral, modal,
 // suggestions) goes back as the HTTP response itself, later edits and files over REST with the bot token.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Client, ClientApplication, ClientUser, Events, type Interaction } from 'discord.js';
+import {
+  Client,
+  ClientApplication,
+  ClientUser,
+  Events,
+  type Interaction,
+  type InternalRequest,
+  RequestMethod,
+} from 'discord.js';
 import { commands as allCommands } from '../../commands/index.js';
 import { logger, referenceId } from '../../core/log.js';
 import type { Command } from '../../core/runtime/command.js';
@@ -64,24 +72,28 @@ export async function startDiscordHttp(options: HttpOptions): Promise<RunningAda
     intents: [],
     rest: {
       ...(options.apiUrl ? { api: options.apiUrl } : {}),
-      // The interaction's first callback is taken here and becomes the HTTP response; the rest is REST.
+      // A first answer with files reaches the queue (see client.rest.request below) and arrives here, multipart.
       makeRequest: async (url: string, init: RequestInit) => {
         const id = /\/interactions\/(\d+)\/[^/]+\/callback$/.exec(new URL(url).pathname)?.[1];
         const answer = id ? waiting.get(id) : undefined;
-        if (!id || !answer) return upstream(url, init);
+        if (!id || !answer || !(init.body instanceof FormData)) return upstream(url, init);
         waiting.delete(id);
-        if (init.body instanceof FormData) return deferForFiles(url, init, answer, options.applicationId, upstream);
-        const encoded = new Response(init.body ?? null, { headers: init.headers });
-        answer({
-          body: Buffer.from(await encoded.arrayBuffer()),
-          contentType: encoded.headers.get('content-type') ?? 'application/json',
-        });
-        return new Response(null, { status: 204 });
+        return deferForFiles(url, init, answer, options.applicationId, upstream);
       },
       // biome-ignore lint/suspicious/noExplicitAny: discord.js types makeRequest with undici's own Response type
     } as any,
   });
   client.rest.setToken(options.token);
+  // A first answer without files is the HTTP response, not a request to Discord: it skips discord.js's
+  // request queue (routing, rate-limit handler, abort timer, headers, a Response read back), which cost
+  // about as much as the command itself (docs/benchmarks.md).
+  const queue = client.rest.request.bind(client.rest);
+  client.rest.request = async (request) => {
+    const answer = firstAnswerTo(request, waiting);
+    if (!answer) return queue(request);
+    answer({ body: Buffer.from(JSON.stringify(request.body)), contentType: 'application/json' });
+    return new ArrayBuffer(0); // what the queue gives back for Discord's 204
+  };
   // Never logged in: what a login would have told the client, the configuration says (the bot user's id is the app's).
   client.application = Reflect.construct(ClientApplication, [client, { id: options.applicationId }]);
   client.user = Reflect.construct(ClientUser, [
@@ -184,6 +196,15 @@ async function deferForFiles(
   );
   const response = await upstream(original, { method: 'PATCH', body: edit, headers: init.headers });
   return response.ok ? new Response(null, { status: 204 }) : response;
+}
+
+/** The waiting HTTP response for an interaction's first callback without files, taken off the map. */
+function firstAnswerTo(request: InternalRequest, waiting: Map<string, Answer>): Answer | undefined {
+  if (request.method !== RequestMethod.Post || (request.files?.length ?? 0) > 0) return undefined;
+  const id = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(request.fullRoute)?.[1];
+  const answer = id ? waiting.get(id) : undefined;
+  if (id && answer) waiting.delete(id);
+  return answer;
 }
 
 interface Message {
