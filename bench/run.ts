@@ -2,6 +2,7 @@
 import { bench as charts } from './charts.js';
 import { bench as commands } from './commands.js';
 import { bench as discord } from './discord.js';
+import { bench as discordHttp } from './discordHttp.js';
 import { bench as fees } from './fees.js';
 import { bench as jss } from './jss.js';
 import type { BenchRow } from './lib.js';
@@ -16,6 +17,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['charts', charts],
   ['reminders', reminders],
   ['discord', discord],
+  ['discord-http', discordHttp],
   ['slack', slack],
   ['process', process],
 ];
