@@ -4,6 +4,8 @@ import { defineCommand } from '../core/runtime/command.js';
 import { plural } from '../core/runtime/format.js';
 import { reply } from '../core/runtime/reply.js';
 
+const UNATTRIBUTED = 'Quoting the client? Say so (you asked "…"): words in quotes count as your own otherwise.';
+
 export const check = defineCommand({
   name: 'check',
   description: "Check a client message against Upwork's feedback rules before you send it",
@@ -20,6 +22,8 @@ export const check = defineCommand({
         footer,
       });
     }
+    // The client's words quoted without saying so read as the sender's own; say how to mark them.
+    if (findings.some((f) => f.unattributed)) footer.push(UNATTRIBUTED);
     const count = findings.length === 1 ? 'one thing' : `${plural(findings.length, 'thing')}`;
     return reply({
       lead: `Change ${count} before you send this: it ${findingsSummary(findings)}.`,

@@ -2,7 +2,7 @@
 // Heuristic on purpose: each rule looks for the request, offer or contact detail in context, so
 // plain mentions ("five-star service", "thanks for the great feedback") pass.
 import { type Block, fields } from '../runtime/reply.js';
-import { contactDetails, insideQuote, QUOTED_CONTACT, quotations, type Span } from './quotedWords.js';
+import { contactDetails, insideQuote, QUOTED_CONTACT, quoteMarks, type Span } from './quotedWords.js';
 import {
   ABOUT_FEEDBACK,
   ASKED_BACK,
@@ -37,6 +37,8 @@ export interface Finding {
   better: string;
   /** Where the quote starts in the text, so findings read in order. */
   index: number;
+  /** Inside quote marks the text gives to no one: perhaps the client's words, not said to be. */
+  unattributed?: true;
 }
 
 export const ADVICE: Record<Category, { problem: string; why: string; better: string }> = {
@@ -72,7 +74,9 @@ export const ADVICE: Record<Category, { problem: string; why: string; better: st
 /** Every finding in the text, in reading order; an empty list means nothing was flagged. */
 export function checkMessage(text: string): Finding[] {
   const found: (Finding & { end: number })[] = [];
-  const quotes = quotations(text);
+  const marks = quoteMarks(text);
+  const quotes = marks.filter((quote) => quote.attributed);
+  const unattributed = marks.filter((quote) => !quote.attributed);
   const put = (category: Category, span: Span, advice = ADVICE[category]) => {
     if (found.some((f) => f.category === category && f.index < span.end && span.start < f.end)) return;
     found.push({ category, quote: quoteOf(text, span), index: span.start, end: span.end, ...advice });
@@ -121,7 +125,11 @@ export function checkMessage(text: string): Finding[] {
   for (const d of details) if (d.kind !== 'link') detail(d);
   for (const pattern of OFF_PLATFORM) for (const span of matches(pattern, text)) add('off-platform', span);
   for (const d of details) if (d.kind === 'link') detail(d);
-  return found.sort((a, b) => a.index - b.index).map(({ end: _end, ...finding }) => finding);
+  return found
+    .sort((a, b) => a.index - b.index)
+    .map(({ end, ...finding }) =>
+      insideQuote(unattributed, { start: finding.index, end }) ? { ...finding, unattributed: true } : finding,
+    );
 }
 
 // A request is looked for in a bounded window around each rating, so a long run of ratings stays linear.

@@ -37,10 +37,10 @@ const NAMED_AFTER = new RegExp(`^\\s?[,\u2013\u2014-]?\\s?(?!${NOT_NAMES}\\b)\\p
 const REACH = 60;
 
 /**
- * Where the client's quoted words are (inside the marks), in order: a quote of two or more words that
- * the text attributes just before or just after it. A one-word quote is emphasis, not a quotation.
+ * Every quotation of two or more words (inside the marks), in order, and whether the text attributes it
+ * just before or just after. A one-word quote is emphasis, not a quotation.
  */
-export function quotations(text: string): Span[] {
+export function quoteMarks(text: string): (Span & { attributed: boolean })[] {
   const found = [...text.matchAll(QUOTED)].map((m) => ({
     open: m.index,
     close: m.index + m[0].length,
@@ -48,14 +48,20 @@ export function quotations(text: string): Span[] {
   }));
   // Each window stops at the quote before or after it, so no attribution is read across another quote.
   return found
-    .filter(({ open, close, words }, i) => {
+    .map(({ open, close, words }, i) => {
       const before = text.slice(Math.max(found[i - 1]?.close ?? 0, open - REACH), open);
       const after = text.slice(close, Math.min(found[i + 1]?.open ?? text.length, close + REACH));
       const attributed =
         BEFORE.test(before) || NAMED_BEFORE.test(before) || AFTER.test(after) || NAMED_AFTER.test(after);
-      return attributed && /\s/.test(words);
+      return { start: open + 1, end: open + 1 + words.length, attributed, words };
     })
-    .map(({ open, words }) => ({ start: open + 1, end: open + 1 + words.length }));
+    .filter(({ words }) => /\s/.test(words))
+    .map(({ words: _words, ...quote }) => quote);
+}
+
+/** Where the client's quoted words are: the quotations the text attributes. */
+export function quotations(text: string): Span[] {
+  return quoteMarks(text).filter((quote) => quote.attributed);
 }
 
 /** Whether the span lies wholly inside one of the quotations (sorted, apart), by binary search. */

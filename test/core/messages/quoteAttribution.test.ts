@@ -81,3 +81,20 @@ describe("/check: the client's words, attributed before or after the quote", () 
     expect(kinds('You asked "how do I reach you?" - message me on WhatsApp.')).toEqual(['off-platform']);
   });
 });
+
+describe('/check: a finding inside quote marks nobody is named for', () => {
+  const HINT = /Quoting the client\? Say so/;
+  it("says how to mark the words as the client's, once, when a finding sits inside unattributed quotes", async () => {
+    const answer = await checked('Thanks! "Can we continue on WhatsApp?" Sure, but let us keep it here.');
+    expect(answer.reply.lead).toBe('Change one thing before you send this: it moves off Upwork.');
+    expect(answer.reply.footer.filter((line) => HINT.test(line))).toHaveLength(1);
+  });
+
+  it('gives no such hint when the quote is attributed, or when the finding is outside any quote', async () => {
+    const attributed = await checked('Thanks! You asked "can we continue on WhatsApp?" Let us keep it here.');
+    expect(attributed.reply.footer.some((line) => HINT.test(line))).toBe(false);
+    const own = await checked('Thanks for "the kind words" and please reach me on WhatsApp.');
+    expect(kinds('Thanks for "the kind words" and please reach me on WhatsApp.')).toContain('off-platform');
+    expect(own.reply.footer.some((line) => HINT.test(line))).toBe(false);
+  });
+});
