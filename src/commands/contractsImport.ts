@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import { appendContracts, formatIds, newContracts, STARS_RULE, sameContract } from '../core/jss/contracts.js';
-import { parseContractsCsv } from '../core/jss/contractsCsv.js';
+import { looksLikeFileName, parseContractsCsv } from '../core/jss/contractsCsv.js';
 import { EXPORT_COLUMNS } from '../core/jss/contractsExport.js';
 import { changeLog } from '../core/jss/contractsStore.js';
-import { defineCommand } from '../core/runtime/command.js';
+import { defineCommand, type Platform } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
 import { plural } from '../core/runtime/format.js';
 import { type Block, reply, text } from '../core/runtime/reply.js';
 
 const MAX_ERROR_LINES = 15;
+/** How to send the lines themselves, where the person is. */
+const SEND_LINES: Record<Platform, (name: string) => string> = {
+  discord: () => 'attach the file as csv_file, or paste its lines',
+  slack: () => 'paste its lines, or send /contracts import alone for a text box',
+  console: (name) => `paste its lines, or in a terminal: gigdesk ask "/contracts import $(cat ${name})"`,
+};
 const were = (n: number) => `${n} ${n === 1 ? 'was' : 'were'}`;
 
 export const contractsImport = defineCommand({
@@ -29,6 +35,14 @@ export const contractsImport = defineCommand({
       .describe(`CSV lines: ${EXPORT_COLUMNS.join(', ')} (header optional)`),
   }),
   run: async ({ skip_bad, duplicates, csv }, ctx) => {
+    const name = csv.trim();
+    if (looksLikeFileName(name)) {
+      const shown = name.length > 80 ? `…${name.slice(-79)}` : name;
+      throw new UserError(
+        'csv_file_name',
+        `Nothing was imported: "${shown}" looks like a file name, not the file's lines; ${SEND_LINES[ctx.platform](shown)}.`,
+      );
+    }
     const { contracts, errors } = parseContractsCsv(csv, ctx.now);
     const errorLines = errors.slice(0, MAX_ERROR_LINES).map((e) => `${e.where}: ${e.message}`);
     if (errors.length > MAX_ERROR_LINES)

@@ -149,3 +149,6 @@ function toInput(record: string[], order: readonly Column[]): ContractInput {
     clientRemoved: cell('client_removed') || undefined,
   };
 }
+
+/** One line ending in .csv or .txt with no comma or space in it: a file's name, not its lines. */
+export const looksLikeFileName = (text: string): boolean => /^[^\s,]+\.(?:csv|txt)$/i.test(text);

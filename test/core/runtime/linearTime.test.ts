@@ -6,7 +6,7 @@ import { commands } from '../../../src/commands/index.js';
 import { checkClient } from '../../../src/core/advice/client.js';
 import { checkOverview } from '../../../src/core/advice/profile.js';
 import { parseDay } from '../../../src/core/dates.js';
-import { parseContractsCsv } from '../../../src/core/jss/contractsCsv.js';
+import { looksLikeFileName, parseContractsCsv } from '../../../src/core/jss/contractsCsv.js';
 import { checkMessage } from '../../../src/core/messages/feedbackCheck.js';
 import { contactDetails, quotations } from '../../../src/core/messages/quotedWords.js';
 import { fillTemplate, summaryOf, templateProblems } from '../../../src/core/messages/templates.js';
@@ -72,6 +72,9 @@ const SEEDS = [
   'Sam said "a ',
   'Sam ',
   'as you put it, "',
+  // A file name given to /contracts import instead of its lines.
+  'a.',
+  '.csv',
 ];
 
 const PATHS: [string, number, (text: string) => unknown][] = [
@@ -81,6 +84,7 @@ const PATHS: [string, number, (text: string) => unknown][] = [
   ['CSV import (one cell)', MAX.csv, (t) => parseContractsCsv(`2026-01-01,5,${t},Acme`.slice(0, MAX.csv), now)],
   ['CSV import (date cell)', MAX.csv, (t) => parseContractsCsv(`${t},5,100,Acme`.slice(0, MAX.csv), now)],
   ['CSV import (whole file)', MAX.csv, (t) => parseContractsCsv(t, now)],
+  ['CSV import (a file name instead)', MAX.csv, (t) => looksLikeFileName(t)],
   ['/check', MAX.check, (t) => checkMessage(t)],
   ['/check quotes and contact details', MAX.check, (t) => [quotations(t), contactDetails(t)]],
   ['/profile', MAX.profile, (t) => checkOverview(t)],
