@@ -4,13 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { INTERACTIONS_PATH, startDiscordHttp } from '../src/adapters/discord/http.js';
+import { INTERACTIONS_PATH } from '../src/adapters/discord/http.js';
 import { isSignedByDiscord, publicKeyFromHex } from '../src/adapters/discord/signature.js';
 import { commands } from '../src/commands/index.js';
 import { useButtonSecret } from '../src/core/runtime/buttonTokens.js';
 import { memoryStore } from '../src/core/store/store.js';
-import { APP, slashPayload } from '../test/adapters/discord/fake.js';
-import { PUBLIC_KEY, signed } from '../test/adapters/discord/signed.js';
+import { slashPayload } from '../test/adapters/discord/fake.js';
+import { PUBLIC_KEY, signed, startSignedHttp } from '../test/adapters/discord/signed.js';
 import { type BenchRow, measure, type Timing, timingRow } from './lib.js';
 
 const ROUNDS = 5;
@@ -40,12 +40,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 export async function bench(): Promise<BenchRow[]> {
   useButtonSecret(randomBytes(32));
   const store = memoryStore();
-  const bot = await startDiscordHttp({
-    token: 'bench',
-    applicationId: APP,
-    publicKey: PUBLIC_KEY,
-    port: 0,
-    host: '127.0.0.1',
+  const bot = await startSignedHttp({
     store,
     upstream: async () => new Response(null, { status: 204 }),
   });

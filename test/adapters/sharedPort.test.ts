@@ -1,7 +1,7 @@
 // Slack over HTTP (real Bolt) and Discord over HTTP on one port, as `gigdesk start` runs them when
 // DISCORD_HTTP_PORT equals SLACK_PORT; and on two ports as before. Real HTTP on loopback.
 import { afterEach, describe, expect, it } from 'vitest';
-import { INTERACTIONS_PATH, startDiscordHttp } from '../../src/adapters/discord/http.js';
+import { INTERACTIONS_PATH } from '../../src/adapters/discord/http.js';
 import type { RunningAdapter } from '../../src/adapters/running.js';
 import { startSlack } from '../../src/adapters/slack/start.js';
 import { commands } from '../../src/commands/index.js';
@@ -10,7 +10,7 @@ import { logger } from '../../src/core/log.js';
 import { memoryStore } from '../../src/core/store/store.js';
 import { freePort } from '../support/ports.js';
 import { APP, visibleText as discordText, slashPayload } from './discord/fake.js';
-import { PUBLIC_KEY, postSigned } from './discord/signed.js';
+import { PUBLIC_KEY, postSigned, startSignedHttp } from './discord/signed.js';
 import { postSlash, SIGNING_SECRET, visibleText as slackText } from './slack/harness.js';
 
 const postDiscord = (port: number, payload: object) =>
@@ -24,12 +24,8 @@ afterEach(async () => {
 });
 
 async function discordOn(port: number) {
-  const bot = await startDiscordHttp({
-    token: 'test-token',
-    applicationId: APP,
-    publicKey: PUBLIC_KEY,
+  const bot = await startSignedHttp({
     port,
-    host: '127.0.0.1',
     store: memoryStore(),
     upstream: async () => new Response(null, { status: 204 }),
   });

@@ -2,13 +2,13 @@
 // later calls to a fake Discord REST API, and no gateway connection at any point.
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { INTERACTIONS_PATH, startDiscordHttp } from '../../../src/adapters/discord/http.js';
+import { INTERACTIONS_PATH, type startDiscordHttp } from '../../../src/adapters/discord/http.js';
 import { commands } from '../../../src/commands/index.js';
 import { logger } from '../../../src/core/log.js';
 import { loadCommunity } from '../../../src/core/messages/templates.js';
 import { memoryStore } from '../../../src/core/store/store.js';
 import { APP, GUILD, interactionPayload, MANAGE_GUILD, slashPayload, visibleText } from './fake.js';
-import { PUBLIC_KEY, signed } from './signed.js';
+import { signed, startSignedHttp } from './signed.js';
 
 logger.level = 'silent';
 
@@ -25,12 +25,7 @@ const gateway = vi.spyOn(WebSocketManager.prototype, 'connect');
 let bot: Awaited<ReturnType<typeof startDiscordHttp>>;
 let url: string;
 beforeAll(async () => {
-  bot = await startDiscordHttp({
-    token: 'test-token',
-    applicationId: APP,
-    publicKey: PUBLIC_KEY,
-    port: 0,
-    host: '127.0.0.1',
+  bot = await startSignedHttp({
     store,
     // Later calls (edits, follow-ups) would go to Discord; here they are recorded and answered 204.
     upstream: async (target, init) => {

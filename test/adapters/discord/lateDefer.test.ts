@@ -4,14 +4,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createInteractionHandler } from '../../../src/adapters/discord/handler.js';
-import { INTERACTIONS_PATH, startDiscordHttp } from '../../../src/adapters/discord/http.js';
+import { INTERACTIONS_PATH, type startDiscordHttp } from '../../../src/adapters/discord/http.js';
 import { commands } from '../../../src/commands/index.js';
 import { logger } from '../../../src/core/log.js';
 import { defineCommand } from '../../../src/core/runtime/command.js';
 import { reply } from '../../../src/core/runtime/reply.js';
 import { memoryStore } from '../../../src/core/store/store.js';
 import { APP, fakeDiscord, slashPayload } from './fake.js';
-import { PUBLIC_KEY, postSigned } from './signed.js';
+import { postSigned, startSignedHttp } from './signed.js';
 
 logger.level = 'silent';
 
@@ -89,12 +89,7 @@ describe('a slow command over HTTP', () => {
   let bot: Awaited<ReturnType<typeof startDiscordHttp>>;
   let url: string;
   beforeAll(async () => {
-    bot = await startDiscordHttp({
-      token: 'test-token',
-      applicationId: APP,
-      publicKey: PUBLIC_KEY,
-      port: 0,
-      host: '127.0.0.1',
+    bot = await startSignedHttp({
       store,
       commands: all,
       upstream: async (target, init) => {
