@@ -74,11 +74,8 @@ export async function startDiscordHttp(options: HttpOptions): Promise<RunningAda
       ...(options.apiUrl ? { api: options.apiUrl } : {}),
       // A first answer with files reaches the queue (see client.rest.request below) and arrives here, multipart.
       makeRequest: async (url: string, init: RequestInit) => {
-        const id = /\/interactions\/(\d+)\/[^/]+\/callback$/.exec(new URL(url).pathname)?.[1];
-        const answer = id ? waiting.get(id) : undefined;
-        if (!id || !answer || !(init.body instanceof FormData)) return upstream(url, init);
-        waiting.delete(id);
-        return deferForFiles(url, init, answer, options.applicationId, upstream);
+        const answer = init.body instanceof FormData ? takeWaiting(new URL(url).pathname, waiting) : undefined;
+        return answer ? deferForFiles(url, init, answer, options.applicationId, upstream) : upstream(url, init);
       },
       // biome-ignore lint/suspicious/noExplicitAny: discord.js types makeRequest with undici's own Response type
     } as any,
@@ -198,13 +195,21 @@ async function deferForFiles(
   return response.ok ? new Response(null, { status: 204 }) : response;
 }
 
-/** The waiting HTTP response for an interaction's first callback without files, taken off the map. */
-function firstAnswerTo(request: InternalRequest, waiting: Map<string, Answer>): Answer | undefined {
-  if (request.method !== RequestMethod.Post || (request.files?.length ?? 0) > 0) return undefined;
-  const id = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(request.fullRoute)?.[1];
+/** An interaction's callback route (the REST route, or a URL path ending in it); its interaction id. */
+const CALLBACK = /\/interactions\/(\d+)\/[^/]+\/callback$/;
+
+/** The waiting HTTP response for the interaction a callback path names, taken off the map. */
+function takeWaiting(path: string, waiting: Map<string, Answer>): Answer | undefined {
+  const id = CALLBACK.exec(path)?.[1];
   const answer = id ? waiting.get(id) : undefined;
   if (id && answer) waiting.delete(id);
   return answer;
+}
+
+/** The waiting HTTP response for an interaction's first callback without files, taken off the map. */
+function firstAnswerTo(request: InternalRequest, waiting: Map<string, Answer>): Answer | undefined {
+  if (request.method !== RequestMethod.Post || (request.files?.length ?? 0) > 0) return undefined;
+  return takeWaiting(request.fullRoute, waiting);
 }
 
 interface Message {
