@@ -14,7 +14,7 @@ import type {
 } from '@slack/bolt';
 
 type With<T> = T & AllMiddlewareArgs;
-type Handle<T> = (args: With<T>) => Promise<void>;
+type Handle<Args> = (args: Args) => Promise<void>;
 
 export type CommandArgs = With<SlackCommandMiddlewareArgs>;
 export type PressArgs = With<SlackActionMiddlewareArgs>;
@@ -25,16 +25,16 @@ export type EventArgs = With<SlackEventMiddlewareArgs>;
 export interface Routes {
   /** Slash command names with their slash ("/jss"). */
   commands: ReadonlySet<string>;
-  command: Handle<SlackCommandMiddlewareArgs>;
+  command: Handle<CommandArgs>;
   /** Presses of buttons whose action_id matches. */
   buttonActionId: RegExp;
-  press: Handle<SlackActionMiddlewareArgs>;
+  press: Handle<PressArgs>;
   /** Every view_submission. */
-  form: Handle<SlackViewMiddlewareArgs<ViewSubmitAction>>;
+  form: Handle<FormArgs>;
   /** Shortcuts by callback_id. */
-  shortcuts: Readonly<Record<string, Handle<SlackShortcutMiddlewareArgs>>>;
+  shortcuts: Readonly<Record<string, Handle<ShortcutArgs>>>;
   /** Events API callbacks by event type (Bolt has already acked them). */
-  events: Readonly<Record<string, Handle<SlackEventMiddlewareArgs>>>;
+  events: Readonly<Record<string, Handle<EventArgs>>>;
 }
 
 export function route(app: App, routes: Routes): void {
