@@ -59,11 +59,6 @@ export function quoteMarks(text: string): (Span & { attributed: boolean })[] {
     .map(({ words: _words, ...quote }) => quote);
 }
 
-/** Where the client's quoted words are: the quotations the text attributes. */
-export function quotations(text: string): Span[] {
-  return quoteMarks(text).filter((quote) => quote.attributed);
-}
-
 /** Whether the span lies wholly inside one of the quotations (sorted, apart), by binary search. */
 export function insideQuote(quotes: Span[], span: Span): boolean {
   let low = 0;

@@ -8,7 +8,7 @@ import { checkOverview } from '../../../src/core/advice/profile.js';
 import { parseDay } from '../../../src/core/dates.js';
 import { looksLikeFileName, parseContractsCsv } from '../../../src/core/jss/contractsCsv.js';
 import { checkMessage } from '../../../src/core/messages/feedbackCheck.js';
-import { contactDetails, quotations } from '../../../src/core/messages/quotedWords.js';
+import { contactDetails, quoteMarks } from '../../../src/core/messages/quotedWords.js';
 import { fillTemplate, summaryOf, templateProblems } from '../../../src/core/messages/templates.js';
 import { parseLine, parseNumber } from '../../../src/core/runtime/textArgs.js';
 
@@ -86,7 +86,7 @@ const PATHS: [string, number, (text: string) => unknown][] = [
   ['CSV import (whole file)', MAX.csv, (t) => parseContractsCsv(t, now)],
   ['CSV import (a file name instead)', MAX.csv, (t) => looksLikeFileName(t)],
   ['/check', MAX.check, (t) => checkMessage(t)],
-  ['/check quotes and contact details', MAX.check, (t) => [quotations(t), contactDetails(t)]],
+  ['/check quotes and contact details', MAX.check, (t) => [quoteMarks(t), contactDetails(t)]],
   ['/profile', MAX.profile, (t) => checkOverview(t)],
   ['/client', MAX.client, (t) => checkClient(t, {})],
   ['template placeholders', MAX.template, (t) => [templateProblems(t), summaryOf(t), fillTemplate(t, { client: 'x' })]],
