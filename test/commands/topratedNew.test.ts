@@ -6,12 +6,10 @@ import { renderText } from '../../src/adapters/console/render.js';
 import { commands } from '../../src/commands/index.js';
 import { runText } from '../../src/core/runtime/run.js';
 import { testContext } from '../support/context.js';
-import { ask, established, logOf } from '../support/logs.js';
+import { ask, COUNT, established, FRAMED, logOf } from '../support/logs.js';
 import { blockText, replyText } from '../support/replyText.js';
 
 const NOT_SHOWN = /may not show|not shown yet|shows no score yet/i;
-const COUNT = /\b\d+ more successful contracts?\b/;
-const FRAMED = /\bonce it shows\b|\bshould show by then\b/;
 
 const threeContracts = () =>
   logOf([

@@ -24,3 +24,7 @@ export async function logOf(lines: string[]): Promise<Context> {
 /** The 40-contract log of test/fixtures/established40.csv. */
 export const established = () =>
   logOf([`/contracts import "${readFileSync(new URL('../fixtures/established40.csv', import.meta.url), 'utf8')}"`]);
+
+/** How a short log's answer gives its count to 90 %, and how it frames it while the score may not show. */
+export const COUNT = /\b\d+ more successful contracts?\b/;
+export const FRAMED = /\bonce it shows\b|\bshould show by then\b/;

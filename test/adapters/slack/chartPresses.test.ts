@@ -41,13 +41,19 @@ async function uploadsTo(h: Harness, count: number) {
   return done.map((c) => String(c.body.channel_id));
 }
 
+/** A private /fees 15000 answer on a fresh app, its Chart pressed: one picture, in the owner's DM. */
+async function feesCharted() {
+  harness = await startHarness({ deps: { commands, store: memoryStore() }, users: { [OWNER]: {} } });
+  const h = harness;
+  const answer = JSON.parse((await h.send('/fees', '15000')).body);
+  const charted = await press(h, answer, 'Chart');
+  expect(await uploadsTo(h, 1)).toEqual([DM]);
+  return { h, charted };
+}
+
 describe('chart presses on a private Slack answer', { timeout: 90_000 }, () => {
   it('Chart then Details: one picture in the DM; Details says where it went and sends no second one', async () => {
-    harness = await startHarness({ deps: { commands, store: memoryStore() }, users: { [OWNER]: {} } });
-    const h = harness;
-    const answer = JSON.parse((await h.send('/fees', '15000')).body);
-    const charted = await press(h, answer, 'Chart');
-    expect(await uploadsTo(h, 1)).toEqual([DM]);
+    const { h, charted } = await feesCharted();
     const detailed = await press(h, charted.message, 'Details');
     expect(detailed.body.replace_original).toBe(true);
     expect(visibleText(detailed.message)).toContain('Chart: sent to you in a direct message');
@@ -77,11 +83,7 @@ describe('chart presses on a private Slack answer', { timeout: 90_000 }, () => {
   });
 
   it('Share after Chart posts the picture in the channel too: the channel asked to see the answer and has not seen it', async () => {
-    harness = await startHarness({ deps: { commands, store: memoryStore() }, users: { [OWNER]: {} } });
-    const h = harness;
-    const answer = JSON.parse((await h.send('/fees', '15000')).body);
-    const charted = await press(h, answer, 'Chart');
-    expect(await uploadsTo(h, 1)).toEqual([DM]);
+    const { h, charted } = await feesCharted();
     const shared = await press(h, charted.message, 'Share in channel');
     expect(shared.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(visibleText(shared.message)).toContain('Chart: posted in this channel');
