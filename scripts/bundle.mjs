@@ -3,13 +3,16 @@
 // `gigdesk start` stays on tsc's dist/main.js; platform, storage and chart packages stay in node_modules,
 // loaded when used. Lazy parts go to dist/chunks/, one level below dist/ like dist/charts/, so
 // pool.ts finds its worker at ../charts/worker.js from either place.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 /** Pure-JS packages on the one-shot path; every other dependency is left to node_modules. */
 const BUNDLED = ['zod', 'pino', 'date-fns', 'csv-parse', 'csv-stringify'];
 const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
 const external = Object.keys(dependencies).filter((name) => !BUNDLED.includes(name));
+
+// Chunk names carry a hash: without this, every build would leave the previous ones behind.
+rmSync('dist/chunks', { recursive: true, force: true });
 
 await build({
   entryPoints: ['src/cli.ts'],

@@ -2,7 +2,10 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { hideInLogs } from './core/log.js';
-import { DEFAULT_RATE_LIMITS } from './core/runtime/rateLimit.js';
+import type { RateLimits } from './core/runtime/rateLimit.js';
+
+/** Unless RATE_LIMIT_* say otherwise. */
+const DEFAULT_RATE_LIMITS: RateLimits = { perUser: 20, perWorkspace: 300, windowMs: 60_000 };
 
 const optionalText = z
   .string()

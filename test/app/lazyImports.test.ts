@@ -11,7 +11,10 @@ import { assertBuilt, CLI, startBot } from '../support/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'gigdesk-lazy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const PRELOAD = ['--import', './test/support/loadedPackages.mjs'];
-/** Loaded only when their adapter or feature is configured (BullMQ: REDIS_URL; ECharts: a chart asked for). */
+/**
+ * Loaded only when their adapter or feature is configured (BullMQ: REDIS_URL; ECharts: a chart asked for;
+ * rate-limiter-flexible: a platform's rate limits, which the console and the one-shot do not set).
+ */
 const OPTIONAL = [
   'discord.js',
   '@discordjs/ws',
@@ -21,6 +24,7 @@ const OPTIONAL = [
   'echarts',
   '@resvg/resvg-js',
   'prom-client',
+  'rate-limiter-flexible',
 ];
 
 let runs = 0;

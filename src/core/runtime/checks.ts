@@ -7,7 +7,6 @@ import { type CommonValues, takeCommonOptions } from './common.js';
 import { UserError } from './errors.js';
 import { acceptingCommands } from './lifecycle.js';
 import { optionSpecs } from './options.js';
-import { enforceRateLimit } from './rateLimit.js';
 
 export interface Call {
   command: Command;
@@ -37,6 +36,7 @@ const adminsOnly: Check = (call) => {
 };
 
 const counted = new WeakSet<Context>();
+let enforce: typeof import('./rateLimit.js').enforceRateLimit | undefined;
 
 /**
  * Counts one event against the rate limits, once per context: an adapter calls it before a parse, a
@@ -45,7 +45,10 @@ const counted = new WeakSet<Context>();
 export async function countOnce(ctx: Context): Promise<void> {
   if (!ctx.rateLimits || counted.has(ctx)) return;
   counted.add(ctx);
-  await enforceRateLimit(ctx, ctx.rateLimits);
+  // Loaded on the first limited event: rate-limiter-flexible takes about 27 ms to load, and a console or
+  // one-shot question, which sets no limits, never needs it.
+  enforce ??= (await import('./rateLimit.js')).enforceRateLimit;
+  await enforce(ctx, ctx.rateLimits);
 }
 
 const withinRateLimits: Check = async (call) => {

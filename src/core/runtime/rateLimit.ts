@@ -21,8 +21,6 @@ export interface RateLimits {
   windowMs: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { perUser: 20, perWorkspace: 300, windowMs: 60_000 };
-
 /** A rate limit must not hold up an answer: past this, the in-memory count decides. */
 const REDIS_LIMIT_TIMEOUT_MS = 1000;
 
