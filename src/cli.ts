@@ -98,6 +98,14 @@ async function health(): Promise<number> {
 }
 
 const argv = process.argv.slice(2);
+// A reader that stops early (gigdesk ask … | head) closes the pipe: stop quietly, as Unix tools do. The
+// bot itself (start) keeps running to shut down in order.
+if (argv[0] !== 'start') {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 runCli(argv).then(
   (code) => {
     // After a stop the bot exits even if a library still holds a timer or a socket open.

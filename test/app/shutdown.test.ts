@@ -28,6 +28,15 @@ describe('npm start', () => {
     },
   );
 
+  it('stops in order, without a crash, when the reader of its output has gone (gigdesk start | head)', async () => {
+    const main = startMain();
+    main.child.stdout.destroy(); // the pipe's reading end closes: the console's next write fails
+    main.child.stdin.write('/jss 7 1 8\n');
+    expect(await main.exited).toBe(0);
+    expect(main.logs()).not.toContain('EPIPE');
+    expect(main.logs()).toContain('"msg":"stopped"');
+  });
+
   it('kept what was written before the stop', async () => {
     const main = startMain();
     await main.waitFor('gigdesk>');

@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline';
 import { commands as allCommands } from '../../commands/index.js';
 import type { Config } from '../../config.js';
+import { logger } from '../../core/log.js';
 import type { Command } from '../../core/runtime/command.js';
 import type { Action } from '../../core/runtime/reply.js';
 import { deliverThrough, type Request, respond } from '../respond.js';
@@ -22,6 +23,11 @@ export async function startConsole(config: Pick<Config, 'outDir'>, deps: Console
   const outDir = config.outDir;
   const commands = deps.commands ?? allCommands;
   const rl = createInterface({ input, output, prompt: 'gigdesk> ', historySize: 200 });
+  // Whoever read the output has gone (gigdesk start | head): the console ends as at the end of input.
+  output.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') logger.warn({ err: error }, 'console output failed; the console stops');
+    rl.close();
+  });
   output.write('gigdesk console. Try /jss 7 1 8 or /help. Ctrl-D quits.\n');
   rl.prompt();
   // Lines are answered one at a time, in order, even when pasted in a batch.

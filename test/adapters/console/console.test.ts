@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +47,19 @@ describe('one-shot console (gigdesk ask)', () => {
     const { code, stdout } = await ask('--json', '/jss', '7', '1', '8');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ visibility: 'private', lead: expect.stringContaining('75 %') });
+  });
+
+  it('stops quietly when the reader of its output has gone (gigdesk ask … | head)', async () => {
+    const env = { ...process.env, GIGDESK_DB_PATH: join(dir, 'db.sqlite'), LOG_LEVEL: 'silent' };
+    const child = spawn('node', [CLI, 'ask', '/jss 7 1 8'], { env });
+    child.stdout.destroy(); // the pipe's reading end closes before the answer is written
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('exits 2 with the variable named when the configuration is broken', async () => {
