@@ -31,7 +31,7 @@ export const settings = defineCommand({
             : 'Answers come as text only. Turn pictures back on with /settings charts:on.',
         ),
       ],
-      footer: ['Only workspace admins can see and change these settings.'],
+      footer: ['Only workspace admins can change these settings (/settings).'],
     });
   },
 });
