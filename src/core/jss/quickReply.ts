@@ -5,6 +5,7 @@ import { type Block, fields, type Reply, reply, text } from '../runtime/reply.js
 import {
   bandFor,
   type Counts,
+  checkCounts,
   contractsToReach,
   JSS_RULE,
   jssPercent,
@@ -143,6 +144,8 @@ function working(c: Counts, target: number): Block[] {
 }
 
 export function quickReply(c: Counts, target: number): Reply {
+  // Checked as typed: the lines below derive other counts, whose own check would name those instead.
+  checkCounts(c);
   const next = target < 95 ? 95 : target < 100 ? 100 : 90;
   const hidden = visibilityClause(visibilityOf(c.total), c.total);
   const lowAndHidden = hidden !== '' && contractsToReach(c, target) !== 0;

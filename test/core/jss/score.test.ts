@@ -76,6 +76,21 @@ describe('quick math (FACTS §3 worked figures)', () => {
     expect(() => jssPercent({ successful: 1.5, negative: 0, total: 3 })).toThrow(/whole number/);
     expect(() => jssPercent({ successful: 2e6, negative: 0, total: 3e6 })).toThrow(/not plausible/);
   });
+
+  it('names the counts as typed when they are impossible, however few (/jss 2 2 3)', async () => {
+    const impossible = fc
+      .record({ s: fc.nat(60), x: fc.nat(60), n: fc.integer({ min: 1, max: 60 }) })
+      .filter(({ s, x, n }) => s + x > n);
+    await fc.assert(
+      fc.asyncProperty(impossible, async ({ s, x, n }) => {
+        const answer = await runCommand(jss, { successful: s, negative: x, total: n }, ctx());
+        expect(answer.outcome).toBe('user_error');
+        expect(answer.reply.lead).toContain(`successful (${s}) + negative (${x}) = ${s + x}`);
+        expect(answer.reply.lead).toContain(`total (${n})`);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
 
 describe('quick math properties', () => {
