@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { checkMessage, findingsBlocks, findingsSummary, findingsWhy } from '../core/messages/feedbackCheck.js';
+import {
+  checkMessage,
+  findingsBlocks,
+  findingsByKind,
+  findingsSummary,
+  findingsWhy,
+} from '../core/messages/feedbackCheck.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { plural } from '../core/runtime/format.js';
 import { reply } from '../core/runtime/reply.js';
@@ -24,7 +30,9 @@ export const check = defineCommand({
     }
     // The client's words quoted without saying so read as the sender's own; say how to mark them.
     if (findings.some((f) => f.unattributed)) footer.push(UNATTRIBUTED);
-    const count = findings.length === 1 ? 'one thing' : `${plural(findings.length, 'thing')}`;
+    // One row per kind of problem, however many places it shows up in: the lead counts the rows.
+    const kinds = findingsByKind(findings).length;
+    const count = kinds === 1 ? 'one thing' : plural(kinds, 'thing');
     return reply({
       lead: `Change ${count} before you send this: it ${findingsSummary(findings)}.`,
       blocks: findingsBlocks(findings),

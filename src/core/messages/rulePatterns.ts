@@ -95,6 +95,11 @@ export const OFF_PLATFORM: RegExp[] = [
     `\\b(?:pay|paid|payment|send (?:the )?(?:money|funds)|transfer|accept\\w*|invoice)\\b[^.!?\\n]{0,30}?\\b(?:via|through|by|on|with|to|using|into)\\s+(?:my\\s+)?${PAY_APP}\\b`,
     'gi',
   ),
+  // Moving the work itself to a payment app: "let's move this to PayPal", "switch over to Venmo".
+  new RegExp(
+    `\\b(?:move|switch|continue|shift|take)\\b[^.!?\\n]{0,30}?\\b(?:on|via|over|through|to|onto|using)\\s+(?:my\\s+)?${PAY_APP}\\b`,
+    'gi',
+  ),
   new RegExp(`\\bmy\\s+${PAY_APP}\\b|\\b(?:paypal|venmo|zelle|payoneer|bitcoin|usdt|crypto)\\b(?= instead\\b)`, 'gi'),
   /\bpay(?:ing|ment)?\s+(?:me\s+|us\s+)?(?:directly|direct|outside|off)\b/gi,
   /\b(?:outside|off|without|bypass(?:ing)?|around)\s+(?:of\s+)?(?:the\s+)?(?:upwork|platform|site)\b|\bno need for upwork\b|\boff the books\b/gi,

@@ -56,7 +56,7 @@ describe('/check: a polite refusal that quotes the client', () => {
 
   it('several kinds of quoted details read as contact details, once', async () => {
     const answer = await checked('You wrote "sam@acme.com or 555-123-4567, either works" - here is fine for me.');
-    expect(answer.reply.lead).toBe("Change 2 things before you send this: it quotes the client's contact details.");
+    expect(answer.reply.lead).toBe("Change one thing before you send this: it quotes the client's contact details.");
   });
 
   it("the sender's own move off Upwork beside a quote is still flagged, and named first in the lead", async () => {
@@ -124,12 +124,12 @@ describe('/check: an unclosed quote exempts nothing', () => {
   it('typed as a /check line, it is read as written and flagged as moving off Upwork', async () => {
     const answer = await checked('"email me at bob@x.com');
     expect(answer.outcome).toBe('ok');
-    expect(answer.reply.lead).toBe('Change 2 things before you send this: it moves off Upwork.');
+    expect(answer.reply.lead).toBe('Change one thing before you send this: it moves off Upwork.');
   });
 
   it('through the command, given as an option (Discord, the Slack form), it is flagged as moving off Upwork', async () => {
     const answer = await runCommand(check, { text: '"email me at bob@x.com' }, testContext());
-    expect(answer.reply.lead).toBe('Change 2 things before you send this: it moves off Upwork.');
+    expect(answer.reply.lead).toBe('Change one thing before you send this: it moves off Upwork.');
   });
 
   it('a quote longer than a quotation can be is not one', () => {

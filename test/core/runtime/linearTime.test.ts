@@ -51,6 +51,9 @@ const SEEDS = [
   'my ',
   'rate ',
   'if you ',
+  // Moving the work to a payment app: a verb, a bounded gap, then the app ("move this to PayPal").
+  'move this ',
+  'move to ',
   'Jan 2020 ',
   'experience ',
   // Quotes: many unclosed, alternating straight and curly, pairs that almost close, chat links.
