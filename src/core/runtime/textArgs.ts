@@ -133,12 +133,16 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
   };
   const restOf = (from: number) => argText.slice(from, tokens[tail]?.start ?? argText.length).trim();
   let next = 0; // index into specs of the next positional slot
+  let amount: { raw: string; spec: OptionSpec } | undefined; // the token before, when it could start "15 000"
 
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as Token;
     const pair = named[index];
+    const before = amount;
+    amount = undefined;
     if (pair?.spec) {
       const spec = pair.spec;
+      if (spec.type === 'number') amount = { raw: pair.value, spec };
       // Named long text takes the rest of the line up to any trailing options ("title:Big build for Acme").
       if (namedTakesRest(spec, last) && index < tail - 1) {
         set(spec, restOf(token.start + pair.name.length + 1));
@@ -150,6 +154,8 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
     }
     while (next < specs.length && skipSlot(specs[next], args, last, token.value)) next++;
     const target = specs[next];
+    if (before && token.quotedAt === undefined) refuseSpacedNumber(before, token.value, target);
+    if (target?.type === 'number') amount = { raw: token.value, spec: target };
     if (target && takesRest(target, last)) {
       // The last option, when it is text, takes the rest of the line as written: "Note: hi" included.
       set(target, index === tail - 1 ? token.value : restOf(token.start));
@@ -175,6 +181,23 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
     next++;
   }
   return args;
+}
+
+/**
+ * "15 000" is one amount written with a space between thousands, or two values: refused rather than
+ * guessed, when the amount could have its thousands there (1-3 digits, then exactly three) and the
+ * joined number fits its option. Counts ("/jss 90 5 100") are never amounts of money, so never refused.
+ */
+function refuseSpacedNumber(before: { raw: string; spec: OptionSpec }, group: string, target: OptionSpec | undefined) {
+  const lead = /^\$?([1-9]\d{0,2})$/.exec(before.raw)?.[1];
+  if (lead === undefined || !/^\d{3}$/.test(group)) return;
+  const joined = `${lead}${group}`;
+  if (before.spec.max !== undefined && Number(joined) > before.spec.max) return;
+  const other = target ? `, or ${target.name}:${group} if ${group} is a separate value` : '';
+  throw new UserError(
+    'spaced_number',
+    `"${before.raw} ${group}" reads as one number with a space in it: write ${joined}${other}.`,
+  );
 }
 
 function unknownOption(command: Command, name: string, all: readonly OptionSpec[]): UserError {
@@ -203,7 +226,7 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * A positional slot is passed over when already filled, or when it is an optional yes/no, number or choice
- * before a trailing text option and the word is not one ("/contracts import 2026-03-14,..." reaches the text).
+ * before a trailing long-text option and the word is not one ("/contracts import 2026-03-14,..." reaches the text).
  */
 function skipSlot(
   spec: OptionSpec | undefined,
@@ -213,7 +236,8 @@ function skipSlot(
 ) {
   if (!spec) return false;
   if (spec.name in args) return true;
-  const beforeText = last?.type === 'string' && spec !== last;
+  // Only long text that takes the rest of the line: before a choice ("chart"), a value keeps its slot.
+  const beforeText = takesRest(last, last) && spec !== last;
   if (!beforeText || spec.required) return false;
   if (spec.choices) return !spec.choices.includes(raw.toLowerCase());
   return spec.type !== 'string' && !fits(spec, raw);
@@ -235,14 +259,14 @@ export interface ParsedLine {
 
 /** "/contracts add date:today ..." -> the "contracts add" command and its arguments. */
 export function parseLine(line: string, commands: readonly Command[]): ParsedLine {
-  if (line.length > MAX_LINE) throw new UserError('line_too_long', `That is too long (over ${MAX_LINE} characters).`);
   const trimmed = line.trim().replace(/^\//, '');
   const [first = '', second = ''] = trimmed.split(/\s+/, 2);
   const name = first.toLowerCase();
   if (!name) throw new UserError('no_command', 'Type a command, for example /jss 7 1 8, or /help for the list.');
   const sub = commands.find((c) => c.name === `${name} ${second.toLowerCase()}`);
+  const top = sub ? undefined : commands.find((c) => c.name === name);
+  if (line.length > MAX_LINE) throw tooLong(sub ?? top);
   if (sub) return { command: sub, args: parseArgs(sub, afterWords(trimmed, 2)) };
-  const top = commands.find((c) => c.name === name);
   if (top) return { command: top, args: parseArgs(top, afterWords(trimmed, 1)) };
   const subs = commands.filter((c) => c.name.startsWith(`${name} `));
   if (subs.length > 0) {
@@ -251,6 +275,15 @@ export function parseLine(line: string, commands: readonly Command[]): ParsedLin
     throw new UserError('missing_subcommand', `/${name} needs a sub-command: ${names}. ${said}Try /help ${name}.`);
   }
   throw new UserError('unknown_command', `There is no command /${first.slice(0, 40)}. Type /help for the list.`);
+}
+
+/** A line too long to parse: when the command ends in long text with a tighter limit, that limit, as validation says it. */
+function tooLong(command: Command | undefined): UserError {
+  const text = command && optionSpecs(command).at(-1);
+  if (text?.maxLength && namedTakesRest(text, text) && text.maxLength <= MAX_LINE) {
+    return new UserError('line_too_long', `"${text.name}" must be at most ${text.maxLength} characters long.`);
+  }
+  return new UserError('line_too_long', `That is too long: a command takes at most ${MAX_LINE} characters.`);
 }
 
 function afterWords(text: string, count: number): string {
