@@ -1,4 +1,5 @@
 // Reads a job post (and what the client's panel shows) for the warning signs the course names, and the good ones.
+import { UserError } from '../runtime/errors.js';
 
 export interface ClientFacts {
   paymentVerified?: boolean;
@@ -95,7 +96,24 @@ function amountsIn(post: string): { fixed?: number; hourly?: number } {
   return { fixed, hourly };
 }
 
+/** Figures the client's panel cannot show together: refused, so no answer rests on one of them. */
+function refuseImpossible(facts: ClientFacts): void {
+  if (facts.rating !== undefined && facts.reviews === 0) {
+    throw new UserError(
+      'rating_without_reviews',
+      `A rating of ${facts.rating} with reviews:0 cannot be: a client with no reviews has no rating. Give the number of reviews, or leave the rating out.`,
+    );
+  }
+  if (facts.hireRate !== undefined && facts.hireRate > 0 && facts.jobsPosted === 0) {
+    throw new UserError(
+      'hire_rate_without_posts',
+      `A ${facts.hireRate} % hire rate with jobs_posted:0 cannot be: the hire rate counts hires among posted jobs. Check both figures on the client panel.`,
+    );
+  }
+}
+
 export function checkClient(post: string, facts: ClientFacts): ClientCheck {
+  refuseImpossible(facts);
   const flags: Flag[] = [];
   const good: string[] = [];
   const add = (id: FlagId, what: string, why: string, quote?: string) => flags.push({ id, what, why, quote });
@@ -148,7 +166,7 @@ export function checkClient(post: string, facts: ClientFacts): ClientCheck {
     );
   }
   if (spent !== undefined && spent >= T.paysWellCents) good.push('a history of paying well');
-  if (facts.rating !== undefined && (facts.reviews ?? 1) > 0) {
+  if (facts.rating !== undefined) {
     if (facts.rating < T.lowRating) {
       add(
         'low-rating',
