@@ -7,9 +7,11 @@ import {
   type Counts,
   checkCounts,
   contractsToReach,
+  exactPercentOf,
   JSS_RULE,
   jssPercent,
   neutralCount,
+  percentOf,
   revisedReviewWorth,
 } from './score.js';
 import {
@@ -29,12 +31,11 @@ export function jssFooter(): string[] {
 
 /** The unrounded score with at most two decimals: 75, 89.5, 89.47. */
 export function exactPercent(c: Counts): string {
-  const value = Math.max(0, (c.successful - c.negative) / c.total) * 100;
-  return String(Math.round(value * 100) / 100);
+  return String(exactPercentOf(c.successful - c.negative, c.total));
 }
 
-/** "the negative", "2 negatives and 1 neutral outcome": what keeps 100 % out of reach. */
-function blockers(c: Counts): string {
+/** "the negative", "the 2 negatives and the neutral outcome": what keeps 100 % out of reach. */
+function blockerNames(c: Counts): string {
   const parts = [
     c.negative === 1 ? 'the negative' : c.negative > 1 ? `the ${formatCount(c.negative)} negatives` : '',
     neutralCount(c) === 1
@@ -44,6 +45,11 @@ function blockers(c: Counts): string {
         : '',
   ].filter(Boolean);
   return parts.join(' and ');
+}
+
+/** "while the negative counts": why new work alone never makes it exactly 100 %. */
+export function whileBlocked(c: Counts): string {
+  return `while ${blockerNames(c)} count${c.negative + neutralCount(c) === 1 ? 's' : ''}`;
 }
 
 const contracts = (k: number) => plural(k, 'more successful contract');
@@ -58,7 +64,7 @@ export function jssLead(c: Counts, target: number, subject = 'Your JSS', hidden 
   if (k === 0) return `${subject} is ${shown} %, at or above your ${target} % target${hidden}.`;
   if (hidden) return `${subject} is ${shown} %${hidden}.`;
   if (k === undefined) {
-    return `${subject} is ${shown} %. New work alone never makes it exactly ${target} % while ${blockers(c)} count${c.negative + neutralCount(c) === 1 ? 's' : ''}.`;
+    return `${subject} is ${shown} %. New work alone never makes it exactly ${target} % ${whileBlocked(c)}.`;
   }
   return `${subject} is ${shown} %. ${countToTarget(k, target)}.`;
 }
@@ -68,7 +74,7 @@ export function jssLead(c: Counts, target: number, subject = 'Your JSS', hidden 
  * the target with when the score should show (`seen`: contracts with feedback in 24 months).
  */
 export function hiddenLines(c: Counts, target: number, seen = c.total): string[] {
-  const afterPlan = jssPercent({ ...c, successful: c.successful + QUICK_JOBS, total: c.total + QUICK_JOBS });
+  const afterPlan = percentOf(c.successful + QUICK_JOBS - c.negative, c.total + QUICK_JOBS);
   const k = contractsToReach(c, target);
   const toTarget = k === undefined ? '' : ` ${countToTarget(k, target, seen)}.`;
   return [newFreelancerPlan(), `With ${QUICK_JOBS} more successful it would be ${afterPlan} %.${toTarget}`];
@@ -77,7 +83,7 @@ export function hiddenLines(c: Counts, target: number, seen = c.total): string[]
 /** Exactly the target (100 %) needs the blockers gone: the quickest window first, then the newer rule. */
 function windowsLine(c: Counts, target: number): string {
   const one = c.negative + neutralCount(c) === 1;
-  return `Exactly ${target} % needs ${blockers(c)} out of the window. On the older best-of rule, a 6-month window without ${one ? 'it' : 'them'} is the quickest way back (6 months after ${one ? 'it' : 'the last one'} ended, with successful work in between); on the newer 24-month rule ${one ? 'it counts' : 'they count'} for 24 months.`;
+  return `Exactly ${target} % needs ${blockerNames(c)} out of the window. On the older best-of rule, a 6-month window without ${one ? 'it' : 'them'} is the quickest way back (6 months after ${one ? 'it' : 'the last one'} ended, with successful work in between); on the newer 24-month rule ${one ? 'it counts' : 'they count'} for 24 months.`;
 }
 
 /** The few lines that change a decision: a revised review, the rounded display, the margin. */
@@ -103,8 +109,13 @@ function keyLines(c: Counts, target: number, hidden: boolean): string[] {
     lines.push(`If one client revises a negative to positive, it is ${worth.revisedPercent} % at once.${same}`);
   }
   if (k === 0 && c.total > 0) {
-    const afterNegative = jssPercent({ ...c, negative: c.negative + 1, total: c.total + 1 });
-    lines.push(`One more negative would take it to ${afterNegative} %.`);
+    // Derived counts may pass the cap on typed counts: unchecked arithmetic, never a refusal.
+    const afterNegative = percentOf(c.successful - c.negative - 1, c.total + 1);
+    lines.push(
+      afterNegative === shown
+        ? `One more negative would still show as ${shown} %.`
+        : `One more negative would take it to ${afterNegative} %.`,
+    );
   }
   return lines;
 }

@@ -56,6 +56,17 @@ export function percentOf(net: number, total: number): number {
   return Math.floor((Math.max(0, net) * 200 + total) / (total * 2));
 }
 
+/**
+ * max(0, net / total) in percent with at most two decimals (75, 89.5, 89.47), from exact integers; never
+ * rounded up onto a whole percent it is under (99.998 is 99.99), so it can stand beside the rounded score.
+ */
+export function exactPercentOf(net: number, total: number): number {
+  const scaled = Math.max(0, net) * 10_000;
+  let hundredths = Math.round(scaled / total);
+  if (hundredths % 100 === 0 && (Math.max(0, net) * 100) % total !== 0) hundredths = Math.floor(scaled / total);
+  return hundredths / 100;
+}
+
 export const neutralCount = (c: Counts): number => c.total - c.successful - c.negative;
 
 export interface Band {
@@ -98,6 +109,6 @@ export interface RevisedWorth {
 /** What one client revising a negative to a successful outcome is worth; undefined with no negative. */
 export function revisedReviewWorth(c: Counts): RevisedWorth | undefined {
   if (c.negative === 0) return undefined;
-  const revisedPercent = jssPercent({ ...c, successful: c.successful + 1, negative: c.negative - 1 });
+  const revisedPercent = percentOf(c.successful - c.negative + 2, c.total);
   return { revisedPercent, byNewWork: contractsToReach(c, revisedPercent) };
 }

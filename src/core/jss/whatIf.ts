@@ -5,8 +5,9 @@ import { formatCount, plural } from '../runtime/format.js';
 import { type Block, type Reply, table, text } from '../runtime/reply.js';
 import type { Contract } from './contracts.js';
 import { dayAfterJobs, reviewPace } from './momentum.js';
-import { type Counts, jssPercent, percentOf } from './score.js';
-import { bestOfAt, countsAt, indexLog, isEligible } from './windows.js';
+import { whileBlocked } from './quickReply.js';
+import { type Counts, contractsToReach, exactPercentOf, percentOf } from './score.js';
+import { BEST_OF_MONTHS, bestOfAt, countsAt, indexLog, isEligible, type LogIndex } from './windows.js';
 
 export const MAX_PLANNED = 500;
 const MAX_ROWS = 12;
@@ -18,16 +19,23 @@ export interface PathPoint {
   done: number;
   day?: Day;
   percent: number;
+  /** The unrounded score, two decimals at most. */
+  exact: number;
   bestOf?: number;
 }
 
 export interface WhatIf {
   start: number;
+  startExact: number;
   path: PathPoint[];
   /** The first point whose unrounded score is at or above the target, if any. */
   reached?: PathPoint;
   /** The score is already at the target before any planned contract. */
   already: boolean;
+  /** From counts: the target is out of reach of new work alone, e.g. exactly 100 % (what keeps it out). */
+  never?: string;
+  /** On a log, the older best-of rule: at the target already, or the first point where it is. */
+  bestOf?: { already: boolean; reached?: PathPoint };
   perMonth?: number;
   paceAssumed?: boolean;
 }
@@ -35,16 +43,28 @@ export interface WhatIf {
 /** The unrounded score is at least `target` percent (the same test as "contracts to reach"). */
 const atLeast = (c: Counts, target: number) => c.total > 0 && (c.successful - c.negative) * 100 >= target * c.total;
 
+/** The older rule at the target: any of its windows at or above it, unrounded. */
+const bestAtLeast = (index: LogIndex, day: Day, target: number) =>
+  BEST_OF_MONTHS.some((months) => atLeast(countsAt(index, day, months), target));
+
+/** Planned counts pass no cap: they are derived from counts already checked as typed. */
+const scoreOf = (c: Counts) => ({
+  percent: percentOf(c.successful - c.negative, c.total),
+  exact: exactPercentOf(c.successful - c.negative, c.total),
+});
+
 export function whatIfCounts(c: Counts, planned: number, target: number): WhatIf {
   const path: PathPoint[] = [];
   let reached: PathPoint | undefined;
   for (let k = 1; k <= planned; k++) {
     const next = { ...c, successful: c.successful + k, total: c.total + k };
-    const point = { done: k, percent: jssPercent(next) };
+    const point = { done: k, ...scoreOf(next) };
     path.push(point);
     if (!reached && atLeast(next, target)) reached = point;
   }
-  return { start: jssPercent(c), path, reached, already: atLeast(c, target) };
+  const never = contractsToReach(c, target) === undefined ? whileBlocked(c) : undefined;
+  const { percent, exact } = scoreOf(c);
+  return { start: percent, startExact: exact, path, reached, already: atLeast(c, target), never };
 }
 
 /** Planned successful contracts ending one per pace interval, each worth the log's median amount, new clients. */
@@ -73,20 +93,27 @@ export function whatIfLog(contracts: readonly Contract[], today: Day, planned: n
   const index = indexLog([...contracts, ...future]);
   const path: PathPoint[] = [];
   let reached: PathPoint | undefined;
+  let bestReached: PathPoint | undefined;
   days.forEach((day, i) => {
     const c = countsAt(index, day, 24);
-    const point = {
-      done: i + 1,
-      day,
-      percent: percentOf(c.successful - c.negative, c.total),
-      bestOf: bestOfAt(index, day)?.percent,
-    };
+    const point = { done: i + 1, day, ...scoreOf(c), bestOf: bestOfAt(index, day)?.percent };
     path.push(point);
     if (!reached && atLeast(c, target)) reached = point;
+    if (!bestReached && bestAtLeast(index, day, target)) bestReached = point;
   });
-  const now = countsAt(indexLog(contracts), today, 24);
-  const start = now.total === 0 ? 0 : percentOf(now.successful - now.negative, now.total);
-  return { start, path, reached, already: atLeast(now, target), perMonth, paceAssumed: measured === undefined };
+  const logIndex = indexLog(contracts);
+  const now = countsAt(logIndex, today, 24);
+  const start = now.total === 0 ? { percent: 0, exact: 0 } : scoreOf(now);
+  return {
+    start: start.percent,
+    startExact: start.exact,
+    path,
+    reached,
+    already: atLeast(now, target),
+    bestOf: { already: bestAtLeast(logIndex, today, target), reached: bestReached },
+    perMonth,
+    paceAssumed: measured === undefined,
+  };
 }
 
 /** At most MAX_ROWS points: evenly spread, always with the first, the last and the one that reaches the target. */
@@ -99,6 +126,12 @@ function sample(w: WhatIf): PathPoint[] {
   return [...picks].sort((a, b) => a - b).flatMap((i) => w.path[i] ?? []);
 }
 
+/** "99.61 %, which shows as 100 %" where rounding alone lifts it onto the target or 100 %; else as shown. */
+function scoreText(percent: number, exact: number, target: number): string {
+  const lifted = (percent >= target && exact < target) || (percent === 100 && exact < 100);
+  return lifted ? `${exact} %, which shows as ${percent} %` : `${percent} %`;
+}
+
 /** The what-if answer: its own lead and path; the usual score answer moves behind details. */
 export function withWhatIf(base: Reply, w: WhatIf, target: number): Reply {
   const last = w.path.at(-1);
@@ -106,18 +139,35 @@ export function withWhatIf(base: Reply, w: WhatIf, target: number): Reply {
   const dated = last?.day !== undefined;
   const when = (p: PathPoint) =>
     p.day === undefined ? `after ${plural(p.done, 'contract')}` : `on ${isoOfDay(p.day)} (contract ${p.done})`;
+  const from = scoreText(w.start, w.startExact, target);
+  const to = last ? scoreText(last.percent, last.exact, target) : from;
+  const bothLifted = from !== `${w.start} %` && to !== `${last?.percent} %` && w.start === last?.percent;
+  const path = bothLifted
+    ? `${w.startExact} % to ${last.exact} %, both shown as ${last.percent} %`
+    : `${from}${from.includes(',') ? ',' : ''} to ${to}`;
+  const short =
+    (last?.percent ?? w.start) >= target ? `it stays under ${target} % unrounded` : `${target} % is not reached`;
+  const atTarget = target === 100 ? '100 %' : `${target} % or more`;
   const reach = w.already
-    ? `you are already at ${target} % or more`
+    ? `you are already at ${atTarget}`
     : w.reached
       ? `${target} % is first reached ${when(w.reached)}`
-      : `${target} % is not reached within these ${formatCount(n)}`;
-  const lead = `If your next ${plural(n, 'contract')} go${n === 1 ? 'es' : ''} well, your JSS goes from ${w.start} % to ${last?.percent ?? w.start} %; ${reach}.`;
+      : w.never
+        ? `new work alone never makes it exactly ${target} % ${w.never}`
+        : `${short} within these ${formatCount(n)}`;
+  const rule = dated ? ' on the 24-month rule' : '';
+  const lead = `If your next ${plural(n, 'contract')} go${n === 1 ? 'es' : ''} well, your JSS goes from ${path}${rule}; ${reach}.`;
   const rows = sample(w).map((p) =>
     dated
       ? [isoOfDay(p.day ?? 0), formatCount(p.done), `${p.percent} %`, p.bestOf === undefined ? '' : `${p.bestOf} %`]
       : [formatCount(p.done), `${p.percent} %`],
   );
   const blocks: Block[] = [table(dated ? ['Date', 'Contract', '24-month', 'Best-of'] : ['Contracts', 'Score'], rows)];
+  const best = w.already ? undefined : w.bestOf;
+  if (best?.already) blocks.push(text(`On the older best-of rule you are at ${atTarget} already.`));
+  else if (best?.reached && best.reached.done < (w.reached?.done ?? Number.POSITIVE_INFINITY)) {
+    blocks.push(text(`On the older best-of rule ${target} % is first reached ${when(best.reached)}.`));
+  }
   if (dated) {
     const pace = `${formatCount(Math.round((w.perMonth ?? 0) * 10) / 10)} a month`;
     blocks.push(
