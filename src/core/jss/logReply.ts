@@ -6,7 +6,7 @@ import { formatCount, plural } from '../runtime/format.js';
 import { type Block, fields, pre, type Reply, reply, table, text } from '../runtime/reply.js';
 import type { Contract } from './contracts.js';
 import { momentumBlocks } from './momentum.js';
-import { chartText, noScoreFrom, stepOn } from './projection.js';
+import { chartText, crossingOf, noScoreFrom, stepOn } from './projection.js';
 import { hiddenLines, jssLead } from './quickReply.js';
 import { type Roadmap, roadmapFor } from './roadmap.js';
 import { jssRule } from './rules.js';
@@ -15,6 +15,7 @@ import { REPORTED_UP_TO, VISIBILITY_SOURCES, visibilityClause, visibilityOf, whe
 import {
   bestOfAt,
   countsAt,
+  type Eligibility,
   eligibilityAt,
   indexLog,
   type LogIndex,
@@ -78,7 +79,9 @@ function eventRows(roadmap: Roadmap): string[][] {
  */
 function waitingLine(roadmap: Roadmap, target: number, seenOn?: (day: Day) => number): string | undefined {
   const [now, later] = roadmap.catchUp;
-  if (!later || later.needed === undefined || later.needed === now?.needed) return undefined;
+  if (!later || later.needed === undefined) return undefined;
+  // Only when waiting lowers the count: never advice to reach a target already met, or one that grows.
+  if (now?.needed !== undefined && later.needed >= now.needed) return undefined;
   const leaving = roadmap.events.find((e) => e.months === 24 && e.day === later.day);
   const what = leaving
     ? `the negative from ${who(leaving.contract)} leaves the window`
@@ -109,6 +112,24 @@ function catchUpText(roadmap: Roadmap, today: Day, target: number, hidden: boole
   return `To ${target} % on ${rule}: ${parts.join('; ')}. Later dates are the days a negative leaves the window.`;
 }
 
+/** No contract counts in 24 months: say why, since feedback that does not count is still feedback. */
+function noScoreLead(e: Eligibility): string {
+  const { unpaidSuccessful: unpaid, feedbackRemoved: removed } = e;
+  const n = unpaid + removed;
+  if (n === 0) return 'Your log has no contract with feedback in the last 24 months, so it gives no JSS today.';
+  const start = 'Your log gives no JSS today: ';
+  if (n === 1) {
+    return unpaid === 1
+      ? `${start}its one contract with feedback in the last 24 months is unpaid ($0), and unpaid contracts do not count.`
+      : `${start}its one contract with feedback in the last 24 months has feedback Upwork removed, which no longer counts.`;
+  }
+  const parts = [
+    unpaid > 0 ? `${formatCount(unpaid)} ${unpaid === 1 ? 'is' : 'are'} unpaid ($0)` : '',
+    removed > 0 ? `${formatCount(removed)} ${removed === 1 ? 'has' : 'have'} feedback Upwork removed` : '',
+  ].filter(Boolean);
+  return `${start}none of its ${formatCount(n)} contracts with feedback in the last 24 months counts; ${parts.join(' and ')}.`;
+}
+
 export function logReply(contracts: readonly Contract[], today: Day, target: number): Reply {
   const index = indexLog(contracts);
   const roadmap = roadmapFor(contracts, today, target, index);
@@ -117,10 +138,7 @@ export function logReply(contracts: readonly Contract[], today: Day, target: num
   const e = eligibilityAt(contracts, today);
   const hidden = visibilityClause(visibilityOf(e.contracts, e.clients), e.contracts);
   const low = counts.total > 0 && contractsToReach(counts, target) !== 0;
-  const lead =
-    counts.total === 0
-      ? 'Your log has no contract with feedback in the last 24 months, so it gives no JSS today.'
-      : jssLead(counts, target, 'Your JSS from your log', hidden);
+  const lead = counts.total === 0 ? noScoreLead(e) : jssLead(counts, target, 'Your JSS from your log', hidden);
   const blocks: Block[] = [];
   if (hidden && low) blocks.push(...hiddenLines(counts, target, e.contracts).map(text));
   if (best && counts.total > 0 && !(hidden && best.percent === percentAt(index, today, 24))) {
@@ -136,6 +154,14 @@ export function logReply(contracts: readonly Contract[], today: Day, target: num
   const seenOn = (day: Day) => eligibilityAt(contracts, day).contracts;
   const waiting = waitingLine(roadmap, target, hidden ? seenOn : undefined);
   if (waiting) blocks.push(text(waiting));
+  const falls = counts.total > 0 && !low ? crossingOf(roadmap.projection, target) : undefined;
+  if (falls?.direction === 'down') {
+    blocks.push(
+      text(
+        `With no new work it falls under ${target} % on ${isoOfDay(falls.day)}, as older contracts leave the window.`,
+      ),
+    );
+  }
   // The lead already says when the score may be hidden; the counts behind it then go with the details.
   const seen = text(eligibilityText(contracts, today));
   if (!hidden) blocks.push(seen);

@@ -143,6 +143,8 @@ export interface Eligibility {
   /** Closed without feedback within the last 14 days: feedback may still arrive. */
   awaitingFeedback: number;
   unpaidSuccessful: number;
+  /** With feedback that Upwork removed (the client was flagged or left the platform). */
+  feedbackRemoved: number;
 }
 
 export function eligibilityAt(contracts: readonly Contract[], day: Day): Eligibility {
@@ -157,6 +159,8 @@ export function eligibilityAt(contracts: readonly Contract[], day: Day): Eligibi
     shows: clients >= 2 && counting.length >= 2,
     noFeedback: noFeedback.length,
     awaitingFeedback: noFeedback.filter((c) => day - endDay(c) < FEEDBACK_DAYS).length,
-    unpaidSuccessful: recent.filter((c) => c.outcome === 'successful' && c.amountCents === 0).length,
+    unpaidSuccessful: recent.filter((c) => c.outcome === 'successful' && c.amountCents === 0 && !c.clientRemoved)
+      .length,
+    feedbackRemoved: recent.filter((c) => c.outcome !== 'none' && c.clientRemoved).length,
   };
 }
