@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { feesChart } from '../core/fees/chart.js';
-import { type FeeOptions, feeAcrossNewClients, feeFor, ROUNDING_NOTE, splitEvenly } from '../core/fees/fees.js';
+import {
+  type Fee,
+  type FeeOptions,
+  feeAcrossNewClients,
+  feeFor,
+  ROUNDING_NOTE,
+  splitEvenly,
+} from '../core/fees/fees.js';
 import { describeInForce, FEE_RULES, type FeeRule, requireFeeRule, upworkEraOn } from '../core/fees/rules.js';
-import { describeFee, eraRate, eraSentence, feeFooter, ruleLabel } from '../core/fees/text.js';
+import { carryOver, describeFee, eraRate, eraSentence, feeFooter, ruleLabel } from '../core/fees/text.js';
 import {
   billedOption,
   dayOrToday,
@@ -65,15 +72,18 @@ export const fees = defineCommand({
     const compare = jobs >= 2;
     const amount = formatDollars(amountCents);
 
+    const eraFee = era && feeFor(era, amountCents, options);
+    // The 2023 carry-over: a client already past $10,000 kept 5 % under the flat fee; every line says so.
+    const kept = era && eraFee ? carryOver(era, eraFee) : undefined;
     let lead = `gigdesk knows no Upwork fee for ${day}: the sliding fee began on 2016-06-21.`;
-    if (era) {
-      const fee = feeFor(era, amountCents, options);
-      const rate = eraRate(era, fee, rateBasisPoints);
+    if (era && eraFee) {
+      const rate = eraRate(era, eraFee, rateBasisPoints);
       // A rule only third parties state is not a fact: the lead says "estimate" before anything else.
       const estimate = era.thirdParty ? 'An estimate: y' : 'Y';
+      const under = kept ? `the ${rate} rate that clients past $10,000 kept in 2023` : `the ${rate} Upwork fee`;
       lead = today
-        ? `${estimate}ou keep ${formatDollars(fee.netCents)} of ${amount} under today's ${rate} Upwork fee.`
-        : `On ${day} you kept ${era.thirdParty ? 'an estimated ' : ''}${formatDollars(fee.netCents)} of ${amount} under the ${rate} Upwork fee.`;
+        ? `${estimate}ou keep ${formatDollars(eraFee.netCents)} of ${amount} under today's ${rate} Upwork fee.`
+        : `On ${day} you kept ${era.thirdParty ? 'an estimated ' : ''}${formatDollars(eraFee.netCents)} of ${amount} under ${under}.`;
       if (future) lead = `${lead.slice(0, -1)}; the fee on ${asked} is not known yet.`;
     }
     const blocks: Block[] = [];
@@ -105,21 +115,21 @@ export const fees = defineCommand({
       ),
     );
     if (billedCents > 0) {
-      blocks.push(
-        text(`This client has already paid you ${formatDollars(billedCents)}; that moves only the sliding tiers.`),
-      );
+      const moves = kept
+        ? `, past $10,000: that moves the sliding tiers and kept this payment at ${eraRate(era as FeeRule, eraFee as Fee)} under the flat fee`
+        : '; that moves only the sliding tiers';
+      blocks.push(text(`This client has already paid you ${formatDollars(billedCents)}${moves}.`));
     }
     const split = compare ? splitSentence(amountCents, jobs, options) : undefined;
     if (split && args.jobs !== undefined) blocks.push(text(split));
 
     const details: Block[] = [
       text(eraSentence(day)),
+      ...(kept ? [text(grandfatherSentence(options))] : []),
       table(comparisonColumns(compare, jobs), comparisonRows(amountCents, jobs, options, era)),
       slidingDetail(amountCents, options),
     ];
     if (split && args.jobs === undefined) details.push(text(split));
-    const grandfather = grandfatherSentence(amountCents, options);
-    if (grandfather) details.push(text(grandfather));
     details.push(
       fields(FEE_RULES.map((r) => [ruleLabel(r, rateBasisPoints), describeInForce(r)])),
       text(`${ROUNDING_NOTE} Your side only: client fees, withdrawal costs and Connects are left out.`),
@@ -129,7 +139,7 @@ export const fees = defineCommand({
       blocks,
       details,
       footer: [
-        ...feeFooter(era ? [era] : [], FEE_RULES),
+        ...feeFooter(era ? [era] : [], FEE_RULES, era && eraFee ? { rule: era, fee: eraFee } : undefined),
         `Try /quote ${args.amount} to see what to charge to keep ${amount}.`,
       ],
       chart: args.chart === 'on' ? feesChart(amountCents, options) : undefined,
@@ -147,7 +157,7 @@ function comparisonRows(amountCents: number, jobs: number, options: FeeOptions, 
   return FEE_RULES.map((rule) => {
     const one = feeFor(rule, amountCents, options);
     const row = [
-      ruleLabel(rule, options.rateBasisPoints) + (rule === era ? ' (in force)' : ''),
+      ruleLabel(rule, options.rateBasisPoints, one) + (rule === era ? ' (in force)' : ''),
       formatCents(one.feeCents),
       formatCents(one.netCents),
     ];
@@ -175,8 +185,8 @@ function splitSentence(amountCents: number, jobs: number, options: FeeOptions): 
   ].join(' ');
 }
 
-function grandfatherSentence(amountCents: number, options: FeeOptions): string | undefined {
+function grandfatherSentence(options: FeeOptions): string {
   const kept = FLAT.computation.kind === 'percent' ? FLAT.computation.grandfather : undefined;
-  if (!kept || !feeFor(FLAT, amountCents, options).grandfathered) return undefined;
-  return `${FLAT.name}: this client is past ${formatCents(kept.fromBilledCents)}, so on ${options.day} the payment keeps the ${formatBasisPoints(kept.basisPoints)} rate (kept until ${kept.until}).`;
+  if (!kept) throw new Error('the flat fee has no carry-over');
+  return `This client is past ${formatDollars(kept.fromBilledCents)}, so on ${options.day} this payment keeps the ${formatBasisPoints(kept.basisPoints)} rate; the flat fee allowed that until ${kept.until}.`;
 }

@@ -4,6 +4,7 @@ import type { ChartSpec } from '../runtime/chart.js';
 import { formatCents } from '../runtime/format.js';
 import { type FeeOptions, feeFor } from './fees.js';
 import { FEE_RULES, type FeeRule, upworkEraOn } from './rules.js';
+import { carryOver } from './text.js';
 
 const dollars = (cents: number) => Math.round(cents) / 100;
 
@@ -17,8 +18,9 @@ export function feesChart(amountCents: number, options: FeeOptions): ChartSpec {
     const rate = c.kind === 'variable' ? ` at ${formatBasisPoints(options.rateBasisPoints ?? c.basisPoints)}` : '';
     return `${rule.name}${rate}${rule.thirdParty ? ' (estimate)' : ''}`;
   };
+  const kept = current && carryOver(current.rule, current.fee);
   const subtitle = current
-    ? `In force on ${options.day}: ${current.rule.name}, you keep ${formatCents(current.fee.netCents)}.`
+    ? `In force on ${options.day}: ${current.rule.name}${kept ? ` (${kept})` : ''}, you keep ${formatCents(current.fee.netCents)}.`
     : `No Upwork marketplace fee was in force on ${options.day}.`;
   return {
     kind: 'horizontal-bar',

@@ -1,7 +1,7 @@
 // Wording shared by /fees, /quote, /dispute and /sources, so a rule set reads the same everywhere.
 
 import { formatBasisPoints } from '../money.js';
-import { formatCents } from '../runtime/format.js';
+import { formatCents, formatDollars } from '../runtime/format.js';
 import { type Fee, roundHalfUp } from './fees.js';
 import { describeInForce, FEE_DATA_CHECKED, type FeeRule, upworkEraOn } from './rules.js';
 
@@ -45,12 +45,23 @@ const SHORT_NAMES: Record<string, string> = {
   'freelancer-hourly': 'Freelancer.com hourly',
 };
 
-/** The rule's short name for a table row, with the agreed variable rate. */
-export function ruleLabel(rule: FeeRule, rateBasisPoints?: number): string {
-  if (rule.computation.kind === 'variable') {
-    return `Variable ${formatBasisPoints(rateBasisPoints ?? rule.computation.basisPoints)}`;
+/** The rule's short name for a table row, with the agreed variable rate or the rate a client kept. */
+export function ruleLabel(rule: FeeRule, rateBasisPoints?: number, fee?: Fee): string {
+  const c = rule.computation;
+  if (c.kind === 'variable') return `Variable ${formatBasisPoints(rateBasisPoints ?? c.basisPoints)}`;
+  const name = SHORT_NAMES[rule.id] ?? rule.name;
+  if (fee?.grandfathered && c.kind === 'percent' && c.grandfather) {
+    return `${name.replace(/ [0-9]+ %$/, '')}, ${formatBasisPoints(c.grandfather.basisPoints)} kept`;
   }
-  return SHORT_NAMES[rule.id] ?? rule.name;
+  return name;
+}
+
+/** "5 % kept until 2023-12-31 for clients past $10,000": the lower rate a client kept, when this fee used it. */
+export function carryOver(rule: FeeRule, fee: Fee): string | undefined {
+  const c = rule.computation;
+  if (!fee.grandfathered || c.kind !== 'percent' || !c.grandfather) return undefined;
+  const g = c.grandfather;
+  return `${formatBasisPoints(g.basisPoints)} kept until ${g.until} for clients past ${formatDollars(g.fromBilledCents)}`;
 }
 
 /** "today's 10 %", "the sliding 20/10/5 %": the era's rate as a sentence names it. */
@@ -85,10 +96,18 @@ export function eraSentence(day: string): string {
  * Footer lines every fee reply carries: the rule sets the answer rests on, in words, with dates and
  * source; "an estimate" for any rule only third parties state; where to find the rest.
  */
-export function feeFooter(rules: readonly FeeRule[], shown: readonly FeeRule[] = rules): string[] {
+export function feeFooter(
+  rules: readonly FeeRule[],
+  shown: readonly FeeRule[] = rules,
+  kept?: { rule: FeeRule; fee: Fee },
+): string[] {
+  const keptNote = (r: FeeRule) => {
+    const note = kept?.rule === r ? carryOver(r, kept.fee) : undefined;
+    return note ? ` (${note})` : '';
+  };
   const lines = rules.map(
     (r) =>
-      `${r.name}, ${describeInForce(r)}: ${r.thirdParty ? `stated only by third parties (${r.sources[0]}), so an estimate` : `source ${r.sources[0]}`}.`,
+      `${r.name}, ${describeInForce(r)}${keptNote(r)}: ${r.thirdParty ? `stated only by third parties (${r.sources[0]}), so an estimate` : `source ${r.sources[0]}`}.`,
   );
   const others = shown.filter((r) => r.thirdParty && !rules.includes(r));
   if (others.length > 0) {
