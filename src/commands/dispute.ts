@@ -12,6 +12,29 @@ const signed = (cents: number) => (cents >= 0 ? formatCents(cents) : `-${formatC
 const span = (low: number, high: number) =>
   low === high ? formatDollars(low) : `${formatDollars(low)}-${formatDollars(high)}`;
 
+/** The share of the escrow a break-even needs, as a number: "40.4", "0.65"; undefined below 0.01 %. */
+function shareNumber(partCents: number, wholeCents: number): string | undefined {
+  const hundredths = Math.round((partCents * 10_000) / wholeCents);
+  if ((partCents * 10_000) / wholeCents < 1) return undefined;
+  if (hundredths < 100) return (hundredths / 100).toFixed(2);
+  const tenths = Math.round((partCents * 1_000) / wholeCents);
+  return (tenths / 10).toFixed(1).replace(/\.0$/, '');
+}
+
+/** "40.4 %", "0.65 %"; `tiny` words a share below 0.01 %. */
+const share = (partCents: number, wholeCents: number, tiny = 'less than 0.01 %') => {
+  const n = shareNumber(partCents, wholeCents);
+  return n === undefined ? tiny : `${n} %`;
+};
+
+/** "40.4-46.9 %", or one figure when both round alike. */
+function shareSpan(lowCents: number, highCents: number, wholeCents: number): string {
+  const [low, high] = [shareNumber(lowCents, wholeCents), shareNumber(highCents, wholeCents)];
+  if (high === undefined) return 'less than 0.01 %';
+  if (low === undefined) return `at most ${high} %`;
+  return low === high ? `${low} %` : `${low}-${high} %`;
+}
+
 export const dispute = defineCommand({
   name: 'dispute',
   description: 'The arithmetic of paying for arbitration over an amount in escrow (information, not advice)',
@@ -43,9 +66,7 @@ export const dispute = defineCommand({
           ? `A dispute over ${amount} is about even at best: winning it all leaves ${formatDollars(best)} after a ${formatDollars(low)} arbitration fee, a loss at ${formatDollars(high)}.`
           : `If you win all ${amount} in dispute, you keep ${span(worst, best)} after Upwork's fee and the ${fee} arbitration fee.`;
     const evens = sourced.map((f) => f.breakEven);
-    const shares = sourced.map((f) => Math.ceil((f.breakEven * 100) / amountCents));
-    const [lowShare = 0, highShare = 0] = [Math.min(...shares), Math.max(...shares)];
-    const needed = lowShare === highShare ? `${lowShare} %` : `${lowShare}-${highShare} %`;
+    const needed = shareSpan(Math.min(...evens), Math.max(...evens), amountCents);
     const blocks = [
       text(
         `Reported fees per party: ${sourced.map((f) => `${formatDollars(f.cents)} (${f.when})`).join(', ')}; a $297 figure has no source.`,
@@ -54,8 +75,8 @@ export const dispute = defineCommand({
         best < 0
           ? `Below about ${span(Math.min(...evens), Math.max(...evens))} in escrow, even winning everything does not cover your fee.`
           : worst < 0
-            ? `At ${formatDollars(high)} you lose money even winning everything; at ${formatDollars(low)} you must win ${lowShare} % of it to break even.`
-            : `You break even only if you win at least ${needed} of it.`,
+            ? `At ${formatDollars(high)} you lose money even winning everything; at ${formatDollars(low)} you must win ${share(Math.min(...evens), amountCents)} of it to break even.`
+            : `You break even only if you win at least ${span(Math.min(...evens), Math.max(...evens))} of it, ${needed}.`,
       ),
       text(
         'This is arithmetic, not advice: it assumes your fee is not refunded and leaves out your time and the outcome.',
@@ -72,7 +93,7 @@ export const dispute = defineCommand({
             f.sourced ? f.when : 'no source',
             signed(f.left),
             formatCents(f.breakEven),
-            f.breakEven > amountCents ? 'over 100 %' : `${Math.ceil((f.breakEven * 100) / amountCents)} %`,
+            f.breakEven > amountCents ? 'over 100 %' : share(f.breakEven, amountCents, 'under 0.01 %'),
           ]),
         ),
         text(

@@ -29,7 +29,8 @@ describe('/dispute', () => {
     // $800 - $80 service fee - $291 = $429; $291 / 0.9 = $323.33 leaves exactly $291 after the 10 % fee.
     expect(first?.['Left if won']).toBe('$429.00');
     expect(first?.['Break-even']).toBe('$323.33');
-    expect(first?.Recover).toBe('41 %');
+    // $323.33 / $800 = 40.42 %: the true share, not rounded to a whole percent.
+    expect(first?.Recover).toBe('40.4 %');
   });
 
   it('uses the sliding fee for a dispute in 2022', async () => {
@@ -59,6 +60,25 @@ describe('/dispute', () => {
     expect((await ask('/dispute 800')).reply.lead).toBe(
       "If you win all $800 in dispute, you keep $382.50-$429 after Upwork's fee and the $291-$337.50 arbitration fee.",
     );
+  });
+
+  it('shows the true share to win on a large amount, never rounded up to 1 %', async () => {
+    // $323.33 / $50,000 = 0.647 % and $375 / $50,000 = 0.75 % (the $291 and $337.50 fees after 10 %).
+    const mid = (await ask('/dispute 50000')).reply;
+    const midText = JSON.stringify(mid.blocks);
+    expect(midText).toContain('0.65-0.75 %');
+    expect(midText).not.toMatch(/least 1 %/);
+    expect(rows(mid)[0]?.Recover).toBe('0.65 %');
+    // $323.33 / $100,000,000 = 0.0003 %.
+    const huge = (await ask('/dispute 100000000')).reply;
+    expect(JSON.stringify(huge.blocks)).toContain('less than 0.01 %');
+    expect(rows(huge)[0]?.Recover).toBe('under 0.01 %');
+  });
+
+  it('a dispute that pays only at the lower fee says the true share at that fee', async () => {
+    // $323.33 / $340 = 95.1 %.
+    const { reply } = await ask('/dispute 340');
+    expect(JSON.stringify(reply.blocks)).toContain('win 95.1 % of it');
   });
 
   it.each([
