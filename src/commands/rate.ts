@@ -67,7 +67,7 @@ function employerLine(a: RateAdvice): string {
 }
 
 function startLine(a: RateAdvice): string {
-  const range = `${formatCents(a.startRange.lowCents)}-${formatCents(a.startRange.highCents)}`;
+  const range = `${dollars(a.startRange.lowCents)}-${dollars(a.startRange.highCents)}`;
   const cut = `${NEW_PROFILE_DISCOUNT.least}-${NEW_PROFILE_DISCOUNT.most} %`;
   if (a.newProfile === false) {
     return `Approach 2, getting started below your rate: with ten or more feedbacks it no longer applies; bid at ${dollars(a.wageCents)} or more.`;
@@ -77,8 +77,14 @@ function startLine(a: RateAdvice): string {
 }
 
 function ladderLine(a: RateAdvice): string {
-  const [, ...later] = a.ladderCents.map(dollars);
-  return `Each time your plate is full, raise by about ${dollars(RAISE_STEP_CENTS)} an hour and bid on work further out: ${later.join(', then ')}.`;
+  // The course's raise is from what you bid now: the discounted start while new, your rate after that.
+  const steps = (start: number, what = '') =>
+    `${dollars(start)}${what} becomes ${dollars(start + RAISE_STEP_CENTS)}, then ${dollars(start + 2 * RAISE_STEP_CENTS)}`;
+  const head = `Each time your plate is full, raise by about ${dollars(RAISE_STEP_CENTS)} an hour and bid on work further out`;
+  const start = a.startRange.highCents;
+  if (a.newProfile === true) return `${head}: a ${steps(start, ' start')}.`;
+  if (a.newProfile === false) return `${head}: ${steps(a.wageCents)}.`;
+  return `${head}: ${steps(a.wageCents)}; a ${steps(start, ' start')}.`;
 }
 
 function premiumLine(): string {

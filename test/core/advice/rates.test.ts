@@ -48,7 +48,7 @@ describe('/rate', () => {
   it("shows the starter range, the ladder and the JSS premium labelled as the course author's estimate", async () => {
     const all = replyText(await ask('/rate 25 feedbacks:3'));
     expect(all).toContain(
-      'getting started (you have fewer than ten feedbacks): bid 10-20 % below the $25 you should earn, $20.00-$22.50',
+      'getting started (you have fewer than ten feedbacks): bid 10-20 % below the $25 you should earn, $20-$22.50',
     );
     expect(all).toContain('$32.50, then $42.50');
     expect(all).toMatch(/\$30 an hour more than 91 % \(the course author's estimate\)/);
@@ -64,6 +64,23 @@ describe('/rate', () => {
       .find((cells) => cells[0] === '$25.00');
     expect(row).toEqual(['$25.00', '$5.00', '$20.00', `$${(week.netCents / 100).toFixed(2)}`]);
     expect(replyText(r)).toContain('Upwork sliding fee 20/10/5 %');
+  });
+
+  it('the raise ladder starts from where you bid now, the same for the same freelancer in every answer', async () => {
+    const ladder = async (line: string) =>
+      (await ask(line)).blocks.map((b) => (b.type === 'text' ? b.text : '')).find((t) => /plate is full/.test(t)) ?? '';
+    // Fewer than ten feedbacks: start at $22.50 (10 % below $25), then about $10 more each time.
+    const fresh = await ladder('/rate 25 feedbacks:9');
+    expect(fresh).toMatch(/\$22\.50/);
+    expect(fresh).toMatch(/\$32\.50, then \$42\.50/);
+    expect(fresh).not.toMatch(/\$35/);
+    const seasoned = await ladder('/rate 25 feedbacks:10');
+    expect(seasoned).toMatch(/\$35, then \$45/);
+    expect(seasoned).not.toMatch(/\$32\.50/);
+    // Not told: both starting points, each named, so neither freelancer reads the other's ladder as theirs.
+    const unknown = await ladder('/rate 25');
+    expect(unknown).toMatch(/\$22\.50[^.]*\$32\.50, then \$42\.50/);
+    expect(unknown).toMatch(/\$25[^.]*\$35, then \$45/);
   });
 
   it('refuses an unknown fee era and a zero wage, naming the problem', async () => {
