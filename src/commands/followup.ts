@@ -5,6 +5,7 @@ import {
   type Followup,
   type FollowupStep,
   labelOf,
+  nextPending,
   parseDay,
   REMINDER_HOUR,
   relativeDay,
@@ -49,7 +50,7 @@ function stepRows(followup: Followup): string[][] {
 
 /** "the closing nudge on 2026-11-27 (in 5 days)", or undefined when no step is left. */
 function nextStep(followup: Followup, today: string): string | undefined {
-  const next = followup.steps.find((s) => s.status === 'pending');
+  const next = nextPending(followup);
   return next && `${labelOf(next.template).toLowerCase()} on ${next.day} (${relativeDay(next.day, today)})`;
 }
 
@@ -95,7 +96,7 @@ export const followupStart = defineCommand({
       blocks.push(...(await stepMessage(ctx, followup, now, `Send now: ${labelOf(now.template).toLowerCase()}`)));
     }
     blocks.push(text(ONLY_YOU));
-    const next = followup.steps.find((s) => s.status === 'pending');
+    const next = nextPending(followup);
     const send = now ? `${labelOf(now.template).toLowerCase()} now (below)` : 'nothing to send yet';
     const today = dayIn(ctx.now, tz);
     const ahead = followup.delivered > today;
@@ -125,7 +126,7 @@ export const followupList = defineCommand({
       });
     }
     const rows = list.map((f) => {
-      const next = f.steps.find((s) => s.status === 'pending');
+      const next = nextPending(f);
       const who = f.project ? `${f.client}, ${f.project}` : f.client;
       const client = who.length > 14 ? `${who.slice(0, 13)}…` : who;
       return [String(f.id), client, next ? labelOf(next.template) : 'finished', next ? next.day : '-'];
@@ -136,7 +137,7 @@ export const followupList = defineCommand({
         .map((s) => `#${f.id} ${f.client}, ${labelOf(s.template).toLowerCase()} (${s.day}): ${undelivered(s)}.`),
     );
     const pending = list
-      .map((f) => ({ f, next: f.steps.find((s) => s.status === 'pending') }))
+      .map((f) => ({ f, next: nextPending(f) }))
       .filter((p) => p.next)
       .sort((a, b) => (a.next?.dueAt ?? '').localeCompare(b.next?.dueAt ?? ''));
     const [soonest] = pending;
@@ -145,7 +146,7 @@ export const followupList = defineCommand({
     const due = soonest ? `; next: ${nextStep(soonest.f, dayIn(ctx.now, soonest.f.tz))} with ${soonest.f.client}` : '';
     return reply({
       actions: list
-        .filter((f) => f.steps.some((s) => s.status === 'pending'))
+        .filter((f) => nextPending(f))
         .slice(0, MAX_LADDER_BUTTONS)
         .flatMap((f) => ladderActions(f, `#${f.id} `)),
       lead: `You have ${list.length} follow-up${list.length === 1 ? '' : 's'}${due}.`,

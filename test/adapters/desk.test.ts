@@ -3,6 +3,7 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startConsole } from '../../src/adapters/console/console.js';
+import { consoleContext } from '../../src/adapters/console/context.js';
 import { createInteractionHandler } from '../../src/adapters/discord/handler.js';
 import { commands } from '../../src/commands/index.js';
 import { logger } from '../../src/core/log.js';
@@ -17,9 +18,10 @@ const LOG = [
   '/contracts add "5 months ago" successful 500 Ana',
   '/contracts add "2 months ago" negative 200 Bolt',
   '/contracts add "3 weeks ago" successful 800 Crane',
-  // Delivered 7 days ago: its closing nudge is due today.
-  '/followup start Dana "7 days ago"',
 ];
+/** Started on the day of delivery a week ago, no reminder sent since: its closing nudge is due today. */
+const DANA = '/followup start Dana today';
+const weekAgo = () => new Date(Date.now() - 7 * 86_400_000);
 
 const stores: Store[] = [];
 afterEach(async () => {
@@ -36,6 +38,7 @@ describe('/desk in the interactive console', () => {
     output.on('data', (chunk: Buffer) => {
       shown += chunk.toString();
     });
+    expect((await runText(DANA, commands, consoleContext(store, weekAgo()))).outcome).toBe('ok');
     const adapter = await startConsole({ outDir: './out' }, { store, input, output });
     input.write(`${LOG.join('\n')}\n`);
     input.write('/desk\n');
@@ -49,7 +52,7 @@ describe('/desk in the interactive console', () => {
     // The lead comes first, wrapped at 64 columns as all prose on the console.
     const [lead = ''] = desk.split('\n\n');
     expect(lead.replace(/\n/g, ' ')).toBe(
-      'Your JSS would be 33 % if it showed today, an estimate; next: the closing nudge with Dana is due today.',
+      'Your JSS would be 33 % if it showed today, an estimate; next: nudge Dana to close the contract today.',
     );
     expect(desk).toContain('Follow-ups due in the next 7 days:');
     expect(desk).toContain('Until your score shows, Rising Talent stands in');
@@ -80,12 +83,13 @@ describe('/desk on Discord', () => {
     fake.use(createInteractionHandler({ commands, store }));
     const ctx = testContext({ store, now: new Date(), platform: 'discord', workspaceId: GUILD, userId: USER });
     for (const line of LOG) expect((await runText(line, commands, ctx)).outcome).toBe('ok');
+    expect((await runText(DANA, commands, { ...ctx, now: weekAgo() })).outcome).toBe('ok');
 
     await fake.dispatch(slashPayload(commands, 'desk', {}));
     const [desk] = answers(fake.calls);
     expect(desk.flags).toBe(64);
     expect(desk.content).toMatch(
-      /^Your JSS would be 33 % if it showed today, an estimate; next: the closing nudge with Dana is/,
+      /^Your JSS would be 33 % if it showed today, an estimate; next: nudge Dana to close the contract today\./,
     );
     expect(desk.allowed_mentions).toEqual({ parse: [] });
     const shown = visibleText(desk);

@@ -28,6 +28,8 @@ export interface DeskFollowup {
   client: string;
   /** "Closing nudge". */
   step: string;
+  /** The step as a thing to do: "nudge Acme to close the contract". */
+  task: string;
   /** The step's calendar day in the ladder's own zone, "2026-11-24". */
   day: string;
   /** Days from today (in the ladder's zone) to that day: 0 today, negative when overdue. */
@@ -73,8 +75,7 @@ export const WEEK_DAYS = 7;
 const SHOWN_WINDOWS = [6, 12, 24];
 
 const show = (p: number | undefined) => (p === undefined ? 'no score' : `${p} %`);
-const when = (inDays: number) =>
-  inDays < 0 ? `${plural(-inDays, 'day')} overdue` : inDays === 0 ? 'today' : `in ${plural(inDays, 'day')}`;
+const when = (inDays: number) => (inDays < 0 ? `(${plural(-inDays, 'day')} overdue)` : 'today');
 
 /** Negatives leaving a window this week (which one, from the roadmap), scored by the log's one projection. */
 function leaveChanges(contracts: readonly Contract[], index: LogIndex, projection: Projection): WeekChange[] {
@@ -110,7 +111,7 @@ function topRatedChange(projection: Projection, passes: boolean[]): WeekChange[]
 
 function nextThing(desk: Omit<Desk, 'lead' | 'next'>, toTarget: number | undefined): string {
   const due = desk.followups.find((f) => f.inDays <= 0);
-  if (due) return `the ${due.step.toLowerCase()} with ${due.client} is due ${when(due.inDays)}`;
+  if (due) return `${due.task} ${when(due.inDays)}`;
   if (desk.empty) return 'add your contracts with /contracts add or /contracts import';
   if (desk.twentyFour === undefined) return 'log contracts with feedback from the last 24 months';
   const hidden = desk.seen.visibility !== 'shown';
@@ -161,7 +162,9 @@ export function deskFor({ contracts, followups, today }: DeskInput): Desk {
   };
   const next = nextThing(base, contractsToTarget(index, today, '24-month'));
   const score = base.empty
-    ? 'Your desk is empty'
+    ? base.followups.length > 0
+      ? 'No contracts in your log yet'
+      : 'Your desk is empty'
     : base.twentyFour === undefined
       ? 'Your log gives no JSS today'
       : seen.visibility === 'shown'

@@ -3,24 +3,26 @@
 import { dayOf } from '../dates.js';
 import { type Desk, type DeskFollowup, deskFor } from '../desk/desk.js';
 import { loadLog } from '../jss/contractsStore.js';
-import { dayIn, daysBetween, type Followup, labelOf } from './ladders.js';
+import { dayIn, daysBetween, type Followup, labelOf, nextPending, taskOf } from './ladders.js';
 import { ladderActions } from './notices.js';
 import { loadFollowups, type Scope } from './reminders.js';
 
-/** Each ladder's step of today or the next one, dated in the ladder's own zone (today's may be sent already). */
+/**
+ * Each ladder's next step as /followup list shows it: the first still pending (one shown or sent is
+ * done; a finished ladder has none), dated in the ladder's own zone, overdue when no reminder went yet.
+ */
 export function nextSteps(list: readonly Followup[], now: Date): DeskFollowup[] {
   return list.flatMap((f) => {
-    const today = dayIn(now, f.tz);
-    const step = f.steps.find((s) => s.status !== 'stopped' && daysBetween(today, s.day) >= 0);
+    const step = nextPending(f);
     if (!step) return [];
-    const inDays = daysBetween(today, step.day);
     return [
       {
         id: f.id,
         client: f.client,
         step: labelOf(step.template),
+        task: taskOf(step.template, f.client),
         day: step.day,
-        inDays,
+        inDays: daysBetween(dayIn(now, f.tz), step.day),
         actions: ladderActions(f, `#${f.id} `),
       },
     ];

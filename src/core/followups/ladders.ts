@@ -13,8 +13,8 @@ import { UserError } from '../runtime/errors.js';
 export interface LadderStep {
   template: string;
   label: string;
-  /** The reminder's first line, a sentence a phone notification can show; {client} is filled in. */
-  due: string;
+  /** The step as a thing to do, {client} filled in: "nudge Acme to close the contract". */
+  task: string;
   /** Days after delivery. */
   offset: number;
 }
@@ -24,25 +24,25 @@ export const LADDER: readonly LadderStep[] = [
   {
     template: 'five-star',
     label: 'Ask the five-star question',
-    due: 'Time to ask {client} the five-star question.',
+    task: 'ask {client} the five-star question',
     offset: 0,
   },
   {
     template: 'closing-nudge',
     label: 'Closing nudge',
-    due: 'Time to nudge {client} to close the contract.',
+    task: 'nudge {client} to close the contract',
     offset: 7,
   },
   {
     template: 'silent-ping',
     label: 'Ping once more if silent',
-    due: 'Time to ping {client} once more if they are still silent.',
+    task: 'ping {client} once more if they are still silent',
     offset: 21,
   },
   {
     template: 'close-yourself',
     label: 'Close it yourself',
-    due: 'Time to close the contract with {client} yourself.',
+    task: 'close the contract with {client} yourself',
     offset: 28,
   },
 ];
@@ -185,11 +185,18 @@ export function labelOf(template: string): string {
   return LADDER.find((s) => s.template === template)?.label ?? template;
 }
 
-/** "Time to nudge Acme to close the contract." */
-export function dueSentence(template: string, client: string): string {
-  const due = LADDER.find((s) => s.template === template)?.due ?? `Time for the ${template} step with {client}.`;
-  return due.replace('{client}', client);
+/** "nudge Acme to close the contract". */
+export function taskOf(template: string, client: string): string {
+  const task = LADDER.find((s) => s.template === template)?.task ?? `send the ${template} message to {client}`;
+  return task.replace('{client}', client);
 }
+
+/** The reminder's first line, a sentence a phone notification can show: "Time to nudge Acme to close the contract." */
+export const dueSentence = (template: string, client: string) => `Time to ${taskOf(template, client)}.`;
+
+/** The step a ladder waits on: the first still pending. None left: the ladder is finished. */
+export const nextPending = (followup: Followup): FollowupStep | undefined =>
+  followup.steps.find((s) => s.status === 'pending');
 
 /** The ladder as table rows: date, how far from today, step, template; `mark` flags one template. */
 export function ladderRows(delivered: string, today: string, mark?: string): string[][] {

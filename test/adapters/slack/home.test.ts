@@ -36,10 +36,12 @@ async function setup(): Promise<Harness> {
     '/contracts add "5 months ago" successful 500 Ana',
     '/contracts add "2 months ago" negative 200 Bolt',
     '/contracts add "3 weeks ago" successful 800 Crane',
-    '/followup start Dana "7 days ago"',
   ]) {
     expect((await runText(line, commands, ctx)).outcome).toBe('ok');
   }
+  // Started on the day of delivery a week ago, no reminder sent since: its closing nudge is due today.
+  const weekAgo = new Date(Date.now() - 7 * 86_400_000);
+  expect((await runText('/followup start Dana today', commands, { ...ctx, now: weekAgo })).outcome).toBe('ok');
   harness = await startHarness({ deps: { commands, store }, users: { [USER]: {} } });
   return harness;
 }
@@ -147,7 +149,7 @@ describe('the Slack App Home tab', () => {
     const view = viewOf(published[0]);
     expect(blockKitProblems(view)).toEqual([]);
     expect(unescapeSlack(view.blocks[0].text.text)).toMatch(
-      /^Your JSS would be 33 % if it showed today, an estimate; next: the closing nudge with Dana is due today\./,
+      /^Your JSS would be 33 % if it showed today, an estimate; next: nudge Dana to close the contract today\./,
     );
     expect(textOf(view)).toContain('Follow-ups due in the next 7 days');
     expect(buttons(view).map((b) => b.text.text)).toEqual([

@@ -47,6 +47,7 @@ const followup = ({ id = 1, ...over }: Partial<DeskFollowup>): DeskFollowup => (
   id,
   client: 'Ana',
   step: 'Closing nudge',
+  task: 'nudge Ana to close the contract',
   day: '2026-11-22',
   inDays: 0,
   actions: [{ label: `#${id} Done`, command: 'followup done', args: { which: String(id) } }],
@@ -101,19 +102,39 @@ describe('the desk model', () => {
 
   it('a follow-up due today comes first; later ones in the week are listed with Done and Snooze', () => {
     const due = [
-      followup({ id: 2, client: 'Bolt', step: 'Ping once more if silent', day: '2026-11-27', inDays: 5 }),
+      followup({
+        id: 2,
+        client: 'Bolt',
+        step: 'Ping once more if silent',
+        task: 'ping Bolt once more if they are still silent',
+        day: '2026-11-27',
+        inDays: 5,
+      }),
       followup({ id: 1 }),
       followup({ id: 3, client: 'Far', day: '2026-12-20', inDays: 28 }),
     ];
     const desk = deskFor({ contracts: NEWCOMER, followups: due, today: TODAY });
     expect(desk.lead).toBe(
-      'Your JSS would be 33 % if it showed today, an estimate; next: the closing nudge with Ana is due today.',
+      'Your JSS would be 33 % if it showed today, an estimate; next: nudge Ana to close the contract today.',
     );
     expect(desk.followups.map((f) => f.id)).toEqual([1, 2]);
     const reply = deskReply(desk);
     expect(replyText(reply)).toMatch(/2\s+Bolt\s+Ping once more if silent\s+2026-11-27/);
     expect(replyText(reply)).not.toContain('Far');
     expect(reply.actions.map((a) => a.label)).toEqual(['#1 Done', '#2 Done', 'Chart']);
+  });
+
+  it('an overdue step leads, counted in days; an empty log with follow-ups is not called an empty desk', () => {
+    const late = followup({ day: '2026-11-20', inDays: -2 });
+    expect(deskFor({ contracts: NEWCOMER, followups: [late], today: TODAY }).lead).toBe(
+      'Your JSS would be 33 % if it showed today, an estimate; next: nudge Ana to close the contract (2 days overdue).',
+    );
+    const ahead = followup({ day: '2026-11-25', inDays: 3 });
+    const desk = deskFor({ contracts: [], followups: [ahead], today: TODAY });
+    expect(desk.lead).toBe(
+      'No contracts in your log yet; next: add your contracts with /contracts add or /contracts import.',
+    );
+    expect(replyText(deskReply(desk))).toMatch(/1\s+Ana\s+Closing nudge\s+2026-11-25/);
   });
 
   it('a negative leaving a window this week is listed with the score it leaves behind', () => {
