@@ -101,7 +101,7 @@ export const followupStart = defineCommand({
     const today = dayIn(ctx.now, tz);
     const ahead = followup.delivered > today;
     const lead = ahead
-      ? `Follow-up #${followup.id} with ${followup.client} is set for a delivery on ${followup.delivered}, a day ahead (${relativeDay(followup.delivered, today)}): the first reminder comes that day.`
+      ? `Follow-up #${followup.id} with ${followup.client} is set for a delivery on ${followup.delivered} (${relativeDay(followup.delivered, today)}): the first reminder comes that day.`
       : `Follow-up #${followup.id} with ${followup.client} started: ${send}${next ? `; next reminder on ${next.day}` : ''}.`;
     return reply({
       lead,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dayIn, ladderRows, parseDay } from '../core/followups/ladders.js';
+import { startRefusal } from '../core/followups/reminders.js';
 import { checkMessage, findingsSummary, findingsWhy } from '../core/messages/feedbackCheck.js';
 import { findingsLines, handOut, RULES_FOOTER } from '../core/messages/rules.js';
 import {
@@ -19,6 +20,7 @@ import {
   templateNames,
   templateProblems,
   updateCommunity,
+  type Values,
   wordingFor,
 } from '../core/messages/templates.js';
 import { type Context, defineCommand } from '../core/runtime/command.js';
@@ -93,10 +95,8 @@ export const template = defineCommand({
         use === `/template ${found.name}` ? `${step} (this one)` : step,
       ]);
       blocks.push(text(`Follow-up ladder for a delivery on ${delivered}:`), table(['Date', 'When', 'Step'], rows));
-      footer.push(
-        'Dates are calendar days in UTC.',
-        `Try /followup start ${args.client ?? 'Alex'} ${args.delivered} for reminders.`,
-      );
+      const hint = await followupHint(ctx, cleanValues(args), delivered);
+      footer.push('Dates are calendar days in UTC.', ...(hint ? [hint] : []));
     }
     // Copy-ready: the same template again as a plain message (code blocks are hard to copy on a phone).
     const { delivered: _ladder, ...same } = args;
@@ -106,6 +106,28 @@ export const template = defineCommand({
     return reply({ lead, blocks, footer, actions: [copyReady] });
   },
 });
+
+/** A value as the text parser reads it back: bare when it is one plain word, else in quotes it does not hold. */
+function asTyped(value: string): string | undefined {
+  if (/^[^\s"'“”‘’:=]+$/.test(value)) return value;
+  if (!value.includes('"')) return `"${value}"`;
+  return value.includes("'") ? undefined : `'${value}'`;
+}
+
+/**
+ * The /followup start for these dates, written to run as printed (the day as a date, names quoted);
+ * a pointer to the ladder already running for the client; nothing when /followup start would refuse.
+ */
+async function followupHint(ctx: Context, values: Values, delivered: string): Promise<string | undefined> {
+  const client = values.client ?? 'Alex';
+  const input = { client, project: values.project, tone: 'warm' as const, delivered, tz: 'UTC' };
+  const refused = await startRefusal(ctx, input, ctx.now);
+  if (refused?.code === 'followup_exists') return `You already follow up with ${client}: /followup list has its dates.`;
+  const who = asTyped(client);
+  const project = values.project === undefined ? '' : asTyped(values.project);
+  if (refused || !who || project === undefined) return undefined;
+  return `Try /followup start ${who} ${delivered}${project ? ` project:${project}` : ''} for reminders.`;
+}
 
 /** A draft, or a stored wording that fails today's check: what to change, never the rules footer. */
 function heldBack(found: Template, blocks: Block[], findings: ReturnType<typeof checkMessage>) {

@@ -137,10 +137,15 @@ function readDay(text: string, today: Day): Day | undefined {
   return undefined;
 }
 
-/** Throws a clear sentence unless `tz` is an IANA time zone name such as Europe/Berlin. */
+/**
+ * Throws a clear sentence unless `tz` is an IANA time zone name such as Europe/Berlin; resolves to the
+ * name as typed (in the runtime's letter case when it knows that very name), never to an older alias
+ * the runtime prefers (Asia/Kolkata stays Asia/Kolkata, not Asia/Calcutta).
+ */
 export function checkTimeZone(tz: string): string {
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+    return resolved.toLowerCase() === tz.toLowerCase() ? resolved : tz;
   } catch {
     throw new UserError(
       'unknown_time_zone',

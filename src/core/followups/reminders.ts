@@ -109,24 +109,40 @@ const without = (list: Followup[] | undefined, id: number) => {
   return rest.length > 0 ? rest : undefined;
 };
 
+/** The new ladder beside `list`, or the UserError /followup start answers with instead. */
+function newLadder(list: Followup[], input: NewFollowup, now: Date): Followup {
+  const same = list.find((f) => sameLadder(f, input.client, input.project));
+  if (same) {
+    const other = input.project ? '' : ' For another project with this client, add project:.';
+    throw new UserError(
+      'followup_exists',
+      `You already follow up with ${same.client}${same.project ? ` on ${same.project}` : ''} (#${same.id}); stop it with /followup done ${same.id}.${other}`,
+    );
+  }
+  if (list.length >= MAX_LADDERS) {
+    throw new UserError(
+      'too_many_followups',
+      `You have ${MAX_LADDERS} follow-ups, the most kept at once; stop some with /followup done.`,
+    );
+  }
+  return buildFollowup(Math.max(0, ...list.map((f) => f.id)) + 1, input, now);
+}
+
+/** Why /followup start would refuse this ladder now (its UserError), or undefined when it would start. */
+export async function startRefusal(scope: Scope, input: NewFollowup, now: Date): Promise<UserError | undefined> {
+  try {
+    newLadder(await loadFollowups(scope), input, now);
+    return undefined;
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+}
+
 export async function startFollowup(ctx: Context, input: NewFollowup): Promise<Followup> {
   let created: Followup | undefined;
   await updateUserData<Followup[]>(ctx, LADDERS, (list = []) => {
-    const same = list.find((f) => sameLadder(f, input.client, input.project));
-    if (same) {
-      const other = input.project ? '' : ' For another project with this client, add project:.';
-      throw new UserError(
-        'followup_exists',
-        `You already follow up with ${same.client}${same.project ? ` on ${same.project}` : ''} (#${same.id}); stop it with /followup done ${same.id}.${other}`,
-      );
-    }
-    if (list.length >= MAX_LADDERS) {
-      throw new UserError(
-        'too_many_followups',
-        `You have ${MAX_LADDERS} follow-ups, the most kept at once; stop some with /followup done.`,
-      );
-    }
-    created = buildFollowup(Math.max(0, ...list.map((f) => f.id)) + 1, input, ctx.now);
+    created = newLadder(list, input, ctx.now);
     return [...list, created];
   });
   const followup = created as Followup;
