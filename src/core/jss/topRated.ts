@@ -73,10 +73,9 @@ export const RULE_WORDS: Record<ScoreRule, string> = {
 /** New successful contracts that lift the score to 90 % under the rule: best-of takes its quickest window. */
 export function contractsToTarget(index: LogIndex, today: Day, rule: ScoreRule): number | undefined {
   const windows = rule === '24-month' ? [24] : BEST_OF_MONTHS;
+  // An empty window counts too: one new successful contract gives it 100 %, as scoreOn would then read it.
   const counts = windows
-    .map((months) => countsAt(index, today, months))
-    .filter((c) => c.total > 0 || rule === '24-month')
-    .map((c) => contractsToReach(c, TOP_RATED_TARGET))
+    .map((months) => contractsToReach(countsAt(index, today, months), TOP_RATED_TARGET))
     .filter((k): k is number => k !== undefined);
   return counts.length === 0 ? undefined : Math.min(...counts);
 }
@@ -88,6 +87,16 @@ export function scoreOn(index: LogIndex, day: Day, rule: ScoreRule): number | un
 /** passes[i]: the score i weeks before today was 90 % or more. */
 export function weeklyPasses(index: LogIndex, today: Day, rule: ScoreRule): boolean[] {
   return Array.from({ length: CHECKPOINTS }, (_, i) => (scoreOn(index, today - 7 * i, rule) ?? 0) >= TOP_RATED_TARGET);
+}
+
+/** Further weeks below 90 % after which 13 of the last 16 checkpoints still pass; undefined when they do not now. */
+export function weeksOfGrace(passes: readonly boolean[]): number | undefined {
+  let grace: number | undefined;
+  for (let w = 0; w <= CHECKPOINTS - WEEKS_NEEDED; w++) {
+    if (passes.slice(0, CHECKPOINTS - w).filter(Boolean).length >= WEEKS_NEEDED) grace = w;
+    else break;
+  }
+  return grace;
 }
 
 /** Weeks from today until 13 of the last 16 checkpoints pass, if every new weekly checkpoint passes. */

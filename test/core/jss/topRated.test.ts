@@ -3,7 +3,15 @@ import { toprated } from '../../../src/commands/toprated.js';
 import { dayFromIso, isoOfDay } from '../../../src/core/dates.js';
 import type { Contract, Outcome } from '../../../src/core/jss/contracts.js';
 import { changeLog } from '../../../src/core/jss/contractsStore.js';
-import { topRatedCheck, weeksUntilQualified } from '../../../src/core/jss/topRated.js';
+import {
+  contractsToTarget,
+  type ScoreRule,
+  scoreOn,
+  topRatedCheck,
+  weeksOfGrace,
+  weeksUntilQualified,
+} from '../../../src/core/jss/topRated.js';
+import { indexLog } from '../../../src/core/jss/windows.js';
 import type { Context } from '../../../src/core/runtime/command.js';
 import { runCommand } from '../../../src/core/runtime/run.js';
 import { memoryStore } from '../../../src/core/store/store.js';
@@ -29,6 +37,14 @@ describe('weekly checkpoints', () => {
     expect(weeksUntilQualified(Array(16).fill(false))).toBe(13);
     // passing only in the 10 most recent weeks: 3 more weeks drop 3 failing ones and add 3 passes
     expect(weeksUntilQualified([...Array(10).fill(true), ...Array(6).fill(false)])).toBe(3);
+  });
+
+  it('counts how many more weeks below 90 % keep 13 of 16, none when they are not met', () => {
+    expect(weeksOfGrace(Array(16).fill(true))).toBe(3);
+    // today and a week ago failed: one more failing week drops a passing one and leaves 13
+    expect(weeksOfGrace([false, false, ...Array(14).fill(true)])).toBe(1);
+    expect(weeksOfGrace([false, false, false, ...Array(13).fill(true)])).toBe(0);
+    expect(weeksOfGrace([...Array(4).fill(false), ...Array(12).fill(true)])).toBeUndefined();
   });
 });
 
@@ -69,6 +85,27 @@ describe('topRatedCheck', () => {
     expect(result.earliest).toBeUndefined();
     // (1 - 1) / 2 = 0 %, on a log too short to show a score yet: said as what it would be.
     expect(result.earliestNote).toMatch(/would be 0 %.*\d+ more successful contracts take it to 90 %/);
+  });
+});
+
+describe('contracts to 90 %', () => {
+  const logs: Contract[][] = [
+    [c(5, 'successful', 0, 'a')], // unpaid: left out, so no window holds a scored contract
+    [c(300, 'successful', 500, 'a'), c(250, 'negative', 500, 'b')], // the 6-month window is empty
+    [c(20, 'negative', 300, 'a'), c(300, 'successful', 500, 'b'), c(400, 'successful', 500, 'c')],
+  ];
+  it.each(logs.map((log, i) => [i, log] as const))('log %i: the count lifts each rule to 90 %+', (_, log) => {
+    for (const rule of ['24-month', 'best-of'] as ScoreRule[]) {
+      const k = contractsToTarget(indexLog(log), TODAY, rule);
+      expect(k, rule).toBeDefined();
+      const more = Array.from({ length: k ?? 0 }, (_, j) => c(0, 'successful', 100, `new${j}`));
+      expect(scoreOn(indexLog([...log, ...more]), TODAY, rule), rule).toBeGreaterThanOrEqual(90);
+    }
+  });
+
+  it('a log with no scored contract needs the same one contract on both rules', () => {
+    const index = indexLog(logs[0] ?? []);
+    expect(contractsToTarget(index, TODAY, 'best-of')).toBe(contractsToTarget(index, TODAY, '24-month'));
   });
 });
 
