@@ -1,9 +1,18 @@
 import { z } from 'zod';
-import { dayOf, isoOfDay } from '../core/dates.js';
+import { type Day, dayOf, isoOfDay } from '../core/dates.js';
 import { topRatedChart } from '../core/jss/chart.js';
 import { loadLog } from '../core/jss/contractsStore.js';
 import { jssRule } from '../core/jss/rules.js';
-import { type Check, RULE_WORDS, type ScoreRule, type TopRatedResult, topRatedCheck } from '../core/jss/topRated.js';
+import {
+  CHECKPOINTS,
+  type Check,
+  type CheckKey,
+  RULE_WORDS,
+  type ScoreRule,
+  type TopRatedResult,
+  topRatedCheck,
+  WEEKS_NEEDED,
+} from '../core/jss/topRated.js';
 import { newFreelancerPlan, visibilityLine } from '../core/jss/visibility.js';
 import { chartOption } from '../core/runtime/chart.js';
 import { defineCommand } from '../core/runtime/command.js';
@@ -11,16 +20,47 @@ import { UserError } from '../core/runtime/errors.js';
 import { fields, reply, text } from '../core/runtime/reply.js';
 
 const MARK = { met: 'Met', missing: 'Missing', unknown: 'Not in your log' } as const;
-const OPTIONS_HINT = 'profile:yes, availability:yes or no_holds:yes';
+/** The option that answers each item only the user knows; activity has none (proposals and messages count). */
+const OPTION_OF: Partial<Record<CheckKey, string>> = {
+  profile: 'profile:yes',
+  availability: 'availability:yes',
+  holds: 'no_holds:yes',
+};
+const orList = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`);
 const RULES: readonly ScoreRule[] = ['24-month', 'best-of'];
 
+/** Items the score date does not cover: the score itself, its weekly checks and the first contract's age. */
+const DATED: readonly CheckKey[] = ['now', 'weeks', 'first'];
 const missingItems = (checks: Check[]) => checks.filter((c) => c.status === 'missing').map((c) => c.item);
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const statusOf = (checks: Check[], key: CheckKey) => checks.find((c) => c.key === key)?.status;
 
 /** One line per rule (or one for both when they agree): its date, or why it has none yet. */
-function whenLine(rule: ScoreRule | 'both', result: TopRatedResult): string {
-  const when = result.earliest === undefined ? 'no date yet.' : `from ${isoOfDay(result.earliest)},`;
+function whenLine(rule: ScoreRule | 'both', result: TopRatedResult, today: Day): string {
+  const day = result.earliest;
+  const when = day === undefined ? 'no date yet.' : `from ${day <= today ? 'today' : isoOfDay(day)},`;
   return `${rule === 'both' ? 'Both JSS rules' : capital(RULE_WORDS[rule])}: ${when} ${result.earliestNote}`;
+}
+
+/** Top Rated Plus: what it adds to Top Rated, without asking again for a Top Rated the log already meets. */
+function plusLine(meetsToday: boolean, plus: Check[]): string {
+  const needs = [...(meetsToday ? [] : ['Top Rated']), ...missingItems(plus)];
+  const size = plus.some((c) => c.status === 'unknown')
+    ? 'the large-contract size depends on your category (add large:)'
+    : '';
+  if (needs.length === 0)
+    return size ? `Top Rated Plus: the rest is in place; ${size}.` : 'Top Rated Plus: also in place.';
+  const [head, ...tail] = needs;
+  return `Top Rated Plus also needs ${[`${head}${tail.length > 0 ? ` and ${tail[0]}` : ''}`, ...tail.slice(1), ...(size ? [size] : [])].join('; ')}.`;
+}
+
+/** The lead while no rule gives a date: the score now (and its weekly checks when short), then the rest. */
+function notYetLead(chosen: TopRatedResult): string {
+  const weeksMet = statusOf(chosen.checks, 'weeks') === 'met';
+  const score = `JSS 90 %+ now${weeksMet ? '' : ` and in ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks`} (${chosen.scoreWords})`;
+  const rest = chosen.checks.filter((c) => !c.plusOnly && c.key !== 'now' && c.key !== 'weeks');
+  return `Not Top Rated ${weeksMet ? 'now' : 'yet'}: missing ${[score, ...missingItems(rest).map(lower)].join('; ')}.`;
 }
 
 export const toprated = defineCommand({
@@ -75,35 +115,39 @@ export const toprated = defineCommand({
     const first = dated[0];
     const base = chosen.checks.filter((c) => !c.plusOnly);
     const plus = chosen.checks.filter((c) => c.plusOnly);
-    const missing = missingItems(base.slice(1));
-    const plusMissing = missingItems(plus);
-    const unknown = base.filter((c) => c.status === 'unknown').map((c) => c.item.toLowerCase());
+    // What no date can bring: money still to earn, or a "no" the user gave.
+    const undated = missingItems(base.filter((c) => !DATED.includes(c.key))).map(lower);
+    const unknownChecks = base.filter((c) => c.status === 'unknown');
+    const unknown = unknownChecks.map((c) => c.item.toLowerCase());
+    const options = unknownChecks.flatMap((c) => OPTION_OF[c.key] ?? []);
     const firstDay = first && results.get(first)?.earliest;
-    const lead =
-      first === undefined || firstDay === undefined
-        ? `Not Top Rated yet: missing ${[...missingItems(base.slice(0, 1)), ...missing].join('; ')}.`
-        : firstDay <= today && missing.length === 0
-          ? `On the ${RULE_WORDS[first]} your log meets what it can show of Top Rated today${unknown.length > 0 ? '; the rest only you can confirm' : ''}.`
-          : `Not Top Rated yet: on the ${RULE_WORDS[first]} your log could meet it from ${isoOfDay(firstDay)}.`;
-    const order = first === undefined ? RULES : [first, ...RULES.filter((r) => r !== first)];
     const resultOf = (rule: ScoreRule) => results.get(rule) as TopRatedResult;
     const newer = resultOf('24-month');
-    const same =
-      newer.earliest === resultOf('best-of').earliest && newer.earliestNote === resultOf('best-of').earliestNote;
+    const older = resultOf('best-of');
+    const same = newer.earliest === older.earliest && newer.earliestNote === older.earliestNote;
+    const which = first && (same ? 'both JSS rules' : `the ${RULE_WORDS[first]}`);
+    const meetsToday = firstDay !== undefined && firstDay <= today && undated.length === 0;
+    const lead =
+      first === undefined || firstDay === undefined
+        ? notYetLead(chosen)
+        : undated.length > 0
+          ? `Not Top Rated yet: missing ${undated.join('; ')}${firstDay > today ? `; on ${which} the rest could hold from ${isoOfDay(firstDay)}` : ''}.`
+          : meetsToday
+            ? `On ${which} your log meets what it can show of Top Rated today${unknown.length > 0 ? '; the rest only you can confirm' : ''}.`
+            : `Not Top Rated yet: on ${which} your log could meet it from ${isoOfDay(firstDay)}.`;
+    const order = first === undefined ? RULES : [first, ...RULES.filter((r) => r !== first)];
     const { seen } = chosen;
+    // With no scored contract the rule line says why; "0 contracts with feedback" would misread an unpaid one.
+    const showSeen = seen.visibility !== 'shown' && seen.contracts > 0;
     const blocks = [
-      ...(seen.visibility === 'shown' ? [] : [text(visibilityLine(seen.visibility, seen.contracts, seen.clients))]),
-      ...(same ? [text(whenLine('both', newer))] : order.map((r) => text(whenLine(r, resultOf(r))))),
+      ...(showSeen ? [text(visibilityLine(seen.visibility, seen.contracts, seen.clients))] : []),
+      ...(same ? [text(whenLine('both', newer, today))] : order.map((r) => text(whenLine(r, resultOf(r), today)))),
     ];
-    blocks.push(
-      text(
-        missing.length === 0 && plusMissing.length === 0 && plus.every((c) => c.status === 'met')
-          ? 'Top Rated Plus: also in place.'
-          : `Top Rated Plus also needs Top Rated${plusMissing.length ? ` and ${plusMissing.join('; ')}` : ''}${plus.some((c) => c.status === 'unknown') ? '; the large-contract size depends on your category (add large:)' : ''}.`,
-      ),
-    );
+    blocks.push(text(plusLine(meetsToday, plus)));
     const asks = [
-      ...(unknown.length > 0 ? [`Not in your log: ${unknown.join('; ')}. Tell me with ${OPTIONS_HINT}.`] : []),
+      ...(unknown.length > 0
+        ? [`Not in your log: ${unknown.join('; ')}.${options.length > 0 ? ` Tell me with ${orList(options)}.` : ''}`]
+        : []),
       ...(args.rising_talent === undefined && chosen.risingTalentApplies
         ? ['Until your score shows, Rising Talent stands in for it: tell me with rising_talent:yes.']
         : []),

@@ -1,6 +1,7 @@
 // Top Rated and Top Rated Plus checklist (FACTS §4) from the contract log plus what only the user knows.
 
 import type { Day } from '../dates.js';
+import { plural } from '../runtime/format.js';
 import { type Contract, endDay } from './contracts.js';
 import { contractsToReach } from './score.js';
 import { countToTarget, type Visibility, visibilityOf } from './visibility.js';
@@ -18,7 +19,20 @@ import {
 export type ScoreRule = '24-month' | 'best-of';
 export type Status = 'met' | 'missing' | 'unknown';
 
+export type CheckKey =
+  | 'now'
+  | 'weeks'
+  | 'profile'
+  | 'first'
+  | 'earned'
+  | 'availability'
+  | 'activity'
+  | 'holds'
+  | 'plus-earned'
+  | 'large';
+
 export interface Check {
+  key: CheckKey;
   item: string;
   status: Status;
   detail: string;
@@ -47,6 +61,8 @@ export interface TopRatedResult {
   /** First day every dated item could hold if the score stays at 90 %+; undefined when that depends on new work. */
   earliest: Day | undefined;
   earliestNote: string;
+  /** Today's score in words: "60 % today", "33 % if it showed, an estimate", or that no contract counts. */
+  scoreWords: string;
   /** The log is short enough that no score may show yet, so Rising Talent can stand in for it. */
   risingTalentApplies: boolean;
   /** Whether Upwork shows a score for this log, from the contracts with feedback in 24 months. */
@@ -71,13 +87,12 @@ export const RULE_WORDS: Record<ScoreRule, string> = {
 };
 
 /** New successful contracts that lift the score to 90 % under the rule: best-of takes its quickest window. */
-export function contractsToTarget(index: LogIndex, today: Day, rule: ScoreRule): number | undefined {
+export function contractsToTarget(index: LogIndex, today: Day, rule: ScoreRule): number {
   const windows = rule === '24-month' ? [24] : BEST_OF_MONTHS;
   // An empty window counts too: one new successful contract gives it 100 %, as scoreOn would then read it.
-  const counts = windows
-    .map((months) => contractsToReach(countsAt(index, today, months), TOP_RATED_TARGET))
-    .filter((k): k is number => k !== undefined);
-  return counts.length === 0 ? undefined : Math.min(...counts);
+  return Math.min(
+    ...windows.map((months) => contractsToReach(countsAt(index, today, months), TOP_RATED_TARGET) ?? Infinity),
+  );
 }
 
 export function scoreOn(index: LogIndex, day: Day, rule: ScoreRule): number | undefined {
@@ -110,9 +125,22 @@ export function weeksUntilQualified(passes: readonly boolean[]): number {
 
 const dollars = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 
-function selfReported(item: string, value: boolean | undefined, option: string): Check {
-  if (value === undefined) return { item, status: 'unknown', detail: `not in your log; tell me with ${option}:yes` };
-  return { item, status: value ? 'met' : 'missing', detail: value ? 'you said yes' : 'you said no' };
+function selfReported(key: CheckKey, item: string, value: boolean | undefined, option: string): Check {
+  if (value === undefined)
+    return { key, item, status: 'unknown', detail: `not in your log; tell me with ${option}:yes` };
+  return { key, item, status: value ? 'met' : 'missing', detail: value ? 'you said yes' : 'you said no' };
+}
+
+/** Why no contract in the 24 months counts toward a score (FACTS §3): what the log holds that is left out. */
+function noScoreReason(contracts: readonly Contract[], today: Day): string {
+  const recent = contracts.filter((c) => inWindow(endDay(c), today, 24));
+  if (recent.length === 0) return 'none ended in the last 24 months';
+  const left = [
+    recent.some((c) => c.outcome === 'successful' && c.amountCents === 0) && 'unpaid ones with $0 earned',
+    recent.some((c) => c.outcome === 'none') && 'ones closed without feedback',
+    recent.some((c) => c.clientRemoved) && 'ones whose feedback Upwork removed',
+  ].filter((x): x is string => typeof x === 'string');
+  return `${left.join(' and ')} are left out`;
 }
 
 export function topRatedCheck(input: TopRatedInput): TopRatedResult {
@@ -132,15 +160,29 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
   const risingTalentApplies = seen.visibility !== 'shown';
   const rising = risingTalentApplies && input.risingTalent === true;
   const claimedLate = !risingTalentApplies && input.risingTalent === true;
+  const orRising = risingTalentApplies ? ', or Rising Talent' : '';
+  const holds = rising ? 'you hold Rising Talent, which stands in until a score shows; ' : '';
+  const scoreWords =
+    current === undefined
+      ? 'no contract in your log counts'
+      : `${current} % ${risingTalentApplies ? 'if it showed, an estimate' : 'today'}`;
 
   const checks: Check[] = [
     {
-      item: `JSS 90 %+ in ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks${risingTalentApplies ? ', or Rising Talent' : ''}`,
-      status: weeksAtTarget >= WEEKS_NEEDED || rising ? 'met' : 'missing',
-      detail: `${rising ? 'you hold Rising Talent, which stands in for the score; ' : ''}${claimedLate ? 'Rising Talent stands in only before a score shows, and your log is long enough to have one; ' : ''}${weeksAtTarget} of ${CHECKPOINTS} weekly checks (${RULE_WORDS[input.rule]}); now ${current === undefined ? 'no score' : `${current} %${risingTalentApplies ? ' if it showed' : ''}`}`,
+      key: 'now',
+      item: `JSS 90 %+ now${orRising}`,
+      status: (current ?? 0) >= TOP_RATED_TARGET || rising ? 'met' : 'missing',
+      detail: `${holds}${scoreWords} (${RULE_WORDS[input.rule]})`,
     },
-    selfReported('Profile 100 % complete', input.profileComplete, 'profile'),
     {
+      key: 'weeks',
+      item: `JSS 90 %+ in ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks${orRising}`,
+      status: weeksAtTarget >= WEEKS_NEEDED || rising ? 'met' : 'missing',
+      detail: `${holds}${claimedLate ? 'Rising Talent stands in only before a score shows, and your log is long enough to have one; ' : ''}${weeksAtTarget} of ${CHECKPOINTS} weekly checks (${RULE_WORDS[input.rule]})`,
+    },
+    selfReported('profile', 'Profile 100 % complete', input.profileComplete, 'profile'),
+    {
+      key: 'first',
       item: `First contract more than ${FIRST_CONTRACT_DAYS} days ago`,
       status: daysSinceFirst > FIRST_CONTRACT_DAYS ? 'met' : 'missing',
       detail:
@@ -149,20 +191,23 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
           : `${daysSinceFirst} days since the earliest end date in your log`,
     },
     {
+      key: 'earned',
       item: '$1,000+ earned in the last 12 months',
       status: earned >= TOP_RATED_CENTS ? 'met' : 'missing',
       detail: `${dollars(earned)} from contracts that ended in the last 12 months`,
     },
-    selfReported('Availability up to date', input.availabilityCurrent, 'availability'),
+    selfReported('availability', 'Availability up to date', input.availabilityCurrent, 'availability'),
     {
+      key: 'activity',
       item: 'Activity in the last 90 days',
       status: active ? 'met' : 'unknown',
       detail: active
         ? 'a contract ended in the last 90 days'
         : 'no contract ended in 90 days; proposals and messages also count',
     },
-    selfReported('No account holds or violations in 3 months', input.noHolds, 'no_holds'),
+    selfReported('holds', 'No account holds or violations in 3 months', input.noHolds, 'no_holds'),
     {
+      key: 'plus-earned',
       item: `${dollars(plusCents)}+ earned in the last 12 months${input.agency ? ' (agency)' : ''}`,
       status: earned >= plusCents ? 'met' : 'missing',
       detail: earned >= plusCents ? dollars(earned) : `${dollars(plusCents - earned)} to go`,
@@ -173,20 +218,22 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
 
   let earliest: Day | undefined;
   let earliestNote: string;
-  if ((current ?? 0) < TOP_RATED_TARGET) {
+  if (!rising && (current ?? 0) < TOP_RATED_TARGET) {
     const k = contractsToTarget(index, today, input.rule);
-    const how =
-      k === undefined
-        ? `new work alone does not reach ${TOP_RATED_TARGET} % until a negative leaves the window`
-        : `about ${countToTarget(k, TOP_RATED_TARGET, risingTalentApplies ? seen.contracts : undefined)}`;
-    const score = current === undefined ? 'no score' : `${current} %`;
-    const now = risingTalentApplies
-      ? `If it showed today it would be ${score}, an estimate`
-      : current === undefined
-        ? 'Your log gives no score now'
-        : `Your score is ${score} now`;
+    const how = `about ${countToTarget(k, TOP_RATED_TARGET, risingTalentApplies ? seen.contracts : undefined)}`;
+    const now =
+      current === undefined
+        ? `No contract in your log counts toward a score now (${noScoreReason(contracts, today)})`
+        : risingTalentApplies
+          ? `If it showed today it would be ${current} %, an estimate`
+          : `Your score is ${current} % now`;
+    const grace = weeksOfGrace(passes);
+    const weeks =
+      grace === undefined
+        ? `then ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks must be at ${TOP_RATED_TARGET} %+`
+        : `${weeksAtTarget} of the last ${CHECKPOINTS} weekly checks were at ${TOP_RATED_TARGET} %+, ${grace === 0 ? 'but one more week below it ends that' : `enough for ${plural(grace, 'more week')} below it`}`;
     earliest = undefined;
-    earliestNote = `${now}; ${how}; then ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks must be at ${TOP_RATED_TARGET} %+.`;
+    earliestNote = `${now}; ${how}; ${weeks}.`;
   } else {
     const weeksDay = rising ? today : today + 7 * weeksUntilQualified(passes);
     const firstDay = first === undefined ? today : first + FIRST_CONTRACT_DAYS + 1;
@@ -195,9 +242,13 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
       earned >= TOP_RATED_CENTS
         ? ''
         : `, and once you have earned ${dollars(TOP_RATED_CENTS - earned)} more in 12 months`;
-    earliestNote = `if your score ${risingTalentApplies ? 'shows and ' : ''}stays at ${TOP_RATED_TARGET} % or more every week${money}, and the items only you can see are in order.`;
+    const said = input.profileComplete && input.availabilityCurrent && input.noHolds;
+    const rest = `${money}${said ? '' : ', and the items only you can see are in order'}`;
+    earliestNote = rising
+      ? `while you keep Rising Talent${rest}; once your score shows it must be ${TOP_RATED_TARGET} %+${current === undefined ? '' : ` (today it would be ${current} %, an estimate)`}.`
+      : `if your score ${risingTalentApplies ? 'shows and ' : ''}stays at ${TOP_RATED_TARGET} % or more every week${rest}.`;
   }
-  return { checks, weeksAtTarget, earliest, earliestNote, risingTalentApplies, seen };
+  return { checks, weeksAtTarget, earliest, earliestNote, scoreWords, risingTalentApplies, seen };
 }
 
 /** Whether Upwork shows a score for a log on `today`, from its contracts with feedback in 24 months. */
@@ -223,6 +274,7 @@ export function largeContractCheck(contracts: readonly Contract[], today: Day, s
   if (sizeCents !== undefined) {
     const found = at(sizeCents);
     return {
+      key: 'large',
       item,
       status: found ? 'met' : 'missing',
       detail: found ? which(found) : 'none in your log',
@@ -231,9 +283,16 @@ export function largeContractCheck(contracts: readonly Contract[], today: Day, s
   }
   const anyCategory = at(LARGE_CONTRACT_CENTS.highest);
   if (anyCategory)
-    return { item, status: 'met', detail: `${which(anyCategory)}: large in every category`, plusOnly: true };
+    return {
+      key: 'large',
+      item,
+      status: 'met',
+      detail: `${which(anyCategory)}: large in every category`,
+      plusOnly: true,
+    };
   const lowest = at(LARGE_CONTRACT_CENTS.lowest);
   return {
+    key: 'large',
     item,
     status: lowest ? 'unknown' : 'missing',
     detail: `${lowest ? `${which(lowest)}; ` : 'none of $5,000+ with feedback; '}${SIZE_RULE}: tell me yours with large:`,
