@@ -23,7 +23,7 @@ const MARK = { met: 'Met', missing: 'Missing', unknown: 'Not in your log' } as c
 /** The option that answers each item only the user knows; activity has none (proposals and messages count). */
 const OPTION_OF: Partial<Record<CheckKey, string>> = {
   profile: 'profile:yes',
-  availability: 'availability:yes',
+  available: 'availability:yes',
   holds: 'no_holds:yes',
 };
 const orList = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`);
@@ -49,10 +49,14 @@ function plusLine(meetsToday: boolean, plus: Check[]): string {
   const size = plus.some((c) => c.status === 'unknown')
     ? 'the large-contract size depends on your category (add large:)'
     : '';
-  if (needs.length === 0)
-    return size ? `Top Rated Plus: the rest is in place; ${size}.` : 'Top Rated Plus: also in place.';
-  const [head, ...tail] = needs;
-  return `Top Rated Plus also needs ${[`${head}${tail.length > 0 ? ` and ${tail[0]}` : ''}`, ...tail.slice(1), ...(size ? [size] : [])].join('; ')}.`;
+  if (needs.length === 0) {
+    return size
+      ? `Top Rated Plus: in place too if your largest contract counts; ${size}.`
+      : 'Top Rated Plus: also in place.';
+  }
+  const [head, second, ...rest] = needs;
+  const joined = [second === undefined ? head : `${head} and ${second}`, ...rest, ...(size ? [size] : [])];
+  return `Top Rated Plus also needs ${joined.join('; ')}.`;
 }
 
 /** The lead while no rule gives a date: the score now (and its weekly checks when short), then the rest. */

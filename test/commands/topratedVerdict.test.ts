@@ -119,6 +119,16 @@ describe('/toprated on a log that meets it', () => {
     expect(plus).not.toMatch(/needs Top Rated\b/);
     fits(reply);
   });
+
+  it('Plus with everything but the size of a $7,000 contract: asks for the size, not for Top Rated', async () => {
+    const ctx = await steady();
+    await ask('/contracts add 2026-11-01 successful 7000 bigco', ctx);
+    const { reply } = await ask(`/toprated ${ALL_YES}`, ctx);
+    expect(reply.lead).toMatch(/meets/);
+    const plus = reply.blocks.map(blockText).find((l) => l.startsWith('Top Rated Plus')) ?? '';
+    expect(plus).toMatch(/large:/);
+    expect(plus).not.toMatch(/needs Top Rated\b/);
+  });
 });
 
 describe('/toprated asks only for what it was not told', () => {

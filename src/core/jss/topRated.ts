@@ -25,10 +25,10 @@ export type CheckKey =
   | 'profile'
   | 'first'
   | 'earned'
-  | 'availability'
+  | 'available'
   | 'activity'
   | 'holds'
-  | 'plus-earned'
+  | 'plus'
   | 'large';
 
 export interface Check {
@@ -196,7 +196,7 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
       status: earned >= TOP_RATED_CENTS ? 'met' : 'missing',
       detail: `${dollars(earned)} from contracts that ended in the last 12 months`,
     },
-    selfReported('availability', 'Availability up to date', input.availabilityCurrent, 'availability'),
+    selfReported('available', 'Availability up to date', input.availabilityCurrent, 'availability'),
     {
       key: 'activity',
       item: 'Activity in the last 90 days',
@@ -207,7 +207,7 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
     },
     selfReported('holds', 'No account holds or violations in 3 months', input.noHolds, 'no_holds'),
     {
-      key: 'plus-earned',
+      key: 'plus',
       item: `${dollars(plusCents)}+ earned in the last 12 months${input.agency ? ' (agency)' : ''}`,
       status: earned >= plusCents ? 'met' : 'missing',
       detail: earned >= plusCents ? dollars(earned) : `${dollars(plusCents - earned)} to go`,
