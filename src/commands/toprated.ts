@@ -60,9 +60,9 @@ function plusLine(meetsToday: boolean, plus: Check[]): string {
 }
 
 /** The lead while no rule gives a date: the score now (and its weekly checks when short), then the rest. */
-function notYetLead(chosen: TopRatedResult): string {
+function notYetLead(chosen: TopRatedResult, rule: string | undefined): string {
   const weeksMet = statusOf(chosen.checks, 'weeks') === 'met';
-  const score = `JSS 90 %+ now${weeksMet ? '' : ` and in ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks`} (${chosen.scoreWords})`;
+  const score = `JSS 90 %+ now${weeksMet ? '' : ` and in ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks`} (${chosen.scoreWords}${rule ? ` on the ${rule}` : ''})`;
   const rest = chosen.checks.filter((c) => !c.plusOnly && c.key !== 'now' && c.key !== 'weeks');
   return `Not Top Rated ${weeksMet ? 'now' : 'yet'}: missing ${[score, ...missingItems(rest).map(lower)].join('; ')}.`;
 }
@@ -133,7 +133,7 @@ export const toprated = defineCommand({
     const meetsToday = firstDay !== undefined && firstDay <= today && undated.length === 0;
     const lead =
       first === undefined || firstDay === undefined
-        ? notYetLead(chosen)
+        ? notYetLead(chosen, newer.scoreWords === older.scoreWords ? undefined : RULE_WORDS[args.rule])
         : undated.length > 0
           ? `Not Top Rated yet: missing ${undated.join('; ')}${firstDay > today ? `; on ${which} the rest could hold from ${isoOfDay(firstDay)}` : ''}.`
           : meetsToday

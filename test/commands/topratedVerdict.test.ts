@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/adapters/console/render.js';
 import { CHECKPOINTS, WEEKS_NEEDED } from '../../src/core/jss/topRated.js';
 import type { Reply } from '../../src/core/runtime/reply.js';
-import { ask, logOf } from '../support/logs.js';
+import { ask, established, logOf } from '../support/logs.js';
 import { blockText } from '../support/replyText.js';
 
 const ALL_YES = 'profile:yes availability:yes no_holds:yes';
@@ -143,5 +143,23 @@ describe('/toprated asks only for what it was not told', () => {
     expect(asked).toMatch(/no_holds:yes/);
     expect(asked).not.toMatch(/profile:|availability:/);
     expect(short(reply)).toMatch(/Not in your log: [^.]*activity/);
+  });
+});
+
+describe('/toprated: a 40-contract log with a fresh negative, no date on either rule', () => {
+  it('the score in the lead names its rule when the two rules give different scores', async () => {
+    const ctx = await established();
+    await ask('/contracts add 2026-11-22 negative 300 zed', ctx);
+    for (const [line, rule] of [
+      ['/toprated', /newer 24-month/],
+      ['/toprated rule:best-of', /older best-of/],
+    ] as const) {
+      const { reply } = await ask(line, ctx);
+      const scores = [...short(reply).matchAll(/Your score is (\d+) % now/g)].map((m) => m[1]);
+      expect(new Set(scores).size, line).toBe(2);
+      expect(reply.lead, line).toMatch(/^Not Top Rated/);
+      expect(reply.lead, line).toMatch(rule);
+      fits(reply);
+    }
   });
 });
