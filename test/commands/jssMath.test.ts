@@ -60,6 +60,13 @@ describe('counts at the top of the accepted range', () => {
 });
 
 describe('what-if scores that only round to 100 % or to the target', () => {
+  it('an unrounded score is never given rounded up onto the whole percent it is under', async () => {
+    // 999,998 / 1,000,000 is 99.9998 %: two decimals rounded would read "100 %, which shows as 100 %".
+    const a = await answer('/jss 999999 1 1000000 target:100 details:yes');
+    expect(a.reply.lead).toMatch(/99\.99 %, which shows as 100 %/);
+    expect(a.all).not.toMatch(/= 100 %, shown rounded/);
+  });
+
   it('/jss 7 1 8 planned:500 does not end "to 100 %" beside "never reaches 100 %"', async () => {
     const a = await answer('/jss 7 1 8 planned:500 details:yes');
     expect(a.outcome).toBe('ok');
@@ -75,6 +82,12 @@ describe('what-if scores that only round to 100 % or to the target', () => {
     expect(a.reply.lead).not.toMatch(/within these 500/);
     expect(a.reply.lead).toMatch(/never/);
     expect(a.reply.lead).not.toMatch(/to 100 %[;.]/);
+  });
+
+  it('a score at 100 % is not "100 % or more"', async () => {
+    const a = await answer('/jss 10 0 10 target:100 planned:2');
+    expect(a.reply.lead).toMatch(/already at 100 %/);
+    expect(a.all).not.toMatch(/100 % or more/);
   });
 
   it('/jss 179 0 200 planned:3 does not say "from 90 % to 90 %; 90 % is not reached"', async () => {
