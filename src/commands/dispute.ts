@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { feeFor } from '../core/fees/fees.js';
 import { quoteFor } from '../core/fees/quote.js';
 import { ARBITRATION_FEES, upworkEraOn } from '../core/fees/rules.js';
-import { eraSentence, feeFooter } from '../core/fees/text.js';
+import { eraRate, eraSentence, feeFooter } from '../core/fees/text.js';
 import { dayOrToday, dollarsToCents, MAX_DOLLARS } from '../core/money.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { formatCents, formatDollars } from '../core/runtime/format.js';
@@ -58,13 +58,17 @@ export const dispute = defineCommand({
     const amount = formatDollars(amountCents);
     const fee = span(low, high);
     const worst = released - high;
+    // A service fee only third parties state is an estimate, and the lead says so.
+    const serviceFee = era
+      ? `${era.thirdParty ? 'estimated ' : ''}${eraRate(era, feeFor(era, amountCents, { day }))} fee`
+      : 'fee';
     const best = released - low;
     const lead =
       best < 0
         ? `A dispute over ${amount} loses you money even if you win it all: the ${fee} arbitration fee is more than the ${formatDollars(released)} you would keep.`
         : worst < 0
           ? `A dispute over ${amount} is about even at best: winning it all leaves ${formatDollars(best)} after a ${formatDollars(low)} arbitration fee, a loss at ${formatDollars(high)}.`
-          : `If you win all ${amount} in dispute, you keep ${span(worst, best)} after Upwork's fee and the ${fee} arbitration fee.`;
+          : `If you win all ${amount} in dispute, you keep ${span(worst, best)} after Upwork's ${serviceFee} and the ${fee} arbitration fee.`;
     const evens = sourced.map((f) => f.breakEven);
     const needed = shareSpan(Math.min(...evens), Math.max(...evens), amountCents);
     const blocks = [

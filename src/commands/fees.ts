@@ -30,6 +30,10 @@ const DEFAULT_JOB_CENTS = 50_000;
 const MAX_JOBS = 10_000;
 const SLIDING = requireFeeRule('sliding');
 const FLAT = requireFeeRule('flat');
+const VARIABLE = requireFeeRule('variable');
+const DIRECT = requireFeeRule('direct');
+/** A day before the rule began (a rule with no start date never is). */
+const before = (rule: FeeRule, day: string) => !!rule.inForce.from && day < rule.inForce.from;
 const keep = (rule: FeeRule, cents: number, options: FeeOptions) =>
   formatDollars(feeFor(rule, cents, options).netCents);
 
@@ -95,9 +99,16 @@ export const fees = defineCommand({
       );
     }
     if (era?.computation.kind === 'variable') {
+      const c = era.computation;
+      const used =
+        rateBasisPoints === undefined
+          ? `${formatBasisPoints(c.basisPoints)} unless you agreed another rate (add rate:)`
+          : `this uses the ${formatBasisPoints(rateBasisPoints)} you gave (${formatBasisPoints(c.basisPoints)} when nothing else is agreed)`;
+      blocks.push(text(`Since ${era.inForce.from} the fee is set per contract, 0-15 %; ${used}.`));
+    } else if (era && args.rate !== undefined) {
       blocks.push(
         text(
-          `Since ${era.inForce.from} the fee is set per contract, 0-15 %; 10 % unless you agreed another rate (add rate:).`,
+          `rate:${args.rate} applies only to the Upwork variable fee (from ${VARIABLE.inForce.from}), so it does not change the ${day} figure.`,
         ),
       );
     }
@@ -111,7 +122,7 @@ export const fees = defineCommand({
           .replace(/^t/, 'T')}.`,
       ),
       text(
-        `Clients you bring (Direct Contracts, 5 %): you keep ${keep(requireFeeRule('direct'), amountCents, options)}. On Fiverr (20 %): ${keep(requireFeeRule('fiverr'), amountCents, options)}.`,
+        `Clients you bring (Direct Contracts, 5 %${before(DIRECT, day) ? `, from ${DIRECT.inForce.from}` : ''}): you ${before(DIRECT, day) ? 'would ' : ''}keep ${keep(DIRECT, amountCents, options)}. On Fiverr (20 %): ${keep(requireFeeRule('fiverr'), amountCents, options)}.`,
       ),
     );
     if (billedCents > 0) {

@@ -63,6 +63,10 @@ export const quote = defineCommand({
     const shown = rule ?? upworkEraOn(day);
     const notes = shown ? withdrawalNotes(shown, netCents, options, args.withdrawal) : [];
     const answer = rule ? oneRule(rule, netCents, options, extras) : allRules(netCents, options, extras);
+    // rate: sets only the variable fee; said when the one rule set asked for is another.
+    if (rule && args.rate !== undefined && rule.computation.kind !== 'variable') {
+      notes.push(text(`rate:${args.rate} applies only to the Upwork variable fee, so it does not change this quote.`));
+    }
     const costs = extras.withdrawal !== undefined || extras.connects > 0;
     const hint = rule
       ? `Try /quote ${args.net} to compare every fee.`
@@ -132,7 +136,7 @@ function oneRule(rule: FeeRule, netCents: number, options: QuoteOptions, extras:
   lines.push(['You keep', formatCents(q.takeHomeCents)]);
   const check = `charging ${formatCents(q.fee.grossCents - 1)} would leave ${formatCents(oneLess.takeHomeCents)}, less than ${formatCents(netCents)}`;
   return {
-    lead: `Charge ${formatDollars(q.fee.grossCents)} to keep ${formatDollars(netCents)} under the ${rule.name}${rule.computation.kind === 'variable' ? `, at ${formatBasisPoints(options.rateBasisPoints ?? rule.computation.basisPoints)}` : ''}.`,
+    lead: `${rule.thirdParty ? 'An estimate: charge' : 'Charge'} ${formatDollars(q.fee.grossCents)} to keep ${formatDollars(netCents)} under the ${rule.name}${rule.computation.kind === 'variable' ? `, at ${formatBasisPoints(options.rateBasisPoints ?? rule.computation.basisPoints)}` : ''}.`,
     blocks: [text(`${rule.name}: ${describeInForce(rule)}, ${when}.`), fields(lines)],
     details: [fields([['Check', check]])],
   };

@@ -58,7 +58,7 @@ describe('/dispute', () => {
       'A dispute over $300 loses you money even if you win it all: the $291-$337.50 arbitration fee is more than the $270 you would keep.',
     );
     expect((await ask('/dispute 800')).reply.lead).toBe(
-      "If you win all $800 in dispute, you keep $382.50-$429 after Upwork's fee and the $291-$337.50 arbitration fee.",
+      "If you win all $800 in dispute, you keep $382.50-$429 after Upwork's estimated 10 % fee and the $291-$337.50 arbitration fee.",
     );
   });
 

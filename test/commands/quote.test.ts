@@ -66,7 +66,7 @@ describe('/quote with one rule set', () => {
   it('labels the third-party variable era and honours rate:', async () => {
     const { reply } = await ask('/quote 850 era:variable rate:15');
     expect(field(reply, 'Charge')).toBe('$1,000.00');
-    expect(reply.lead).toBe('Charge $1,000 to keep $850 under the Upwork variable fee 0-15 %, at 15 %.');
+    expect(reply.lead).toBe('An estimate: charge $1,000 to keep $850 under the Upwork variable fee 0-15 %, at 15 %.');
     expect(reply.footer.join('\n')).toContain('stated only by third parties');
   });
 
