@@ -106,9 +106,15 @@ function withdrawalNotes(rule: FeeRule, netCents: number, options: QuoteOptions,
   const q = quoteFor(rule, netCents, { ...options, costsCents: (options.costsCents ?? 0) - high + low });
   return [
     text(
-      `Upwork's help page gives two wire costs, ${formatCents(low)} and ${formatCents(high)}; this quote counts ${formatCents(high)}. At ${formatCents(low)}, charge ${formatCents(q.fee.grossCents)} under ${rule.name}.`,
+      `Upwork's help page gives two wire costs, ${formatCents(low)} and ${formatCents(high)}; this quote counts ${formatCents(high)}. At ${formatCents(low)}, charge ${formatCents(q.fee.grossCents)} under ${theRule(rule, options)}.`,
     ),
   ];
+}
+
+/** "the Upwork variable fee 0-15 %, at 12 %": the rule set with the rate agreed under it. */
+function theRule(rule: FeeRule, options: QuoteOptions): string {
+  const c = rule.computation;
+  return `the ${rule.name}${c.kind === 'variable' ? `, at ${formatBasisPoints(options.rateBasisPoints ?? c.basisPoints)}` : ''}`;
 }
 
 function oneRule(rule: FeeRule, netCents: number, options: QuoteOptions, extras: Extras) {
@@ -136,7 +142,7 @@ function oneRule(rule: FeeRule, netCents: number, options: QuoteOptions, extras:
   lines.push(['You keep', formatCents(q.takeHomeCents)]);
   const check = `charging ${formatCents(q.fee.grossCents - 1)} would leave ${formatCents(oneLess.takeHomeCents)}, less than ${formatCents(netCents)}`;
   return {
-    lead: `${rule.thirdParty ? 'An estimate: charge' : 'Charge'} ${formatDollars(q.fee.grossCents)} to keep ${formatDollars(netCents)} under the ${rule.name}${rule.computation.kind === 'variable' ? `, at ${formatBasisPoints(options.rateBasisPoints ?? rule.computation.basisPoints)}` : ''}.`,
+    lead: `${rule.thirdParty ? 'An estimate: charge' : 'Charge'} ${formatDollars(q.fee.grossCents)} to keep ${formatDollars(netCents)} under ${theRule(rule, options)}.`,
     blocks: [text(`${rule.name}: ${describeInForce(rule)}, ${when}.`), fields(lines)],
     details: [fields([['Check', check]])],
   };

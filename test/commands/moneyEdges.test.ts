@@ -57,3 +57,11 @@ describe('/dispute names an estimated service fee as one', () => {
     expect((await ask('/dispute 800', '2022-06-01T12:00:00Z')).reply.lead).not.toMatch(/estimate/);
   });
 });
+
+describe('/quote wire note under the variable fee', () => {
+  it('names the agreed rate the other wire figure was worked at', async () => {
+    // $1,000 + $30 wire at 5 %: $1,030 / 0.95 = $1,084.21 (fee $54.21 leaves $1,030.00).
+    const { all } = await ask('/quote 1000 era:variable rate:5 withdrawal:wire');
+    expect(all).toMatch(/At \$30\.00, charge \$1,084\.21 under the Upwork variable fee 0-15 %, at 5 %/);
+  });
+});
