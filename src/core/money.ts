@@ -12,7 +12,7 @@ export const billedOption = () =>
     .min(0)
     .max(MAX_DOLLARS)
     .optional()
-    .describe('what this client has already paid you, in dollars (moves the sliding tiers)');
+    .describe('what this client has already paid you, in dollars (sliding tiers; 2023 carry-over past $10,000)');
 export const variableRateOption = () =>
   z.number().min(0).max(15).optional().describe('variable-era fee agreed on the contract, in percent (default 10)');
 
