@@ -2,20 +2,7 @@
 // feedback does not count (unpaid, or removed by Upwork) called "no feedback".
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/adapters/console/render.js';
-import { commands } from '../../src/commands/index.js';
-import { runText } from '../../src/core/runtime/run.js';
-import { testContext } from '../support/context.js';
-import { COUNT, logOf } from '../support/logs.js';
-import { blockText, replyText } from '../support/replyText.js';
-
-async function answer(line: string, ctx = testContext()) {
-  const a = await runText(line, commands, ctx);
-  return { ...a, all: replyText(a.reply), short: [a.reply.lead, ...a.reply.blocks.map(blockText)].join('\n') };
-}
-
-const narrow = (text: string) => {
-  for (const l of text.split('\n')) expect(l.length, l).toBeLessThanOrEqual(64);
-};
+import { answer, COUNT, logOf, narrow } from '../support/logs.js';
 
 describe('a target already met on the log', () => {
   it('/jss target:50 at 50 % gives no count to reach 50 %, and says when it would fall under', async () => {

@@ -3,21 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/adapters/console/render.js';
-import { commands } from '../../src/commands/index.js';
 import { MAX_COUNT } from '../../src/core/jss/score.js';
-import { runText } from '../../src/core/runtime/run.js';
-import { testContext } from '../support/context.js';
-import { logOf } from '../support/logs.js';
-import { blockText, replyText } from '../support/replyText.js';
-
-async function answer(line: string, ctx = testContext()) {
-  const a = await runText(line, commands, ctx);
-  return { ...a, all: replyText(a.reply), short: [a.reply.lead, ...a.reply.blocks.map(blockText)].join('\n') };
-}
-
-const narrow = (text: string) => {
-  for (const l of text.split('\n')) expect(l.length, l).toBeLessThanOrEqual(64);
-};
+import { answer, logOf, narrow } from '../support/logs.js';
 
 describe('counts at the top of the accepted range', () => {
   it.each(['/jss 900000 0 1000000', '/jss 999999 0 1000000', '/jss 1000000 0 1000000'])(

@@ -5,13 +5,24 @@ import { commands } from '../../src/commands/index.js';
 import type { Context } from '../../src/core/runtime/command.js';
 import { runText } from '../../src/core/runtime/run.js';
 import { testContext } from './context.js';
-import { replyText } from './replyText.js';
+import { blockText, replyText } from './replyText.js';
 
 /** Runs one line that must succeed; its reply and the reply's whole text. */
 export async function ask(line: string, ctx: Context) {
   const answer = await runText(line, commands, ctx);
   expect(answer.outcome, line).toBe('ok');
   return { reply: answer.reply, all: replyText(answer.reply) };
+}
+
+/** Runs one line, whatever its outcome: the answer, its whole text, and its lead and blocks alone. */
+export async function answer(line: string, ctx = testContext()) {
+  const a = await runText(line, commands, ctx);
+  return { ...a, all: replyText(a.reply), short: [a.reply.lead, ...a.reply.blocks.map(blockText)].join('\n') };
+}
+
+/** Every line fits the 64-column console. */
+export function narrow(text: string): void {
+  for (const l of text.split('\n')) expect(l.length, l).toBeLessThanOrEqual(64);
 }
 
 /** A fresh context whose log holds what the lines add. */
