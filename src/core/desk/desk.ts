@@ -162,7 +162,7 @@ export function deskFor({ contracts, followups, today }: DeskInput): Desk {
   };
   const next = nextThing(base, contractsToTarget(index, today, '24-month'));
   const score = base.empty
-    ? base.followups.length > 0
+    ? followups.length > 0
       ? 'No contracts in your log yet'
       : 'Your desk is empty'
     : base.twentyFour === undefined

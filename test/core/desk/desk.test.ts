@@ -135,6 +135,9 @@ describe('the desk model', () => {
       'No contracts in your log yet; next: add your contracts with /contracts add or /contracts import.',
     );
     expect(replyText(deskReply(desk))).toMatch(/1\s+Ana\s+Closing nudge\s+2026-11-25/);
+    // A ladder whose next step is weeks away is not listed, and the desk is still not empty.
+    const later = followup({ day: '2026-12-20', inDays: 28 });
+    expect(deskFor({ contracts: [], followups: [later], today: TODAY }).lead).toMatch(/^No contracts in your log yet;/);
   });
 
   it('a negative leaving a window this week is listed with the score it leaves behind', () => {
