@@ -126,10 +126,13 @@ function sample(w: WhatIf): PathPoint[] {
   return [...picks].sort((a, b) => a - b).flatMap((i) => w.path[i] ?? []);
 }
 
-/** "99.61 %, which shows as 100 %" where rounding alone lifts it onto the target or 100 %; else as shown. */
+/** Rounding alone lifts the score onto the target or onto 100 %. */
+const lifted = (percent: number, exact: number, target: number) =>
+  (percent >= target && exact < target) || (percent === 100 && exact < 100);
+
+/** "99.61 %, which shows as 100 %" where rounding alone lifts it; else as shown. */
 function scoreText(percent: number, exact: number, target: number): string {
-  const lifted = (percent >= target && exact < target) || (percent === 100 && exact < 100);
-  return lifted ? `${exact} %, which shows as ${percent} %` : `${percent} %`;
+  return lifted(percent, exact, target) ? `${exact} %, which shows as ${percent} %` : `${percent} %`;
 }
 
 /** The what-if answer: its own lead and path; the usual score answer moves behind details. */
@@ -141,10 +144,12 @@ export function withWhatIf(base: Reply, w: WhatIf, target: number): Reply {
     p.day === undefined ? `after ${plural(p.done, 'contract')}` : `on ${isoOfDay(p.day)} (contract ${p.done})`;
   const from = scoreText(w.start, w.startExact, target);
   const to = last ? scoreText(last.percent, last.exact, target) : from;
-  const bothLifted = from !== `${w.start} %` && to !== `${last?.percent} %` && w.start === last?.percent;
+  const startLifted = lifted(w.start, w.startExact, target);
+  const bothLifted =
+    startLifted && last !== undefined && lifted(last.percent, last.exact, target) && w.start === last.percent;
   const path = bothLifted
     ? `${w.startExact} % to ${last.exact} %, both shown as ${last.percent} %`
-    : `${from}${from.includes(',') ? ',' : ''} to ${to}`;
+    : `${from}${startLifted ? ',' : ''} to ${to}`;
   const short =
     (last?.percent ?? w.start) >= target ? `it stays under ${target} % unrounded` : `${target} % is not reached`;
   const atTarget = target === 100 ? '100 %' : `${target} % or more`;
