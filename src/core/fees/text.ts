@@ -45,23 +45,28 @@ const SHORT_NAMES: Record<string, string> = {
   'freelancer-hourly': 'Freelancer.com hourly',
 };
 
+/** The lower rate a client kept under this rule (the 2023 carry-over), when this fee used it. */
+function keptRate(rule: FeeRule, fee?: Fee) {
+  const c = rule.computation;
+  return fee?.grandfathered && c.kind === 'percent' ? c.grandfather : undefined;
+}
+
 /** The rule's short name for a table row, with the agreed variable rate or the rate a client kept. */
 export function ruleLabel(rule: FeeRule, rateBasisPoints?: number, fee?: Fee): string {
   const c = rule.computation;
   if (c.kind === 'variable') return `Variable ${formatBasisPoints(rateBasisPoints ?? c.basisPoints)}`;
   const name = SHORT_NAMES[rule.id] ?? rule.name;
-  if (fee?.grandfathered && c.kind === 'percent' && c.grandfather) {
-    return `${name.replace(/ [0-9]+ %$/, '')}, ${formatBasisPoints(c.grandfather.basisPoints)} kept`;
-  }
-  return name;
+  const kept = keptRate(rule, fee);
+  return kept ? `${name.replace(/ [0-9]+ %$/, '')}, ${formatBasisPoints(kept.basisPoints)} kept` : name;
 }
 
 /** "5 % kept until 2023-12-31 for clients past $10,000": the lower rate a client kept, when this fee used it. */
 export function carryOver(rule: FeeRule, fee: Fee): string | undefined {
-  const c = rule.computation;
-  if (!fee.grandfathered || c.kind !== 'percent' || !c.grandfather) return undefined;
-  const g = c.grandfather;
-  return `${formatBasisPoints(g.basisPoints)} kept until ${g.until} for clients past ${formatDollars(g.fromBilledCents)}`;
+  const g = keptRate(rule, fee);
+  return (
+    g &&
+    `${formatBasisPoints(g.basisPoints)} kept until ${g.until} for clients past ${formatDollars(g.fromBilledCents)}`
+  );
 }
 
 /** "today's 10 %", "the sliding 20/10/5 %": the era's rate as a sentence names it. */
