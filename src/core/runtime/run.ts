@@ -10,7 +10,7 @@ import { trackInFlight } from './lifecycle.js';
 import { usageLine } from './options.js';
 import { type Reply, reply, text } from './reply.js';
 import { loadSettings } from './settings.js';
-import { type ParsedLine, parseLine } from './textArgs.js';
+import { commandOf, type ParsedLine, parseLine } from './textArgs.js';
 
 export type Outcome = 'ok' | 'user_error' | 'storage_unavailable' | 'internal_error';
 
@@ -70,20 +70,21 @@ export async function runText(line: string, commands: readonly Command[], ctx: C
   return (await refusedByLimits(ctx)) ?? runParsed(parseText(line, commands), ctx);
 }
 
-/** A typed line parsed once: its command and arguments, or what is wrong with it. */
-export type ParsedText = ParsedLine | { error: unknown };
+/** A typed line parsed once: its command and arguments, or what is wrong with it (and the command it named). */
+export type ParsedText = ParsedLine | { error: unknown; named?: Command };
 
 export function parseText(line: string, commands: readonly Command[]): ParsedText {
   try {
     return parseLine(line, commands);
   } catch (error) {
-    return { error };
+    // The command the line named, so the refusal ends with its usage line.
+    return { error, named: commandOf(line, commands)?.command };
   }
 }
 
 /** Runs a line parsed by parseText (an adapter that needed the parse before, for a form, passes it on). */
 export function runParsed(parsed: ParsedText, ctx: Context): Promise<Answer> {
-  if ('error' in parsed) return failedBefore(ctx, undefined, parsed.error);
+  if ('error' in parsed) return failedBefore(ctx, parsed.named, parsed.error);
   return runCommand(parsed.command, parsed.args, ctx);
 }
 

@@ -2,7 +2,7 @@
 // name:value pairs, quotes, sub-commands, and numbers like 15,000 / $15k / 1.5k / 90%.
 import type { Command } from './command.js';
 import { UserError } from './errors.js';
-import { COMMON_OPTIONS, type OptionSpec, optionSpecs, usageLine } from './options.js';
+import { COMMON_OPTIONS, type OptionSpec, optionSpecs } from './options.js';
 
 interface Token {
   value: string;
@@ -172,10 +172,7 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
       );
     }
     if (!target) {
-      throw new UserError(
-        'too_many_values',
-        `Too many values: "${token.value.slice(0, 40)}" has no place. Usage: ${usageLine(command)}`,
-      );
+      throw new UserError('too_many_values', `Too many values: "${token.value.slice(0, 40)}" has no place.`);
     }
     set(target, coerce(target, token.value));
     next++;
@@ -257,17 +254,29 @@ export interface ParsedLine {
   args: Record<string, unknown>;
 }
 
+/** The command a line names ("contracts add" before "contracts"), with the text after its name. */
+export function commandOf(
+  line: string,
+  commands: readonly Command[],
+): { command: Command; argText: string } | undefined {
+  const trimmed = line.trim().replace(/^\//, '');
+  const [first = '', second = ''] = trimmed.split(/\s+/, 2);
+  const name = first.toLowerCase();
+  const sub = commands.find((c) => c.name === `${name} ${second.toLowerCase()}`);
+  if (sub) return { command: sub, argText: afterWords(trimmed, 2) };
+  const top = commands.find((c) => c.name === name);
+  return top && { command: top, argText: afterWords(trimmed, 1) };
+}
+
 /** "/contracts add date:today ..." -> the "contracts add" command and its arguments. */
 export function parseLine(line: string, commands: readonly Command[]): ParsedLine {
   const trimmed = line.trim().replace(/^\//, '');
   const [first = '', second = ''] = trimmed.split(/\s+/, 2);
   const name = first.toLowerCase();
   if (!name) throw new UserError('no_command', 'Type a command, for example /jss 7 1 8, or /help for the list.');
-  const sub = commands.find((c) => c.name === `${name} ${second.toLowerCase()}`);
-  const top = sub ? undefined : commands.find((c) => c.name === name);
-  if (line.length > MAX_LINE) throw tooLong(sub ?? top);
-  if (sub) return { command: sub, args: parseArgs(sub, afterWords(trimmed, 2)) };
-  if (top) return { command: top, args: parseArgs(top, afterWords(trimmed, 1)) };
+  const found = commandOf(trimmed, commands);
+  if (line.length > MAX_LINE) throw tooLong(found?.command);
+  if (found) return { command: found.command, args: parseArgs(found.command, found.argText) };
   const subs = commands.filter((c) => c.name.startsWith(`${name} `));
   if (subs.length > 0) {
     const names = subs.map((c) => c.name.split(' ')[1]).join(', ');
