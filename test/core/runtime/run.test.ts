@@ -81,7 +81,10 @@ describe('runText', () => {
     ['/sum 1 2 share:maybe', '"share" must be yes or no (got "maybe").'],
     // Refused while the line is read, before validation: the usage line still follows.
     ['/sum 1 2 mode:fast mode:slow', '"mode" is given twice.'],
-    ['/sum 1 $15 000', '"$15 000" reads as one number with a space in it: write 15000, or label:000 if 000 is a separate value.'],
+    [
+      '/sum 1 $15 000',
+      '"$15 000" reads as one number with a space in it: write 15000, or label:000 if 000 is a separate value.',
+    ],
   ])('%s -> one clear sentence with the usage line, and the command never runs', async (line, sentence) => {
     calls.length = 0;
     const answer = await runText(line, registry, ctx());
