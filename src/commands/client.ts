@@ -17,7 +17,7 @@ export const client = defineCommand({
     hire_rate: z.number().min(0).max(100).optional().describe("the client's hire rate, in percent"),
     spent: z.number().min(0).max(MAX_DOLLARS).optional().describe('total the client has spent, in dollars'),
     jobs_posted: z.number().int().min(0).max(100_000).optional().describe('jobs the client has posted'),
-    rating: z.number().min(0).max(5).optional().describe("the client's average rating from freelancers, 0-5"),
+    rating: z.number().min(1).max(5).optional().describe("the client's average rating from freelancers, 1-5 stars"),
     reviews: z.number().int().min(0).max(100_000).optional().describe('how many reviews that rating rests on'),
     post: z.string().min(1).max(6000).describe('the job post text'),
   }),

@@ -20,6 +20,12 @@ describe('/client with figures that contradict each other', () => {
     expect(answer.reply.lead).not.toMatch(/hires on|rated .* stars/);
   });
 
+  it('refuses a rating below one star: freelancers rate clients 1 to 5 stars', async () => {
+    const answer = await runText(`/client rating:0 reviews:5 ${POST}`, commands, ctx);
+    expect(answer.code).toBe('invalid_option');
+    expect(answer.reply.lead).toBe('"rating" must be at least 1 (got "0").');
+  });
+
   it.each([
     'rating:4.9 reviews:12',
     'jobs_posted:0 hire_rate:0',
