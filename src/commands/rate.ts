@@ -38,7 +38,14 @@ export const rate = defineCommand({
     const wage = dollars(wageCents);
     return reply({
       lead: `A fair freelance rate is ${wage} an hour or more: an employee on ${wage} costs an employer about ${dollars(advice.employerHourCents)} an hour.`,
-      blocks: [text(employerLine(advice)), text(startLine(advice)), text(ladderLine(advice)), text(premiumLine())],
+      blocks: [
+        text(employerLine(advice)),
+        text(startLine(advice)),
+        text(ladderLine(advice)),
+        text(premiumLine()),
+        // Dropped once the details are shown, so the answer never points at what it already shows.
+        { type: 'text', text: 'What you keep at each rate: add details:yes.', short: true },
+      ],
       details: [
         text(`What you keep under ${ruleLabel(rule)}, each hour and a week of ${args.hours} hours as one payment:`),
         table(['Rate', 'Fee', 'You keep', 'A week kept'], keepRows(rule, advice, day)),
@@ -52,7 +59,7 @@ export const rate = defineCommand({
       ],
       footer: [
         `Source: ${COURSE_SOURCE}; the employer-cost ratio is the course's, scaled by gigdesk. The ${dollars(JSS_PREMIUM.cents)} JSS premium is the author's estimate.`,
-        `Next: details:yes shows what you keep at each rate; /client checks a job post before you bid.`,
+        'Next: /client checks a job post before you bid.',
       ],
     });
   },

@@ -68,6 +68,9 @@ describe('advice a freelancer can act on', () => {
     expect(reply.blocks.length + reply.footer.length).toBeLessThanOrEqual(8);
     const withFees = await ask('/rate 25 details:yes');
     expect(withFees.all).toMatch(/third parties/);
+    // The pointer to what you keep is in the short answer only: asked for, the table is there instead.
+    expect(replyText({ ...reply, details: [] })).toMatch(/add details:yes/);
+    expect(withFees.all).not.toMatch(/details:yes/);
   });
 
   it('(7) /profile flags a pasted resume and hears the common closing invitations', () => {
