@@ -24,6 +24,15 @@ const LADDER_SOURCE =
 const hour = `${String(REMINDER_HOUR).padStart(2, '0')}:00`;
 const zoneFooter = (tz: string) =>
   `Dates are calendar days in ${tz}; each reminder is due at ${hour} ${tz} on its day.`;
+/** One line for the list: the zone, or each ladder's own when they differ. */
+function zonesFooter(list: readonly Followup[]): string {
+  const zones = new Set(list.map((f) => f.tz));
+  if (zones.size === 1) return zoneFooter(list[0]?.tz ?? 'UTC');
+  const each = list.map((f) => `#${f.id} ${f.tz}`).join(', ');
+  return `Dates are calendar days in each follow-up's own time zone: ${each}. Each reminder is due at ${hour} there.`;
+}
+/** "Alex (the logo)": the client, and the project when the ladder has one. */
+const named = (f: Followup) => (f.project ? `${f.client} (${f.project})` : f.client);
 
 /** Short enough for a 64-column table; the troubled ones are explained in a line of their own. */
 const STATUS: Record<FollowupStep['status'], string> = {
@@ -155,7 +164,7 @@ export const followupList = defineCommand({
         ...(troubles.length > 0 ? [text(troubles.join('\n'))] : []),
       ],
       footer: [
-        ...new Set(list.map((f) => zoneFooter(f.tz))),
+        zonesFooter(list),
         `Client closed the contract? /followup done ${hinted.id}. More time? /followup snooze ${hinted.id} 3.`,
       ],
     });
@@ -172,8 +181,12 @@ export const followupDone = defineCommand({
   autocomplete: (option, partial, ctx) => (option === 'which' ? suggestLadders(partial, ctx) : []),
   run: async (args, ctx) => {
     const stopped = await stopFollowup(ctx, args.which);
+    // Another ladder with the same client keeps its reminders: say so, or "stopped" reads as all of them.
+    const client = stopped.client.toLowerCase();
+    const others = (await loadFollowups(ctx)).filter((f) => f.client.toLowerCase() === client && nextPending(f));
     return reply({
-      lead: `Stopped follow-up #${stopped.id} with ${stopped.client}: no more reminders about this client.`,
+      lead: `Stopped follow-up #${stopped.id} with ${named(stopped)}: no more reminders for it.`,
+      blocks: others.map((f) => text(`#${f.id} with ${named(f)} still runs: /followup done ${f.id} stops it.`)),
     });
   },
 });

@@ -197,7 +197,7 @@ describe('/followup commands', () => {
       'Follow-up #1 with Acme moved 4 days later: closing nudge on 2026-03-21 (in 11 days).',
     );
     const done = await run('/followup done Acme');
-    expect(done.reply.lead).toBe('Stopped follow-up #1 with Acme: no more reminders about this client.');
+    expect(done.reply.lead).toBe('Stopped follow-up #1 with Acme (the logo): no more reminders for it.');
     expect((await loadFollowups(ctx())).map((f) => f.client)).toEqual(['Beta']);
   });
 
