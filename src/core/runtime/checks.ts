@@ -30,7 +30,10 @@ const notRestarting: Check = (call) => {
 
 const adminsOnly: Check = (call) => {
   if (call.command.adminOnly && !call.ctx.isAdmin) {
-    throw new UserError('admin_only', `Only workspace admins can use /${call.command.name}.`);
+    throw new UserError(
+      'admin_only',
+      `Only workspace admins can use /${call.command.name}. Ask one of them if something here should change.`,
+    );
   }
   return call;
 };

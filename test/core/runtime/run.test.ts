@@ -133,7 +133,10 @@ describe('runText', () => {
 
 describe('runCommand', () => {
   it('refuses admin-only commands to non-admins and runs them for admins', async () => {
-    expect(await runCommand(adminOnly, {}, ctx())).toMatchObject({ code: 'admin_only' });
+    const refused = await runCommand(adminOnly, {}, ctx());
+    expect(refused).toMatchObject({ code: 'admin_only' });
+    // The member hears what to do next, not only that the door is shut.
+    expect(refused.reply.lead).toMatch(/^Only workspace admins can use \/\w+\. Ask one of them/);
     expect((await runCommand(adminOnly, {}, ctx({ isAdmin: true }))).reply.lead).toBe('changed');
   });
 
