@@ -4,9 +4,7 @@ import {
   type MessageContextMenuCommandInteraction,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
-import { UserError } from '../../core/runtime/errors.js';
-import { userErrorAnswer } from '../../core/runtime/run.js';
-import { respond } from '../respond.js';
+import { checkPosted } from '../posted.js';
 import { EVERYWHERE } from './commands.js';
 import { type DiscordDeps, interactionSurface } from './surface.js';
 
@@ -28,13 +26,5 @@ export async function onMessageAction(i: MessageContextMenuCommandInteraction, d
   const content = i.targetMessage.content;
   const surface = interactionSurface(i, deps, { early: false, privately: true });
   // Always private: share is never passed, so the answer goes to the person who used the action alone.
-  if (!check || content.trim() === '') {
-    const empty = userErrorAnswer(
-      undefined,
-      new UserError('nothing_to_check', 'That message has no text to check (only pictures or embeds).'),
-    );
-    await respond(surface, { answer: empty });
-  } else {
-    await respond(surface, { command: check, args: { text: content.slice(0, 4000) } });
-  }
+  await checkPosted(surface, check, content, 'That message has no text to check (only pictures or embeds).');
 }

@@ -1,7 +1,6 @@
 // Button presses (block_actions), form submissions (view_submission) and the "Check this wording" message
 // shortcut (message_action): each acks at once and is answered by the shared respond through the response_url.
-import { UserError } from '../../core/runtime/errors.js';
-import { userErrorAnswer } from '../../core/runtime/run.js';
+import { checkPosted } from '../posted.js';
 import { respond } from '../respond.js';
 import { BUTTON_ACTION_ID } from './actions.js';
 import type { AdminCheck, SlackDeps } from './deps.js';
@@ -75,14 +74,7 @@ export function interactionRoutes(
     const on = surface({ client, teamId, userId: shortcut.user.id, post: (m) => reply(m) });
     const check = deps.commands.find((c) => c.name === 'check');
     const content = unescapeSlack(shortcut.message.text ?? '');
-    if (check && content.trim()) await respond(on, { command: check, args: { text: content.slice(0, 4000) } });
-    else
-      await respond(on, {
-        answer: userErrorAnswer(
-          undefined,
-          new UserError('nothing_to_check', 'That message has no text to check (only files or blocks).'),
-        ),
-      });
+    await checkPosted(on, check, content, 'That message has no text to check (only files or blocks).');
   };
   return { buttonActionId: BUTTON_ACTION_ID, press, form, shortcuts: { [CHECK_WORDING_CALLBACK]: checkWording } };
 }

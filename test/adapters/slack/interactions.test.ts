@@ -119,6 +119,27 @@ describe('Slack forms, the message shortcut and files', () => {
     expect(visibleText(messageOf(answer)).toLowerCase()).toContain('5 star');
   });
 
+  it('refuses a message longer than /check reads instead of checking a cut of it', async () => {
+    const { h } = await start();
+    // The request for stars sits past the 4,000th character: a cut would call the message fine.
+    const text = `${'Thanks for the project. '.repeat(200)}Please leave me a 5 star review.`;
+    await h.sendPayload({
+      type: 'message_action',
+      callback_id: 'check_wording',
+      ...who(OWNER),
+      trigger_id: '1.2.6',
+      response_url: RESPONSE_URL,
+      channel: { id: 'C0GENERAL', name: 'general' },
+      message_ts: '1700000000.3',
+      action_ts: '1700000002.2',
+      message: { type: 'message', user: 'U0WRITER', ts: '1700000000.3', text },
+    });
+    const [answer] = await h.waitForCalls('response_url', 1);
+    const shown = visibleText(messageOf(answer));
+    expect(shown).toContain(`That message is 4,832 characters long, and /check reads at most 4,000`);
+    expect(shown).not.toMatch(/Good to send/);
+  });
+
   it('sends /mydata export as a complete JSON file to the user’s DM, however much is stored', async () => {
     const { h, store } = await start();
     const ctx = { ...testContext({ store }), platform: 'slack' as const, workspaceId: 'T0TEST', userId: OWNER };
