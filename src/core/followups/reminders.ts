@@ -7,7 +7,7 @@ import type { Context, Platform } from '../runtime/command.js';
 import { UserError } from '../runtime/errors.js';
 import type { ScheduledJob } from '../store/jobs.js';
 import { personalScope, readUserData, type Store, updateUserData } from '../store/store.js';
-import { buildFollowup, type Followup, type NewFollowup, snoozeSteps } from './ladders.js';
+import { buildFollowup, type Followup, type NewFollowup, nextPending, snoozeSteps } from './ladders.js';
 
 export const LADDERS = 'followups';
 export const NOTICES = 'reminder-notices';
@@ -109,8 +109,11 @@ const without = (list: Followup[] | undefined, id: number) => {
   return rest.length > 0 ? rest : undefined;
 };
 
-/** The new ladder beside `list`, or the UserError /followup start answers with instead. */
-function newLadder(list: Followup[], input: NewFollowup, now: Date): Followup {
+/**
+ * The new ladder and the list it joins, or the UserError /followup start answers with instead. Only
+ * running ladders count toward the limit: at it, the oldest finished one gives its place.
+ */
+function newLadder(list: Followup[], input: NewFollowup, now: Date): { created: Followup; kept: Followup[] } {
   const same = list.find((f) => sameLadder(f, input.client, input.project));
   if (same) {
     const other = input.project ? '' : ' For another project with this client, add project:.';
@@ -119,13 +122,15 @@ function newLadder(list: Followup[], input: NewFollowup, now: Date): Followup {
       `You already follow up with ${same.client}${same.project ? ` on ${same.project}` : ''} (#${same.id}); stop it with /followup done ${same.id}.${other}`,
     );
   }
-  if (list.length >= MAX_LADDERS) {
+  const finished = list.find((f) => !nextPending(f));
+  const kept = list.length >= MAX_LADDERS && finished ? list.filter((f) => f !== finished) : list;
+  if (kept.length >= MAX_LADDERS) {
     throw new UserError(
       'too_many_followups',
-      `You have ${MAX_LADDERS} follow-ups, the most kept at once; stop some with /followup done.`,
+      `You have ${MAX_LADDERS} follow-ups running, the most kept at once; stop some with /followup done.`,
     );
   }
-  return buildFollowup(Math.max(0, ...list.map((f) => f.id)) + 1, input, now);
+  return { created: buildFollowup(Math.max(0, ...list.map((f) => f.id)) + 1, input, now), kept };
 }
 
 /** Why /followup start would refuse this ladder now (its UserError), or undefined when it would start. */
@@ -142,8 +147,9 @@ export async function startRefusal(scope: Scope, input: NewFollowup, now: Date):
 export async function startFollowup(ctx: Context, input: NewFollowup): Promise<Followup> {
   let created: Followup | undefined;
   await updateUserData<Followup[]>(ctx, LADDERS, (list = []) => {
-    created = newLadder(list, input, ctx.now);
-    return [...list, created];
+    const next = newLadder(list, input, ctx.now);
+    created = next.created;
+    return [...next.kept, created];
   });
   const followup = created as Followup;
   try {
