@@ -162,6 +162,13 @@ export async function bench(): Promise<BenchRow[]> {
     const cpuPerPost = contenders.map((c) => c.cpuMs / (ROUNDS * (RUNS_PER_ROUND + WARM_UP)));
     const [bare, adapter, real, sameBody] = timings;
     const ratio = (t?: Timing, to = bare) => ((t?.perSecond ?? 0) / (to?.perSecond ?? 1)).toFixed(2);
+    // Round by round, each against the bare app's round beside it: how far one run's ratio moves.
+    const spread = (c?: Contender) => {
+      const each = (c?.rounds ?? [])
+        .map((t, i) => t.perSecond / (contenders[0]?.rounds[i]?.perSecond ?? 1))
+        .sort((a, b) => a - b);
+      return `rounds ${each.map((r) => r.toFixed(2)).join(', ')}`;
+    };
     return [
       ...timings.map((t, i) =>
         timingRow(t, `${t.perSecond.toFixed(0)} POSTs/s, ${cpuPerPost[i]?.toFixed(3)} ms CPU per POST`),
@@ -174,7 +181,7 @@ export async function bench(): Promise<BenchRow[]> {
       {
         what: 'Slack throughput, gigdesk adapter with a one-line command / bare Bolt',
         value: ratio(adapter),
-        note: "target >= 0.8; the adapter alone (admin check, parsing, Block Kit, ack budget), without the command's own work",
+        note: `target >= 0.8; the adapter alone (admin check, parsing, Block Kit, ack budget), without the command's own work; ${spread(contenders[1])}`,
       },
       {
         what: 'Slack without HTTP (Bolt processEvent), one-line command: gigdesk adapter against bare Bolt',
