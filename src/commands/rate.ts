@@ -11,7 +11,7 @@ import {
   rateAdvice,
   suggestedRates,
 } from '../core/advice/rates.js';
-import { feeFor } from '../core/fees/fees.js';
+import { feeFor, roundHalfUp } from '../core/fees/fees.js';
 import { type FeeRule, feeRuleIds, findRule, upworkEraOn } from '../core/fees/rules.js';
 import { feeFooter, ruleLabel } from '../core/fees/text.js';
 import { dayOrToday, dollarsToCents } from '../core/money.js';
@@ -47,11 +47,14 @@ export const rate = defineCommand({
         { type: 'text', text: 'What you keep at each rate: add details:yes.', short: true },
       ],
       details: [
-        text(`What you keep under ${ruleLabel(rule)}, each hour and a week of ${args.hours} hours as one payment:`),
+        text(
+          `What you keep under ${ruleLabel(rule)}, a week of ${args.hours} hours paid as one payment; each hour takes its share of the week's fee, to the cent:`,
+        ),
         table(['Rate', 'Fee', 'You keep', 'A week kept'], keepRows(rule, advice, day)),
         text(
           `The week is counted as a first payment from a new client, which matters for the sliding fee's tiers. Exact fees for any amount: /quote or /fees.`,
         ),
+        ...(rule.computation.kind === 'percentWithMinimum' ? [text(perProject(rule.computation.minimumCents))] : []),
         text(feeFooter([rule]).join(' ')),
         text(
           `Scaling: the course's figure is ${dollars(COURSE_EMPLOYER_HOUR_CENTS)} for a ${dollars(COURSE_WAGE_CENTS)} wage; gigdesk applies the same ratio (${(COURSE_EMPLOYER_HOUR_CENTS / COURSE_WAGE_CENTS).toFixed(2)} x) to your wage and counts ${COURSE_WEEKS_PER_YEAR} working weeks a year, as the course's $84,000 does.`,
@@ -94,14 +97,19 @@ function ladderLine(a: RateAdvice): string {
   return `${head}: ${steps(a.wageCents)}; a ${steps(start, ' start')}.`;
 }
 
+function perProject(minimumCents: number): string {
+  return `The ${dollars(minimumCents)} minimum is per fixed-price project: here a week's work is one project. Hourly work on Freelancer.com: fee:freelancer-hourly.`;
+}
+
 function premiumLine(): string {
   return `A ${JSS_PREMIUM.highPercent} % JSS may be worth about ${dollars(JSS_PREMIUM.cents)} an hour more than ${JSS_PREMIUM.lowPercent} % (the course author's estimate).`;
 }
 
+/** Fees are charged on payments, not hours: an hour's fee is its share of the week's, so the columns agree. */
 function keepRows(rule: FeeRule, a: RateAdvice, day: string): string[][] {
   return suggestedRates(a).map((cents) => {
-    const hour = feeFor(rule, cents, { day });
     const week = feeFor(rule, cents * a.hoursPerWeek, { day });
-    return [formatCents(cents), formatCents(hour.feeCents), formatCents(hour.netCents), formatCents(week.netCents)];
+    const hourFee = roundHalfUp(week.feeCents, a.hoursPerWeek);
+    return [formatCents(cents), formatCents(hourFee), formatCents(cents - hourFee), formatCents(week.netCents)];
   });
 }

@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../../src/commands/index.js';
 import { rateAdvice, suggestedRates } from '../../../src/core/advice/rates.js';
 import { feeFor } from '../../../src/core/fees/fees.js';
-import { requireFeeRule } from '../../../src/core/fees/rules.js';
+import { FEE_RULES, requireFeeRule } from '../../../src/core/fees/rules.js';
+import type { Reply } from '../../../src/core/runtime/reply.js';
 import { runText } from '../../../src/core/runtime/run.js';
 import { testContext } from '../../support/context.js';
 import { replyText } from '../../support/replyText.js';
 
 const ask = async (line: string) => (await runText(line, commands, testContext())).reply;
+const rowsOf = (r: Reply) => [...r.blocks, ...r.details].flatMap((b) => (b.type === 'table' ? b.rows : []));
+const dollars = (c: number) => `$${(c / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+/** "$1,260.00" -> 126000 */
+const cents = (cell: string) => Math.round(Number(cell.replace(/[$,]/g, '')) * 100);
 
 describe('rateAdvice', () => {
   it("the course's worked figure: a $25 wage costs the employer about $42 an hour, $84,000 a year", () => {
@@ -55,16 +60,37 @@ describe('/rate', () => {
     expect(all).toContain("The $30 JSS premium is the author's estimate");
   });
 
-  it('take-home comes from the fee engine for the chosen era', async () => {
+  it("take-home comes from the fee engine for the chosen era: each hour is its share of the week's fee", async () => {
     const r = await ask('/rate 25 fee:sliding feedbacks:20 hours:30 details:yes');
     const rule = requireFeeRule('sliding');
     const week = feeFor(rule, 2_500 * 30, { day: '2026-11-22' });
-    const row = [...r.blocks, ...r.details]
-      .flatMap((b) => (b.type === 'table' ? b.rows : []))
-      .find((cells) => cells[0] === '$25.00');
-    expect(row).toEqual(['$25.00', '$5.00', '$20.00', `$${(week.netCents / 100).toFixed(2)}`]);
+    const hourFee = Math.round(week.feeCents / 30);
+    const row = rowsOf(r).find((cells) => cells[0] === '$25.00');
+    expect(row).toEqual(['$25.00', dollars(hourFee), dollars(2_500 - hourFee), dollars(week.netCents)]);
     expect(replyText(r)).toContain('Upwork sliding fee 20/10/5 %');
   });
+
+  it("Freelancer.com's $5 minimum is per project: the week is one project, not $5 an hour", async () => {
+    const r = await ask('/rate 25 fee:freelancer-fixed details:yes feedbacks:2');
+    // A $800 week: 10 % is $80, more than the $5 minimum, so $2.00 of each $20 hour.
+    expect(rowsOf(r).find((cells) => cells[0] === '$20.00')).toEqual(['$20.00', '$2.00', '$18.00', '$720.00']);
+    expect(replyText(r)).toMatch(/fee:freelancer-hourly/);
+  });
+
+  it.each(FEE_RULES.map((rule) => rule.id))(
+    '%s: an hour kept times the hours is the week kept, to the rounding of each hour',
+    async (id) => {
+      for (const line of [`/rate 25 fee:${id} details:yes`, `/rate 3.33 hours:7 fee:${id} details:yes`]) {
+        const hours = line.includes('hours:7') ? 7 : 40;
+        for (const cells of rowsOf(await ask(line))) {
+          const [rate = 0, fee = 0, kept = 0, week = 0] = cells.map(cents);
+          expect(cells, line).toHaveLength(4);
+          expect(fee + kept, line).toBe(rate);
+          expect(Math.abs(kept * hours - week), line).toBeLessThanOrEqual(hours / 2);
+        }
+      }
+    },
+  );
 
   it('the raise ladder starts from where you bid now, the same for the same freelancer in every answer', async () => {
     const ladder = async (line: string) =>
