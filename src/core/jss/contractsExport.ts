@@ -16,5 +16,6 @@ export function contractsToCsv(contracts: readonly Contract[]): string {
     c.longTerm ? 'yes' : 'no',
     c.clientRemoved ? 'yes' : 'no',
   ]);
-  return stringify(rows, { header: true, columns: EXPORT_COLUMNS });
+  // ";" separates records pasted on one line, so a field holding one is quoted like one with a comma.
+  return stringify(rows, { header: true, columns: EXPORT_COLUMNS, quoted_match: ';' });
 }

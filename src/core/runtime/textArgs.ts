@@ -131,7 +131,7 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
     if (spec.name in args) throw new UserError('option_twice', `"${spec.name}" is given twice.`);
     args[spec.name] = value;
   };
-  const restOf = (from: number) => argText.slice(from, tokens[tail]?.start ?? argText.length).trim();
+  const restOf = (from: number) => unquoted(argText.slice(from, tokens[tail]?.start ?? argText.length).trim());
   let next = 0; // index into specs of the next positional slot
   let amount: { raw: string; spec: OptionSpec } | undefined; // the token before, when it could start "15 000"
 
@@ -143,8 +143,9 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
     if (pair?.spec) {
       const spec = pair.spec;
       if (spec.type === 'number') amount = { raw: pair.value, spec };
-      // Named long text takes the rest of the line up to any trailing options ("title:Big build for Acme").
-      if (namedTakesRest(spec, last) && index < tail - 1) {
+      // Named long text takes the rest of the line up to any trailing options ("title:Big build for Acme"),
+      // as typed: one token of CSV keeps its quotes ("csv:2026-10-01,5,100,\"Smith, Jones\"").
+      if (namedTakesRest(spec, last)) {
         set(spec, restOf(token.start + pair.name.length + 1));
         index = tail - 1;
         continue;
@@ -158,7 +159,7 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
     if (target?.type === 'number') amount = { raw: token.value, spec: target };
     if (target && takesRest(target, last)) {
       // The last option, when it is text, takes the rest of the line as written: "Note: hi" included.
-      set(target, index === tail - 1 ? token.value : restOf(token.start));
+      set(target, restOf(token.start));
       index = tail - 1;
       continue;
     }
@@ -178,6 +179,13 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
     next++;
   }
   return args;
+}
+
+/** Quotes around the whole text, and only those, are dropped: "just this" -> just this; "a" b stays. */
+function unquoted(text: string): string {
+  const close = QUOTES[text[0] ?? ''];
+  const inner = text.slice(1, -1);
+  return text.length > 1 && close !== undefined && text.endsWith(close) && !inner.includes(close) ? inner : text;
 }
 
 /**

@@ -88,6 +88,9 @@ describe('parseArgs', () => {
     });
     expect(parseArgs(note, 'Acme Big build note:Ana')).toEqual({ client: 'Acme', text: 'Big build note:Ana' });
     expect(parseArgs(note, 'Acme text:"one"')).toEqual({ client: 'Acme', text: 'one' });
+    // One word of text keeps quotes that do not wrap all of it, as a longer text does.
+    expect(parseArgs(note, 'Acme a,"b, c"')).toEqual({ client: 'Acme', text: 'a,"b, c"' });
+    expect(parseArgs(note, 'Acme text:a,"b, c"')).toEqual({ client: 'Acme', text: 'a,"b, c"' });
   });
   it('takes long text with an unclosed quote as written; other options still refuse one', () => {
     expect(parseArgs(note, 'Acme He said "email me at bob@x.com')).toEqual({
