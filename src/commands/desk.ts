@@ -12,7 +12,7 @@ export const desk = defineCommand({
   usesStore: true,
   alwaysPrivate: true,
   options: z.object({}),
-  run: async (_args, ctx) => deskReply(await loadDesk(ctx, ctx.now)),
+  run: async (_args, ctx) => deskReply(await loadDesk(ctx, ctx.now), (await digestSetting(ctx)) !== undefined),
 });
 
 const capital = (day: string) => `${day[0]?.toUpperCase()}${day.slice(1)}`;

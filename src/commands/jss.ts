@@ -6,6 +6,7 @@ import { logReply } from '../core/jss/logReply.js';
 import { quickReply } from '../core/jss/quickReply.js';
 import { MAX_COUNT } from '../core/jss/score.js';
 import { MAX_PLANNED, plannedContracts, whatIfCounts, whatIfLog, withWhatIf } from '../core/jss/whatIf.js';
+import { windowAlertSetting } from '../core/jss/windowAlerts.js';
 import { chartOption } from '../core/runtime/chart.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
@@ -35,7 +36,7 @@ export const jss = defineCommand({
     const missing = COUNT_NAMES.filter((name) => args[name] === undefined);
     if (missing.length === 0) {
       const { successful = 0, negative = 0, total = 0 } = args;
-      const answer = quickReply({ successful, negative, total }, args.target);
+      const answer = quickReply({ successful, negative, total }, args.target, args.planned);
       if (!args.planned) return answer;
       return withWhatIf(answer, whatIfCounts({ successful, negative, total }, args.planned, args.target), args.target);
     }
@@ -54,7 +55,8 @@ export const jss = defineCommand({
       );
     }
     const today = dayOf(ctx.now);
-    const answer = logReply(log.contracts, today, args.target);
+    const alertsOn = (await windowAlertSetting(ctx)) !== undefined;
+    const answer = logReply(log.contracts, today, args.target, { alertsOn });
     const planned = args.planned ? plannedContracts(log.contracts, today, args.planned) : [];
     const chart = args.chart === 'on' ? jssChart(log.contracts, today, args.target, planned) : undefined;
     const withChart = chart ? { ...answer, chart } : answer;

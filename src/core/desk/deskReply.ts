@@ -72,7 +72,8 @@ function numbers(desk: Desk): Block[] {
   ];
 }
 
-export function deskReply(desk: Desk): Reply {
+/** `digestOn`: the weekly digest is on already, so the hint points elsewhere. */
+export function deskReply(desk: Desk, digestOn = false): Reply {
   const { seen } = desk;
   const shown = seen.visibility === 'shown';
   const blocks: Block[] = desk.empty
@@ -93,7 +94,9 @@ export function deskReply(desk: Desk): Reply {
       ? ['Your desk fills in from your contract log and follow-ups. /help lists every command.']
       : [
           `Estimates from your log as of ${isoOfDay(desk.today)} on the newer 24-month rule: Upwork does not publish its algorithm, nor the day of its weekly check.`,
-          'A weekly private message with this: /desk digest on',
+          digestOn
+            ? 'Your weekly digest is on. Every window and leave date: /jss details:yes'
+            : 'A weekly private message with this: /desk digest on',
         ],
     actions: desk.empty ? ladders : [...ladders, CHART_ACTION],
     visibility: 'private',

@@ -130,7 +130,17 @@ function noScoreLead(e: Eligibility): string {
   return `${start}none of its ${formatCount(n)} contracts with feedback in the last 24 months counts; ${parts.join(' and ')}.`;
 }
 
-export function logReply(contracts: readonly Contract[], today: Day, target: number): Reply {
+/** What the answer knows of the user's settings, for a hint that never suggests what is already on. */
+export interface LogReplyOptions {
+  alertsOn?: boolean;
+}
+
+export function logReply(
+  contracts: readonly Contract[],
+  today: Day,
+  target: number,
+  options: LogReplyOptions = {},
+): Reply {
   const index = indexLog(contracts);
   const roadmap = roadmapFor(contracts, today, target, index);
   const counts = countsAt(index, today, 24);
@@ -189,7 +199,7 @@ export function logReply(contracts: readonly Contract[], today: Day, target: num
     footer: [
       `${JSS_RULE.name}, on your log as of ${isoOfDay(today)}. An estimate: Upwork does not publish its algorithm.`,
       `The 24-month rule is from ${jssRule('jss-24-month-daily').source}; the best-of rule from ${jssRule('jss-windows-best-of').source}. They disagree, so both are shown.`,
-      roadmap.events.length > 0
+      roadmap.events.length > 0 && !options.alertsOn
         ? 'Try /contracts alerts on for a private message the day a negative leaves a window.'
         : 'Try /toprated for the badge checklist.',
     ],

@@ -154,10 +154,26 @@ function working(c: Counts, target: number): Block[] {
   return blocks;
 }
 
-export function quickReply(c: Counts, target: number): Reply {
+/** Targets worth a hint: Top Rated's bar, a margin above it, and a perfect score. */
+const HINT_TARGETS = [90, 95, 100];
+
+/** The next target worth asking about: above the score, reachable by new work, not the one asked. */
+function nextTarget(c: Counts, target: number): number | undefined {
+  const shown = jssPercent(c);
+  const useful = HINT_TARGETS.filter((t) => t !== target && t > shown && contractsToReach(c, t) !== undefined);
+  return useful.find((t) => t > target) ?? useful[0];
+}
+
+/** One hint of what to ask next, keeping the options given; the log when no other target helps. */
+function hint(c: Counts, target: number, planned?: number): string {
+  const next = nextTarget(c, target);
+  if (next === undefined) return 'Try /contracts add for each contract; /jss then scores your log by date.';
+  return `Try /jss ${c.successful} ${c.negative} ${c.total} target:${next}${planned ? ` planned:${planned}` : ''}`;
+}
+
+export function quickReply(c: Counts, target: number, planned?: number): Reply {
   // Checked as typed: the lines below derive other counts, whose own check would name those instead.
   checkCounts(c);
-  const next = target < 95 ? 95 : target < 100 ? 100 : 90;
   const hidden = visibilityClause(visibilityOf(c.total), c.total);
   const lowAndHidden = hidden !== '' && contractsToReach(c, target) !== 0;
   const lines = [...(lowAndHidden ? hiddenLines(c, target) : []), ...keyLines(c, target, lowAndHidden)];
@@ -165,6 +181,6 @@ export function quickReply(c: Counts, target: number): Reply {
     lead: jssLead(c, target, 'Your JSS', hidden),
     blocks: lines.map(text),
     details: [...working(c, target), ...(hidden ? [text(VISIBILITY_SOURCES)] : [])],
-    footer: [...jssFooter(), `Try /jss ${c.successful} ${c.negative} ${c.total} target:${next}`],
+    footer: [...jssFooter(), hint(c, target, planned)],
   });
 }
