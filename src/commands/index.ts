@@ -18,7 +18,8 @@ import { quote } from './quote.js';
 import { rate } from './rate.js';
 import { settings } from './settings.js';
 import { sources } from './sources.js';
-import { template, templateAdd, templateEdit, templateRemove } from './template.js';
+import { template } from './template.js';
+import { templateAdd, templateEdit, templateRemove } from './templates.js';
 import { toprated } from './toprated.js';
 
 export const commands: readonly Command[] = [

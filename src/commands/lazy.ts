@@ -24,7 +24,7 @@ const BY_NAME: Record<string, Load> = {
   client: async () => [(await import('./client.js')).client],
   template: async () => [(await import('./template.js')).template],
   templates: async () => {
-    const m = await import('./template.js');
+    const m = await import('./templates.js');
     return [m.templateAdd, m.templateEdit, m.templateRemove];
   },
   check: async () => [(await import('./check.js')).check],

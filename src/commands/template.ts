@@ -1,35 +1,27 @@
 import { z } from 'zod';
 import { dayIn, ladderRows, parseDay } from '../core/followups/ladders.js';
 import { startRefusal } from '../core/followups/reminders.js';
-import { checkMessage, findingsSummary, findingsWhy } from '../core/messages/feedbackCheck.js';
-import { findingsLines, handOut, RULES_FOOTER } from '../core/messages/rules.js';
+import { type checkMessage, findingsSummary, findingsWhy } from '../core/messages/feedbackCheck.js';
+import { handOut, RULES_FOOTER } from '../core/messages/rules.js';
 import {
   allTemplates,
   builtInTemplate,
-  type CommunityTemplate,
-  checkNewName,
   cleanValues,
   fillTemplate,
   findTemplate,
-  LIMITS,
   loadCommunity,
   normaliseName,
-  summaryOf,
   type Template,
   TONES,
   templateNames,
-  templateProblems,
-  updateCommunity,
   type Values,
   wordingFor,
 } from '../core/messages/templates.js';
 import { type Context, defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
-import { type Block, copy, fields, plainMessage, replayable, reply, table, text } from '../core/runtime/reply.js';
+import { type Block, fields, plainMessage, replayable, reply, table, text } from '../core/runtime/reply.js';
 
-const SAMPLE = cleanValues({ client: 'Alex', project: 'the website', you: 'Sam' });
-
-async function suggestNames(partial: string, ctx: Context, communityOnly = false): Promise<string[]> {
+export async function suggestNames(partial: string, ctx: Context, communityOnly = false): Promise<string[]> {
   const names = communityOnly ? (await loadCommunity(ctx)).map((t) => t.name) : await templateNames(ctx);
   return names.filter((n) => n.startsWith(partial.trim().toLowerCase())).slice(0, 25);
 }
@@ -144,7 +136,7 @@ function heldBack(found: Template, blocks: Block[], findings: ReturnType<typeof 
   });
 }
 
-const FAILS_CHECK = 'gigdesk never posts a message that fails the rules check.';
+export const FAILS_CHECK = 'gigdesk never posts a message that fails the rules check.';
 const DRAFT_ONLY = 'a draft stays with admins until /templates edit saves wording that passes.';
 
 function whenLine(found: Template): string {
@@ -166,139 +158,3 @@ function listReply(templates: Template[]): ReturnType<typeof reply> {
     ],
   });
 }
-
-// Admins write one line on text platforms, so a typed \n starts a new line.
-const templateText = z
-  .string()
-  .min(1)
-  .max(LIMITS.text)
-  .describe(
-    'the message: {client} {project} {you}, [an optional part with {client}], {client|fallback}; \\n = new line',
-  );
-const draftOption = z
-  .boolean()
-  .optional()
-  .describe('yes to keep wording that fails the rules check as a draft: admins see it, members cannot use it');
-const confirmOption = z
-  .boolean()
-  .optional()
-  .describe('no longer saves wording that fails the rules check; use draft:yes');
-
-/** Validates and checks a template before saving; wording that fails the check is saved only as a draft. */
-async function saveChecked(ctx: Context, entry: CommunityTemplate, draft: boolean | undefined, verb: string) {
-  const problems = templateProblems(entry.text);
-  if (problems.length > 0)
-    throw new UserError('template_not_saved', `The template was not saved: ${problems.join(' ')}`);
-  const preview = fillTemplate(entry.text, SAMPLE);
-  const findings = checkMessage(preview);
-  if (findings.length > 0 && !draft) {
-    throw new UserError(
-      'template_breaks_rules',
-      [
-        `Not saved: the wording ${findingsSummary(findings)}.`,
-        findingsLines(findings),
-        'Change the wording, or add draft:yes to keep it as a draft that only admins see and members cannot use.',
-      ].join('\n'),
-    );
-  }
-  const saved: CommunityTemplate = { ...entry, draft: findings.length > 0 ? true : undefined };
-  await updateCommunity(ctx, (list) => [...list.filter((t) => t.name !== entry.name), saved]);
-  if (findings.length > 0) {
-    return reply({
-      lead: `Saved /template ${entry.name} as a draft: members cannot use it, because it ${findingsSummary(findings)}.`,
-      blocks: handOut(preview, 'Preview (with sample names)').blocks,
-      details: findingsWhy(findings),
-      footer: [`Change it with /templates edit ${entry.name}; once it passes, members can use it.`],
-      keepPrivate: FAILS_CHECK,
-    });
-  }
-  return reply({
-    lead: `${verb} /template ${entry.name} for everyone in this workspace.`,
-    blocks: [copy(preview, 'Preview (with sample names)')],
-    footer: [`Try /template ${entry.name} client:Alex to see it filled in.`],
-  });
-}
-
-const lines = (raw: string) => raw.replace(/\\n/g, '\n').trim();
-
-/** The parts of a community template that add and edit both set from the typed text. */
-const wording = (raw: string, ctx: Context) => ({
-  summary: summaryOf(lines(raw)),
-  text: lines(raw),
-  updatedBy: ctx.userId,
-  updatedAt: ctx.now.toISOString(),
-});
-
-export const templateAdd = defineCommand({
-  name: 'templates add',
-  description: "Add a template to this workspace's list",
-  longText: 'text',
-  adminOnly: true,
-  usesStore: true,
-  options: z.object({
-    name: z.string().min(1).max(40).describe('short lowercase name, e.g. thank-you'),
-    replace: z.boolean().optional().describe('yes to use your wording instead of the built-in of the same name'),
-    draft: draftOption,
-    confirm: confirmOption,
-    text: templateText,
-  }),
-  run: async (args, ctx) => {
-    // Checked as typed, not lowercased first: "Bad" is refused with the naming rule, not saved as "bad".
-    const name = args.name.trim();
-    checkNewName(name, await loadCommunity(ctx), Boolean(args.replace));
-    const entry: CommunityTemplate = {
-      name,
-      replacesBuiltIn: Boolean(builtInTemplate(name)),
-      ...wording(args.text, ctx),
-    };
-    return saveChecked(ctx, entry, args.draft, 'Added');
-  },
-});
-
-export const templateEdit = defineCommand({
-  name: 'templates edit',
-  description: "Change a template of this workspace's list",
-  longText: 'text',
-  adminOnly: true,
-  usesStore: true,
-  options: z.object({
-    name: z.string().min(1).max(40).describe('the template to change'),
-    draft: draftOption,
-    confirm: confirmOption,
-    text: templateText,
-  }),
-  autocomplete: (option, partial, ctx) => (option === 'name' ? suggestNames(partial, ctx, true) : []),
-  run: async (args, ctx) => {
-    const name = normaliseName(args.name);
-    const existing = (await loadCommunity(ctx)).find((t) => t.name === name);
-    if (!existing) {
-      const hint = builtInTemplate(name)
-        ? `"${name}" is built in; add your own wording with /templates add ${name} replace:yes.`
-        : `This workspace has no template "${name.slice(0, 40)}".`;
-      throw new UserError('template_usage', hint);
-    }
-    const entry: CommunityTemplate = { ...existing, ...wording(args.text, ctx) };
-    return saveChecked(ctx, entry, args.draft, 'Changed');
-  },
-});
-
-export const templateRemove = defineCommand({
-  name: 'templates remove',
-  description: "Remove a template from this workspace's list",
-  adminOnly: true,
-  usesStore: true,
-  options: z.object({ name: z.string().min(1).max(40).describe('the template to remove') }),
-  autocomplete: (option, partial, ctx) => (option === 'name' ? suggestNames(partial, ctx, true) : []),
-  run: async (args, ctx) => {
-    const name = normaliseName(args.name);
-    const list = await loadCommunity(ctx);
-    const existing = list.find((t) => t.name === name);
-    if (!existing) {
-      const why = builtInTemplate(name) ? 'is built in and cannot be removed' : 'is not in this workspace';
-      throw new UserError('bad_template_name', `"${name.slice(0, 40)}" ${why}.`);
-    }
-    await updateCommunity(ctx, (current) => current.filter((t) => t.name !== name));
-    const back = existing.replacesBuiltIn ? ' The built-in wording is back.' : '';
-    return reply({ lead: `Removed /template ${name}: nobody in this workspace sees it any more.${back}` });
-  },
-});

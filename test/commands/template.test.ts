@@ -131,7 +131,9 @@ describe('/templates add', () => {
     expect(listed).toContain("(this workspace's wording)");
 
     const removed = await run('/templates remove five-star');
-    expect(shown(everything(removed.reply))).toContain('The built-in wording is back.');
+    expect(removed.reply.lead).toBe(
+      "Removed this workspace's wording of /template five-star: it uses the built-in wording again.",
+    );
     expect(copyText(everything((await run('/template five-star client:Bo')).reply))).toMatch(
       /^Hi Bo,\n\nThe final delivery/,
     );

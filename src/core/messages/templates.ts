@@ -88,6 +88,31 @@ export function fillTemplate(text: string, values: Values): string {
   return filled.replace(/[ \t]+$/gm, '').trim();
 }
 
+/** One message a template can become: the values left out, and the filled text. */
+export interface Fill {
+  missing: Placeholder[];
+  message: string;
+}
+
+/**
+ * Every distinct message a template can become, each value given (from `sample`) or left out:
+ * every [with|without] branch and {fallback} shows up in one of them. Fewest values left out first.
+ */
+export function templateFills(text: string, sample: Values): Fill[] {
+  const used = PLACEHOLDERS.filter((p) => valueNames(text).includes(p));
+  const subsets: Placeholder[][] = [[]];
+  for (const p of used) subsets.push(...subsets.map((s) => [...s, p]));
+  const fills: Fill[] = [];
+  for (const missing of subsets.sort((a, b) => a.length - b.length)) {
+    const values = Object.fromEntries(
+      Object.entries(sample).filter(([name]) => !missing.includes(name as Placeholder)),
+    );
+    const message = fillTemplate(text, values);
+    if (!fills.some((f) => f.message === message)) fills.push({ missing, message });
+  }
+  return fills;
+}
+
 /** A community template's line in the list: its first sentence after the greeting, filled without names. */
 export function summaryOf(text: string): string {
   let plain: string;
