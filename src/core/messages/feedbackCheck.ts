@@ -19,6 +19,7 @@ import {
   REQUEST,
   REVIEW_BACK,
   SWAP,
+  THANKED_FEEDBACK,
   THEN_REWARD,
   URGENT,
   VALUE,
@@ -102,7 +103,9 @@ export function checkMessage(text: string): Finding[] {
       for (const span of matches(URGENT, sentence.text)) add('pressure', shift(span, sentence.start));
     }
   }
-  const aboutFeedback = found.some((f) => f.category === 'rating') || ABOUT_FEEDBACK.test(text);
+  // Feedback the writer thanks the client for ("thanks for the feedback on the draft") is not asked for.
+  const aboutFeedback =
+    found.some((f) => f.category === 'rating') || ABOUT_FEEDBACK.test(text.replace(THANKED_FEEDBACK, ''));
   if (aboutFeedback) {
     const askedBack = ASKED_BACK.test(text);
     for (const sentence of all) {

@@ -12,6 +12,9 @@ export const RATING = new RegExp(
     '\\b[1-5]\\*(?![\\w*])',
     `(?:\\b[1-5]\\s?)?${STAR_SIGN}{1,5}`,
     '\\b(?:full|top|high) marks\\b',
+    // The private feedback is a score out of 10: "a 10 on the private feedback", "a 10, please".
+    '(?<![$£€\\d.,])\\b(?:an?\\s+)?(?:10|ten)\\s+(?:on|in|for)\\s+(?:the\\s+|your\\s+|my\\s+)?(?:private|recommendation)\\b',
+    '\\ban?\\s+(?:10|ten)(?=\\s*(?:[.!?;]|$|,\\s*please\\b|please\\b|from you\\b))',
     '\\b(?:positive|good|great|nice|kind|glowing|excellent|stellar|perfect|flawless|top|high|highest|max(?:imum)?)\\s+(?:reviews?|feedback|ratings?|scores?|marks)\\b',
   ].join('|'),
   'giu',
@@ -27,7 +30,7 @@ export const RATE_HIGHLY =
 export const LOOKING = /\b(?:see|check|read|look|view|browse|find)\b/i;
 export const POSSESSIVE = /\b(?:my|our|his|her|their|your past|previous|past)\s+(?:\w+\s+)?$/i;
 export const DIRECT_SCORE =
-  /\b(?:(?:rate|score)\s+(?:me|us|my work|this|it|the work)|give\s+(?:me|us))\s+(?:an?\s+)?(?:5|five|10|ten)\b(?:\s*\/\s*(?:5|10)\b|\s*stars?\b)?(?!\s*(?:minutes|hours|days|more))/gi;
+  /\b(?:(?:rate|score)\s+(?:me|us|my work|this|it|the work)|(?:give|leave)\s+(?:me|us))\s+(?:an?\s+)?(?:5|five|10|ten)\b(?:\s*\/\s*(?:5|10)\b|\s*stars?\b)?(?!\s*(?:minutes|hours|days|more))/gi;
 
 // Incentives: something of value tied to feedback, in either order, or feedback traded for feedback.
 const FEEDBACK_ACT = '(?:feedback|reviews?|ratings?|stars|testimonials?)';
@@ -43,9 +46,9 @@ export const VALUE =
   /\b(?:discount|(?:\d+\s*(?:%|percent)|\$\s?\d[\d,.]*)\s*off|knock\w*\b[^.!?\n]{0,15}\boff|refund\w*|money back|return\b[^.!?\n]{0,20}\b(?:payment|money|fee)|bonus|(?<!feel )free|at no (?:extra )?(?:charge|cost)|on the house|on me\b|extra (?:work|revisions?|hours?|pages?|designs?)|gift(?: card)?|coupon|voucher|cash|tip|pay you|compensat\w*|reward|rebate|source files?|files?|deliverables?|final (?:version|delivery))\b/i;
 // An offer in one sentence and the feedback request in another is the same trade, split in two.
 export const OFFER =
-  /\b(?:i'?ll|i will|i can|i'?d|i would|we'?ll|we will|we can|happy to|you'?ll get|you will get|as a thank[- ]you|is waiting)\b/i;
+  /\b(?:i'?ll|i will|i can|i could|i'?d|i would|we could|we'?ll|we will|we can|happy to|you'?ll get|you will get|as a thank[- ]you|is waiting)\b/i;
 export const GIFT =
-  /\b(?:discount|\d+\s*%\s*off|refund\w*|money back|bonus|(?<!feel )free|extra (?:work|revisions?|hours?)|gift(?: card)?|coupon|voucher|cash|tip|reward|rebate)\b/i;
+  /\b(?:discount|\d+\s*%\s*off|refund\w*|money back|bonus|(?<!feel )free|at no (?:extra )?(?:charge|cost)|extra (?:work|revisions?|hours?)|gift(?: card)?|coupon|voucher|cash|tip|reward|rebate)\b/i;
 export const SWAP =
   /\b(?:swap|exchange|trade)\s+(?:reviews|feedback|ratings|stars)\b|\breview for (?:a )?review\b|\byou rate me\b[^.!?\n]{0,20}\bi(?:'ll| will)? rate you\b/gi;
 // "I'll leave you five stars too" counts as a trade when the client is asked for one in the same message.
@@ -65,6 +68,8 @@ export const PRESSURE: RegExp[] = [
 // Urgency and need only count when they are about feedback or closing.
 export const URGENT =
   /\b(?:urgent(?:ly)?|asap|immediately|right now|right away|hurry|today|tonight|by tomorrow|(?:really|badly|so) need|need (?:it|this|that) (?:badly|now|today|tonight))\b/gi;
+export const THANKED_FEEDBACK =
+  /\bthank(?:s|s a lot| you)(?:\s+so much)?\s+for\s+(?:the|your|all (?:the|your))\s+(?:\w+\s+)?feedback\b/gi;
 export const ABOUT_FEEDBACK =
   /\b(?:feedback|(?:a|your|the|my|this|good|great|nice|positive|honest) (?:review|rating)|ratings?|stars|(?:close|end|closing|ending) (?:the|this|our|my) contract|close it)\b/i;
 
@@ -92,7 +97,7 @@ export const OFF_PLATFORM: RegExp[] = [
   // The second of "on WhatsApp or Telegram".
   new RegExp(`(?<=\\b${APP}(?:,\\s?|\\s(?:or|and)\\s|\\s?\\/\\s?))${APP}\\b`, 'gi'),
   new RegExp(
-    `\\b(?:pay|paid|payment|send (?:the )?(?:money|funds)|transfer|accept\\w*|invoice)\\b[^.!?\\n]{0,30}?\\b(?:via|through|by|on|with|to|using|into)\\s+(?:my\\s+)?${PAY_APP}\\b`,
+    `\\b(?:pay|paid|payment|send|transfer|accept\\w*|invoice)\\b[^.!?\\n]{0,30}?\\b(?:via|through|by|on|with|to|using|into)\\s+(?:my\\s+)?${PAY_APP}\\b`,
     'gi',
   ),
   // Moving the work itself to a payment app: "let's move this to PayPal", "switch over to Venmo".
@@ -100,6 +105,8 @@ export const OFF_PLATFORM: RegExp[] = [
     `\\b(?:move|switch|continue|shift|take)\\b[^.!?\\n]{0,30}?\\b(?:on|via|over|through|to|onto|using)\\s+(?:my\\s+)?${PAY_APP}\\b`,
     'gi',
   ),
+  // A pay app as a verb: "PayPal me the rest", "Venmo us".
+  /\b(?:paypal|venmo|zelle|cash ?app)\s+(?:me|us)\b/gi,
   new RegExp(`\\bmy\\s+${PAY_APP}\\b|\\b(?:paypal|venmo|zelle|payoneer|bitcoin|usdt|crypto)\\b(?= instead\\b)`, 'gi'),
   /\bpay(?:ing|ment)?\s+(?:me\s+|us\s+)?(?:directly|direct|outside|off)\b/gi,
   /\b(?:outside|off|without|bypass(?:ing)?|around)\s+(?:of\s+)?(?:the\s+)?(?:upwork|platform|site)\b|\bno need for upwork\b|\boff the books\b/gi,

@@ -9,10 +9,11 @@ import { parseDay } from '../../../src/core/dates.js';
 import { looksLikeFileName, parseContractsCsv } from '../../../src/core/jss/contractsCsv.js';
 import { checkMessage } from '../../../src/core/messages/feedbackCheck.js';
 import { contactDetails, quoteMarks } from '../../../src/core/messages/quotedWords.js';
-import { fillTemplate, summaryOf, templateProblems } from '../../../src/core/messages/templates.js';
+import { fillTemplate, summaryOf, templateFills, templateProblems } from '../../../src/core/messages/templates.js';
 import { parseLine, parseNumber } from '../../../src/core/runtime/textArgs.js';
 
 const BUDGET_MS = 50;
+const SAMPLE = { client: 'x', project: 'y', you: 'z' };
 const now = new Date('2026-06-01T12:00:00Z');
 
 /** The largest text each path takes: a command line, the zod bound of the option, or a CSV file. */
@@ -54,6 +55,17 @@ const SEEDS = [
   // Moving the work to a payment app: a verb, a bounded gap, then the app ("move this to PayPal").
   'move this ',
   'move to ',
+  // A pay app as a verb or after "send …", a private score out of 10, feedback thanked, an offer.
+  'PayPal me ',
+  'send it ',
+  'send via ',
+  'a 10 ',
+  'a 10',
+  '10 on the ',
+  'thanks for the ',
+  'thanks for your a ',
+  'I could ',
+  'at no ',
   'Jan 2020 ',
   'experience ',
   // Quotes: many unclosed, alternating straight and curly, pairs that almost close, chat links.
@@ -93,6 +105,15 @@ const PATHS: [string, number, (text: string) => unknown][] = [
   ['/profile', MAX.profile, (t) => checkOverview(t)],
   ['/client', MAX.client, (t) => checkClient(t, {})],
   ['template placeholders', MAX.template, (t) => [templateProblems(t), summaryOf(t), fillTemplate(t, { client: 'x' })]],
+  // /templates add checks every way a wording fills in: each value given or left out.
+  [
+    'template check in every branch',
+    MAX.template,
+    (t) =>
+      templateFills(`{client}{project}{you}[{client}|${t}]`.slice(0, MAX.template), SAMPLE).map((f) =>
+        checkMessage(f.message),
+      ),
+  ],
   ['dates', MAX.csv, (t) => parseDay(t, now)],
 ];
 
