@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dayIn, ladderRows, parseDay } from '../core/followups/ladders.js';
+import { dayIn, daysBetween, ladderDays, ladderRows, parseDay } from '../core/followups/ladders.js';
 import { startRefusal } from '../core/followups/reminders.js';
 import { type checkMessage, findingsSummary, findingsWhy } from '../core/messages/feedbackCheck.js';
 import { handOut, RULES_FOOTER } from '../core/messages/rules.js';
@@ -19,7 +19,7 @@ import {
 } from '../core/messages/templates.js';
 import { type Context, defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
-import { type Block, fields, plainMessage, replayable, reply, table, text } from '../core/runtime/reply.js';
+import { type Block, copy, fields, plainMessage, replayable, reply, table, text } from '../core/runtime/reply.js';
 
 export async function suggestNames(partial: string, ctx: Context, communityOnly = false): Promise<string[]> {
   const names = communityOnly ? (await loadCommunity(ctx)).map((t) => t.name) : await templateNames(ctx);
@@ -73,14 +73,16 @@ export const template = defineCommand({
     const handed = handOut(message, 'Ready to copy');
     if (handed.findings.length > 0 || found.draft) return heldBack(found, handed.blocks, handed.findings);
     if (args.plain) return plainMessage(message);
-    const blocks: Block[] = [...handed.blocks, text(`When: ${whenLine(found)}`)];
+    const today = dayIn(ctx.now);
+    const delivered = args.delivered === undefined ? undefined : parseDay(args.delivered, ctx.now);
+    const past = delivered && ladderPast(found.name, delivered, today);
+    const handedOut = past ? [copy(message, `The ${found.name} message, as asked`)] : handed.blocks;
+    const blocks: Block[] = [...handedOut, text(`When: ${whenLine(found)}`)];
     const footer = [RULES_FOOTER];
     if (found.source === 'community') {
       footer.push(`Wording by this workspace's admins${args.tone ? '; it has one wording, so tone is not used' : ''}.`);
     }
-    if (args.delivered) {
-      const today = dayIn(ctx.now);
-      const delivered = parseDay(args.delivered, ctx.now);
+    if (delivered) {
       const rows = ladderRows(delivered, today).map(([day = '', when = '', step = '', use = '']) => [
         day,
         when,
@@ -94,10 +96,22 @@ export const template = defineCommand({
     const { delivered: _ladder, ...same } = args;
     const copyReady = { label: 'Copy-ready', command: 'template', args: { ...replayable(same), plain: true } };
     const to = cleanValues(args).client;
-    const lead = `Your ${found.name} message${to ? ` to ${to}` : ''} is ready to copy.`;
+    const lead = past ?? `Your ${found.name} message${to ? ` to ${to}` : ''} is ready to copy.`;
     return reply({ lead, blocks, footer, actions: [copyReady] });
   },
 });
+
+/**
+ * Past the whole ladder, a step before the last is late: the pointer /followup start gives for that date.
+ * The last step (closing it yourself) and templates off the ladder are still fine to send.
+ */
+function ladderPast(name: string, delivered: string, today: string): string | undefined {
+  const steps = ladderDays(delivered);
+  const last = steps.at(-1);
+  if (!last || daysBetween(today, last.day) >= 0 || !steps.slice(0, -1).some((s) => s.template === name)) return;
+  const ago = daysBetween(delivered, today);
+  return `Delivery on ${delivered} was ${ago} days ago, past the whole ladder (its last step is day ${last.offset}): use /template close-yourself or /template ask-feedback instead.`;
+}
 
 /** A value as the text parser reads it back: bare when it is one plain word, else in quotes it does not hold. */
 function asTyped(value: string): string | undefined {
@@ -111,15 +125,20 @@ function asTyped(value: string): string | undefined {
  * a pointer to the ladder already running for the client; nothing when /followup start would refuse.
  */
 async function followupHint(ctx: Context, values: Values, delivered: string): Promise<string | undefined> {
-  const client = values.client ?? 'Alex';
-  const input = { client, project: values.project, tone: 'warm' as const, delivered, tz: 'UTC' };
+  const { client } = values;
+  const input = { client: client ?? UNNAMED, project: values.project, tone: 'warm' as const, delivered, tz: 'UTC' };
   const refused = await startRefusal(ctx, input, ctx.now);
-  if (refused?.code === 'followup_exists') return `You already follow up with ${client}: /followup list has its dates.`;
-  const who = asTyped(client);
+  // Without a client there is nobody to have a ladder with already.
+  if (refused?.code === 'followup_exists' && client)
+    return `You already follow up with ${client}: /followup list has its dates.`;
+  const who = client ? asTyped(client) : UNNAMED;
   const project = values.project === undefined ? '' : asTyped(values.project);
-  if (refused || !who || project === undefined) return undefined;
-  return `Try /followup start ${who} ${delivered}${project ? ` project:${project}` : ''} for reminders.`;
+  if ((refused && refused.code !== 'followup_exists') || !who || project === undefined) return;
+  const line = `/followup start ${who} ${delivered}${project ? ` project:${project}` : ''}`;
+  return client ? `Try ${line} for reminders.` : `Try ${line} for reminders (${UNNAMED}: your client's name).`;
 }
+
+const UNNAMED = '<client>';
 
 /** A draft, or a stored wording that fails today's check: what to change, never the rules footer. */
 function heldBack(found: Template, blocks: Block[], findings: ReturnType<typeof checkMessage>) {

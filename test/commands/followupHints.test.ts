@@ -33,7 +33,7 @@ const suggested = (text: string) => /(\/followup start .*?) for reminders\./.exe
 
 describe('the /followup start a template suggests', () => {
   it.each([
-    ['delivered:"3 weeks ago"', '/followup start Alex 2026-11-14'],
+    ['delivered:"3 weeks ago" client:Alex', '/followup start Alex 2026-11-14'],
     ['delivered:today client:"Acme Co" project:"the logo"', '/followup start "Acme Co" 2026-12-05 project:"the logo"'],
     ['delivered:2026-12-20 client:Bo', '/followup start Bo 2026-12-20'],
   ])('%s suggests %s, and it starts a ladder as printed', async (options, line) => {
