@@ -45,25 +45,32 @@ async function answerCommand(command: Command, given: Record<string, unknown>, c
   return guarded(ctx, command, async () => {
     const call = await runChecks({ command, ctx, given, args: given, common: {} });
     const result = await command.run(call.args, ctx);
-    const apart = await chartApart(ctx, result, call.given, call.common.share);
-    return withCommonOptions(command, call.given, result, call.common, { privateOnly: ctx.privateOnly, ...apart });
+    const { note, ...apart } = await chartApart(ctx, result, call.given, call.common.share);
+    const shown = note ? { ...result, blocks: [...result.blocks, text(note)] } : result;
+    return withCommonOptions(command, call.given, shown, call.common, { privateOnly: ctx.privateOnly, ...apart });
   });
 }
 
 /**
  * Where the platform sends a private answer's chart apart from it (ctx.chartOnPress), with charts on: the
- * Chart button's line for a chart not asked for by name, or chartSent when chart:on sends it now.
+ * Chart button's line for a chart not asked for by name, or chartSent when chart:on sends it now. With
+ * charts turned off, a chart:on asked for by name gets a note saying why no picture comes.
  */
 async function chartApart(
   ctx: Context,
   result: Reply,
   given: Record<string, unknown>,
   share?: boolean,
-): Promise<Pick<PlatformLimits, 'chartOnPress' | 'chartSent'>> {
-  if (!ctx.chartOnPress || !result.chart || given.chart === 'off' || share) return {};
-  if (!(await loadSettings(ctx)).charts) return {};
+): Promise<Pick<PlatformLimits, 'chartOnPress' | 'chartSent'> & { note?: string }> {
+  const asked = given.chart === 'on';
+  const apart = !!ctx.chartOnPress && !share && given.chart !== 'off';
+  if (!result.chart || !(asked || apart)) return {};
+  if (!(await loadSettings(ctx)).charts) return asked ? { note: CHARTS_OFF } : {};
+  if (!ctx.chartOnPress || !apart) return {};
   return given.chart === undefined ? { chartOnPress: ctx.chartOnPress } : { chartSent: true };
 }
+
+const CHARTS_OFF = 'Charts are off in this workspace (an admin can turn them on with /settings).';
 
 /** Runs a line as typed on a text platform: "/fees 15000 billed:8000"; parsed only once the rate limit lets it in. */
 export async function runText(line: string, commands: readonly Command[], ctx: Context): Promise<Answer> {
