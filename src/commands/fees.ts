@@ -82,12 +82,12 @@ export const fees = defineCommand({
     let lead = `gigdesk knows no Upwork fee for ${day}: the sliding fee began on 2016-06-21.`;
     if (era && eraFee) {
       const rate = eraRate(era, eraFee, rateBasisPoints);
-      // A rule only third parties state is not a fact: the lead says "estimate" before anything else.
-      const estimate = era.thirdParty ? 'An estimate: y' : 'Y';
+      // A rule only third parties state is not a fact: the lead calls its figure an estimate.
+      const net = `${era.thirdParty ? 'an estimated ' : ''}${formatDollars(eraFee.netCents)}`;
       const under = kept ? `the ${rate} rate that clients past $10,000 kept in 2023` : `the ${rate} Upwork fee`;
       lead = today
-        ? `${estimate}ou keep ${formatDollars(eraFee.netCents)} of ${amount} under today's ${rate} Upwork fee.`
-        : `On ${day} you kept ${era.thirdParty ? 'an estimated ' : ''}${formatDollars(eraFee.netCents)} of ${amount} under ${under}.`;
+        ? `You keep ${net} of ${amount} under today's ${rate} Upwork fee.`
+        : `On ${day} you kept ${net} of ${amount} under ${under}.`;
       if (future) lead = `${lead.slice(0, -1)}; the fee on ${asked} is not known yet.`;
     }
     const blocks: Block[] = [];
@@ -137,6 +137,13 @@ export const fees = defineCommand({
     const details: Block[] = [
       text(eraSentence(day)),
       ...(kept ? [text(grandfatherSentence(options))] : []),
+      ...(compare
+        ? [
+            text(
+              `Fee, ${formatCountShort(jobs)} new: the fee when ${amount} comes as ${plural(jobs, 'job')} from as many new clients.`,
+            ),
+          ]
+        : []),
       table(comparisonColumns(compare, jobs), comparisonRows(amountCents, jobs, options, era)),
       slidingDetail(amountCents, options),
     ];
@@ -151,15 +158,25 @@ export const fees = defineCommand({
       details,
       footer: [
         ...feeFooter(era ? [era] : [], FEE_RULES, era && eraFee ? { rule: era, fee: eraFee } : undefined),
-        `Try /quote ${args.amount} to see what to charge to keep ${amount}.`,
+        `Try ${quoteLine(args, era && era !== upworkEraOn(todayDay) ? era : undefined)} to see what to charge to keep ${amount}.`,
       ],
       chart: args.chart === 'on' ? feesChart(amountCents, options) : undefined,
     });
   },
 });
 
+/** The same case as a /quote line, runnable as printed: the era of a past day, and billed: and rate: as given. */
+function quoteLine(args: { amount: number; billed?: number; rate?: number }, pastEra?: FeeRule): string {
+  const given = [
+    pastEra && `era:${pastEra.id}`,
+    args.billed !== undefined && `billed:${args.billed}`,
+    args.rate !== undefined && `rate:${args.rate}`,
+  ];
+  return [`/quote ${args.amount}`, ...given.filter(Boolean)].join(' ');
+}
+
 function comparisonColumns(compare: boolean, jobs: number): string[] {
-  return ['Rule set', 'Fee', 'You keep', ...(compare ? [`${formatCountShort(jobs)} clients`] : [])];
+  return ['Rule set', 'Fee', 'You keep', ...(compare ? [`Fee, ${formatCountShort(jobs)} new`] : [])];
 }
 
 const formatCountShort = (n: number) => n.toLocaleString('en-US');

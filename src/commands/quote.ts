@@ -63,6 +63,9 @@ export const quote = defineCommand({
     const shown = rule ?? upworkEraOn(day);
     const notes = shown ? withdrawalNotes(shown, netCents, options, args.withdrawal) : [];
     const answer = rule ? oneRule(rule, netCents, options, extras) : allRules(netCents, options, extras);
+    if (rule && args.billed !== undefined && args.billed > 0 && rule.computation.kind !== 'tiered') {
+      notes.push(text(billedNote(rule, netCents, options, args.billed)));
+    }
     // rate: sets only the variable fee; said when the one rule set asked for is another.
     if (rule && args.rate !== undefined && rule.computation.kind !== 'variable') {
       notes.push(text(`rate:${args.rate} applies only to the Upwork variable fee, so it does not change this quote.`));
@@ -111,6 +114,21 @@ function withdrawalNotes(rule: FeeRule, netCents: number, options: QuoteOptions,
   ];
 }
 
+/**
+ * billed: under a rule set it does not move: said so, and for the flat fee the 2023 carry-over's charge, as
+ * /fees gives it for a 2023 day (a quote is for a payment today, when the carry-over is over).
+ */
+function billedNote(rule: FeeRule, netCents: number, options: QuoteOptions, billed: number): string {
+  const c = rule.computation;
+  const from = rule.inForce.from;
+  if (c.kind !== 'percent' || !c.grandfather || !from || (options.billedCents ?? 0) < c.grandfather.fromBilledCents) {
+    return `billed:${billed} moves only the sliding fee's tiers, so it does not change this quote.`;
+  }
+  const kept = c.grandfather;
+  const then = quoteFor(rule, netCents, { ...options, day: from });
+  return `This client has already paid you ${formatDollars(options.billedCents ?? 0)}, past ${formatDollars(kept.fromBilledCents)}: such clients kept ${formatBasisPoints(kept.basisPoints)} under the flat fee until ${kept.until}, so a payment in 2023 needed ${formatCents(then.fee.grossCents)}; after that, ${formatBasisPoints(c.basisPoints)} as above.`;
+}
+
 /** "the Upwork variable fee 0-15 %, at 12 %": the rule set with the rate agreed under it. */
 function theRule(rule: FeeRule, options: QuoteOptions): string {
   const c = rule.computation;
@@ -142,7 +160,7 @@ function oneRule(rule: FeeRule, netCents: number, options: QuoteOptions, extras:
   lines.push(['You keep', formatCents(q.takeHomeCents)]);
   const check = `charging ${formatCents(q.fee.grossCents - 1)} would leave ${formatCents(oneLess.takeHomeCents)}, less than ${formatCents(netCents)}`;
   return {
-    lead: `${rule.thirdParty ? 'An estimate: charge' : 'Charge'} ${formatDollars(q.fee.grossCents)} to keep ${formatDollars(netCents)} under ${theRule(rule, options)}.`,
+    lead: `Charge ${rule.thirdParty ? 'an estimated ' : ''}${formatDollars(q.fee.grossCents)} to keep ${formatDollars(netCents)} under ${theRule(rule, options)}.`,
     blocks: [text(`${rule.name}: ${describeInForce(rule)}, ${when}.`), fields(lines)],
     details: [fields([['Check', check]])],
   };
@@ -167,7 +185,7 @@ function allRules(netCents: number, options: QuoteOptions, extras: Extras) {
   ].filter(Boolean);
   const today = era ? quoteFor(era, netCents, options) : undefined;
   const lead = today
-    ? `${era?.thirdParty ? 'An estimate: charge' : 'Charge'} ${formatDollars(today.fee.grossCents)} to keep ${formatDollars(netCents)} under today's ${eraRate(era as FeeRule, today.fee, options.rateBasisPoints)} Upwork fee.`
+    ? `Charge ${era?.thirdParty ? 'an estimated ' : ''}${formatDollars(today.fee.grossCents)} to keep ${formatDollars(netCents)} under today's ${eraRate(era as FeeRule, today.fee, options.rateBasisPoints)} Upwork fee.`
     : `No Upwork fee era was in force on ${options.day}; the table in details compares the rest.`;
   return {
     lead,

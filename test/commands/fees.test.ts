@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fees } from '../../src/commands/fees.js';
-import type { Block, Reply } from '../../src/core/runtime/reply.js';
+import { quote } from '../../src/commands/quote.js';
+import { type Block, type Reply, tableToText } from '../../src/core/runtime/reply.js';
 import { runText } from '../../src/core/runtime/run.js';
 import { testContext } from '../support/context.js';
 
@@ -31,8 +32,8 @@ describe('/fees worked figures', () => {
     const sliding = row(reply, 'Sliding');
     expect(sliding.Fee).toBe('$1,300.00');
     expect(sliding['You keep']).toBe('$13,700.00');
-    expect(sliding['30 clients']).toBe('$3,000.00');
-    expect(reply.lead).toBe("An estimate: you keep $13,500 of $15,000 under today's 10 % Upwork fee.");
+    expect(sliding['Fee, 30 new']).toBe('$3,000.00');
+    expect(reply.lead).toBe("You keep an estimated $13,500 of $15,000 under today's 10 % Upwork fee.");
     expect(row(reply, 'Flat').Fee).toBe('$1,500.00');
     expect(allText(reply)).toContain('30 jobs of $500.00 from 30 different new clients costs $3,000.00');
     expect(allText(reply)).toContain('same 30 jobs from one client cost the same as one contract');
@@ -57,7 +58,7 @@ describe('/fees worked figures', () => {
   it('jobs: compares with that many new clients and spreads odd cents', async () => {
     const { reply } = await ask('/fees 1000 jobs:3');
     // Each job's fee is rounded on its own: 20 % of $333.34 and of $333.33 both round to $66.67.
-    expect(row(reply, 'Sliding')['3 clients']).toBe('$200.01');
+    expect(row(reply, 'Sliding')['Fee, 3 new']).toBe('$200.01');
     expect(allText(reply)).toContain('1 job of $333.34 and 2 jobs of $333.33');
   });
 
@@ -92,7 +93,7 @@ describe('/fees tier boundaries, with and without billed:', () => {
   it('billed: does not move the comparison with new clients', async () => {
     const { reply } = await ask('/fees 15000 billed:20000');
     expect(row(reply, 'Sliding').Fee).toBe('$750.00');
-    expect(row(reply, 'Sliding')['30 clients']).toBe('$3,000.00');
+    expect(row(reply, 'Sliding')['Fee, 30 new']).toBe('$3,000.00');
     expect(allText(reply)).toContain('already paid you $20,000');
   });
 });
@@ -163,5 +164,37 @@ describe('/fees bad input', () => {
     const { reply, outcome } = await ask('/fees 100000000');
     expect(outcome).toBe('ok');
     expect(row(reply, 'Flat').Fee).toBe('$10,000,000.00');
+  });
+});
+
+describe('/fees next step', () => {
+  const hinted = (reply: Reply) =>
+    reply.footer.find((l) => l.startsWith('Try /quote'))?.match(/\/quote [^ ]+( [a-z]+:[^ ]+)*/)?.[0];
+
+  it.each([
+    ['/fees 500 rate:15', '/quote 500 rate:15'],
+    ['/fees 15000 billed:8000', '/quote 15000 billed:8000'],
+    ['/fees 1000 date:2023-06-01 billed:12000', '/quote 1000 era:flat billed:12000'],
+    ['/fees 600 date:2020-01-01', '/quote 600 era:sliding'],
+    ['/fees 500', '/quote 500'],
+  ])('%s suggests %s: the same case, with the options it was given', async (line, expected) => {
+    const { reply } = await ask(line);
+    expect(hinted(reply)).toBe(expected);
+    const run = await runText(expected, [quote], ctx());
+    expect(run.outcome).toBe('ok');
+  });
+});
+
+describe('/fees comparison with new clients', () => {
+  it.each([
+    ['/fees 10000 jobs:10000', 'Fee, 10,000 new'],
+    ['/fees 15000 date:2020-01-01', 'Fee, 30 new'],
+    ['/fees 15000 rate:12.25', 'Fee, 30 new'],
+  ])('%s names the column by what it holds, within 64 characters', async (line, column) => {
+    const { reply } = await ask(line);
+    const t = tableOf(reply);
+    expect(t.columns.at(-1)).toBe(column);
+    for (const row of tableToText(t.columns, t.rows).split('\n')) expect(row.length, row).toBeLessThanOrEqual(64);
+    expect(allText(reply)).toContain(`${column}: the fee when`);
   });
 });

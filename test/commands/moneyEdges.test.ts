@@ -15,7 +15,7 @@ const ask = async (line: string, now = '2026-11-22T12:00:00Z') => {
 describe('rate: in /fees and /quote', () => {
   it('/fees with rate: given does not ask for rate: again, and names the rate used', async () => {
     const { reply, all } = await ask('/fees 1000 rate:0');
-    expect(reply.lead).toMatch(/keep \$1,000 of \$1,000/);
+    expect(reply.lead).toMatch(/keep an estimated \$1,000 of \$1,000/);
     const perContract = all.split('\n').find((l) => l.includes('set per contract')) ?? '';
     expect(perContract).not.toMatch(/add rate:/);
     expect(perContract).toMatch(/\b0 % you gave/);
@@ -35,7 +35,7 @@ describe('rate: in /fees and /quote', () => {
 
   it('/quote for the variable fee alone says estimate in its lead', async () => {
     const { reply } = await ask('/quote 1000 era:variable rate:15');
-    expect(reply.lead).toMatch(/^An estimate: charge \$1,176\.47/);
+    expect(reply.lead).toMatch(/^Charge an estimated \$1,176\.47/);
     const flat = await ask('/quote 1000 era:flat');
     expect(flat.reply.lead).not.toMatch(/estimate/);
   });

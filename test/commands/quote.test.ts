@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fees } from '../../src/commands/fees.js';
 import { quote } from '../../src/commands/quote.js';
 import { FEE_RULES } from '../../src/core/fees/rules.js';
 import type { Reply } from '../../src/core/runtime/reply.js';
@@ -66,7 +67,7 @@ describe('/quote with one rule set', () => {
   it('labels the third-party variable era and honours rate:', async () => {
     const { reply } = await ask('/quote 850 era:variable rate:15');
     expect(field(reply, 'Charge')).toBe('$1,000.00');
-    expect(reply.lead).toBe('An estimate: charge $1,000 to keep $850 under the Upwork variable fee 0-15 %, at 15 %.');
+    expect(reply.lead).toBe('Charge an estimated $1,000 to keep $850 under the Upwork variable fee 0-15 %, at 15 %.');
     expect(reply.footer.join('\n')).toContain('stated only by third parties');
   });
 
@@ -80,7 +81,7 @@ describe('/quote with one rule set', () => {
 describe('/quote across every rule set', () => {
   it('lists every rule set and marks the era in force', async () => {
     const { reply } = await ask('/quote 1000');
-    expect(reply.lead).toBe("An estimate: charge $1,111.11 to keep $1,000 under today's 10 % Upwork fee.");
+    expect(reply.lead).toBe("Charge an estimated $1,111.11 to keep $1,000 under today's 10 % Upwork fee.");
     const t = reply.details.find((b) => b.type === 'table');
     if (t?.type !== 'table') throw new Error('no table');
     expect(t.rows).toHaveLength(FEE_RULES.length);
@@ -113,5 +114,42 @@ describe('/quote bad input', () => {
     const { reply, outcome } = await ask(line);
     expect(outcome).toBe('user_error');
     expect(reply.lead).toMatch(message);
+  });
+});
+
+describe('/quote billed: under a rule set it does not move', () => {
+  const both = [quote, fees];
+
+  it("era:flat past $10,000 gives the 2023 carry-over's charge, which /fees on a 2023 day confirms", async () => {
+    const { reply, outcome } = await ask('/quote 1000 era:flat billed:12000');
+    expect(outcome).toBe('ok');
+    expect(field(reply, 'Charge')).toBe('$1,111.11');
+    const note = [...reply.blocks]
+      .map((b) => (b.type === 'text' ? b.text : ''))
+      .find((t) => t.includes('already paid you $12,000'));
+    const charge = note?.match(/needed (\$[0-9,.]+)/)?.[1];
+    expect(note).toMatch(/5 %/);
+    expect(note).toMatch(/2023-12-31/);
+    if (!charge) throw new Error(`no 2023 charge in: ${note}`);
+    const check = await runText(
+      `/fees ${charge.replace(/[$,]/g, '')} date:2023-06-01 billed:12000`,
+      both,
+      testContext(),
+    );
+    expect(check.reply.lead).toMatch(/you kept \$1,000(\.00)? of/);
+  });
+
+  it.each([
+    '/quote 1000 era:flat billed:8000',
+    '/quote 1000 era:fiverr billed:12000',
+    '/quote 1000 era:variable billed:500',
+  ])('%s says billed: does not change it', async (line) => {
+    const { reply } = await ask(line);
+    expect(allText(reply)).toMatch(/billed:[0-9]+ moves only the sliding/);
+  });
+
+  it('says nothing of billed: where it moves the tiers', async () => {
+    const { reply } = await ask('/quote 950 era:sliding billed:10000');
+    expect(allText(reply)).not.toMatch(/moves only/);
   });
 });
