@@ -3,16 +3,8 @@ import { type Day, dayOf, isoOfDay } from '../core/dates.js';
 import { topRatedChart } from '../core/jss/chart.js';
 import { loadLog } from '../core/jss/contractsStore.js';
 import { jssRule } from '../core/jss/rules.js';
-import {
-  CHECKPOINTS,
-  type Check,
-  type CheckKey,
-  RULE_WORDS,
-  type ScoreRule,
-  type TopRatedResult,
-  topRatedCheck,
-  WEEKS_NEEDED,
-} from '../core/jss/topRated.js';
+import { type Check, type CheckKey, type TopRatedResult, topRatedCheck } from '../core/jss/topRated.js';
+import { CHECKPOINTS, RULE_WORDS, type ScoreRule, WEEKS_NEEDED } from '../core/jss/topRatedWeeks.js';
 import { newFreelancerPlan, visibilityLine } from '../core/jss/visibility.js';
 import { chartOption } from '../core/runtime/chart.js';
 import { defineCommand } from '../core/runtime/command.js';
@@ -39,7 +31,9 @@ const statusOf = (checks: Check[], key: CheckKey) => checks.find((c) => c.key ==
 /** One line per rule (or one for both when they agree): its date, or why it has none yet. */
 function whenLine(rule: ScoreRule | 'both', result: TopRatedResult, today: Day): string {
   const day = result.earliest;
-  const when = day === undefined ? 'no date yet.' : `from ${day <= today ? 'today' : isoOfDay(day)},`;
+  // A note that is a sentence of its own (the score now, then the way to 90 %) follows a full stop.
+  const stop = /^[A-Z]/.test(result.earliestNote) ? '.' : ',';
+  const when = day === undefined ? 'no date yet.' : `from ${day <= today ? 'today' : isoOfDay(day)}${stop}`;
   return `${rule === 'both' ? 'Both JSS rules' : capital(RULE_WORDS[rule])}: ${when} ${result.earliestNote}`;
 }
 

@@ -131,12 +131,12 @@ describe('advice a freelancer can act on', () => {
     expect(all).not.toMatch(/rising_talent/);
     // No size given: the large-contract rule is named, not silently $5,000, and not marked met.
     expect(all).toMatch(/\$5,000[^\n]*design and writing/);
-    expect(all).not.toMatch(/Met: Plus, large contract/);
+    expect(all).not.toMatch(/Met: Plus, a large contract/);
     // With the size: #32 ($5,200, feedback) counts; #35 ($7,500, no feedback) never does.
     const sized = await ask('/toprated large:7000 details:yes', ctx);
-    expect(sized.all).not.toMatch(/Met: Plus, large contract/);
+    expect(sized.all).not.toMatch(/Met: Plus, a large contract/);
     expect((await ask('/toprated large:5000 details:yes', ctx)).all).toMatch(
-      /Met: Plus, large contract[^\n]*\n?[^\n]*#32/,
+      /Met: Plus, a large contract[^\n]*\n?[^\n]*#32/,
     );
     const rising = await ask('/toprated rising_talent:yes details:yes', ctx);
     expect(rising.all).toMatch(/Missing: JSS 90 %\+[^\n]*\n?[^\n]*only before a score shows/);

@@ -45,7 +45,14 @@ describe('/toprated for a new freelancer', () => {
   });
 
   it('with 3 contracts: one line for both JSS rules when they agree, and the course plan in details', async () => {
-    const ctx = await threeContracts();
+    // The negative is the newest: no window loses it before the successful ones, so waiting lifts neither
+    // rule and both give the same count (with ben's negative first, the older rule's 6-month window would
+    // reach 90 % on its own once it left, and the rules would differ).
+    const ctx = await logOf([
+      '/contracts add 2026-09-01 successful 300 ana',
+      '/contracts add 2026-10-01 successful 400 cal',
+      '/contracts add 2026-11-05 negative 200 ben',
+    ]);
     const { reply } = await ask('/toprated', ctx);
     const short = reply.blocks.map(blockText);
     expect(short.filter((l) => COUNT.test(l))).toHaveLength(1);

@@ -3,7 +3,7 @@
 // before a score shows; a log with no scored contract says why (unpaid, $0 contracts are left out).
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/adapters/console/render.js';
-import { CHECKPOINTS, WEEKS_NEEDED } from '../../src/core/jss/topRated.js';
+import { CHECKPOINTS, WEEKS_NEEDED } from '../../src/core/jss/topRatedWeeks.js';
 import type { Reply } from '../../src/core/runtime/reply.js';
 import { ask, established, logOf } from '../support/logs.js';
 import { blockText } from '../support/replyText.js';

@@ -3,22 +3,20 @@
 // caller loads the log and the follow-ups; the renderers (deskReply.ts, the Slack Home tab) show it.
 import { type Day, isoOfDay } from '../dates.js';
 import type { Contract } from '../jss/contracts.js';
-import { type Projection, projectLog, stepOn } from '../jss/projection.js';
-import { roadmapFor } from '../jss/roadmap.js';
+import { type Projection, stepOn } from '../jss/projection.js';
+import { type Roadmap, roadmapFor } from '../jss/roadmap.js';
 import type { Counts } from '../jss/score.js';
+import { type Seen, scoreSeen } from '../jss/topRated.js';
 import {
   CHECKPOINTS,
-  contractsToTarget,
-  type Seen,
   scoreOn,
-  scoreSeen,
   TOP_RATED_TARGET,
   WEEKS_NEEDED,
   weeklyPasses,
   weeksUntilQualified,
-} from '../jss/topRated.js';
-import { countToTarget } from '../jss/visibility.js';
-import { bestOfAt, countsAt, indexLog, type LogIndex, percentAt } from '../jss/windows.js';
+} from '../jss/topRatedWeeks.js';
+import { type PathToTarget, pathToTarget, pathWords } from '../jss/toTarget.js';
+import { bestOfAt, countsAt, indexLog, percentAt } from '../jss/windows.js';
 import { plural } from '../runtime/format.js';
 import type { Action } from '../runtime/reply.js';
 
@@ -78,10 +76,10 @@ const show = (p: number | undefined) => (p === undefined ? 'no score' : `${p} %`
 const when = (inDays: number) => (inDays < 0 ? `(${plural(-inDays, 'day')} overdue)` : 'today');
 
 /** Negatives leaving a window this week (which one, from the roadmap), scored by the log's one projection. */
-function leaveChanges(contracts: readonly Contract[], index: LogIndex, projection: Projection): WeekChange[] {
+function leaveChanges(roadmap: Roadmap, projection: Projection): WeekChange[] {
   const { today } = projection;
-  return roadmapFor(contracts, today, TOP_RATED_TARGET, index)
-    .events.filter((e) => e.day <= today + WEEK_DAYS && SHOWN_WINDOWS.includes(e.months))
+  return roadmap.events
+    .filter((e) => e.day <= today + WEEK_DAYS && SHOWN_WINDOWS.includes(e.months))
     .map((e) => {
       const then = stepOn(projection, e.day);
       return {
@@ -109,18 +107,20 @@ function topRatedChange(projection: Projection, passes: boolean[]): WeekChange[]
   ];
 }
 
-function nextThing(desk: Omit<Desk, 'lead' | 'next'>, toTarget: number | undefined): string {
+function nextThing(desk: Omit<Desk, 'lead' | 'next'>, path: PathToTarget): string {
   const due = desk.followups.find((f) => f.inDays <= 0);
   if (due) return `${due.task} ${when(due.inDays)}`;
   if (desk.empty) return 'add your contracts with /contracts add or /contracts import';
   if (desk.twentyFour === undefined) return 'log contracts with feedback from the last 24 months';
   const hidden = desk.seen.visibility !== 'shown';
   if (desk.twentyFour < TOP_RATED_TARGET) {
-    return toTarget === undefined
+    return path.now === undefined
       ? `a negative must leave the window before ${TOP_RATED_TARGET} % is in reach`
-      : countToTarget(toTarget, TOP_RATED_TARGET, hidden ? desk.seen.contracts : undefined);
+      : pathWords(path, TOP_RATED_TARGET, hidden ? desk.seen.contracts : undefined);
   }
-  if (hidden) return `keep it at ${TOP_RATED_TARGET} %+; the weekly Top Rated checks count once it shows`;
+  // Below the newer help's 2 contracts from 2 clients no weekly check counts (FACTS §3, §4).
+  if (desk.seen.visibility === 'hidden')
+    return `keep it at ${TOP_RATED_TARGET} %+; the weekly Top Rated checks count once it shows`;
   if (desk.weeksAtTarget < WEEKS_NEEDED) {
     const weeks = weeksUntilQualified(desk.weeks.map((w) => w.passes).reverse());
     return `keep it at ${TOP_RATED_TARGET} %+ for ${plural(weeks, 'more week')} to pass ${WEEKS_NEEDED} of ${CHECKPOINTS} Top Rated checks`;
@@ -136,7 +136,8 @@ export interface DeskInput {
 
 export function deskFor({ contracts, followups, today }: DeskInput): Desk {
   const index = indexLog(contracts);
-  const projection = projectLog(contracts, today, index);
+  const roadmap = roadmapFor(contracts, today, TOP_RATED_TARGET, index);
+  const { projection } = roadmap;
   const passes = weeklyPasses(index, today, '24-month');
   const weeks = passes
     .map((p, i) => ({
@@ -151,7 +152,7 @@ export function deskFor({ contracts, followups, today }: DeskInput): Desk {
   const base = {
     today,
     empty: contracts.length === 0,
-    changes: [...leaveChanges(contracts, index, projection), ...weekly].sort((a, b) => a.day - b.day),
+    changes: [...leaveChanges(roadmap, projection), ...weekly].sort((a, b) => a.day - b.day),
     followups: followups.filter((f) => f.inDays <= WEEK_DAYS).sort((a, b) => a.inDays - b.inDays || a.id - b.id),
     weeks,
     weeksAtTarget: passes.filter(Boolean).length,
@@ -160,7 +161,7 @@ export function deskFor({ contracts, followups, today }: DeskInput): Desk {
     bestOf: bestOfAt(index, today),
     seen,
   };
-  const next = nextThing(base, contractsToTarget(index, today, '24-month'));
+  const next = nextThing(base, pathToTarget(roadmap, index, TOP_RATED_TARGET));
   const score = base.empty
     ? followups.length > 0
       ? 'No contracts in your log yet'

@@ -1,7 +1,7 @@
 // The desk as an answer: lead first, this week's changes, follow-ups due, the Top Rated strip; the
 // numbers behind each in details. /desk sends it; the digest takes its lead and changes.
 import { isoOfDay } from '../dates.js';
-import { CHECKPOINTS, TOP_RATED_TARGET } from '../jss/topRated.js';
+import { CHECKPOINTS, TOP_RATED_TARGET } from '../jss/topRatedWeeks.js';
 import { visibilityLine } from '../jss/visibility.js';
 import { formatCount } from '../runtime/format.js';
 import { type Action, type Block, fields, pre, type Reply, reply, table, text } from '../runtime/reply.js';
@@ -10,6 +10,9 @@ import type { Desk, DeskFollowup } from './desk.js';
 /** Three buttons a ladder: six ladders and the Chart button stay within every platform's button limit. */
 const MAX_LADDER_BUTTONS = 6;
 const show = (p: number | undefined) => (p === undefined ? 'no score' : `${p} %`);
+/** A check that did not pass: under 90 %, or at 90 %+ on a day no score could show. */
+const notCounted = (score: number | undefined) =>
+  score !== undefined && score >= TOP_RATED_TARGET ? 'not shown' : 'no';
 const short = (client: string) => (client.length > 12 ? `${client.slice(0, 11)}…` : client);
 
 export const CHART_ACTION: Action = { label: 'Chart', command: 'jss', args: { chart: 'on' } };
@@ -63,11 +66,11 @@ function numbers(desk: Desk): Block[] {
     text(
       desk.seen.visibility === 'shown'
         ? 'The weekly Top Rated checks, counted back from today:'
-        : 'The weekly Top Rated checks, counted back from today, as they would read if your score showed:',
+        : 'The weekly Top Rated checks, counted back from today; one counts only on a day a score could show (2 contracts from 2 clients):',
     ),
     table(
       ['Week of', '24-month', `${TOP_RATED_TARGET} %+`],
-      desk.weeks.map((w) => [isoOfDay(w.day), show(w.score), w.passes ? 'yes' : 'no']),
+      desk.weeks.map((w) => [isoOfDay(w.day), show(w.score), w.passes ? 'yes' : notCounted(w.score)]),
     ),
   ];
 }

@@ -1,10 +1,21 @@
 // The JSS path and the Top Rated weeks as chart specs: pure series from the window math, no drawing here.
 import { addMonthsToDay, type Day, isoOfDay } from '../dates.js';
 import type { ChartSeries, ChartSpec } from '../runtime/chart.js';
+import { plural } from '../runtime/format.js';
 import type { Contract } from './contracts.js';
 import { type Crossing, crossingOf, noScoreFrom, type Projection, projectLog, stepOn } from './projection.js';
 import { contractsToReach } from './score.js';
-import { CHECKPOINTS, RULE_WORDS, type ScoreRule, scoreOn, WEEKS_NEEDED, weeksUntilQualified } from './topRated.js';
+import {
+  CHECKPOINTS,
+  firstPassingCheck,
+  RULE_WORDS,
+  type ScoreRule,
+  scoreOn,
+  shownOn,
+  WEEKS_NEEDED,
+  weeklyPasses,
+  weeksUntilQualified,
+} from './topRatedWeeks.js';
 import { countsAt, indexLog, type LogIndex, percentAt } from './windows.js';
 
 export const MONTHS_BACK = 12;
@@ -131,19 +142,29 @@ export function jssChart(
   };
 }
 
-/** The last 16 weekly checkpoints, oldest first, split into at-or-above and below the 90 % line. */
+/** What the weeks still need, said the way /toprated dates it (topRated.ts): from today's score and checks. */
+function weeksNeeded(index: LogIndex, today: Day, rule: ScoreRule, passes: boolean[], target: number): string {
+  const more = weeksUntilQualified(passes);
+  const now = scoreOn(index, today, rule);
+  if (passes[0]) return more === 0 ? 'the score part is met' : `${plural(more, 'more week')} at ${target} %+`;
+  const score = now === undefined ? 'no score now' : shownOn(index, today) ? `${now} % now` : `${now} % if it showed`;
+  const back = firstPassingCheck(index, today, rule);
+  if (back === undefined) return `${score}: new contracts must lift it back to ${target} % first`;
+  const day = isoOfDay(today + 7 * weeksUntilQualified(passes, back));
+  return `${score}; with no new work back at ${target} % by ${isoOfDay(today + 7 * back)}, 13 of 16 by ${day}`;
+}
+
+/** The last 16 weekly checkpoints, oldest first: at or above the 90 % line, or not (below it, or no score shown). */
 export function topRatedChart(contracts: readonly Contract[], today: Day, rule: ScoreRule, target = 90): ChartSpec {
   const index = indexLog(contracts);
   const days = Array.from({ length: CHECKPOINTS }, (_, i) => today - 7 * (CHECKPOINTS - 1 - i));
-  const scores = days.map((day) => scoreOn(index, day, rule));
-  const passes = scores.map((s) => (s ?? 0) >= target);
+  const recent = weeklyPasses(index, today, rule);
+  const passes = [...recent].reverse();
+  // A week no score could show draws no bar: there was nothing to check.
+  const scores = days.map((day) => (shownOn(index, day) ? (scoreOn(index, day, rule) ?? 0) : 0));
   const met = passes.filter(Boolean).length;
-  const more = weeksUntilQualified([...passes].reverse());
-  const weeks = `${more} more ${more === 1 ? 'week' : 'weeks'} at ${target} %+`;
-  const below = (scores.at(-1) ?? 0) < target;
-  const needs = more === 0 ? 'the score part is met' : below ? `${weeks} once back at ${target} %` : `${weeks} needed`;
-  const subtitle = `${met} of the last ${CHECKPOINTS} weekly checks at ${target} % or more; ${WEEKS_NEEDED} needed: ${needs}.`;
-  const pick = (wanted: boolean) => scores.map((s, i) => (passes[i] === wanted ? (s ?? 0) : null));
+  const subtitle = `${met} of the last ${CHECKPOINTS} weekly checks at ${target} % or more; ${WEEKS_NEEDED} needed: ${weeksNeeded(index, today, rule, recent, target)}.`;
+  const pick = (wanted: boolean) => scores.map((s, i) => (passes[i] === wanted ? s : null));
   return {
     kind: 'bar',
     name: 'top-rated-weeks',
@@ -156,7 +177,7 @@ export function topRatedChart(contracts: readonly Contract[], today: Day, rule: 
     valueRange: { min: 0, max: 100 },
     series: [
       { name: `At or above ${target} %`, role: 'good', values: pick(true), stack: 'week' },
-      { name: `Below ${target} %`, role: 'bad', values: pick(false), stack: 'week' },
+      { name: `Below ${target} % or no score shown`, role: 'bad', values: pick(false), stack: 'week' },
     ],
     target: { value: target, label: `Top Rated line ${target} %` },
     alt: `Bar chart of your Job Success Score on the ${RULE_WORDS[rule]} at the last ${CHECKPOINTS} weekly checks: ${subtitle}`,

@@ -7,10 +7,11 @@ import { type Block, fields, pre, type Reply, reply, table, text } from '../runt
 import type { Contract } from './contracts.js';
 import { momentumBlocks } from './momentum.js';
 import { chartText, crossingOf, noScoreFrom, stepOn } from './projection.js';
-import { hiddenLines, jssLead } from './quickReply.js';
+import { exactPercent, hiddenLines, jssLead } from './quickReply.js';
 import { type Roadmap, roadmapFor } from './roadmap.js';
 import { jssRule } from './rules.js';
-import { contractsToReach, JSS_RULE } from './score.js';
+import { type Counts, contractsToReach, JSS_RULE, jssPercent } from './score.js';
+import { pathToTarget, pathWords } from './toTarget.js';
 import { REPORTED_UP_TO, VISIBILITY_SOURCES, visibilityClause, visibilityOf, whenItShows } from './visibility.js';
 import {
   bestOfAt,
@@ -109,7 +110,8 @@ function catchUpText(roadmap: Roadmap, today: Day, target: number, hidden: boole
       : `${plural(needed, 'more successful contract')} by ${when}`;
   });
   const rule = `the 24-month rule${hidden ? ', on a score that may not show yet' : ''}`;
-  return `To ${target} % on ${rule}: ${parts.join('; ')}. Later dates are the days a negative leaves the window.`;
+  const later = parts.length > 1 ? ' Later dates are the days a negative leaves the window.' : '';
+  return `To ${target} % on ${rule}: ${parts.join('; ')}.${later}`;
 }
 
 /** No contract counts in 24 months: say why, since feedback that does not count is still feedback. */
@@ -130,6 +132,14 @@ function noScoreLead(e: Eligibility): string {
   return `${start}none of its ${formatCount(n)} contracts with feedback in the last 24 months counts; ${parts.join(' and ')}.`;
 }
 
+/** "Your JSS from your log is 67 %. 14 more …; or none: it reaches 90 % on …": the path in the lead. */
+function waitingLead(c: Counts, target: number, hidden: string, path: string): string {
+  const shown = jssPercent(c);
+  // Just under the target but shown rounded up to it: the unrounded score, as jssLead gives it.
+  const score = shown >= target ? exactPercent(c) : String(shown);
+  return `Your JSS from your log is ${score} %${hidden}. ${path.charAt(0).toUpperCase()}${path.slice(1)}.`;
+}
+
 /** What the answer knows of the user's settings, for a hint that never suggests what is already on. */
 export interface LogReplyOptions {
   alertsOn?: boolean;
@@ -148,9 +158,23 @@ export function logReply(
   const e = eligibilityAt(contracts, today);
   const hidden = visibilityClause(visibilityOf(e.contracts, e.clients), e.contracts);
   const low = counts.total > 0 && contractsToReach(counts, target) !== 0;
-  const lead = counts.total === 0 ? noScoreLead(e) : jssLead(counts, target, 'Your JSS from your log', hidden);
+  // Waiting helps (a negative leaves the window): the lead gives the count today and what waiting does.
+  const path = pathToTarget(roadmap, index, target);
+  const waits = counts.total > 0 && (path.sooner !== undefined || path.reach !== undefined);
+  const lead =
+    counts.total === 0
+      ? noScoreLead(e)
+      : waits
+        ? waitingLead(counts, target, hidden, pathWords(path, target, hidden ? e.contracts : undefined))
+        : jssLead(counts, target, 'Your JSS from your log', hidden);
   const blocks: Block[] = [];
-  if (hidden && low) blocks.push(...hiddenLines(counts, target, e.contracts).map(text));
+  // The plan's own count to the target is today's alone: the lead gives the one that counts leaving negatives.
+  if (hidden && low)
+    blocks.push(
+      ...hiddenLines(counts, target, e.contracts)
+        .slice(0, waits ? 1 : 2)
+        .map(text),
+    );
   if (best && counts.total > 0 && !(hidden && best.percent === percentAt(index, today, 24))) {
     const same = best.percent === percentAt(index, today, 24);
     blocks.push(
@@ -163,7 +187,10 @@ export function logReply(
   }
   const seenOn = (day: Day) => eligibilityAt(contracts, day).contracts;
   const waiting = waitingLine(roadmap, target, hidden ? seenOn : undefined);
-  if (waiting) blocks.push(text(waiting));
+  // The lead already gives the first later count; the line stays when it says more (the score once it is 0).
+  const [, later] = roadmap.catchUp;
+  const repeats = path.sooner !== undefined && later?.day === path.sooner.day;
+  if (waiting && !repeats) blocks.push(text(waiting));
   const falls = counts.total > 0 && !low ? crossingOf(roadmap.projection, target) : undefined;
   if (falls?.direction === 'down') {
     blocks.push(

@@ -3,20 +3,24 @@
 import type { Day } from '../dates.js';
 import { plural } from '../runtime/format.js';
 import { type Contract, endDay } from './contracts.js';
-import { contractsToReach } from './score.js';
-import { countToTarget, type Visibility, visibilityOf } from './visibility.js';
+import { roadmapFor } from './roadmap.js';
 import {
-  BEST_OF_MONTHS,
-  bestOfAt,
-  countsAt,
-  eligibilityAt,
-  indexLog,
-  inWindow,
-  type LogIndex,
-  percentAt,
-} from './windows.js';
+  CHECKPOINTS,
+  contractsToTarget,
+  firstPassingCheck,
+  RULE_WORDS,
+  type ScoreRule,
+  scoreOn,
+  TOP_RATED_TARGET,
+  WEEKS_NEEDED,
+  weeklyPasses,
+  weeksOfGrace,
+  weeksUntilQualified,
+} from './topRatedWeeks.js';
+import { pathToTarget, pathWords } from './toTarget.js';
+import { type Visibility, visibilityOf } from './visibility.js';
+import { eligibilityAt, indexLog, inWindow } from './windows.js';
 
-export type ScoreRule = '24-month' | 'best-of';
 export type Status = 'met' | 'missing' | 'unknown';
 
 export type CheckKey =
@@ -75,53 +79,8 @@ export interface Seen {
   clients: number;
 }
 
-export const CHECKPOINTS = 16;
-export const WEEKS_NEEDED = 13;
-export const TOP_RATED_TARGET = 90;
 const FIRST_CONTRACT_DAYS = 90;
 const TOP_RATED_CENTS = 100_000;
-
-export const RULE_WORDS: Record<ScoreRule, string> = {
-  '24-month': 'newer 24-month rule',
-  'best-of': 'older best-of-6/12/24-months rule',
-};
-
-/** New successful contracts that lift the score to 90 % under the rule: best-of takes its quickest window. */
-export function contractsToTarget(index: LogIndex, today: Day, rule: ScoreRule): number {
-  const windows = rule === '24-month' ? [24] : BEST_OF_MONTHS;
-  // An empty window counts too: one new successful contract gives it 100 %, as scoreOn would then read it.
-  return Math.min(
-    ...windows.map((months) => contractsToReach(countsAt(index, today, months), TOP_RATED_TARGET) ?? Infinity),
-  );
-}
-
-export function scoreOn(index: LogIndex, day: Day, rule: ScoreRule): number | undefined {
-  return rule === '24-month' ? percentAt(index, day, 24) : bestOfAt(index, day)?.percent;
-}
-
-/** passes[i]: the score i weeks before today was 90 % or more. */
-export function weeklyPasses(index: LogIndex, today: Day, rule: ScoreRule): boolean[] {
-  return Array.from({ length: CHECKPOINTS }, (_, i) => (scoreOn(index, today - 7 * i, rule) ?? 0) >= TOP_RATED_TARGET);
-}
-
-/** Further weeks below 90 % after which 13 of the last 16 checkpoints still pass; undefined when they do not now. */
-export function weeksOfGrace(passes: readonly boolean[]): number | undefined {
-  let grace: number | undefined;
-  for (let w = 0; w <= CHECKPOINTS - WEEKS_NEEDED; w++) {
-    if (passes.slice(0, CHECKPOINTS - w).filter(Boolean).length >= WEEKS_NEEDED) grace = w;
-    else break;
-  }
-  return grace;
-}
-
-/** Weeks from today until 13 of the last 16 checkpoints pass, if every new weekly checkpoint passes. */
-export function weeksUntilQualified(passes: readonly boolean[]): number {
-  for (let w = 0; w <= WEEKS_NEEDED; w++) {
-    const kept = passes.slice(0, CHECKPOINTS - w).filter(Boolean).length;
-    if (kept + w >= WEEKS_NEEDED) return w;
-  }
-  return WEEKS_NEEDED;
-}
 
 const dollars = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 
@@ -218,32 +177,40 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
 
   let earliest: Day | undefined;
   let earliestNote: string;
+  const firstDay = first === undefined ? today : first + FIRST_CONTRACT_DAYS + 1;
+  const money =
+    earned >= TOP_RATED_CENTS
+      ? ''
+      : `, and once you have earned ${dollars(TOP_RATED_CENTS - earned)} more in 12 months`;
+  const said = input.profileComplete && input.availabilityCurrent && input.noHolds;
+  const rest = `${money}${said ? '' : ', and the items only you can see are in order'}`;
   if (!rising && (current ?? 0) < TOP_RATED_TARGET) {
-    const k = contractsToTarget(index, today, input.rule);
-    const how = `about ${countToTarget(k, TOP_RATED_TARGET, risingTalentApplies ? seen.contracts : undefined)}`;
+    const roadmap = roadmapFor(contracts, today, TOP_RATED_TARGET, index);
+    const quickest = contractsToTarget(index, today, input.rule);
+    const path = pathToTarget(roadmap, index, TOP_RATED_TARGET, input.rule, quickest);
+    const how = `about ${pathWords(path, TOP_RATED_TARGET, risingTalentApplies ? seen.contracts : undefined)}`;
     const now =
       current === undefined
         ? `No contract in your log counts toward a score now (${noScoreReason(contracts, today)})`
         : risingTalentApplies
           ? `If it showed today it would be ${current} %, an estimate`
           : `Your score is ${current} % now`;
-    const grace = weeksOfGrace(passes);
-    const weeks =
-      grace === undefined
-        ? `then ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks must be at ${TOP_RATED_TARGET} %+`
-        : `${weeksAtTarget} of the last ${CHECKPOINTS} weekly checks were at ${TOP_RATED_TARGET} %+, ${grace === 0 ? 'but one more week below it ends that' : `enough for ${plural(grace, 'more week')} below it`}`;
-    earliest = undefined;
-    earliestNote = `${now}; ${how}; ${weeks}.`;
+    // With no new work, the first weekly check that passes again: from it on, the checks can add up.
+    const back = path.reach === undefined ? undefined : firstPassingCheck(index, today, input.rule);
+    if (back === undefined) {
+      const grace = weeksOfGrace(passes);
+      const weeks =
+        grace === undefined
+          ? `then ${WEEKS_NEEDED} of the last ${CHECKPOINTS} weekly checks must be at ${TOP_RATED_TARGET} %+`
+          : `${weeksAtTarget} of the last ${CHECKPOINTS} weekly checks were at ${TOP_RATED_TARGET} %+, ${grace === 0 ? 'but one more week below it ends that' : `enough for ${plural(grace, 'more week')} below it`}`;
+      earliest = undefined;
+      earliestNote = `${now}; ${how}; ${weeks}.`;
+    } else {
+      earliest = Math.max(today + 7 * weeksUntilQualified(passes, back), firstDay);
+      earliestNote = `${now}; ${how}; then ${WEEKS_NEEDED} of ${CHECKPOINTS} weekly checks pass by that date if it stays at ${TOP_RATED_TARGET} %+${rest}.`;
+    }
   } else {
-    const weeksDay = rising ? today : today + 7 * weeksUntilQualified(passes);
-    const firstDay = first === undefined ? today : first + FIRST_CONTRACT_DAYS + 1;
-    earliest = Math.max(weeksDay, firstDay, today);
-    const money =
-      earned >= TOP_RATED_CENTS
-        ? ''
-        : `, and once you have earned ${dollars(TOP_RATED_CENTS - earned)} more in 12 months`;
-    const said = input.profileComplete && input.availabilityCurrent && input.noHolds;
-    const rest = `${money}${said ? '' : ', and the items only you can see are in order'}`;
+    earliest = Math.max(rising ? today : today + 7 * weeksUntilQualified(passes), firstDay, today);
     earliestNote = rising
       ? `while you keep Rising Talent${rest}; once your score shows it must be ${TOP_RATED_TARGET} %+${current === undefined ? '' : ` (today it would be ${current} %, an estimate)`}.`
       : `if your score ${risingTalentApplies ? 'shows and ' : ''}stays at ${TOP_RATED_TARGET} % or more every week${rest}.`;
@@ -270,7 +237,7 @@ export function largeContractCheck(contracts: readonly Contract[], today: Day, s
     .sort((a, b) => b.amountCents - a.amountCents);
   const at = (cents: number) => withFeedback.find((c) => c.amountCents >= cents);
   const which = (c: Contract) => `#${c.id}, ${c.client}, ${dollars(c.amountCents)}`;
-  const item = `large contract with feedback and no negative in 12 months (${sizeCents === undefined ? 'size by category' : `${dollars(sizeCents)}+`})`;
+  const item = `a large contract with feedback and no negative in 12 months (${sizeCents === undefined ? 'size by category' : `${dollars(sizeCents)}+`})`;
   if (sizeCents !== undefined) {
     const found = at(sizeCents);
     return {

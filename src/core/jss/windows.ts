@@ -103,6 +103,14 @@ export function countsAt(index: LogIndex, day: Day, months: number): Counts {
   return { successful: diff(index.successful, r), negative: diff(index.negative, r), total: r[1] - r[0] };
 }
 
+/** Distinct clients among the contracts counting in a window, counted no further than `upTo`. */
+export function clientsAt(index: LogIndex, day: Day, months: number, upTo = Infinity): number {
+  const [from, to] = range(index, day, months);
+  const seen = new Set<string>();
+  for (let i = from; i < to && seen.size < upTo; i++) seen.add(clientKey(index.eligible[i] as Contract));
+  return seen.size;
+}
+
 /** Whole percent of a window, or undefined when the window holds no contract that counts. */
 export function percentAt(index: LogIndex, day: Day, months: number): number | undefined {
   const c = countsAt(index, day, months);

@@ -3,14 +3,14 @@ import { toprated } from '../../../src/commands/toprated.js';
 import { dayFromIso, isoOfDay } from '../../../src/core/dates.js';
 import type { Contract, Outcome } from '../../../src/core/jss/contracts.js';
 import { changeLog } from '../../../src/core/jss/contractsStore.js';
+import { topRatedCheck } from '../../../src/core/jss/topRated.js';
 import {
   contractsToTarget,
   type ScoreRule,
   scoreOn,
-  topRatedCheck,
   weeksOfGrace,
   weeksUntilQualified,
-} from '../../../src/core/jss/topRated.js';
+} from '../../../src/core/jss/topRatedWeeks.js';
 import { indexLog } from '../../../src/core/jss/windows.js';
 import type { Context } from '../../../src/core/runtime/command.js';
 import { runCommand } from '../../../src/core/runtime/run.js';
@@ -63,7 +63,7 @@ describe('topRatedCheck', () => {
     });
     expect(result.weeksAtTarget).toBe(16);
     expect(result.checks.every((x) => x.status === 'met' || x.plusOnly)).toBe(true);
-    expect(status(result, 'large contract')).toBe('met');
+    expect(status(result, 'a large contract')).toBe('met');
     expect(status(result, '$10,000+')).toBe('missing'); // $9,000 in 12 months
     expect(result.earliest).toBe(TODAY);
   });
@@ -73,10 +73,11 @@ describe('topRatedCheck', () => {
     const result = topRatedCheck({ ...base, contracts });
     expect(status(result, 'First contract')).toBe('missing');
     expect(status(result, 'Profile')).toBe('unknown');
-    // score is 100 % only since 40 days ago: 6 of 16 weeks pass, so 7 more weeks are needed (day 49);
-    // the first contract is 90 days old on day 51, which is later.
-    expect(result.weeksAtTarget).toBe(6);
-    expect(result.earliest).toBe(TODAY - 40 + 91);
+    // A score can show only from b's contract 10 days ago (2 contracts from 2 clients, FACTS §3): the
+    // checks of today and a week ago pass, 11 more are needed (day 77), later than the first contract's
+    // 90 days (day 51). Counting a's lone weeks too would give 6 and day 51.
+    expect(result.weeksAtTarget).toBe(2);
+    expect(result.earliest).toBe(TODAY + 7 * 11);
   });
 
   it('cannot predict a date while the score is below 90 %', () => {
@@ -115,17 +116,17 @@ describe('Top Rated Plus: the large contract', () => {
     const silent = c(30, 'none', 9000);
     const removed = { ...c(30, 'successful', 9000), clientRemoved: true };
     const result = topRatedCheck({ ...base, contracts: [old, silent, removed, c(10, 'successful', 100)] });
-    expect(status(result, 'large contract')).toBe('missing');
+    expect(status(result, 'a large contract')).toBe('missing');
     const good = topRatedCheck({ ...base, contracts: [c(60, 'neutral', 5200)] });
-    expect(status(good, 'large contract')).toBe('met');
+    expect(status(good, 'a large contract')).toBe('met');
   });
 
   it('without a size, names the category rule: met only past $30,000, otherwise asked', () => {
     const { largeContractCents: _size, ...noSize } = base;
     const mid = topRatedCheck({ ...noSize, contracts: [c(60, 'successful', 7000)] });
-    expect(status(mid, 'large contract')).toBe('unknown');
-    expect(mid.checks.find((x) => x.item.startsWith('large'))?.detail).toMatch(/design and writing[\s\S]*large:/);
-    expect(status(topRatedCheck({ ...noSize, contracts: [c(60, 'successful', 31_000)] }), 'large')).toBe('met');
+    expect(status(mid, 'a large contract')).toBe('unknown');
+    expect(mid.checks.find((x) => x.item.startsWith('a large'))?.detail).toMatch(/design and writing[\s\S]*large:/);
+    expect(status(topRatedCheck({ ...noSize, contracts: [c(60, 'successful', 31_000)] }), 'a large')).toBe('met');
   });
 });
 
