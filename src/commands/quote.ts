@@ -29,18 +29,21 @@ import { type Block, fields, reply, table, text } from '../core/runtime/reply.js
 
 const METHODS = Object.keys(WITHDRAWAL_METHODS) as [WithdrawalMethod, ...WithdrawalMethod[]];
 
+const OPTIONS = z.object({
+  net: z.number().min(0.01).max(MAX_DOLLARS).describe('what you want to keep, in dollars'),
+  era: z.string().max(40).optional().describe('a fee rule set, e.g. sliding, flat, variable, fiverr (default: all)'),
+  billed: billedOption(),
+  withdrawal: z.enum(METHODS).optional().describe('how you withdraw the money, to count its cost'),
+  connects: z.number().int().min(0).max(1000).optional().describe('Connects spent on proposals for this job'),
+  vat: z.number().min(0).max(30).optional().describe('VAT charged on the platform fee, in percent'),
+  rate: variableRateOption(),
+});
+type Args = z.infer<typeof OPTIONS>;
+
 export const quote = defineCommand({
   name: 'quote',
   description: 'What to charge to take home a given amount, under one fee rule set or all of them',
-  options: z.object({
-    net: z.number().min(0.01).max(MAX_DOLLARS).describe('what you want to keep, in dollars'),
-    era: z.string().max(40).optional().describe('a fee rule set, e.g. sliding, flat, variable, fiverr (default: all)'),
-    billed: billedOption(),
-    withdrawal: z.enum(METHODS).optional().describe('how you withdraw the money, to count its cost'),
-    connects: z.number().int().min(0).max(1000).optional().describe('Connects spent on proposals for this job'),
-    vat: z.number().min(0).max(30).optional().describe('VAT charged on the platform fee, in percent'),
-    rate: variableRateOption(),
-  }),
+  options: OPTIONS,
   autocomplete: (option, partial) => (option === 'era' ? feeRuleIds(partial) : []),
   run: (args, ctx) => {
     const netCents = dollarsToCents(args.net, 'net');
@@ -70,12 +73,20 @@ export const quote = defineCommand({
     if (rule && args.rate !== undefined && rule.computation.kind !== 'variable') {
       notes.push(text(`rate:${args.rate} applies only to the Upwork variable fee, so it does not change this quote.`));
     }
+    // billed: moves only the sliding tiers today, as /fees says (a payment in 2023 could keep the flat fee's 5 %).
+    const billedCents = options.billedCents ?? 0;
+    if (!rule && billedCents > 0 && !(shown && quoteFor(shown, netCents, options).fee.grandfathered)) {
+      notes.push(
+        text(`This client has already paid you ${formatDollars(billedCents)}; that moves only the sliding tiers.`),
+      );
+    }
     const costs = extras.withdrawal !== undefined || extras.connects > 0;
+    const line = (change: Partial<Args>) => quoteLine({ ...args, ...change });
     const hint = rule
-      ? `Try /quote ${args.net} to compare every fee.`
+      ? `Try ${line({ era: undefined })} to compare every fee.`
       : costs || extras.vatBasisPoints > 0
-        ? `Try /quote ${args.net} era:flat for one fee in detail.`
-        : `Try /quote ${args.net} withdrawal:wire vat:20 to count your own costs.`;
+        ? `Try ${line({ era: shown?.id ?? 'flat' })} for one fee in detail.`
+        : `Try ${line({ withdrawal: 'wire', vat: 20 })} to count your own costs.`;
     return reply({
       ...answer,
       blocks: [...answer.blocks, ...notes],
@@ -87,6 +98,15 @@ export const quote = defineCommand({
     });
   },
 });
+
+/** A /quote line with every option given, in the order /help lists them, so a hint runs as printed. */
+function quoteLine(args: Args): string {
+  const given = Object.keys(OPTIONS.shape).flatMap((name) => {
+    const value = args[name as keyof Args];
+    return name === 'net' || value === undefined ? [] : [`${name}:${value}`];
+  });
+  return [`/quote ${args.net}`, ...given].join(' ');
+}
 
 interface Extras {
   vatBasisPoints: number;

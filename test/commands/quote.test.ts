@@ -153,3 +153,24 @@ describe('/quote billed: under a rule set it does not move', () => {
     expect(allText(reply)).not.toMatch(/moves only/);
   });
 });
+
+describe('/quote next step keeps the options given', () => {
+  const hint = (reply: Reply) =>
+    reply.footer.find((l) => l.startsWith('Try /quote'))?.match(/\/quote [^ ]+( [a-z]+:[^ ]+)*/)?.[0];
+
+  it.each([
+    ['/quote 1000 billed:12000', '/quote 1000 billed:12000 withdrawal:wire vat:20'],
+    ['/quote 1000 era:sliding billed:8000', '/quote 1000 billed:8000'],
+    ['/quote 1000 era:variable rate:12 withdrawal:ach', '/quote 1000 withdrawal:ach rate:12'],
+    ['/quote 1000 rate:12 vat:20 connects:4', '/quote 1000 era:variable connects:4 vat:20 rate:12'],
+  ])('%s suggests %s', async (line, expected) => {
+    const { reply } = await ask(line);
+    expect(hint(reply)).toBe(expected);
+    expect((await ask(expected)).outcome).toBe('ok');
+  });
+
+  it('across every rule set, says billed: moves only the sliding tiers, as /fees does', async () => {
+    const { reply } = await ask('/quote 1000 billed:12000');
+    expect(allText(reply)).toContain('This client has already paid you $12,000; that moves only the sliding tiers.');
+  });
+});
