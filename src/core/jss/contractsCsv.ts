@@ -2,6 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { UserError } from '../runtime/errors.js';
 import { type Contract, type ContractInput, contractFrom } from './contracts.js';
+import { textOfCell } from './contractsExport.js';
 
 export const MAX_IMPORT_LINES = 2_000;
 /** Every column at its longest (title 120, client 80, ...) with quotes fits well within this. */
@@ -143,8 +144,8 @@ function toInput(record: string[], order: readonly Column[]): ContractInput {
     date: cell('date') ?? '',
     outcome: cell('outcome') ?? '',
     amount: cell('amount') ?? '',
-    client: cell('client') ?? '',
-    title: cell('title'),
+    client: textOfCell(cell('client') ?? ''),
+    title: textOfCell(cell('title') ?? ''),
     longTerm: cell('long_term') || undefined,
     clientRemoved: cell('client_removed') || undefined,
   };

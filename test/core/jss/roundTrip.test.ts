@@ -22,7 +22,7 @@ const exportOrder = (contracts: Contract[]) =>
 // Names and titles as stored: trimmed, single spaces, with the characters CSV must quote.
 const words = (max: number) =>
   fc
-    .array(fc.constantFrom('a', 'Z', 'é', '7', ' ', ',', '"', ';', "'", ':', '-', '#', '=', '&', '中'), {
+    .array(fc.constantFrom('a', 'Z', 'é', '7', ' ', ',', '"', ';', "'", ':', '-', '#', '=', '&', '中', '@', '+'), {
       minLength: 1,
       maxLength: max,
     })

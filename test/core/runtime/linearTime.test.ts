@@ -7,6 +7,7 @@ import { checkClient } from '../../../src/core/advice/client.js';
 import { checkOverview } from '../../../src/core/advice/profile.js';
 import { parseDay } from '../../../src/core/dates.js';
 import { looksLikeFileName, parseContractsCsv } from '../../../src/core/jss/contractsCsv.js';
+import { cellFor, textOfCell } from '../../../src/core/jss/contractsExport.js';
 import { checkMessage } from '../../../src/core/messages/feedbackCheck.js';
 import { contactDetails, quoteMarks } from '../../../src/core/messages/quotedWords.js';
 import { fillTemplate, summaryOf, templateFills, templateProblems } from '../../../src/core/messages/templates.js';
@@ -87,6 +88,9 @@ const SEEDS = [
   'Sam said "a ',
   'Sam ',
   'as you put it, "',
+  // Quotes before a formula character, as the CSV export escapes them.
+  "'",
+  "'=",
   // A file name given to /contracts import instead of its lines.
   'a.',
   '.csv',
@@ -98,6 +102,7 @@ const PATHS: [string, number, (text: string) => unknown][] = [
   ['parseLine (long text)', MAX.line, (t) => parseLine(`/check ${t}`.slice(0, MAX.line), commands)],
   ['CSV import (one cell)', MAX.csv, (t) => parseContractsCsv(`2026-01-01,5,${t},Acme`.slice(0, MAX.csv), now)],
   ['CSV import (date cell)', MAX.csv, (t) => parseContractsCsv(`${t},5,100,Acme`.slice(0, MAX.csv), now)],
+  ['CSV cell that would start a formula', MAX.csv, (t) => [cellFor(t), textOfCell(t), textOfCell(`'${t}`)]],
   ['CSV import (whole file)', MAX.csv, (t) => parseContractsCsv(t, now)],
   ['CSV import (a file name instead)', MAX.csv, (t) => looksLikeFileName(t)],
   ['/check', MAX.check, (t) => checkMessage(t)],
