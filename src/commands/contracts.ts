@@ -118,7 +118,8 @@ export const contractsList = defineCommand({
       details: [...(extras.length > 0 ? [fields(extras)] : []), ...momentumBlocks(contracts, dayOf(ctx.now))],
       footer: [
         ...(pages > 1 ? [`Page ${page} of ${pages}: /contracts list page:${page < pages ? page + 1 : 1}`] : []),
-        `Try /jss to score it, or /contracts remove ${sorted[0]?.id ?? 1} to drop one.`,
+        // A placeholder, not a real id: a hint copied as printed must not delete a contract.
+        'Try /jss to score it, or /contracts remove <id> to drop one.',
       ],
     });
   },

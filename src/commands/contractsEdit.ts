@@ -44,7 +44,7 @@ export const contractsEdit = defineCommand({
     const lead = unchanged
       ? `Contract #${id} was already ${client_removed ? 'marked as feedback Upwork removed' : 'counted (not marked)'}, so nothing changed: your 24-month JSS estimate stays ${now}.`
       : `Contract #${id} ${marked}: your 24-month JSS estimate goes from ${was} to ${now}.`;
-    const undo = client_removed ? 'undo with client_removed:no' : 'mark it again with client_removed:yes';
+    const undo = client_removed ? `undo with /contracts edit ${id} no` : `mark it again with /contracts edit ${id} yes`;
     return reply({
       lead,
       blocks: [text(why), text(`See every window with /jss; ${undo}.`)],
