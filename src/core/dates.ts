@@ -100,7 +100,7 @@ export interface DayOptions {
  * "tomorrow", "3 weeks ago" (hyphens may stand for spaces, so "3-weeks-ago" works without quotes).
  */
 export function parseDay(input: string, now: Date, options: DayOptions = {}): Day {
-  const raw = input.trim();
+  const raw = withoutQuotes(input.trim());
   // The longest date written out ("14 September, 2026") is far shorter; a CSV cell can be a whole file.
   if (raw.length > MAX_DATE_CHARS)
     throw new UserError('date_too_long', `"${input.slice(0, 40)}…" is too long to be a date.`);
@@ -110,7 +110,7 @@ export function parseDay(input: string, now: Date, options: DayOptions = {}): Da
   if (day === undefined) {
     throw new UserError(
       'bad_date',
-      `"${input.slice(0, 40)}" is not a date I can read. Use 2026-03-14, 14 Mar 2026, today, yesterday or 2 weeks ago.`,
+      `"${input.slice(0, 40)}" is not a date I can read. Use 2026-03-14, "14 Mar 2026", today, yesterday or "2 weeks ago".`,
     );
   }
   if (day > today && !options.future) {
@@ -118,6 +118,14 @@ export function parseDay(input: string, now: Date, options: DayOptions = {}): Da
   }
   if (day < EARLIEST) throw new UserError('date_too_old', `${isoOfDay(day)} is too long ago.`);
   return day;
+}
+
+const QUOTE_PAIRS: Record<string, string> = { '"': '"', '“': '”', "'": "'", '‘': '’' };
+
+/** A date typed as the messages print it, quotes and all ("14 Mar 2026" in a Discord date field). */
+function withoutQuotes(text: string): string {
+  const close = QUOTE_PAIRS[text[0] ?? ''];
+  return text.length > 1 && close !== undefined && text.endsWith(close) ? text.slice(1, -1).trim() : text;
 }
 
 function readDay(text: string, today: Day): Day | undefined {
