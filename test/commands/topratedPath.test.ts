@@ -59,6 +59,8 @@ describe('a negative leaves the window tomorrow', () => {
     expect(line).not.toMatch(/no date yet/);
     expect(line).toContain(`from ${thirteenthCheck('2026-12-06')}`);
     expect(line).toMatch(/reaches 90 % on 2026-12-06/);
+    // The chart dates the weekly checks the same way, on the same assumption: the score stays at 90 %+.
+    expect(reply.chart?.subtitle).toMatch(new RegExp(`13 of 16 by ${thirteenthCheck('2026-12-06')} if it stays`));
     fits(renderText(reply));
   });
 

@@ -151,7 +151,7 @@ function weeksNeeded(index: LogIndex, today: Day, rule: ScoreRule, passes: boole
   const back = firstPassingCheck(index, today, rule);
   if (back === undefined) return `${score}: new contracts must lift it back to ${target} % first`;
   const day = isoOfDay(today + 7 * weeksUntilQualified(passes, back));
-  return `${score}; with no new work back at ${target} % by ${isoOfDay(today + 7 * back)}, 13 of 16 by ${day}`;
+  return `${score}; with no new work back at ${target} % by ${isoOfDay(today + 7 * back)}, 13 of 16 by ${day} if it stays there`;
 }
 
 /** The last 16 weekly checkpoints, oldest first: at or above the 90 % line, or not (below it, or no score shown). */
