@@ -20,7 +20,11 @@ export interface PathToTarget {
   /** Negatives leaving the rule's windows by the last of those days. */
   leaving: number;
   rule: ScoreRule;
+  today: Day;
 }
+
+/** Waiting this long or less beats any count of new contracts: the count is left out. */
+const SHORT_WAIT_DAYS = 30;
 
 /**
  * The roadmap's counts on the 24-month rule; on the older best-of rule only the count today (its quickest
@@ -36,7 +40,7 @@ export function pathToTarget(
   const { projection, catchUp, events } = roadmap;
   const today = projection.today;
   const now = rule === '24-month' ? catchUp[0]?.needed : bestOfNow;
-  const none = { now, sooner: undefined, reach: undefined, leaving: 0, rule };
+  const none = { now, sooner: undefined, reach: undefined, leaving: 0, rule, today };
   if (now === undefined || now === 0) return none;
   const score = (s: Step) => (rule === '24-month' ? s.twentyFour : s.bestOf?.percent) ?? 0;
   const reach = projection.steps.find((s) => s.day > today && score(s) >= target && shownOn(index, s.day))?.day;
@@ -54,22 +58,22 @@ export function pathToTarget(
   const last = reach ?? sooner?.day;
   const counted = events.filter((e) => (rule === '24-month' ? e.months === 24 : e.months !== 3));
   const leaving = last === undefined ? 0 : counted.filter((e) => e.day <= last).length;
-  return { now, sooner, reach, leaving, rule };
+  return { now, sooner, reach, leaving, rule, today };
 }
 
 /**
- * "31 more successful contracts take it to 90 %, 15 from 2027-02-02; or none: it reaches 90 % on 2028-04-27
- * as negatives leave the window"; plain countToTarget when waiting changes nothing. `seen`, while
- * the score may not show: its contracts with feedback, to say when it should.
+ * "with no new work it reaches 90 % on 2028-04-27, as negatives leave the window; or 31 more successful
+ * contracts take it there, 15 from 2027-02-02": waiting first, the count left out when the wait is short;
+ * plain countToTarget when waiting changes nothing. `seen`, while the score may not show: its contracts
+ * with feedback, to say when it should. `about`: the count is an estimate said in the sentence itself.
  */
-export function pathWords(p: PathToTarget, target: number, seen?: number): string {
+export function pathWords(p: PathToTarget, target: number, seen?: number, about = ''): string {
   const now = p.now ?? 0;
-  if (!p.sooner && p.reach === undefined) return countToTarget(now, target, seen);
+  if (!p.sooner && p.reach === undefined) return `${about}${countToTarget(now, target, seen)}`;
   const shows = seen === undefined ? '' : whenItShows(seen, now);
-  const count = `${plural(now, 'more successful contract')} take${now === 1 ? 's' : ''} it to ${target} %${shows}`;
+  const to = p.reach === undefined ? `to ${target} %` : 'there';
+  const count = `${about}${plural(now, 'more successful contract')} take${now === 1 ? 's' : ''} it ${to}${shows}`;
   const sooner = p.sooner ? `${shows ? ';' : ','} ${formatCount(p.sooner.needed)} from ${isoOfDay(p.sooner.day)}` : '';
-  const or = shows || p.sooner ? '; or' : ', or';
-  const reach = p.reach === undefined ? '' : `${or} none: it reaches ${target} % on ${isoOfDay(p.reach)}`;
   const window = p.rule === '24-month' ? 'the window' : 'their windows';
   const leave =
     p.leaving === 0
@@ -77,5 +81,7 @@ export function pathWords(p: PathToTarget, target: number, seen?: number): strin
       : p.leaving === 1
         ? `as a negative leaves ${p.rule === '24-month' ? 'the window' : 'its window'}`
         : `as negatives leave ${window}`;
-  return `${count}${sooner}${reach} ${leave}`;
+  if (p.reach === undefined) return `${count}${sooner} ${leave}`;
+  const waiting = `with no new work it reaches ${target} % on ${isoOfDay(p.reach)}, ${leave}`;
+  return p.reach - p.today <= SHORT_WAIT_DAYS ? waiting : `${waiting}; or ${count}${sooner}`;
 }

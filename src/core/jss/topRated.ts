@@ -188,7 +188,7 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
     const roadmap = roadmapFor(contracts, today, TOP_RATED_TARGET, index);
     const quickest = contractsToTarget(index, today, input.rule);
     const path = pathToTarget(roadmap, index, TOP_RATED_TARGET, input.rule, quickest);
-    const how = `about ${pathWords(path, TOP_RATED_TARGET, risingTalentApplies ? seen.contracts : undefined)}`;
+    const how = pathWords(path, TOP_RATED_TARGET, risingTalentApplies ? seen.contracts : undefined, 'about ');
     const now =
       current === undefined
         ? `No contract in your log counts toward a score now (${noScoreReason(contracts, today)})`
