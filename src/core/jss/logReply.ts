@@ -5,11 +5,11 @@ import { type Day, isoOfDay } from '../dates.js';
 import { formatCount, plural } from '../runtime/format.js';
 import { type Block, fields, pre, type Reply, reply, table, text } from '../runtime/reply.js';
 import type { Contract } from './contracts.js';
+import { contractName, leftOutText, rulesFooter, starsNote } from './logNotes.js';
 import { momentumBlocks } from './momentum.js';
 import { chartText, crossingOf, noScoreFrom, stepOn } from './projection.js';
 import { exactPercent, hiddenLines, jssLead } from './quickReply.js';
 import { type Roadmap, roadmapFor } from './roadmap.js';
-import { jssRule } from './rules.js';
 import { type Counts, contractsToReach, JSS_RULE, jssPercent } from './score.js';
 import { pathToTarget, pathWords } from './toTarget.js';
 import { REPORTED_UP_TO, VISIBILITY_SOURCES, visibilityClause, visibilityOf, whenItShows } from './visibility.js';
@@ -29,8 +29,6 @@ import {
 
 const MAX_EVENT_ROWS = 12;
 const show = (p: number | undefined) => (p === undefined ? 'no score' : `${p} %`);
-/** "acme #2", the client cut short so the leave table fits 64 columns. */
-const who = (c: Contract) => `${c.client.length > 12 ? `${c.client.slice(0, 11)}…` : c.client} #${c.id}`;
 
 function windowBlocks(index: LogIndex, today: Day): Block[] {
   const rows = WINDOW_MONTHS.map((months) => {
@@ -49,29 +47,21 @@ function windowBlocks(index: LogIndex, today: Day): Block[] {
   ];
 }
 
-function eligibilityText(contracts: readonly Contract[], today: Day): string {
-  const e = eligibilityAt(contracts, today);
+/** Whether the score should show, on the log's counting contracts and clients. */
+function visibilityText(e: Eligibility): string {
   const seen = visibilityOf(e.contracts, e.clients);
   const counted = `${plural(e.contracts, 'counting contract')} from ${plural(e.clients, 'client')} in 24 months`;
-  const notes = [
-    seen === 'shown'
-      ? `Your JSS should be visible: ${counted} (the newer help asks for 2 of each).`
-      : seen === 'maybe'
-        ? `Your JSS may not be visible yet: ${counted} meets the newer help's 2 of each, but many freelancers report it showing after 5-8.`
-        : `Your JSS is probably not visible yet: ${counted}; the newer help asks for 2 of each.`,
-  ];
-  if (e.noFeedback > 0) {
-    const waiting = e.awaitingFeedback > 0 ? ` (${formatCount(e.awaitingFeedback)} can still get feedback)` : '';
-    notes.push(`${plural(e.noFeedback, 'contract')} without feedback left out${waiting}.`);
-  }
-  if (e.unpaidSuccessful > 0) notes.push(`${plural(e.unpaidSuccessful, 'unpaid successful contract')} left out.`);
-  return notes.join(' ');
+  return seen === 'shown'
+    ? `Your JSS should be visible: ${counted} (the newer help asks for 2 of each).`
+    : seen === 'maybe'
+      ? `Your JSS may not be visible yet: ${counted} meets the newer help's 2 of each, but many freelancers report it showing after 5-8.`
+      : `Your JSS is probably not visible yet: ${counted}; the newer help asks for 2 of each.`;
 }
 
 function eventRows(roadmap: Roadmap): string[][] {
   return roadmap.events
     .slice(0, MAX_EVENT_ROWS)
-    .map((e) => [isoOfDay(e.day), `${e.months} months`, who(e.contract), show(e.twentyFour), show(e.bestOf)]);
+    .map((e) => [isoOfDay(e.day), `${e.months} months`, contractName(e.contract), show(e.twentyFour), show(e.bestOf)]);
 }
 
 /**
@@ -85,7 +75,7 @@ function waitingLine(roadmap: Roadmap, target: number, seenOn?: (day: Day) => nu
   if (now?.needed !== undefined && later.needed >= now.needed) return undefined;
   const leaving = roadmap.events.find((e) => e.months === 24 && e.day === later.day);
   const what = leaving
-    ? `the negative from ${who(leaving.contract)} leaves the window`
+    ? `the negative from ${contractName(leaving.contract)} leaves the window`
     : 'a negative leaves the window';
   if (later.needed > 0) {
     const need = `${plural(later.needed, 'more successful contract')} ${later.needed === 1 ? 'is' : 'are'} enough`;
@@ -199,11 +189,16 @@ export function logReply(
       ),
     );
   }
-  // The lead already says when the score may be hidden; the counts behind it then go with the details.
-  const seen = text(eligibilityText(contracts, today));
-  if (!hidden) blocks.push(seen);
+  // The lead already says when the score may be hidden; the counts behind it then go with the details,
+  // but what is left out stays in the short answer, since the lead's count may differ from the log's.
+  const seen = visibilityText(e);
+  const leftOut = counts.total > 0 ? leftOutText(e, !hidden) : undefined;
+  if (!hidden) blocks.push(text([seen, leftOut].filter(Boolean).join(' ')));
+  else if (leftOut) blocks.push(text(leftOut));
+  const stars = counts.total > 0 ? starsNote(index, today, counts) : undefined;
+  if (stars) blocks.push(text(stars));
 
-  const details: Block[] = [...(hidden ? [seen] : []), ...windowBlocks(index, today)];
+  const details: Block[] = [...(hidden ? [text(seen)] : []), ...windowBlocks(index, today)];
   if (roadmap.events.length > 0) {
     const more = roadmap.events.length - MAX_EVENT_ROWS;
     details.push(
@@ -225,7 +220,7 @@ export function logReply(
     details: [...details, ...momentumBlocks(contracts, today)],
     footer: [
       `${JSS_RULE.name}, on your log as of ${isoOfDay(today)}. An estimate: Upwork does not publish its algorithm.`,
-      `The 24-month rule is from ${jssRule('jss-24-month-daily').source}; the best-of rule from ${jssRule('jss-windows-best-of').source}. They disagree, so both are shown.`,
+      rulesFooter(percentAt(index, today, 24), best?.percent),
       roadmap.events.length > 0 && !options.alertsOn
         ? 'Try /contracts alerts on for a private message the day a negative leaves a window.'
         : 'Try /toprated for the badge checklist.',
