@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { Contract } from '../core/jss/contracts.js';
 import { loadLog } from '../core/jss/contractsStore.js';
+import { contractName } from '../core/jss/logNotes.js';
 import {
   MAX_ALERTS,
   type PlannedAlert,
@@ -15,9 +17,18 @@ const SHOWN = 5;
 const HOW =
   'One private message at 09:00 UTC on the day, with your JSS estimate then. Planned again whenever your log changes.';
 
-function planBlocks(jobs: readonly PlannedAlert[]): Block[] {
+/** The 3-month window moves only the trending score /jss shows with details, so it sends no message. */
+const WINDOWS =
+  'Messages cover the 6-, 12- and 24-month windows behind the scores /jss leads with; the 3-month one moves only the trending score in its details.';
+
+/** Each planned message, its contract named as /jss names it ("kilo #11"). */
+function planBlocks(jobs: readonly PlannedAlert[], contracts: readonly Contract[]): Block[] {
   if (jobs.length === 0) return [];
-  const lines = jobs.slice(0, SHOWN).map((a) => `${a.day}: #${a.contractId} leaves the ${a.months}-month window`);
+  const name = (id: number) => {
+    const contract = contracts.find((c) => c.id === id);
+    return contract ? contractName(contract) : `#${id}`;
+  };
+  const lines = jobs.slice(0, SHOWN).map((a) => `${a.day}: ${name(a.contractId)} leaves the ${a.months}-month window`);
   if (jobs.length > SHOWN) lines.push(`…and ${plural(jobs.length - SHOWN, 'later one')}.`);
   return [text(lines.join('\n'))];
 }
@@ -44,13 +55,12 @@ export const contractsAlerts = defineCommand({
       });
     }
     if (state === 'on') {
-      const jobs = await turnOnWindowAlerts(ctx, (await loadLog(ctx)).contracts, ctx.now);
+      const { contracts } = await loadLog(ctx);
+      const jobs = await turnOnWindowAlerts(ctx, contracts, ctx.now);
       return reply({
         lead: `Window alerts are on: ${planned(jobs)}.`,
-        blocks: [...planBlocks(jobs), text(HOW)],
-        footer: [
-          `The ${MAX_ALERTS} nearest are planned. Only the 6-, 12- and 24-month windows move a score gigdesk shows. Stop with /contracts alerts off.`,
-        ],
+        blocks: [...planBlocks(jobs, contracts), text(HOW)],
+        footer: [`The ${MAX_ALERTS} nearest are planned. ${WINDOWS} Stop with /contracts alerts off.`],
       });
     }
     const setting = await windowAlertSetting(ctx);
@@ -62,7 +72,10 @@ export const contractsAlerts = defineCommand({
     }
     return reply({
       lead: `Window alerts are on: ${planned(setting.jobs)}.`,
-      blocks: [...planBlocks(setting.jobs), text('Stop them with /contracts alerts off.')],
+      blocks: [
+        ...planBlocks(setting.jobs, (await loadLog(ctx)).contracts),
+        text('Stop them with /contracts alerts off.'),
+      ],
     });
   },
 });

@@ -124,7 +124,11 @@ function keyLines(c: Counts, target: number, hidden: boolean): string[] {
 function working(c: Counts, target: number): Block[] {
   const shown = jssPercent(c);
   const net = c.successful - c.negative;
-  const floor = net < 0 ? '; below 0, and Upwork never shows less than 0 %' : '';
+  // Below zero the formula gives a negative figure; showing 0 % is gigdesk's assumption (FACTS gives no floor).
+  const result =
+    net < 0
+      ? `-${exactPercentOf(-net, c.total)} %, shown as 0 % (gigdesk's assumption: no source states a floor)`
+      : `${exactPercent(c)} %${String(shown) === exactPercent(c) ? '' : `, shown rounded to ${shown} %`}`;
   // Just under a band's edge but shown rounded over it: the band of the unrounded score.
   const unrounded = Math.floor(Math.max(0, net / c.total) * 100);
   const band = bandFor(unrounded);
@@ -134,10 +138,7 @@ function working(c: Counts, target: number): Block[] {
       ['Negative', formatCount(c.negative)],
       ['Neutral', `${formatCount(neutralCount(c))} (counts in the total only)`],
       ['Total', formatCount(c.total)],
-      [
-        'Score',
-        `(${formatCount(c.successful)} - ${formatCount(c.negative)}) / ${formatCount(c.total)} = ${exactPercent(c)} %${String(shown) === exactPercent(c) ? '' : `, shown rounded to ${shown} %`}${floor}`,
-      ],
+      ['Score', `(${formatCount(c.successful)} - ${formatCount(c.negative)}) / ${formatCount(c.total)} = ${result}`],
       [unrounded === shown ? 'Band' : 'Band, unrounded', `${band.range}: ${band.meaning}`],
     ]),
   ];

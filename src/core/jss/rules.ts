@@ -19,7 +19,7 @@ export const JSS_RULES: readonly JssRule[] = [
     name: 'Published JSS formula',
     inForce: 'current (the only part of the JSS Upwork publishes)',
     source: 'support.upwork.com, Job Success Score help',
-    note: 'Score = (successful outcomes - negative outcomes) / total outcomes. Neutral outcomes count in the total only; the score is never shown below 0 %.',
+    note: 'Score = (successful outcomes - negative outcomes) / total outcomes. Neutral outcomes count in the total only. gigdesk shows a result below zero as 0 %: its own assumption, as no source states a floor.',
     disagreement:
       'Upwork does not publish the full algorithm, so every figure computed from it is an estimate of the real score.',
   },
@@ -62,6 +62,22 @@ export const JSS_RULES: readonly JssRule[] = [
     inForce: 'since 2020-11-08',
     source: 'Upwork Job Success Score help',
     note: 'Contracts closed without feedback no longer count. Unpaid contracts with positive feedback and $0 earned are left out too; long-term clients (paid over 90+ days) help the score.',
+  },
+  {
+    id: 'jss-stars',
+    name: 'Stars to outcome',
+    inForce: 'current (course material); below 4 stars, an estimate',
+    source: 'the Upwork freelancing course gigdesk is built from, for 4 stars and up; gigdesk itself below that',
+    note: "4 stars and up count as successful. Below 4 stars is gigdesk's own estimate: 3 to 3.9 neutral, under 3 negative.",
+    disagreement:
+      'The course says only that a 3.5 counts against you less than a 1, and that a low rating on a small contract weighs less than on a large one; Upwork publishes no mapping.',
+  },
+  {
+    id: 'jss-feedback-removed',
+    name: 'Feedback Upwork removed no longer counts',
+    inForce: 'current',
+    source: 'the Upwork freelancing course gigdesk is built from',
+    note: 'Feedback from a client that Upwork later flags or removes from the platform no longer counts toward the JSS (/contracts edit client_removed:yes).',
   },
   {
     id: 'jss-feedback-window',

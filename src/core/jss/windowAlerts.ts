@@ -22,7 +22,7 @@ import { bestOfAt, indexLog, isEligible, leaveDay, percentAt } from './windows.j
 
 export const ALERTS_NAME = 'jss-alerts';
 export const WINDOW_ALERT_KIND = 'jss-window-alert';
-/** Leaving these windows moves a score gigdesk shows (24: the newer rule; 6 and 12: the best-of rule). */
+/** Leaving these windows moves a score /jss leads with (24: the newer rule; 6 and 12: the best-of rule). */
 const ALERT_WINDOWS = [6, 12, 24];
 /** The nearest leave events scheduled; the rest are planned when the log next changes. */
 export const MAX_ALERTS = 100;
