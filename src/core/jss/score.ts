@@ -7,7 +7,7 @@ export interface Counts {
   total: number;
 }
 
-/** Upwork's only published rule: (successful - negative) / total, never shown below 0. */
+/** Upwork's only published rule: (successful - negative) / total; shown as 0 below 0 (gigdesk's assumption, no source states a floor). */
 export const JSS_RULE = {
   name: "Upwork's published JSS formula",
   asOf: '2026-11-22',
