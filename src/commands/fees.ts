@@ -9,7 +9,7 @@ import {
   splitEvenly,
 } from '../core/fees/fees.js';
 import { describeInForce, FEE_RULES, type FeeRule, requireFeeRule, upworkEraOn } from '../core/fees/rules.js';
-import { carryOver, describeFee, eraRate, eraSentence, feeFooter, ruleLabel } from '../core/fees/text.js';
+import { carryOver, describeFee, eraRate, eraSentence, feeFooter, quoteLine, ruleLabel } from '../core/fees/text.js';
 import {
   billedOption,
   dayOrToday,
@@ -158,22 +158,12 @@ export const fees = defineCommand({
       details,
       footer: [
         ...feeFooter(era ? [era] : [], FEE_RULES, era && eraFee ? { rule: era, fee: eraFee } : undefined),
-        `Try ${quoteLine(args, era && era !== upworkEraOn(todayDay) ? era : undefined)} to see what to charge to keep ${amount}.`,
+        `Try ${quoteLine(args.amount, { era: era && era !== upworkEraOn(todayDay) ? era.id : undefined, billed: args.billed, rate: args.rate })} to see what to charge to keep ${amount}.`,
       ],
       chart: args.chart === 'on' ? feesChart(amountCents, options) : undefined,
     });
   },
 });
-
-/** The same case as a /quote line, runnable as printed: the era of a past day, and billed: and rate: as given. */
-function quoteLine(args: { amount: number; billed?: number; rate?: number }, pastEra?: FeeRule): string {
-  const given = [
-    pastEra && `era:${pastEra.id}`,
-    args.billed !== undefined && `billed:${args.billed}`,
-    args.rate !== undefined && `rate:${args.rate}`,
-  ];
-  return [`/quote ${args.amount}`, ...given.filter(Boolean)].join(' ');
-}
 
 function comparisonColumns(compare: boolean, jobs: number): string[] {
   return ['Rule set', 'Fee', 'You keep', ...(compare ? [`Fee, ${formatCountShort(jobs)} new`] : [])];

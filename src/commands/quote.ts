@@ -13,7 +13,7 @@ import {
   WITHDRAWAL_METHODS,
   type WithdrawalMethod,
 } from '../core/fees/rules.js';
-import { describeFee, eraRate, eraSentence, feeFooter, ruleLabel } from '../core/fees/text.js';
+import { describeFee, eraRate, eraSentence, feeFooter, quoteLine, ruleLabel } from '../core/fees/text.js';
 import {
   billedOption,
   dayOrToday,
@@ -81,7 +81,7 @@ export const quote = defineCommand({
       );
     }
     const costs = extras.withdrawal !== undefined || extras.connects > 0;
-    const line = (change: Partial<Args>) => quoteLine({ ...args, ...change });
+    const line = (change: Partial<Args>) => sameQuote({ ...args, ...change });
     const hint = rule
       ? `Try ${line({ era: undefined })} to compare every fee.`
       : costs || extras.vatBasisPoints > 0
@@ -100,12 +100,12 @@ export const quote = defineCommand({
 });
 
 /** A /quote line with every option given, in the order /help lists them, so a hint runs as printed. */
-function quoteLine(args: Args): string {
-  const given = Object.keys(OPTIONS.shape).flatMap((name) => {
-    const value = args[name as keyof Args];
-    return name === 'net' || value === undefined ? [] : [`${name}:${value}`];
-  });
-  return [`/quote ${args.net}`, ...given].join(' ');
+function sameQuote({ net, ...rest }: Args): string {
+  const names = Object.keys(OPTIONS.shape) as (keyof Args)[];
+  return quoteLine(
+    net,
+    Object.fromEntries(names.filter((n) => n !== 'net').map((n) => [n, rest[n as keyof typeof rest]])),
+  );
 }
 
 interface Extras {

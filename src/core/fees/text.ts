@@ -121,3 +121,9 @@ export function feeFooter(
   lines.push(`Fee data checked ${FEE_DATA_CHECKED}; every source and disagreement: /sources fees.`);
   return lines;
 }
+
+/** "/quote 500 era:flat billed:8000": a /quote line runnable as printed, options in the order given, unset ones left out. */
+export function quoteLine(net: number, options: Readonly<Record<string, string | number | undefined>>): string {
+  const given = Object.entries(options).flatMap(([name, value]) => (value === undefined ? [] : [`${name}:${value}`]));
+  return [`/quote ${net}`, ...given].join(' ');
+}
