@@ -89,6 +89,8 @@ export const PHONE = /\+\d[\d\s().-]{7,}\d|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b|\b0\d
 export const CHAT_LINK =
   /(?<![\w./-])(?:https?:\/\/)?(?:www\.)?(?:wa\.me|(?:api|chat)\.whatsapp\.com|t\.me|telegram\.me|m\.me|signal\.me|discord\.gg|discord(?:app)?\.com\/invite|join\.skype\.com)\/[\w\-.~%+/?=&#]{0,200}\w/gi;
 // The wording of a move off Upwork; contact details themselves are PHONE, EMAIL and CHAT_LINK.
+const NOT_THIRD_PARTY =
+  '(?<!\\b(?:customers?|users?|buyers?|shoppers?|visitors?|members?|guests?|donors?|subscribers?)\\s+(?:can\\s+|could\\s+|will\\s+|may\\s+|now\\s+)?)';
 export const OFF_PLATFORM: RegExp[] = [
   new RegExp(
     `\\b(?:message|msg|text|call|chat|talk|reach|contact|ping|add|dm|move|continue|switch|jump|hop|connect|find|catch)\\b[^.!?\\n]{0,30}?\\b(?:on|via|over|through|to|in|using)\\s+${APP}\\b`,
@@ -96,8 +98,9 @@ export const OFF_PLATFORM: RegExp[] = [
   ),
   // The second of "on WhatsApp or Telegram".
   new RegExp(`(?<=\\b${APP}(?:,\\s?|\\s(?:or|and)\\s|\\s?\\/\\s?))${APP}\\b`, 'gi'),
+  // Not a store's own buyers paying it ("your customers can pay via PayPal"): that is the work, not the contract.
   new RegExp(
-    `\\b(?:pay|paid|payment|send|transfer|accept\\w*|invoice)\\b[^.!?\\n]{0,30}?\\b(?:via|through|by|on|with|to|using|into)\\s+(?:my\\s+)?${PAY_APP}\\b`,
+    `${NOT_THIRD_PARTY}\\b(?:pay|paid|payment|send|transfer|accept\\w*|invoice)\\b[^.!?\\n]{0,30}?\\b(?:via|through|by|on|with|to|using|into)\\s+(?:my\\s+)?${PAY_APP}\\b`,
     'gi',
   ),
   // Moving the work itself to a payment app: "let's move this to PayPal", "switch over to Venmo".

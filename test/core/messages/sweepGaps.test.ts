@@ -12,6 +12,7 @@ const missed: [string, Category][] = [
   ['Send the remaining amount via PayPal', 'off-platform'],
   ['Could you send the last 50% through Wise?', 'off-platform'],
   ['Please send the balance on Zelle.', 'off-platform'],
+  ['Customers can pay via PayPal, and you can pay me via PayPal too.', 'off-platform'],
   ['Would you consider revising your feedback? I could redo the logo for free.', 'incentive'],
   ['Would you consider revising your feedback? I can redo the logo at no charge.', 'incentive'],
   ['Could you update your review? I would be happy to add two pages at no cost.', 'incentive'],
@@ -35,6 +36,9 @@ const fine = [
   'Can you send a 10, 20 and 30 pixel version?',
   'Thanks for the feedback! I can fix the header for free.',
   'Send me the remaining content and I will finish the page.',
+  // A store's own buyers paying it is the work being described, not the contract's money moving.
+  'Your customers can pay via PayPal now.',
+  'Shoppers pay through PayPal or Stripe at checkout.',
 ];
 
 describe('/check: wordings the sweep found missed', () => {

@@ -56,6 +56,9 @@ const SEEDS = [
   // Moving the work to a payment app: a verb, a bounded gap, then the app ("move this to PayPal").
   'move this ',
   'move to ',
+  // A store's buyers before "pay": the look back before each "pay" is bounded.
+  'customers can pay ',
+  'users now ',
   // A pay app as a verb or after "send …", a private score out of 10, feedback thanked, an offer.
   'PayPal me ',
   'send it ',
