@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Command, defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
-import { optionSpecs, usageLine } from '../core/runtime/options.js';
+import { shownOptions, usageLine } from '../core/runtime/options.js';
 import { fields, reply, text } from '../core/runtime/reply.js';
 
 /** Built from the command list it describes, so help can never drift from the commands. */
@@ -34,7 +34,7 @@ export function helpCommand(list: () => readonly Command[]): Command {
         blocks: matches.flatMap((c) => [
           text(`${usageLine(c)}\n${c.description}${c.adminOnly ? ' (admins only)' : ''}`),
           fields(
-            optionSpecs(c).map((o) => [
+            shownOptions(c).map((o) => [
               o.name,
               `${o.description}${o.required ? '' : ' (optional)'}${o.choices ? `: ${o.choices.join(', ')}` : ''}`,
             ]),

@@ -54,7 +54,7 @@ export const mydataDelete = defineCommand({
       .string()
       .max(16)
       .optional()
-      .describe('only if the data is still what the prompt showed (the button sets it)'),
+      .meta({ description: 'only if the data is still what the prompt showed (the button sets it)', hidden: true }),
   }),
   usesStore: true,
   alwaysPrivate: true,

@@ -40,7 +40,7 @@ const draftOption = z
 const confirmOption = z
   .boolean()
   .optional()
-  .describe('no longer saves wording that fails the rules check; use draft:yes');
+  .meta({ description: 'no longer saves wording that fails the rules check; use draft:yes', hidden: true });
 
 /** A template's wording that fails the check: the values left out for it, and what it breaks. */
 interface Broken extends Fill {

@@ -7,7 +7,7 @@ import { createInteractionHandler } from '../../src/adapters/discord/handler.js'
 import { OUTCOME_COLOURS } from '../../src/adapters/discord/render.js';
 import { register, slashNames } from '../../src/adapters/slack/handler.js';
 import { commands } from '../../src/commands/index.js';
-import { optionSpecs } from '../../src/core/runtime/options.js';
+import { shownOptions } from '../../src/core/runtime/options.js';
 import { memoryStore } from '../../src/core/store/store.js';
 import { fakeDiscord, MANAGE_GUILD, slashPayload } from './discord/fake.js';
 import { type Harness, startHarness } from './slack/harness.js';
@@ -44,7 +44,7 @@ describe('Discord: typed options from arbitrary values', () => {
         fc.boolean(),
         async (command, values, admin) => {
           const options: Record<string, unknown> = {};
-          optionSpecs(command).forEach((spec, i) => {
+          shownOptions(command).forEach((spec, i) => {
             const v = values[i];
             if (v === undefined || spec.name === 'csv') return;
             if (spec.type === 'string') options[spec.name] = String(v).slice(0, spec.maxLength ?? 6000) || 'x';

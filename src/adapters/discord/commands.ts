@@ -11,7 +11,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Command } from '../../core/runtime/command.js';
-import { COMMON_OPTIONS, type OptionSpec, optionSpecs } from '../../core/runtime/options.js';
+import { COMMON_OPTIONS, type OptionSpec, shownOptions } from '../../core/runtime/options.js';
 
 export type CommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
 type OptionJson = APIApplicationCommandBasicOption;
@@ -146,7 +146,7 @@ function topLevel(name: string, description: string, members: Command[]) {
 }
 
 function optionsJson(command: Command): OptionJson[] {
-  const specs = optionSpecs(command);
+  const specs = shownOptions(command);
   const common = COMMON_OPTIONS.find((c) => specs.some((s) => s.name === c.name));
   if (common) fail(command.name, `it must not define its own "${common.name}" option (every command gets one)`);
   const all = [...specs, ...COMMON_OPTIONS];

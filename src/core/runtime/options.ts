@@ -14,6 +14,8 @@ export interface OptionSpec {
   minLength?: number;
   maxLength?: number;
   choices?: string[];
+  /** Kept for buttons or old lines (`.meta({ hidden: true })`): read by name, never offered or filled by position. */
+  hidden?: boolean;
 }
 
 interface JsonProperty {
@@ -26,6 +28,7 @@ interface JsonProperty {
   exclusiveMaximum?: number;
   minLength?: number;
   maxLength?: number;
+  hidden?: boolean;
 }
 
 const cache = new WeakMap<Command, OptionSpec[]>();
@@ -59,12 +62,16 @@ function toSpec(commandName: string, name: string, p: JsonProperty, required: bo
   if (p.minLength !== undefined) spec.minLength = p.minLength;
   if (p.maxLength !== undefined) spec.maxLength = p.maxLength;
   if (p.enum) spec.choices = p.enum.map(String);
+  if (p.hidden) spec.hidden = true;
   return spec;
 }
 
+/** The options a person is offered: usage lines, /help, the Discord registration. */
+export const shownOptions = (command: Command): OptionSpec[] => optionSpecs(command).filter((o) => !o.hidden);
+
 /** "/jss <successful> <negative> <total> [target]" */
 export function usageLine(command: Command): string {
-  const parts = optionSpecs(command).map((o) => (o.required ? `<${o.name}>` : `[${o.name}]`));
+  const parts = shownOptions(command).map((o) => (o.required ? `<${o.name}>` : `[${o.name}]`));
   return [`/${command.name}`, ...parts].join(' ');
 }
 

@@ -2,7 +2,7 @@
 // name:value pairs, quotes, sub-commands, and numbers like 15,000 / $15k / 1.5k / 90%.
 import type { Command } from './command.js';
 import { UserError } from './errors.js';
-import { COMMON_OPTIONS, type OptionSpec, optionSpecs } from './options.js';
+import { COMMON_OPTIONS, type OptionSpec, optionSpecs, shownOptions } from './options.js';
 
 interface Token {
   value: string;
@@ -118,8 +118,9 @@ const namedTakesRest = (spec: OptionSpec, last: OptionSpec | undefined) =>
 
 /** Parses the text after the command name into typed-as-possible arguments. */
 export function parseArgs(command: Command, argText: string): Record<string, unknown> {
-  const specs = optionSpecs(command);
-  const all = [...specs, ...COMMON_OPTIONS];
+  // Hidden options are read by name only: a word never lands in one by its position.
+  const specs = shownOptions(command);
+  const all = [...optionSpecs(command), ...COMMON_OPTIONS];
   const last = specs.at(-1);
   const tokens = tokenize(argText, takesRest(last, last));
   const named = tokens.map((t) => namedOf(t, all));
@@ -206,7 +207,7 @@ function refuseSpacedNumber(before: { raw: string; spec: OptionSpec }, group: st
 }
 
 function unknownOption(command: Command, name: string, all: readonly OptionSpec[]): UserError {
-  const names = all.map((s) => s.name);
+  const names = all.filter((s) => !s.hidden).map((s) => s.name);
   const closest = names.reduce((best, n) => (editDistance(name, n) < editDistance(name, best) ? n : best));
   return new UserError(
     'unknown_option',

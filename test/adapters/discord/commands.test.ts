@@ -11,7 +11,7 @@ import {
 } from '../../../src/adapters/discord/commands.js';
 import { commands } from '../../../src/commands/index.js';
 import { type Command, defineCommand } from '../../../src/core/runtime/command.js';
-import { optionSpecs } from '../../../src/core/runtime/options.js';
+import { shownOptions } from '../../../src/core/runtime/options.js';
 import { reply } from '../../../src/core/runtime/reply.js';
 
 const built = buildCommandJson(commands);
@@ -80,7 +80,7 @@ describe('discord command registration', () => {
     for (const command of commands) {
       const options = registeredOptions(built, command);
       const names = options.map((o) => o.name);
-      const specs = optionSpecs(command);
+      const specs = shownOptions(command);
       // A csv text option comes with a file upload beside it; either may be given, so neither is required.
       const extra = specs.some((s) => s.name === 'csv') ? ['csv_file'] : [];
       expect(names.sort()).toEqual([...specs.map((s) => s.name), 'share', 'details', ...extra].sort());
