@@ -52,7 +52,8 @@ export const rate = defineCommand({
         ),
         table(['Rate', 'Fee', 'You keep', 'A week kept'], keepRows(rule, advice, day)),
         text(
-          `The week is counted as a first payment from a new client, which matters for the sliding fee's tiers. Exact fees for any amount: /quote or /fees.`,
+          // Only tiers depend on what a client has paid before: under any other rule set the sentence says nothing.
+          `${rule.computation.kind === 'tiered' ? "The week is counted as a first payment from a new client, as the sliding fee's tiers need. " : ''}Exact fees for any amount: /quote or /fees.`,
         ),
         ...(rule.computation.kind === 'percentWithMinimum' ? [text(perProject(rule.computation.minimumCents))] : []),
         text(feeFooter([rule]).join(' ')),

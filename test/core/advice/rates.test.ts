@@ -77,6 +77,13 @@ describe('/rate', () => {
     expect(replyText(r)).toMatch(/fee:freelancer-hourly/);
   });
 
+  it('names the sliding tiers only under the sliding fee', async () => {
+    expect(replyText(await ask('/rate 25 fee:sliding details:yes'))).toMatch(/sliding fee's tiers/);
+    for (const id of ['flat', 'freelancer-fixed', 'fiverr']) {
+      expect(replyText(await ask(`/rate 25 fee:${id} details:yes`)), id).not.toMatch(/tiers/);
+    }
+  });
+
   it.each(FEE_RULES.map((rule) => rule.id))(
     '%s: an hour kept times the hours is the week kept, to the rounding of each hour',
     async (id) => {
