@@ -4,6 +4,7 @@ import { isValid } from 'date-fns/isValid';
 import { parse } from 'date-fns/parse';
 import { sub } from 'date-fns/sub';
 import { UserError } from './runtime/errors.js';
+import { unquoted } from './runtime/textArgs.js';
 
 /** Days since 1970-01-01 in UTC; integer arithmetic keeps windows and leave dates exact. */
 export type Day = number;
@@ -100,7 +101,8 @@ export interface DayOptions {
  * "tomorrow", "3 weeks ago" (hyphens may stand for spaces, so "3-weeks-ago" works without quotes).
  */
 export function parseDay(input: string, now: Date, options: DayOptions = {}): Day {
-  const raw = withoutQuotes(input.trim());
+  // A date typed as the messages print it, quotes and all ("14 Mar 2026" in a Discord date field).
+  const raw = unquoted(input.trim()).trim();
   // The longest date written out ("14 September, 2026") is far shorter; a CSV cell can be a whole file.
   if (raw.length > MAX_DATE_CHARS)
     throw new UserError('date_too_long', `"${input.slice(0, 40)}…" is too long to be a date.`);
@@ -118,14 +120,6 @@ export function parseDay(input: string, now: Date, options: DayOptions = {}): Da
   }
   if (day < EARLIEST) throw new UserError('date_too_old', `${isoOfDay(day)} is too long ago.`);
   return day;
-}
-
-const QUOTE_PAIRS: Record<string, string> = { '"': '"', '“': '”', "'": "'", '‘': '’' };
-
-/** A date typed as the messages print it, quotes and all ("14 Mar 2026" in a Discord date field). */
-function withoutQuotes(text: string): string {
-  const close = QUOTE_PAIRS[text[0] ?? ''];
-  return text.length > 1 && close !== undefined && text.endsWith(close) ? text.slice(1, -1).trim() : text;
 }
 
 function readDay(text: string, today: Day): Day | undefined {

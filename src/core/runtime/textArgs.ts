@@ -183,7 +183,7 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
 }
 
 /** Quotes around the whole text, and only those, are dropped: "just this" -> just this; "a" b stays. */
-function unquoted(text: string): string {
+export function unquoted(text: string): string {
   const close = QUOTES[text[0] ?? ''];
   const inner = text.slice(1, -1);
   return text.length > 1 && close !== undefined && text.endsWith(close) && !inner.includes(close) ? inner : text;
