@@ -11,6 +11,7 @@ import { chartText, crossingOf, noScoreFrom, stepOn } from './projection.js';
 import { exactPercent, hiddenLines, jssLead } from './quickReply.js';
 import { type Roadmap, roadmapFor } from './roadmap.js';
 import { type Counts, contractsToReach, JSS_RULE, jssPercent } from './score.js';
+import { contractsToTarget } from './topRatedWeeks.js';
 import { pathToTarget, pathWords } from './toTarget.js';
 import { REPORTED_UP_TO, VISIBILITY_SOURCES, visibilityClause, visibilityOf, whenItShows } from './visibility.js';
 import {
@@ -166,14 +167,7 @@ export function logReply(
         .map(text),
     );
   if (best && counts.total > 0 && !(hidden && best.percent === percentAt(index, today, 24))) {
-    const same = best.percent === percentAt(index, today, 24);
-    blocks.push(
-      text(
-        same
-          ? 'That is the newer 24-month rule; the older best-of-windows rule gives the same.'
-          : `That is the newer 24-month rule. The older rule (best of 6, 12 and 24 months) gives ${best.percent} %.`,
-      ),
-    );
+    blocks.push(text(olderRuleLine(index, today, target, best.percent, percentAt(index, today, 24), path.now)));
   }
   const seenOn = (day: Day) => eligibilityAt(contracts, day).contracts;
   const waiting = waitingLine(roadmap, target, hidden ? seenOn : undefined);
@@ -226,4 +220,26 @@ export function logReply(
         : 'Try /toprated for the badge checklist.',
     ],
   });
+}
+
+/**
+ * The older best-of rule beside the 24-month score, with its own count to the target when that differs
+ * (an empty 6-month window: one new contract is all of it), as /toprated rule:best-of gives it.
+ */
+function olderRuleLine(
+  index: LogIndex,
+  today: Day,
+  target: number,
+  older: number,
+  newer: number | undefined,
+  newerCount: number | undefined,
+): string {
+  const count = older < target ? contractsToTarget(index, today, 'best-of', target) : undefined;
+  const own =
+    count === undefined || count === newerCount || !Number.isFinite(count)
+      ? ''
+      : `; on it, ${plural(count, 'more successful contract')} reach${count === 1 ? 'es' : ''} ${target} %`;
+  return older === newer
+    ? `That is the newer 24-month rule; the older best-of-windows rule gives the same score today${own}.`
+    : `That is the newer 24-month rule. The older rule (best of 6, 12 and 24 months) gives ${older} %${own}.`;
 }

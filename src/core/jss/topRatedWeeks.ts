@@ -19,13 +19,11 @@ export const RULE_WORDS: Record<ScoreRule, string> = {
   'best-of': 'older best-of-6/12/24-months rule',
 };
 
-/** New successful contracts that lift the score to 90 % under the rule: best-of takes its quickest window. */
-export function contractsToTarget(index: LogIndex, today: Day, rule: ScoreRule): number {
+/** New successful contracts that lift the score to the target under the rule: best-of takes its quickest window. */
+export function contractsToTarget(index: LogIndex, today: Day, rule: ScoreRule, target = TOP_RATED_TARGET): number {
   const windows = rule === '24-month' ? [24] : BEST_OF_MONTHS;
   // An empty window counts too: one new successful contract gives it 100 %, as scoreOn would then read it.
-  return Math.min(
-    ...windows.map((months) => contractsToReach(countsAt(index, today, months), TOP_RATED_TARGET) ?? Infinity),
-  );
+  return Math.min(...windows.map((months) => contractsToReach(countsAt(index, today, months), target) ?? Infinity));
 }
 
 export function scoreOn(index: LogIndex, day: Day, rule: ScoreRule): number | undefined {
