@@ -12,6 +12,8 @@ const flagLine = (f: Flag) => `${f.what}${f.quote ? ` ("${f.quote}")` : ''}: ${f
 export const client = defineCommand({
   name: 'client',
   description: 'Check a job post and its client for the warning signs the course names, before you bid',
+  // A post runs to paragraphs, which a chat command's one-line option cannot hold: without it, a form opens.
+  longText: 'post',
   options: z.object({
     payment_verified: z.boolean().optional().describe('whether the post shows "Payment method verified"'),
     hire_rate: z.number().min(0).max(100).optional().describe("the client's hire rate, in percent"),

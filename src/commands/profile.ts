@@ -20,12 +20,10 @@ const findingLine = (f: ProfileFinding) => `${f.where}, ${labelOf(f)}: "${f.quot
 export const profile = defineCommand({
   name: 'profile',
   description: "Check your profile overview against the course's five don'ts and its do's, line by line",
+  // An overview runs to paragraphs, which a chat command's one-line option cannot hold: without it, a form opens.
+  longText: 'overview',
   options: z.object({
-    overview: z
-      .string()
-      .min(1)
-      .max(6000)
-      .describe('your profile overview as it stands (blank lines between paragraphs if your chat keeps them)'),
+    overview: z.string().min(1).max(6000).describe('your profile overview as it stands, paragraphs and all'),
   }),
   run: ({ overview }) => {
     const check = checkOverview(overview);
