@@ -2,10 +2,11 @@
 // has not already been (a setting already on, a target already met, a target new work never reaches).
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/adapters/console/render.js';
+import { QUICK_JOBS } from '../../src/core/jss/visibility.js';
 import { answer, ask, logOf, narrow } from '../support/logs.js';
 
-/** The `/jss ...` command a footer suggests, if any. */
-const suggested = (footer: string[]) => footer.join('\n').match(/\/jss [^\n]*?(?=\.?$|\s*\n)/m)?.[0];
+/** The `/jss ...` command a footer suggests, if any: the counts and the options after them. */
+const suggested = (footer: string[]) => footer.join(' ').match(/\/jss \d+ \d+ \d+( [a-z]+:\d+)*/)?.[0];
 const optionOf = (line: string, name: string) => line.match(new RegExp(`\\b${name}:(\\d+)`))?.[1];
 
 describe('/jss with counts: the next target it suggests', () => {
@@ -13,7 +14,6 @@ describe('/jss with counts: the next target it suggests', () => {
     '/jss 7 1 8',
     '/jss 7 1 8 target:95',
     '/jss 7 1 8 target:100',
-    '/jss 2 1 3',
     '/jss 9 1 10 100',
     '/jss 17 0 19',
     '/jss 179 0 200',
@@ -48,6 +48,38 @@ describe('/jss with counts: the next target it suggests', () => {
     expect(optionOf(next, 'target')).not.toBe('100');
     expect(optionOf(next, 'target')).not.toBe('95');
     expect((await answer(next)).outcome).toBe('ok');
+  });
+});
+
+describe('/jss with counts more than a dozen contracts from any target: a hint that helps get there', () => {
+  it.each(['/jss 1 3 4', '/jss 2 1 3', '/jss 0 1 1', '/jss 2 1 3 target:100'])(
+    '%s (may not show yet) suggests the course plan score by score, no target more than a dozen away',
+    async (line) => {
+      const a = await answer(line);
+      expect(a.reply.footer.join('\n'), a.all).not.toMatch(/target:/);
+      const next = suggested(a.reply.footer) ?? '';
+      expect(next.startsWith(line.replace(/ target:\d+/, '')), a.all).toBe(true);
+      expect(optionOf(next, 'planned')).toBe(String(QUICK_JOBS));
+      const followed = await answer(next);
+      expect(followed.outcome).toBe('ok');
+      expect(followed.reply.footer.join('\n'), followed.all).not.toMatch(/target:/);
+      expect(followed.reply.footer.join('\n')).toMatch(/\/contracts add/);
+    },
+  );
+
+  it('/jss 10 10 40 (0 % and shown) suggests the log, which dates the negatives, not a higher target', async () => {
+    const a = await answer('/jss 10 10 40');
+    const footer = a.reply.footer.join('\n');
+    expect(footer, a.all).not.toMatch(/target:|planned:/);
+    expect(footer).toMatch(/\/contracts add/);
+    expect(footer).toMatch(/each negative leaves the window/);
+  });
+
+  it('/jss 7 1 8 target:95 (32 away) suggests 90, which 12 reach, and keeps planned:', async () => {
+    const a = await answer('/jss 7 1 8 target:95 planned:3');
+    const next = suggested(a.reply.footer) ?? '';
+    expect(optionOf(next, 'target'), a.all).toBe('90');
+    expect(optionOf(next, 'planned')).toBe('3');
   });
 });
 

@@ -158,18 +158,37 @@ function working(c: Counts, target: number): Block[] {
 /** Targets worth a hint: Top Rated's bar, a margin above it, and a perfect score. */
 const HINT_TARGETS = [90, 95, 100];
 
-/** The next target worth asking about: above the score, reachable by new work, not the one asked. */
+/** More contracts away than the course's quick-jobs plan: too far to be the next question. */
+const far = (c: Counts, target: number) => (contractsToReach(c, target) ?? 0) > QUICK_JOBS;
+
+/**
+ * The next target worth asking about: above the score, reachable by new work, not the one asked; a higher one
+ * only when the asked one is near, a lower one only when it is near itself.
+ */
 function nextTarget(c: Counts, target: number): number | undefined {
   const shown = jssPercent(c);
   const useful = HINT_TARGETS.filter((t) => t !== target && t > shown && contractsToReach(c, t) !== undefined);
-  return useful.find((t) => t > target) ?? useful[0];
+  const higher = far(c, target) ? undefined : useful.find((t) => t > target);
+  return higher ?? useful.find((t) => t < target && !far(c, t));
 }
 
-/** One hint of what to ask next, keeping the options given; the log when no other target helps. */
-function hint(c: Counts, target: number, planned?: number): string {
+/** The log hint: scored by date, the log also says when each negative leaves the window. */
+function logHint(c: Counts): string {
+  const negatives = c.negative === 0 ? '' : c.negative === 1 ? 'the negative leaves' : 'each negative leaves';
+  return `Try /contracts add for each contract; /jss then scores your log by date${negatives ? ` and says when ${negatives} the window` : ''}.`;
+}
+
+/**
+ * One hint of what to ask next, keeping the options given: a near target; else, beside the course's plan
+ * (`plan`), the plan score by score; else the log.
+ */
+function hint(c: Counts, target: number, plan: boolean, planned?: number): string {
+  const ask = `Try /jss ${c.successful} ${c.negative} ${c.total}`;
   const next = nextTarget(c, target);
-  if (next === undefined) return 'Try /contracts add for each contract; /jss then scores your log by date.';
-  return `Try /jss ${c.successful} ${c.negative} ${c.total} target:${next}${planned ? ` planned:${planned}` : ''}`;
+  if (next !== undefined) return `${ask} target:${next}${planned ? ` planned:${planned}` : ''}`;
+  if (plan && !planned)
+    return `${ask} planned:${QUICK_JOBS} for your score after each of the plan's ${QUICK_JOBS} jobs.`;
+  return logHint(c);
 }
 
 export function quickReply(c: Counts, target: number, planned?: number): Reply {
@@ -182,6 +201,6 @@ export function quickReply(c: Counts, target: number, planned?: number): Reply {
     lead: jssLead(c, target, 'Your JSS', hidden),
     blocks: lines.map(text),
     details: [...working(c, target), ...(hidden ? [text(VISIBILITY_SOURCES)] : [])],
-    footer: [...jssFooter(), hint(c, target, planned)],
+    footer: [...jssFooter(), hint(c, target, lowAndHidden, planned)],
   });
 }
