@@ -16,6 +16,7 @@ import {
   weeklyPasses,
   weeksUntilQualified,
 } from './topRatedWeeks.js';
+import { reachDay } from './toTarget.js';
 import { countsAt, indexLog, type LogIndex, percentAt } from './windows.js';
 
 export const MONTHS_BACK = 12;
@@ -56,6 +57,8 @@ export interface JssPath {
   /** Only when planned contracts were given. */
   withPlanned?: (number | null)[];
   crossing: Crossing | undefined;
+  /** The first day at the target on which a score could show: the day the /jss lead gives (toTarget.ts). */
+  reach: Day | undefined;
   /** The first day with no score left, in the scenario drawn last (planned, else no new work). */
   noScore: Day | undefined;
   today: number | undefined;
@@ -76,7 +79,8 @@ export function jssPath(
   );
   const gap = (n: number) => Array<null>(n).fill(null);
   const projection = projectLog(contracts, today, index);
-  const withPlan = planned.length > 0 ? projectLog([...contracts, ...planned], today) : undefined;
+  const planIndex = planned.length > 0 ? indexLog([...contracts, ...planned]) : undefined;
+  const withPlan = planIndex && projectLog([...contracts, ...planned], today, planIndex);
   const shown = withPlan ?? projection;
   return {
     categories,
@@ -84,6 +88,7 @@ export function jssPath(
     noNewWork: [...gap(MONTHS_BACK), ...monthlyAhead(projection, today)],
     withPlanned: withPlan && [...gap(MONTHS_BACK), ...monthlyAhead(withPlan, today)],
     crossing: crossingOf(shown, target),
+    reach: reachDay(shown, planIndex ?? index, target),
     noScore: noScoreFrom(shown),
     today: percentAt(index, today, 24),
     stillNeeded: contractsToReach(countsAt(index, today, 24), target),
@@ -96,7 +101,12 @@ function pathSubtitle(path: JssPath, target: number, planned: boolean): string {
   const end = path.noScore === undefined ? '' : `, then no score from ${isoOfDay(path.noScore)}`;
   const { crossing } = path;
   if (crossing?.direction === 'up') {
-    return `${now}; ${target} % or more from ${isoOfDay(crossing.day)}${end} ${scenario}.`;
+    // Over the line only while too few contracts count for a score to show: said as the text says it.
+    const from =
+      path.reach === undefined
+        ? `%+ from ${isoOfDay(crossing.day)} if it showed`
+        : `% or more from ${isoOfDay(path.reach)}`;
+    return `${now}; ${target} ${from}${end} ${scenario}.`;
   }
   if (crossing) return `${now}; under ${target} % from ${isoOfDay(crossing.day)}${end} ${scenario}.`;
   if ((path.today ?? 0) >= target) return `${now}; at ${target} % or more${end} ${scenario}.`;
@@ -122,6 +132,7 @@ export function jssChart(
   const first = path.categories[0] ?? today;
   const last = path.categories.at(-1) ?? today;
   const crossing = path.crossing;
+  const crossed = crossing?.direction === 'up' ? (path.reach ?? crossing.day) : crossing?.day;
   return {
     kind: 'line',
     name: 'jss-path',
@@ -134,10 +145,13 @@ export function jssChart(
     valueRange: { min: 0, max: 100 },
     series,
     target: { value: target, label: `Target ${target} %` },
-    marker: crossing && {
-      category: monthLabel(addMonthsToDay(today, Math.round((crossing.day - today) / 30.44))),
-      label: `${target} % crossed ${isoOfDay(crossing.day)}`,
-    },
+    marker:
+      crossed === undefined
+        ? undefined
+        : {
+            category: monthLabel(addMonthsToDay(today, Math.round((crossed - today) / 30.44))),
+            label: `${target} % crossed ${isoOfDay(crossed)}`,
+          },
     alt: `Line chart of your 24-month Job Success Score by month from ${monthLabel(first)} to ${monthLabel(last)}: ${subtitle}`,
   };
 }

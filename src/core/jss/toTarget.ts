@@ -4,7 +4,7 @@
 
 import { type Day, isoOfDay } from '../dates.js';
 import { formatCount, plural } from '../runtime/format.js';
-import { type Step, stepOn } from './projection.js';
+import { type Projection, type Step, stepOn } from './projection.js';
 import type { Roadmap } from './roadmap.js';
 import { type ScoreRule, shownOn } from './topRatedWeeks.js';
 import { countToTarget, whenItShows } from './visibility.js';
@@ -21,6 +21,24 @@ export interface PathToTarget {
   leaving: number;
   rule: ScoreRule;
   today: Day;
+}
+
+/**
+ * With no work beyond the projection's, the first day after today the score is at the target and could show.
+ * A contract's end day is looked at too: a score can start to show there without changing.
+ */
+export function reachDay(
+  projection: Projection,
+  index: LogIndex,
+  target: number,
+  rule: ScoreRule = '24-month',
+): Day | undefined {
+  const score = (s: Step) => (rule === '24-month' ? s.twentyFour : s.bestOf?.percent) ?? 0;
+  const days = new Set([...projection.steps.map((s) => s.day), ...index.days]);
+  return [...days]
+    .filter((day) => day > projection.today)
+    .sort((a, b) => a - b)
+    .find((day) => score(stepOn(projection, day)) >= target && shownOn(index, day));
 }
 
 /** Waiting this long or less beats any count of new contracts: the count is left out. */
@@ -42,8 +60,7 @@ export function pathToTarget(
   const now = rule === '24-month' ? catchUp[0]?.needed : bestOfNow;
   const none = { now, sooner: undefined, reach: undefined, leaving: 0, rule, today };
   if (now === undefined || now === 0) return none;
-  const score = (s: Step) => (rule === '24-month' ? s.twentyFour : s.bestOf?.percent) ?? 0;
-  const reach = projection.steps.find((s) => s.day > today && score(s) >= target && shownOn(index, s.day))?.day;
+  const reach = reachDay(projection, index, target, rule);
   // A day the window is empty is no head start: a first new contract would be the whole score.
   const found = catchUp.find(
     (c) =>
