@@ -99,12 +99,11 @@ export const followupStart = defineCommand({
       delivered: parseDay(args.delivered, ctx.now, tz),
       tz,
     });
-    const blocks: Block[] = [];
     const now = followup.steps.find((s) => s.status === 'shown');
-    if (now) {
-      blocks.push(...(await stepMessage(ctx, followup, now, `Send now: ${labelOf(now.template).toLowerCase()}`)));
-    }
-    blocks.push(text(ONLY_YOU));
+    const message = now
+      ? await stepMessage(ctx, followup, now, `Send now: ${labelOf(now.template).toLowerCase()}`)
+      : { blocks: [], actions: [] };
+    const blocks: Block[] = [...message.blocks, text(ONLY_YOU)];
     const next = nextPending(followup);
     const send = now ? `${labelOf(now.template).toLowerCase()} now (below)` : 'nothing to send yet';
     const today = dayIn(ctx.now, tz);
@@ -115,6 +114,7 @@ export const followupStart = defineCommand({
     return reply({
       lead,
       blocks,
+      actions: message.actions,
       details: [table(['Date', 'Step', 'Status'], stepRows(followup))],
       footer: [zoneFooter(tz), LADDER_SOURCE, 'Try /followup list to see every ladder.'],
     });

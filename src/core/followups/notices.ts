@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { handOut } from '../messages/rules.js';
 import { cleanValues, fillTemplate, findTemplate, wordingFor } from '../messages/templates.js';
 import type { Context } from '../runtime/command.js';
-import { type Action, type Block, type Reply, reply, text } from '../runtime/reply.js';
+import { type Action, type Block, type Reply, replayable, reply, text } from '../runtime/reply.js';
 import {
   personalScope,
   readUserData,
@@ -16,25 +16,38 @@ import {
 import { dueSentence, type Followup, type FollowupStep, labelOf } from './ladders.js';
 import { LADDERS, loadFollowups, NOTICES, type Notice, type Scope } from './reminders.js';
 
+/** The step's message as it is shown, and the button that gives it alone as plain text (when it passed). */
+export interface StepMessage {
+  blocks: Block[];
+  actions: Action[];
+}
+
 /**
  * The step's message, filled from the ladder (a workspace's own wording wins, never a draft), as
- * copy-ready blocks when it passes the rules check and as what to change when it does not.
+ * copy-ready blocks with /template's Copy-ready button when it passes the rules check, and as what to
+ * change when it does not.
  */
 export async function stepMessage(
   scope: Scope,
   followup: Followup,
   step: FollowupStep,
   label: string,
-): Promise<Block[]> {
+  button = 'Copy-ready',
+): Promise<StepMessage> {
   const { platform, workspaceId, store } = scope;
+  const none = { blocks: [], actions: [] };
   const template = await findTemplate({ platform, workspaceId, store }, step.template);
-  if (!template) return [];
+  if (!template) return none;
   const values = cleanValues({ client: followup.client, project: followup.project, you: followup.you });
   try {
-    return handOut(fillTemplate(wordingFor(template, followup.tone), values), label).blocks;
+    const handed = handOut(fillTemplate(wordingFor(template, followup.tone), values), label);
+    if (handed.findings.length > 0) return { blocks: handed.blocks, actions: [] };
+    // The same words again through /template plain:yes, the one way a message is handed out to copy.
+    const args = { name: step.template, ...replayable(values), tone: followup.tone, plain: true };
+    return { blocks: handed.blocks, actions: [{ label: button, command: 'template', args }] };
   } catch {
     // A workspace template may need a value the ladder lacks; the reminder still names the step.
-    return [];
+    return none;
   }
 }
 
@@ -43,10 +56,10 @@ export async function reminderReply(scope: Scope, followup: Followup, step: Foll
   return reply({
     lead: dueSentence(step.template, followup.client),
     blocks: [
-      ...message,
+      ...message.blocks,
       text(`Due ${step.day}, delivery was ${followup.delivered}. Only you get this; send it yourself if it fits.`),
     ],
-    actions: ladderActions(followup),
+    actions: [...message.actions, ...ladderActions(followup)],
   });
 }
 
@@ -80,6 +93,7 @@ export async function pendingNotice(
   const notices = (await updateUserData<Notice[]>(ctx, NOTICES, () => undefined)).before ?? [];
   const list = await loadFollowups(ctx);
   const blocks: Block[] = [];
+  const actions: Action[] = [];
   let missed = 0;
   for (const notice of notices) {
     const followup = list.find((f) => f.id === notice.followupId);
@@ -87,7 +101,15 @@ export async function pendingNotice(
     if (!followup || !step) continue;
     missed++;
     blocks.push(text(`${followup.client}: ${labelOf(step.template).toLowerCase()}, due ${step.day}.`));
-    blocks.push(...(await stepMessage(ctx, followup, step, `/template ${step.template}`)));
+    const message = await stepMessage(
+      ctx,
+      followup,
+      step,
+      `/template ${step.template}`,
+      `Copy-ready: ${followup.client}`,
+    );
+    blocks.push(...message.blocks);
+    actions.push(...message.actions);
   }
   const at = (ctx.now ?? new Date()).toISOString();
   const shown = (f: Followup, i: number) => notices.some((n) => n.followupId === f.id && n.step === i);
@@ -99,8 +121,15 @@ export async function pendingNotice(
   );
   if (missed === 0) return undefined;
   const these = missed === 1 ? 'This follow-up reminder' : `These ${missed} follow-up reminders`;
-  return reply({ lead: `${these} could not reach you as a direct message (are your DMs closed?).`, blocks });
+  return reply({
+    lead: `${these} could not reach you as a direct message (are your DMs closed?).`,
+    blocks,
+    actions: actions.slice(0, MAX_COPY_BUTTONS),
+  });
 }
+
+/** Copy-ready buttons on one notice of missed reminders (a platform shows at most 25 buttons). */
+const MAX_COPY_BUTTONS = 10;
 
 /**
  * How long a person found with no missed reminders is not looked up again. A notice recorded in this

@@ -286,9 +286,9 @@ describe('one contract on console, Discord and Slack', () => {
     expect(seen.private).toBe(true);
   });
 
-  it('a reminder delivery: the same lead and Done / Snooze buttons in a direct message', async () => {
+  it('a reminder delivery: the same lead and Copy-ready, Done and Snooze buttons in a direct message', async () => {
     const seen = await onEvery((s) => s.reminder());
     expect(seen.lead).toContain('Ana');
-    expect(seen.buttons).toEqual(['Done', 'Snooze 1 day', 'Snooze 1 week']);
+    expect(seen.buttons).toEqual(['Copy-ready', 'Done', 'Snooze 1 day', 'Snooze 1 week']);
   });
 });

@@ -158,6 +158,7 @@ describe('discord buttons without a write', () => {
     );
     await deliverDue(store, new Date(Date.now() + 8 * DAY_MS), discordDeliver(fake.client, store));
     const dm = fake.calls.find((c) => c.path === `/channels/${DM_CHANNEL}/messages`);
+    expect(buttonsIn(dm?.body).map((b) => b.label)).toContain('Copy-ready');
     const snooze = buttonsIn(dm?.body).find((b) => b.label === 'Snooze 1 week');
     expect(snooze?.custom_id).not.toMatch(SAVED);
     expect(writes.filter((w) => w.includes('actions:') || w.endsWith(':buttons'))).toEqual([]);
