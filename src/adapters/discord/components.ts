@@ -7,7 +7,7 @@ import {
   ComponentType,
 } from 'discord.js';
 import type { Action, Attachment, Reply } from '../../core/runtime/reply.js';
-import { plainMarkdown } from './markup.js';
+import { linksOff } from './markup.js';
 
 /** Discord's limits: 5 buttons per row, 5 rows per message, 80 characters per label, 100 per custom_id, 2000 per content. */
 export const COMPONENT_LIMITS = { buttonsPerRow: 5, rows: 5, label: 80, customId: 100, content: 2000 };
@@ -43,10 +43,12 @@ export function filesOf(attachments: readonly Attachment[]): AttachmentPayload[]
 
 /**
  * A copy-ready message as the message's own text: long-press copies it on a phone, which an embed does
- * not. Escaped like every other text, so the words are the user's but no link or mention renders.
+ * not. Copy Text copies the raw text, so a private one is the words exactly (mentions never ping:
+ * allowedMentions is empty); a shared one has only its links defused (linksOff).
  */
 export function plainContent(reply: Reply): string {
-  return clip(plainMarkdown(reply.lead), COMPONENT_LIMITS.content);
+  const content = reply.visibility === 'private' ? reply.lead : linksOff(reply.lead);
+  return clip(content, COMPONENT_LIMITS.content);
 }
 
 /** Shortens text to `max` characters (code points, so an emoji is never cut in half), marking the cut. */

@@ -24,7 +24,8 @@ export interface DiscordPayload {
   embeds: APIEmbed[];
   components?: ButtonRow[];
   files?: ReturnType<typeof filesOf>;
-  flags?: MessageFlags.Ephemeral;
+  /** Ephemeral unless shared; SuppressEmbeds on a copy-ready message, so a link in it does not unfurl. */
+  flags?: number;
   allowedMentions: { parse: [] };
 }
 
@@ -53,11 +54,13 @@ export function renderDiscord(reply: Reply, outcome: Outcome = 'ok'): DiscordPay
     ? { content: plainContent(reply), embeds: [] }
     : { content: clip(plain(reply.lead), EMBED_LIMITS.content) || BLANK, embeds: embedsOf(reply, outcome) };
   const components = buttonRows(reply.actions);
+  const flags =
+    (reply.visibility === 'private' ? MessageFlags.Ephemeral : 0) | (reply.plain ? MessageFlags.SuppressEmbeds : 0);
   return {
     ...payload,
     ...(components.length > 0 ? { components } : {}),
     ...(reply.attachments.length > 0 ? { files: filesOf(reply.attachments) } : {}),
-    ...(reply.visibility === 'private' ? { flags: MessageFlags.Ephemeral } : {}),
+    ...(flags ? { flags } : {}),
     allowedMentions: { parse: [] },
   };
 }

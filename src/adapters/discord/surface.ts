@@ -124,8 +124,8 @@ async function updatePressed(i: MessageComponentInteraction, payload: DiscordPay
  * Returns which message holds the answer: "@original", or the id of the follow-up.
  */
 async function sendAfterDefer(i: RepliableInteraction, payload: DiscordPayload): Promise<string> {
-  const { flags, ...edit } = payload;
-  if (Boolean(flags) !== Boolean(i.ephemeral)) {
+  const { flags = 0, ...edit } = payload;
+  if (Boolean(flags & MessageFlags.Ephemeral) !== Boolean(i.ephemeral)) {
     await i.deleteReply();
     return (await i.followUp(payload)).id;
   }
