@@ -33,7 +33,11 @@ export const contractsAdd = defineCommand({
   description: 'Add a finished contract to your private log',
   usesStore: true,
   options: z.object({
-    date: z.string().min(1).max(40).describe('day it ended: 2026-03-14, "14 Mar 2026", today, "3 weeks ago"'),
+    date: z
+      .string()
+      .min(1)
+      .max(40)
+      .meta({ description: 'day it ended: 2026-03-14, "14 Mar 2026", today, "3 weeks ago"', date: true }),
     outcome: z
       .string()
       .min(1)

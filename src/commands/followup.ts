@@ -81,7 +81,7 @@ export const followupStart = defineCommand({
       .string()
       .min(1)
       .max(40)
-      .describe('final delivery date: 2026-03-14, "14 Mar 2026", today, "2 weeks ago"'),
+      .meta({ description: 'final delivery date: 2026-03-14, "14 Mar 2026", today, "2 weeks ago"', date: true }),
     project: z.string().max(120).optional().describe('the project, e.g. the logo redesign'),
     you: z.string().max(80).optional().describe('your name for the sign-off'),
     tone: z.enum(TONES).optional().describe('warm (default), formal or brief'),

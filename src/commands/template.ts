@@ -36,11 +36,10 @@ export const template = defineCommand({
     project: z.string().max(120).optional().describe('the project, e.g. the logo redesign'),
     you: z.string().max(80).optional().describe('your name for the sign-off'),
     tone: z.enum(TONES).optional().describe('warm (default), formal or brief'),
-    delivered: z
-      .string()
-      .max(40)
-      .optional()
-      .describe('final delivery date for the follow-up dates: 2026-03-14, "14 Mar 2026", today, "2 weeks ago"'),
+    delivered: z.string().max(40).optional().meta({
+      description: 'final delivery date for the follow-up dates: 2026-03-14, "14 Mar 2026", today, "2 weeks ago"',
+      date: true,
+    }),
     plain: z.boolean().optional().describe('yes for the message alone as plain text, easy to copy on a phone'),
   }),
   autocomplete: (option, partial, ctx) => {

@@ -72,7 +72,17 @@ function fromLocal(date: Date): Day {
   return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / MS_PER_DAY;
 }
 
-const FORMATS = ['yyyy-MM-dd', 'd MMM yyyy', 'd MMMM yyyy', 'MMM d yyyy', 'MMMM d yyyy', 'd MMM, yyyy', 'MMM d, yyyy'];
+const FORMATS = [
+  'yyyy-MM-dd',
+  'd MMM yyyy',
+  'd MMMM yyyy',
+  'MMM d yyyy',
+  'MMMM d yyyy',
+  'd MMM, yyyy',
+  'd MMMM, yyyy',
+  'MMM d, yyyy',
+  'MMMM d, yyyy',
+];
 const MAX_DATE_CHARS = 40;
 const AGO = /^(\d{1,4})\s*(day|week|month|year)s?\s+ago$/;
 
@@ -110,9 +120,12 @@ export function parseDay(input: string, now: Date, options: DayOptions = {}): Da
   const today = todayIn(now, options.tz);
   const day = readDay(text, today);
   if (day === undefined) {
-    throw new UserError(
-      'bad_date',
-      `"${input.slice(0, 40)}" is not a date I can read. Use 2026-03-14, "14 Mar 2026", today, yesterday or "2 weeks ago".`,
+    throw (
+      almostDate(raw, text, today, options) ??
+      new UserError(
+        'bad_date',
+        `"${input.slice(0, 40)}" is not a date I can read. Use 2026-03-14, 14 Mar 2026, today, yesterday or 2 weeks ago.`,
+      )
     );
   }
   if (day > today && !options.future) {
@@ -120,6 +133,22 @@ export function parseDay(input: string, now: Date, options: DayOptions = {}): Da
   }
   if (day < EARLIEST) throw new UserError('date_too_old', `${isoOfDay(day)} is too long ago.`);
   return day;
+}
+
+/** A date that misses only "ago" ("2 weeks") or its year ("14 Mar"): the error says what to add. */
+function almostDate(raw: string, text: string, today: Day, options: DayOptions): UserError | undefined {
+  if (readDay(`${text} ago`, today) !== undefined) {
+    return new UserError(
+      'date_without_ago',
+      `"${raw}" needs "ago" to be a date: write ${raw} ago, or a day such as 2026-03-14.`,
+    );
+  }
+  const [year] = civilFromDays(today);
+  const thisYear = readDay(`${text} ${year}`, today);
+  if (thisYear === undefined) return undefined;
+  // The year that makes it a day the option accepts: last year's when this year's is still to come.
+  const shown = thisYear > today && !options.future ? year - 1 : year;
+  return new UserError('date_without_year', `"${raw}" needs a year: write ${raw} ${shown}.`);
 }
 
 function readDay(text: string, today: Day): Day | undefined {

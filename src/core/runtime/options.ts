@@ -16,6 +16,8 @@ export interface OptionSpec {
   choices?: string[];
   /** Kept for buttons or old lines (`.meta({ hidden: true })`): read by name, never offered or filled by position. */
   hidden?: boolean;
+  /** A day (`.meta({ date: true })`): on a text line it takes every word of "2 weeks ago" or "14 Mar 2026". */
+  date?: boolean;
 }
 
 interface JsonProperty {
@@ -29,6 +31,7 @@ interface JsonProperty {
   minLength?: number;
   maxLength?: number;
   hidden?: boolean;
+  date?: boolean;
 }
 
 const cache = new WeakMap<Command, OptionSpec[]>();
@@ -63,6 +66,7 @@ function toSpec(commandName: string, name: string, p: JsonProperty, required: bo
   if (p.maxLength !== undefined) spec.maxLength = p.maxLength;
   if (p.enum) spec.choices = p.enum.map(String);
   if (p.hidden) spec.hidden = true;
+  if (p.date) spec.date = true;
   return spec;
 }
 

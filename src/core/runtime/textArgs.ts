@@ -1,8 +1,10 @@
 // The one text-argument parser for Slack and the console: positionals in schema key order,
 // name:value pairs, quotes, sub-commands, and numbers like 15,000 / $15k / 1.5k / 90%.
 import type { Command } from './command.js';
+import { dateWordsAfter } from './dateWords.js';
 import { UserError } from './errors.js';
 import { COMMON_OPTIONS, type OptionSpec, optionSpecs, shownOptions } from './options.js';
+import { unknownOption } from './unknownOption.js';
 
 interface Token {
   value: string;
@@ -132,6 +134,21 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
     if (spec.name in args) throw new UserError('option_twice', `"${spec.name}" is given twice.`);
     args[spec.name] = value;
   };
+  /** Sets the option from the token at `at`; returns the index of the last token it took. */
+  const fill = (spec: OptionSpec, at: number, first: string) => {
+    if (!spec.date || tokens[at]?.quotedAt !== undefined) {
+      set(spec, coerce(spec, first));
+      return at;
+    }
+    // A date typed without quotes takes the words that continue it ("2 weeks ago"); quoted words or pairs never.
+    const following: string[] = [];
+    for (let j = at + 1; j < Math.min(tail, at + 3) && !named[j] && tokens[j]?.quotedAt === undefined; j++) {
+      following.push(tokens[j]?.value ?? '');
+    }
+    const words = following.slice(0, dateWordsAfter(first, following));
+    set(spec, [first, ...words].join(' '));
+    return at + words.length;
+  };
   const restOf = (from: number) => unquoted(argText.slice(from, tokens[tail]?.start ?? argText.length).trim());
   let next = 0; // index into specs of the next positional slot
   let amount: { raw: string; spec: OptionSpec } | undefined; // the token before, when it could start "15 000"
@@ -151,7 +168,7 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
         index = tail - 1;
         continue;
       }
-      set(spec, coerce(spec, pair.value));
+      index = fill(spec, index, pair.value);
       continue;
     }
     while (next < specs.length && skipSlot(specs[next], args, last, token.value)) next++;
@@ -176,7 +193,7 @@ export function parseArgs(command: Command, argText: string): Record<string, unk
     if (!target) {
       throw new UserError('too_many_values', `Too many values: "${token.value.slice(0, 40)}" has no place.`);
     }
-    set(target, coerce(target, token.value));
+    index = fill(target, index, token.value);
     next++;
   }
   return args;
@@ -204,30 +221,6 @@ function refuseSpacedNumber(before: { raw: string; spec: OptionSpec }, group: st
     'spaced_number',
     `"${before.raw} ${group}" reads as one number with a space in it: write ${joined}${other}.`,
   );
-}
-
-function unknownOption(command: Command, name: string, all: readonly OptionSpec[]): UserError {
-  const names = all.filter((s) => !s.hidden).map((s) => s.name);
-  const closest = names.reduce((best, n) => (editDistance(name, n) < editDistance(name, best) ? n : best));
-  return new UserError(
-    'unknown_option',
-    `/${command.name} has no option "${name}". Its options: ${names.join(', ')}; the closest is ${closest}. See /help ${command.name}.`,
-    { option: name, closest },
-  );
-}
-
-/** Levenshtein distance; both words are at most MAX_NAME characters, so this stays cheap. */
-export function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + cost);
-    }
-    row = next;
-  }
-  return row[b.length] ?? 0;
 }
 
 /**

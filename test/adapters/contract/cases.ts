@@ -34,6 +34,28 @@ export const contractCases: ContractCase[] = [
     expect: ['$13,500 of $15,000', '$13,700'],
     outcome: 'ok',
   },
+  // A date of several words, typed without quotes on a text line, or into its own field on Discord.
+  {
+    line: 'followup start Joy 2 weeks ago logo',
+    command: 'followup start',
+    options: { client: 'Joy', delivered: '2 weeks ago', project: 'logo' },
+    expect: ['Follow-up #1 with Joy started'],
+    outcome: 'ok',
+  },
+  {
+    line: 'contracts add 14 Mar 2026 4.5 1200 acme',
+    command: 'contracts add',
+    options: { date: '14 Mar 2026', outcome: '4.5', amount: 1200, client: 'acme' },
+    expect: ['Added #1', '2026-03-14'],
+    outcome: 'ok',
+  },
+  {
+    line: 'followup start Joy 2 weeks logo',
+    command: 'followup start',
+    options: { client: 'Joy', delivered: '2 weeks', project: 'logo' },
+    expect: ['"2 weeks" needs "ago"'],
+    outcome: 'user_error',
+  },
   // A mass mention is carried as plain text.
   {
     line: 'template five-star client:@everyone',

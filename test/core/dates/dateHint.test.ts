@@ -1,5 +1,5 @@
-// The bad-date message suggests forms that work when typed as printed: multi-word dates in quotes, and
-// a date in quotes is read (a Discord date field passes the quotes on as part of the text).
+// The bad-date message suggests forms that work when typed as printed, multi-word dates without quotes,
+// and a date in quotes is read too (a Discord date field passes the quotes on as part of the text).
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../src/commands/index.js';
 import { parseDay } from '../../../src/core/dates.js';
@@ -40,7 +40,7 @@ describe('the examples the date error gives work as printed', () => {
   });
 
   it.each(examples())('%s typed into a date field, quotes and all', (example) => {
-    expect(parseDay(example, NOW)).toBe(parseDay(example.replace(/"/g, ''), NOW));
+    expect(parseDay(`"${example}"`, NOW)).toBe(parseDay(example, NOW));
   });
 
   it('a quote that does not wrap the whole date is still refused', () => {

@@ -97,11 +97,23 @@ const SEEDS = [
   // A file name given to /contracts import instead of its lines.
   'a.',
   '.csv',
+  // Words that could continue a date typed without quotes ("2 weeks ago", "Mar 14, 2026", "3-weeks").
+  '2 weeks ',
+  '14 Mar ',
+  'Mar 14, ',
+  '3-',
+  '2026 ',
 ];
 
 const PATHS: [string, number, (text: string) => unknown][] = [
   ['parseNumber', MAX.csv, (t) => parseNumber(t)],
   ['parseLine', MAX.line, (t) => parseLine(`/fees ${t}`.slice(0, MAX.line), commands)],
+  [
+    'parseLine (a date of several words)',
+    MAX.line,
+    (t) => parseLine(`/followup start Joy ${t}`.slice(0, MAX.line), commands),
+  ],
+  ['parseLine (a named date)', MAX.line, (t) => parseLine(`/contracts add date:${t}`.slice(0, MAX.line), commands)],
   ['parseLine (long text)', MAX.line, (t) => parseLine(`/check ${t}`.slice(0, MAX.line), commands)],
   ['CSV import (one cell)', MAX.csv, (t) => parseContractsCsv(`2026-01-01,5,${t},Acme`.slice(0, MAX.csv), now)],
   ['CSV import (date cell)', MAX.csv, (t) => parseContractsCsv(`${t},5,100,Acme`.slice(0, MAX.csv), now)],
