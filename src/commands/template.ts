@@ -1,22 +1,26 @@
 import { z } from 'zod';
 import { dayIn, daysBetween, ladderDays, ladderRows, parseDay } from '../core/followups/ladders.js';
 import { startRefusal } from '../core/followups/reminders.js';
-import { type checkMessage, findingsSummary, findingsWhy } from '../core/messages/feedbackCheck.js';
-import { handOut, RULES_FOOTER } from '../core/messages/rules.js';
+import { findingsSummary, findingsWhy } from '../core/messages/feedbackCheck.js';
+import { type HandedOut, handOut, RULES_FOOTER } from '../core/messages/rules.js';
 import {
-  allTemplates,
   builtInTemplate,
   cleanValues,
   fillTemplate,
-  findTemplate,
   loadCommunity,
   normaliseName,
   type Template,
   TONES,
-  templateNames,
   type Values,
   wordingFor,
 } from '../core/messages/templates.js';
+import {
+  allTemplates,
+  brokenFills,
+  findTemplate,
+  heldFromMembers,
+  templateNames,
+} from '../core/messages/workspaceTemplates.js';
 import { type Context, defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
 import { type Block, copy, fields, plainMessage, replayable, reply, table, text } from '../core/runtime/reply.js';
@@ -60,6 +64,13 @@ export const template = defineCommand({
     if (['add', 'edit', 'remove'].includes(name))
       throw new UserError('template_admin_moved', `Admins change the workspace's templates with /templates ${name}.`);
     const found = await findTemplate(ctx, name);
+    const held = found ? undefined : await heldFromMembers(ctx, name);
+    if (held) {
+      throw new UserError(
+        'template_needs_edit',
+        `/template ${name} is waiting for an admin to change its wording: ${held}. Try /template for the ones you can use.`,
+      );
+    }
     if (!found) {
       const names = await templateNames(ctx);
       throw new UserError(
@@ -70,7 +81,7 @@ export const template = defineCommand({
     const message = fillTemplate(wordingFor(found, args.tone ?? 'warm'), cleanValues(args));
     // Checked on every use: the rules (and this check) may have changed since the template was saved.
     const handed = handOut(message, 'Ready to copy');
-    if (handed.findings.length > 0 || found.draft) return heldBack(found, handed.blocks, handed.findings);
+    if (handed.findings.length > 0 || found.draft || found.needsEdit) return heldBack(found, handed, cleanValues(args));
     if (args.plain) return plainMessage(message);
     const today = dayIn(ctx.now);
     const delivered = args.delivered === undefined ? undefined : parseDay(args.delivered, ctx.now);
@@ -139,15 +150,30 @@ async function followupHint(ctx: Context, values: Values, delivered: string): Pr
 
 const UNNAMED = '<client>';
 
-/** A draft, or a stored wording that fails today's check: what to change, never the rules footer. */
-function heldBack(found: Template, blocks: Block[], findings: ReturnType<typeof checkMessage>) {
-  const draft = found.draft ? ' It is a draft: members cannot use it.' : '';
+/**
+ * A draft, a stored wording that fails today's check, or one that passes with these values but breaks
+ * a rule in another branch (shown as that branch reads): what to change, never the rules footer.
+ */
+function heldBack(found: Template, handed: HandedOut, values: Values) {
+  const text = wordingFor(found, 'warm');
+  const branch = handed.findings.length === 0 && found.needsEdit ? brokenFills(text)[0] : undefined;
+  const findings = branch?.findings ?? handed.findings;
+  // The failing branch as it reads with the values given, less those it leaves out.
+  const without =
+    branch && Object.fromEntries(Object.entries(values).filter(([n]) => !branch.missing.some((m) => m === n)));
+  const held = found.draft
+    ? ' It is a draft: members cannot use it.'
+    : found.needsEdit
+      ? ' Members cannot use it until an admin changes it.'
+      : '';
+  const lead = branch
+    ? `/template ${found.name} reads fine with these values, but ${found.needsEdit}.${held}`
+    : findings.length > 0
+      ? `Do not send /template ${found.name} as it is: it ${findingsSummary(findings)}.${held}`
+      : `/template ${found.name} passes the check now but is still a draft.${held}`;
   return reply({
-    lead:
-      findings.length > 0
-        ? `Do not send /template ${found.name} as it is: it ${findingsSummary(findings)}.${draft}`
-        : `/template ${found.name} passes the check now but is still a draft.${draft}`,
-    blocks,
+    lead,
+    blocks: without ? handOut(fillTemplate(text, without), '').blocks : handed.blocks,
     details: findingsWhy(findings),
     footer: [`An admin can change it with /templates edit ${found.name}.`],
     keepPrivate: findings.length > 0 ? FAILS_CHECK : DRAFT_ONLY,
@@ -163,14 +189,27 @@ function whenLine(found: Template): string {
 }
 
 function listReply(templates: Template[]): ReturnType<typeof reply> {
+  const members = (t: Template) => (t.replacesBuiltIn ? 'members get the built-in wording' : 'members cannot use it');
   const label = (t: Template) =>
     t.source === 'built-in'
       ? t.summary
-      : `${t.summary} (${t.draft ? 'draft, admins only' : t.replacesBuiltIn ? "this workspace's wording" : 'this workspace'})`;
+      : t.needsEdit
+        ? `${t.summary} (needs an admin's edit: ${t.needsEdit}; ${members(t)})`
+        : `${t.summary} (${t.draft ? 'draft, admins only' : t.replacesBuiltIn ? "this workspace's wording" : 'this workspace'})`;
+  // Only admins are shown drafts and wording that needs an edit.
+  const waiting = templates.filter((t) => t.draft || t.needsEdit).length;
+  const ready = `${templates.length - waiting} client messages, ready to fill in`;
+  const fix = templates.find((t) => t.needsEdit);
   return reply({
-    lead: `${templates.length} client messages, ready to fill in: start with five-star when you deliver.`,
+    lead: waiting
+      ? `${ready}; ${waiting} more ${waiting === 1 ? 'waits' : 'wait'} for an admin's edit.`
+      : `${ready}: start with five-star when you deliver.`,
+    ...(waiting ? { keepPrivate: "it lists what only this workspace's admins see." } : {}),
     blocks: [fields(templates.map((t) => [t.name, label(t)]))],
     footer: [
+      ...(fix
+        ? [`Fix one with /templates edit ${fix.name}; members can use it once every way it fills in passes.`]
+        : []),
       "Every message is checked against Upwork's feedback rules each time it is filled in.",
       'Try /template five-star client:Alex project:"the logo" you:Sam (tone:formal, delivered:today also work).',
     ],

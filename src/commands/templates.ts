@@ -1,29 +1,25 @@
 // The workspace's own templates, for admins: add, edit and remove, each wording checked against
 // the feedback rules in every way it can fill in before members can use it.
 import { z } from 'zod';
-import { checkMessage, type Finding, findingsSummary, findingsWhy } from '../core/messages/feedbackCheck.js';
+import { findingsSummary, findingsWhy } from '../core/messages/feedbackCheck.js';
 import { findingsLines, handOut } from '../core/messages/rules.js';
 import {
   builtInTemplate,
   type CommunityTemplate,
   checkNewName,
-  cleanValues,
-  type Fill,
   fillTemplate,
   LIMITS,
   loadCommunity,
   normaliseName,
   summaryOf,
-  templateFills,
   templateProblems,
   updateCommunity,
 } from '../core/messages/templates.js';
+import { brokenFills, SAMPLE, valuesUsed, whenLeftOut, whereBroken } from '../core/messages/workspaceTemplates.js';
 import { type Context, defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
 import { copy, reply } from '../core/runtime/reply.js';
 import { FAILS_CHECK, suggestNames } from './template.js';
-
-const SAMPLE = cleanValues({ client: 'Alex', project: 'the website', you: 'Sam' });
 
 // Admins write one line on text platforms, so a typed \n starts a new line.
 const templateText = z
@@ -42,46 +38,17 @@ const confirmOption = z
   .optional()
   .meta({ description: 'no longer saves wording that fails the rules check; use draft:yes', hidden: true });
 
-/** A template's wording that fails the check: the values left out for it, and what it breaks. */
-interface Broken extends Fill {
-  findings: Finding[];
-}
-
-/**
- * Every way the wording fills in that breaks a rule, each with only the findings not already shown
- * for a fill with more values given (wording outside any [branch] is reported once).
- */
-function brokenFills(text: string): Broken[] {
-  const seen = new Set<string>();
-  const broken: Broken[] = [];
-  for (const fill of templateFills(text, SAMPLE)) {
-    const findings = checkMessage(fill.message).filter((f) => !seen.has(`${f.category} ${f.quote}`));
-    for (const f of findings) seen.add(`${f.category} ${f.quote}`);
-    if (findings.length > 0) broken.push({ ...fill, findings });
-  }
-  return broken;
-}
-
-/** "when project: is left out", "when no values are given"; empty for the fill with every value. */
-function whenLeftOut(fill: Fill, all: number): string {
-  if (fill.missing.length === 0) return '';
-  if (fill.missing.length === all && all > 1) return 'when no values are given';
-  const names = fill.missing.map((n) => `${n}:`).join(' and ');
-  return `when ${names} ${fill.missing.length === 1 ? 'is' : 'are'} left out`;
-}
-
 /** Validates and checks a template before saving; wording that fails the check is saved only as a draft. */
 async function saveChecked(ctx: Context, entry: CommunityTemplate, draft: boolean | undefined, verb: string) {
   const problems = templateProblems(entry.text);
   if (problems.length > 0)
     throw new UserError('template_not_saved', `The template was not saved: ${problems.join(' ')}`);
   const preview = fillTemplate(entry.text, SAMPLE);
-  const used = templateFills(entry.text, SAMPLE).reduce((most, f) => Math.max(most, f.missing.length), 0);
+  const used = valuesUsed(entry.text);
   const broken = brokenFills(entry.text);
   const findings = broken.flatMap((b) => b.findings);
   // Only the wording with every value breaks a rule: said as before; otherwise each branch is named.
-  const where = broken.length === 1 && broken[0] ? whenLeftOut(broken[0], used) : 'depending on the values given';
-  const qualified = broken.every((b) => b.missing.length === 0) ? '' : `${where}, `;
+  const qualified = whereBroken(entry.text, broken);
   if (findings.length > 0 && !draft) {
     throw new UserError(
       'template_breaks_rules',

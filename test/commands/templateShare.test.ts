@@ -59,7 +59,10 @@ describe('a failing or draft template is never shared', () => {
     ]);
     const shared = await run('/template five-plz client:Bo share:yes', member());
     expect(shared.reply.visibility).toBe('private');
-    expect(everything(shared.reply)).toMatch(NOT_POSTED);
+    expect(shared.code).toBe('template_needs_edit');
+    const byAdmin = await run('/template five-plz client:Bo share:yes');
+    expect(byAdmin.reply.visibility).toBe('private');
+    expect(everything(byAdmin.reply)).toMatch(NOT_POSTED);
     const plainShared = await run('/template five-plz client:Bo plain:yes share:yes', member());
     expect(plainShared.reply.visibility).toBe('private');
     expect(shareButtons((await run('/template five-plz client:Bo', member())).reply)).toEqual([]);

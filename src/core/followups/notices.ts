@@ -2,7 +2,8 @@
 
 import { LRUCache } from 'lru-cache';
 import { handOut } from '../messages/rules.js';
-import { cleanValues, fillTemplate, findTemplate, wordingFor } from '../messages/templates.js';
+import { cleanValues, fillTemplate, wordingFor } from '../messages/templates.js';
+import { findTemplate } from '../messages/workspaceTemplates.js';
 import type { Context } from '../runtime/command.js';
 import { type Action, type Block, type Reply, replayable, reply, text } from '../runtime/reply.js';
 import {

@@ -37,6 +37,8 @@ export interface Template {
   text: Record<Tone, string> | string;
   replacesBuiltIn?: boolean;
   draft?: boolean;
+  /** Shown to admins only: where and how the saved wording breaks a rule ("when project: is left out, it asks for a rating"). */
+  needsEdit?: string;
 }
 
 // [optional part] and [part with {value}|part without]; {value} and {value|fallback}.
@@ -171,7 +173,7 @@ export function builtInTemplate(name: string): Template | undefined {
   return found && { ...found, source: 'built-in' };
 }
 
-type Workspace = Pick<Context, 'platform' | 'workspaceId' | 'store'> & { isAdmin?: boolean };
+export type Workspace = Pick<Context, 'platform' | 'workspaceId' | 'store'> & { isAdmin?: boolean };
 const storeKey = (ctx: Workspace) => workspaceKey(ctx, 'templates');
 
 export async function loadCommunity(ctx: Workspace): Promise<CommunityTemplate[]> {
@@ -189,38 +191,6 @@ export async function updateCommunity(
 /** Removes the workspace's own templates (the app was uninstalled from it). */
 export async function forgetCommunity(ctx: Workspace): Promise<void> {
   await ctx.store.delete(storeKey(ctx));
-}
-
-const fromCommunity = (t: CommunityTemplate): Template => ({
-  name: t.name,
-  summary: t.summary,
-  source: 'community',
-  text: t.text,
-  replacesBuiltIn: t.replacesBuiltIn,
-  ...(t.draft ? { draft: true } : {}),
-});
-
-/**
- * Every template the workspace sees: built-ins first, a community replacement in its built-in's place.
- * Drafts only for admins; members (and reminders) keep the built-in a draft would replace.
- */
-export async function allTemplates(ctx: Workspace): Promise<Template[]> {
-  const community = (await loadCommunity(ctx)).filter((t) => !t.draft || ctx.isAdmin);
-  const builtIns = BUILT_IN_TEMPLATES.map((b) => {
-    const replacement = community.find((c) => c.name === b.name);
-    return replacement ? fromCommunity(replacement) : { ...b, source: 'built-in' as const };
-  });
-  const own = community.filter((c) => !builtInTemplate(c.name)).map(fromCommunity);
-  return [...builtIns, ...own];
-}
-
-/** Template names for autocomplete (Discord) and listings. */
-export async function templateNames(ctx: Workspace): Promise<string[]> {
-  return (await allTemplates(ctx)).map((t) => t.name);
-}
-
-export async function findTemplate(ctx: Workspace, name: string): Promise<Template | undefined> {
-  return (await allTemplates(ctx)).find((t) => t.name === name);
 }
 
 export function normaliseName(raw: string): string {
