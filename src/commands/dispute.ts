@@ -3,7 +3,7 @@ import { feeFor } from '../core/fees/fees.js';
 import { quoteFor } from '../core/fees/quote.js';
 import { ARBITRATION_FEES, upworkEraOn } from '../core/fees/rules.js';
 import { eraRate, eraSentence, feeFooter } from '../core/fees/text.js';
-import { dayOrToday, dollarsToCents, MAX_DOLLARS } from '../core/money.js';
+import { dollarsToCents, MAX_DOLLARS, todayOf } from '../core/money.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { formatCents, formatDollars } from '../core/runtime/format.js';
 import { reply, table, text } from '../core/runtime/reply.js';
@@ -43,7 +43,7 @@ export const dispute = defineCommand({
   }),
   run: (args, ctx) => {
     const amountCents = dollarsToCents(args.amount, 'amount');
-    const day = dayOrToday(undefined, ctx.now);
+    const day = todayOf(ctx.now);
     const era = upworkEraOn(day);
     // Money released to you after a dispute is a payment like any other, so the service fee applies.
     const released = era ? feeFor(era, amountCents, { day }).netCents : amountCents;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoOfDay, parseDay } from '../core/dates.js';
 import { feesChart } from '../core/fees/chart.js';
 import {
   type Fee,
@@ -12,11 +13,11 @@ import { describeInForce, FEE_RULES, type FeeRule, requireFeeRule, upworkEraOn }
 import { carryOver, describeFee, eraRate, eraSentence, feeFooter, quoteLine, ruleLabel } from '../core/fees/text.js';
 import {
   billedOption,
-  dayOrToday,
   dollarsToCents,
   formatBasisPoints,
   MAX_DOLLARS,
   percentToBasisPoints,
+  todayOf,
   variableRateOption,
 } from '../core/money.js';
 import { chartOption } from '../core/runtime/chart.js';
@@ -51,15 +52,18 @@ export const fees = defineCommand({
       .optional()
       .describe('compare with this many jobs from as many new clients (default: one per $500)'),
     rate: variableRateOption(),
-    date: z.string().max(40).optional().describe('the day of the payment, YYYY-MM-DD (default today)'),
+    date: z.string().max(40).optional().meta({
+      description: 'the day of the payment: 2023-05-01, "1 May 2023", "2 weeks ago" (default today)',
+      date: true,
+    }),
     chart: chartOption(),
   }),
   run: (args, ctx) => {
     const amountCents = dollarsToCents(args.amount, 'amount');
     const billedCents = args.billed === undefined ? 0 : dollarsToCents(args.billed, 'billed');
     const rateBasisPoints = args.rate === undefined ? undefined : percentToBasisPoints(args.rate, 'rate');
-    const todayDay = dayOrToday(undefined, ctx.now);
-    const asked = dayOrToday(args.date, ctx.now);
+    const todayDay = todayOf(ctx.now);
+    const asked = args.date === undefined ? todayDay : isoOfDay(parseDay(args.date, ctx.now, { future: true }));
     // Upwork announces fee changes without a schedule: a future day gets today's rule, said so.
     const future = asked > todayDay;
     const day = future ? todayDay : asked;

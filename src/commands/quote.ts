@@ -16,11 +16,11 @@ import {
 import { describeFee, eraRate, eraSentence, feeFooter, quoteLine, ruleLabel } from '../core/fees/text.js';
 import {
   billedOption,
-  dayOrToday,
   dollarsToCents,
   formatBasisPoints,
   MAX_DOLLARS,
   percentToBasisPoints,
+  todayOf,
   variableRateOption,
 } from '../core/money.js';
 import { defineCommand } from '../core/runtime/command.js';
@@ -47,7 +47,7 @@ export const quote = defineCommand({
   autocomplete: (option, partial) => (option === 'era' ? feeRuleIds(partial) : []),
   run: (args, ctx) => {
     const netCents = dollarsToCents(args.net, 'net');
-    const day = dayOrToday(undefined, ctx.now);
+    const day = todayOf(ctx.now);
     const rule = args.era === undefined ? undefined : findRule(args.era);
     const method = args.withdrawal && args.withdrawal !== 'none' ? WITHDRAWAL_METHODS[args.withdrawal] : undefined;
     const extras: Extras = {

@@ -14,7 +14,7 @@ import {
 import { feeFor, roundHalfUp } from '../core/fees/fees.js';
 import { type FeeRule, feeRuleIds, findRule, upworkEraOn } from '../core/fees/rules.js';
 import { feeFooter, ruleLabel } from '../core/fees/text.js';
-import { dayOrToday, dollarsToCents } from '../core/money.js';
+import { dollarsToCents, todayOf } from '../core/money.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { formatCents } from '../core/runtime/format.js';
 import { reply, table, text } from '../core/runtime/reply.js';
@@ -31,7 +31,7 @@ export const rate = defineCommand({
   autocomplete: (option, partial) => (option === 'fee' ? feeRuleIds(partial) : []),
   run: (args, ctx) => {
     const wageCents = dollarsToCents(args.hourly, 'hourly');
-    const day = dayOrToday(undefined, ctx.now);
+    const day = todayOf(ctx.now);
     const rule = args.fee === undefined ? upworkEraOn(day) : findRule(args.fee);
     if (!rule) throw new Error(`no Upwork fee era on ${day}`);
     const advice = rateAdvice(wageCents, args.hours, args.feedbacks);

@@ -42,18 +42,7 @@ export function formatBasisPoints(basisPoints: number): string {
   return `${basisPoints / 100} %`;
 }
 
-/** A "YYYY-MM-DD" day that exists on the calendar, or the UTC day of `now` when none is given. */
-export function dayOrToday(text: string | undefined, now: Date): string {
-  if (text === undefined) return now.toISOString().slice(0, 10);
-  const day = text.trim();
-  const parsed = new Date(`${day}T00:00:00Z`);
-  // Rejects shapes like "2022-6-1" and days that do not exist, such as 2023-02-30.
-  const valid =
-    /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day);
-  if (!valid)
-    throw new UserError(
-      'bad_date',
-      `"date" must be a calendar day written YYYY-MM-DD, such as 2022-06-01 (got "${text.slice(0, 40)}").`,
-    );
-  return day;
+/** The UTC day of `now`, "YYYY-MM-DD": the day a fee rule is looked up for. */
+export function todayOf(now: Date): string {
+  return now.toISOString().slice(0, 10);
 }
