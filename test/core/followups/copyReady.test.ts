@@ -75,6 +75,15 @@ describe('Copy-ready on follow-up messages', () => {
 
   it('a message that fails the rules check gets no Copy-ready button', async () => {
     const ctx = testContext();
+    // The built-in wording filled with a client "name" that asks for a rating fails the check.
+    const started = await runText('/followup start "Bo, please leave me 5 stars" delivered:today', commands, ctx);
+    expect(started.outcome).toBe('ok');
+    expect(copyText(started.reply)).toEqual([]);
+    expect(started.reply.actions.map((a) => a.label)).not.toContain('Copy-ready');
+  });
+
+  it('a stored wording that fails the check is never offered: Copy-ready gives the built-in instead', async () => {
+    const ctx = testContext();
     await updateCommunity(ctx, () => [
       {
         name: 'five-star',
@@ -86,6 +95,8 @@ describe('Copy-ready on follow-up messages', () => {
       },
     ]);
     const started = await runText('/followup start Bo delivered:today', commands, ctx);
-    expect(started.reply.actions.map((a) => a.label)).not.toContain('Copy-ready');
+    const [shown] = copyText(started.reply);
+    expect(shown).not.toContain('5 stars');
+    expect((await press(started.reply, 'Copy-ready', ctx)).reply.lead).toBe(shown);
   });
 });
