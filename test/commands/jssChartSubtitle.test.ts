@@ -34,4 +34,15 @@ describe('/jss chart:on, the subtitle beside the text answer', () => {
     expect(a.reply.chart?.subtitle).toContain(`90 % or more from ${day},`);
     expect(a.reply.chart?.marker?.label).toContain(`${day}`);
   });
+
+  it('with planned contracts after a log older than 24 months, neither says 90 % on the day one contract counts', async () => {
+    const ctx = await logOf([importLine(['2023-06-01,5,500,old'])]);
+    const a = await answer('/jss chart:on planned:3', ctx);
+    const day = a.reply.lead.match(/90 % is first reached on (\d{4}-\d{2}-\d{2}) \(contract (\d+)\)/);
+    expect(day?.[2], a.all).toBe('2');
+    expect(a.reply.chart?.subtitle).toContain(`90 % or more from ${day?.[1]},`);
+    const one = await answer('/jss planned:1', ctx);
+    expect(one.reply.lead, one.all).not.toMatch(/is first reached|not reached/);
+    expect(one.reply.lead).toMatch(/if it showed/);
+  });
 });

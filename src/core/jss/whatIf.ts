@@ -7,6 +7,7 @@ import type { Contract } from './contracts.js';
 import { dayAfterJobs, reviewPace } from './momentum.js';
 import { whileBlocked } from './quickReply.js';
 import { type Counts, contractsToReach, exactPercentOf, percentOf } from './score.js';
+import { shownOn } from './topRatedWeeks.js';
 import { BEST_OF_MONTHS, bestOfAt, countsAt, indexLog, isEligible, type LogIndex } from './windows.js';
 
 export const MAX_PLANNED = 500;
@@ -28,8 +29,10 @@ export interface WhatIf {
   start: number;
   startExact: number;
   path: PathPoint[];
-  /** The first point whose unrounded score is at or above the target, if any. */
+  /** The first point whose unrounded score is at or above the target, on a day a score could show. */
   reached?: PathPoint;
+  /** On a log: the first point at the target on which too few contracts count for a score to show. */
+  unshown?: PathPoint;
   /** The score is already at the target before any planned contract. */
   already: boolean;
   /** From counts: the target is out of reach of new work alone, e.g. exactly 100 % (what keeps it out). */
@@ -94,12 +97,15 @@ export function whatIfLog(contracts: readonly Contract[], today: Day, planned: n
   const path: PathPoint[] = [];
   let reached: PathPoint | undefined;
   let bestReached: PathPoint | undefined;
+  let unshown: PathPoint | undefined;
   days.forEach((day, i) => {
     const c = countsAt(index, day, 24);
     const point = { done: i + 1, day, ...scoreOf(c), bestOf: bestOfAt(index, day)?.percent };
     path.push(point);
-    if (!reached && atLeast(c, target)) reached = point;
-    if (!bestReached && bestAtLeast(index, day, target)) bestReached = point;
+    const shown = shownOn(index, day);
+    if (!reached && !unshown && atLeast(c, target) && !shown) unshown = point;
+    if (!reached && atLeast(c, target) && shown) reached = point;
+    if (!bestReached && bestAtLeast(index, day, target) && shown) bestReached = point;
   });
   const logIndex = indexLog(contracts);
   const now = countsAt(logIndex, today, 24);
@@ -109,6 +115,7 @@ export function whatIfLog(contracts: readonly Contract[], today: Day, planned: n
     startExact: start.exact,
     path,
     reached,
+    unshown,
     already: atLeast(now, target),
     bestOf: { already: bestAtLeast(logIndex, today, target), reached: bestReached },
     perMonth,
@@ -153,13 +160,16 @@ export function withWhatIf(base: Reply, w: WhatIf, target: number): Reply {
   const short =
     (last?.percent ?? w.start) >= target ? `it stays under ${target} % unrounded` : `${target} % is not reached`;
   const atTarget = target === 100 ? '100 %' : `${target} % or more`;
+  const bar = 'a score needs 2 contracts from 2 clients';
   const reach = w.already
     ? `you are already at ${atTarget}`
     : w.reached
-      ? `${target} % is first reached ${when(w.reached)}`
-      : w.never
-        ? `new work alone never makes it exactly ${target} % ${w.never}`
-        : `${short} within these ${formatCount(n)}`;
+      ? `${target} % is first reached ${when(w.reached)}${w.unshown ? `, as ${bar}` : ''}`
+      : w.unshown
+        ? `it is at ${atTarget} ${when(w.unshown)} only if it showed: ${bar}`
+        : w.never
+          ? `new work alone never makes it exactly ${target} % ${w.never}`
+          : `${short} within these ${formatCount(n)}`;
   const rule = dated ? ' on the 24-month rule' : '';
   const lead = `If your next ${plural(n, 'contract')} go${n === 1 ? 'es' : ''} well, your JSS goes from ${path}${rule}; ${reach}.`;
   const rows = sample(w).map((p) =>
