@@ -166,7 +166,12 @@ export const contractsClear = defineCommand({
   usesStore: true,
   options: z.object({
     confirm: z.boolean().default(false).describe('yes to really delete every contract in your log'),
-    count: z.number().int().min(0).optional().describe('only if the log still holds this many (the button sets it)'),
+    count: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: 'only if the log still holds this many (the button sets it)', hidden: true }),
   }),
   run: async ({ confirm, count }, ctx) => {
     const log = await loadLog(ctx);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Command, defineCommand } from '../core/runtime/command.js';
+import { type Command, defineCommand, type Platform } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
 import { shownOptions, usageLine } from '../core/runtime/options.js';
 import { fields, reply, text } from '../core/runtime/reply.js';
@@ -14,13 +14,14 @@ export function helpCommand(list: () => readonly Command[]): Command {
     }),
     autocomplete: (_option, partial) =>
       [...new Set(list().map((c) => c.name.split(' ')[0] ?? ''))].filter((n) => n.startsWith(partial.toLowerCase())),
-    run: ({ command }) => {
+    run: ({ command }, ctx) => {
       if (!command) {
         return reply({
           lead: 'gigdesk answers JSS, fee and client-message questions; start with /jss 7 1 8 or /fees 15000.',
           blocks: [fields(list().map((c) => [`/${c.name}`, c.description + (c.adminOnly ? ' (admins only)' : '')]))],
           footer: [
-            'Options go in order or as name:value, e.g. /fees 15000 billed:8000. share:yes posts an answer for everyone; details:yes shows all of it.',
+            `${HOW_TO_TYPE[ctx.platform]} share:yes posts an answer for everyone; details:yes shows all of it.`,
+            ...(MESSAGE_ACTION[ctx.platform] ? [MESSAGE_ACTION[ctx.platform]] : []),
             'Try /help jss for one command.',
           ],
         });
@@ -44,6 +45,20 @@ export function helpCommand(list: () => readonly Command[]): Command {
     },
   });
 }
+
+/** Discord fills a command's options by name in its own picker; typed lines take them in order too. */
+const HOW_TO_TYPE: Record<Platform, string> = {
+  discord: "Pick a command, then fill in its options; type an option's name to add one Discord has not shown.",
+  slack: 'Options go in order or as name:value, e.g. /fees 15000 billed:8000.',
+  console: 'Options go in order or as name:value, e.g. /fees 15000 billed:8000.',
+};
+
+/** The "Check this wording" message action (Discord) and message shortcut (Slack): /check on a posted message. */
+const MESSAGE_ACTION: Record<Platform, string> = {
+  discord: "To check a message already posted: its menu (long-press on a phone), Apps, 'Check this wording'.",
+  slack: "To check a message already posted: its More actions menu, 'Check this wording'.",
+  console: '',
+};
 
 /** One command: its usage and description as written (proper names keep their capitals); a group: its sub-commands. */
 function helpLead(name: string, matches: readonly Command[]): string {

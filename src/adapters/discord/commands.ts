@@ -12,12 +12,12 @@ import {
 } from 'discord.js';
 import type { Command } from '../../core/runtime/command.js';
 import { COMMON_OPTIONS, type OptionSpec, shownOptions } from '../../core/runtime/options.js';
+import { registrationError as fail, type Group, groupCommands } from './groups.js';
+import { describeForDiscord } from './wording.js';
 
 export type CommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
 type OptionJson = APIApplicationCommandBasicOption;
 
-/** A top-level command that exists bare and with sub-commands answers bare as this sub-command. */
-export const BARE_SUBCOMMAND = 'use';
 /** A text option with this name may also arrive as a file upload on Discord (CSV imports)... */
 export const ATTACHMENT_OPTION = 'csv';
 /** ...through this extra attachment option beside it; the handler turns the file into the text. */
@@ -28,52 +28,6 @@ const LIMITS = { name: 32, description: 100, options: 25, choices: 25, choiceVal
 const MAX_COMMAND_CHARS = 8000;
 const MAX_TEXT_LENGTH = 6000;
 const NAME = /^[-_a-z0-9]{1,32}$/;
-
-/** One top-level Discord command and which core command answers each of its forms. */
-export interface Group {
-  name: string;
-  /** The command answering the bare form (no sub-command), if there is one. */
-  bare?: Command;
-  subs: { name: string; command: Command }[];
-}
-
-/** Commands grouped under their first word: "contracts add" is sub-command "add" of "contracts". */
-export function groupCommands(commands: readonly Command[]): Group[] {
-  const groups = new Map<string, Group>();
-  for (const command of commands) {
-    const words = command.name.split(' ');
-    const [top = '', sub] = words;
-    if (words.length > 2)
-      fail(command.name, 'the name has more than two words; Discord commands are "group sub" at most');
-    const group = groups.get(top) ?? { name: top, subs: [] };
-    groups.set(top, group);
-    if (group.bare === command || group.subs.some((s) => s.command.name === command.name)) {
-      fail(command.name, 'the name is used by two commands');
-    }
-    if (sub === undefined) group.bare = command;
-    else group.subs.push({ name: sub, command });
-  }
-  for (const group of groups.values()) {
-    if (group.bare && group.subs.length > 0) {
-      if (group.subs.some((s) => s.name === BARE_SUBCOMMAND)) {
-        fail(
-          group.name,
-          `it exists bare and has a sub-command "${BARE_SUBCOMMAND}", which the bare form needs on Discord`,
-        );
-      }
-      group.subs.unshift({ name: BARE_SUBCOMMAND, command: group.bare });
-    }
-  }
-  return [...groups.values()];
-}
-
-/** The core command a Discord interaction names, or undefined for a stale registration. */
-export function resolveCommand(groups: readonly Group[], name: string, sub: string | null): Command | undefined {
-  const group = groups.find((g) => g.name === name);
-  if (!group) return undefined;
-  if (sub === null) return group.subs.length === 0 ? group.bare : undefined;
-  return group.subs.find((s) => s.name === sub)?.command;
-}
 
 /** The registration body for every command, in the order the list gives them. */
 export function buildCommandJson(commands: readonly Command[]): CommandJson[] {
@@ -105,7 +59,7 @@ function groupJson(group: Group): CommandJson {
   const options: APIApplicationCommandSubcommandOption[] = group.subs.map((s) => ({
     type: ApplicationCommandOptionType.Subcommand,
     name: checkName(`${group.name} ${s.name}`, s.name),
-    description: shorten(s.command.description),
+    description: shorten(describeForDiscord(s.command.description)),
     options: optionsJson(s.command),
   }));
   return {
@@ -139,7 +93,7 @@ function topLevel(name: string, description: string, members: Command[]) {
   return {
     type: ApplicationCommandType.ChatInput as const,
     name,
-    description: shorten(description),
+    description: shorten(describeForDiscord(description)),
     default_member_permissions: adminOnly ? String(PermissionFlagsBits.ManageGuild) : null,
     ...(adminOnly ? SERVER_ONLY : EVERYWHERE),
   };
@@ -178,7 +132,7 @@ function optionsJson(command: Command): OptionJson[] {
 function optionJson(command: Command, spec: OptionSpec): OptionJson {
   const base = {
     name: checkName(`${command.name} option ${spec.name}`, spec.name),
-    description: shorten(spec.description),
+    description: shorten(describeForDiscord(spec.description, spec)),
     required: spec.required,
   };
   switch (spec.type) {
@@ -252,8 +206,4 @@ function countChars(json: CommandJson): number {
     (o.choices ?? []).reduce((n, c) => n + String(c.value).length, 0) +
     (o.options ?? []).reduce((n: number, child) => n + walk(child as typeof o), 0);
   return walk(json);
-}
-
-function fail(where: string, problem: string): never {
-  throw new Error(`Discord cannot register /${where}: ${problem}.`);
 }

@@ -16,8 +16,9 @@ import { userErrorAnswer } from '../../core/runtime/run.js';
 import { admitted } from '../admit.js';
 import { reportFault, respond } from '../respond.js';
 import { onButton, onForm } from './buttons.js';
-import { ATTACHMENT_FILE_OPTION, ATTACHMENT_OPTION, type Group, groupCommands, resolveCommand } from './commands.js';
+import { ATTACHMENT_FILE_OPTION, ATTACHMENT_OPTION } from './commands.js';
 import { openForm } from './forms.js';
+import { type Group, groupCommands, resolveCommand } from './groups.js';
 import { onMessageAction } from './messageAction.js';
 import { type DiscordDeps, discordContext, forcedPrivate, interactionSurface } from './surface.js';
 

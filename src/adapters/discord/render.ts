@@ -4,6 +4,7 @@ import { type Block, fitTable, MONO_WIDTH, type Reply } from '../../core/runtime
 import type { Outcome } from '../../core/runtime/run.js';
 import { type ButtonRow, buttonRows, clip, filesOf, plainContent } from './components.js';
 import { plainMarkdown } from './markup.js';
+import { forDiscord } from './wording.js';
 
 /** Discord's embed limits (characters), from its API reference. */
 export const EMBED_LIMITS = {
@@ -52,7 +53,7 @@ interface Piece {
 export function renderDiscord(reply: Reply, outcome: Outcome = 'ok'): DiscordPayload {
   const payload = reply.plain
     ? { content: plainContent(reply), embeds: [] }
-    : { content: clip(plain(reply.lead), EMBED_LIMITS.content) || BLANK, embeds: embedsOf(reply, outcome) };
+    : { content: clip(plain(forDiscord(reply.lead)), EMBED_LIMITS.content) || BLANK, embeds: embedsOf(reply, outcome) };
   const components = buttonRows(reply.actions);
   const flags =
     (reply.visibility === 'private' ? MessageFlags.Ephemeral : 0) | (reply.plain ? MessageFlags.SuppressEmbeds : 0);
@@ -69,7 +70,7 @@ function embedsOf(reply: Reply, outcome: Outcome): APIEmbed[] {
   const colour = OUTCOME_COLOURS[outcome];
   const embeds: APIEmbed[] = [{ color: colour }];
   for (const piece of reply.blocks.flatMap(toPieces)) place(embeds, piece, colour);
-  const footer = clip(reply.footer.join('\n'), EMBED_LIMITS.footer - SHORTENED.length - 1);
+  const footer = clip(forDiscord(reply.footer.join('\n')), EMBED_LIMITS.footer - SHORTENED.length - 1);
   const shortened = fitTotal(embeds, EMBED_LIMITS.total - footer.length - SHORTENED.length - 1);
   const footerText = [footer, shortened ? SHORTENED : ''].filter(Boolean).join('\n');
   if (footerText) (embeds.at(-1) as APIEmbed).footer = { text: footerText };
@@ -79,10 +80,10 @@ function embedsOf(reply: Reply, outcome: Outcome): APIEmbed[] {
 function toPieces(block: Block): Piece[] {
   switch (block.type) {
     case 'text':
-      return [{ text: plain(block.text) }];
+      return [{ text: plain(forDiscord(block.text)) }];
     case 'fields': {
       const inline = block.fields.length > 1 && block.fields.every((f) => f.value.length <= 40 && f.label.length <= 40);
-      return block.fields.map((f) => ({ label: plain(f.label), text: plain(f.value), inline }));
+      return block.fields.map((f) => ({ label: plain(forDiscord(f.label)), text: plain(forDiscord(f.value)), inline }));
     }
     case 'table':
       return toPieces(fitTable(block.columns, block.rows));

@@ -91,6 +91,6 @@ export const COMMON_OPTIONS: readonly OptionSpec[] = [
     name: 'details',
     type: 'boolean',
     required: false,
-    description: 'show the whole answer: every era, every window, the formula',
+    description: 'show the whole answer, with what the short one leaves out',
   },
 ];

@@ -2,13 +2,8 @@
 import { ApplicationCommandOptionType as T } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  BARE_SUBCOMMAND,
-  buildCommandJson,
-  type CommandJson,
-  groupCommands,
-  resolveCommand,
-} from '../../../src/adapters/discord/commands.js';
+import { buildCommandJson, type CommandJson } from '../../../src/adapters/discord/commands.js';
+import { BARE_SUBCOMMAND, groupCommands, resolveCommand } from '../../../src/adapters/discord/groups.js';
 import { commands } from '../../../src/commands/index.js';
 import { type Command, defineCommand } from '../../../src/core/runtime/command.js';
 import { shownOptions } from '../../../src/core/runtime/options.js';
@@ -57,7 +52,7 @@ describe('discord command registration', () => {
       },
       {
         name: 'details',
-        description: 'show the whole answer: every era, every window, the formula',
+        description: 'show the whole answer, with what the short one leaves out',
         type: T.Boolean,
         required: false,
       },

@@ -1,7 +1,8 @@
 // A real discord.js Client that never connects: REST calls are captured and answered locally, and
 // interactions are raw API payloads fed through the client's own dispatch (InteractionCreate action).
 import { type APIApplicationCommandOption, Client, ClientUser, Events, type Interaction } from 'discord.js';
-import { BARE_SUBCOMMAND, buildCommandJson, groupCommands } from '../../../src/adapters/discord/commands.js';
+import { buildCommandJson } from '../../../src/adapters/discord/commands.js';
+import { BARE_SUBCOMMAND, groupCommands } from '../../../src/adapters/discord/groups.js';
 import type { Command } from '../../../src/core/runtime/command.js';
 
 export interface Call {

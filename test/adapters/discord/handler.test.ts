@@ -134,7 +134,7 @@ describe('discord slash commands', () => {
     await fake.dispatch(slashPayload(all, 'testadmin wipe', {}, { permissions: '0' }));
     await fake.dispatch(slashPayload(all, 'testadmin wipe', {}, { permissions: MANAGE_GUILD }));
     const [refused, allowed] = callbacks(fake.calls);
-    expect(visibleText(refused?.body)).toContain('Only workspace admins can use /testadmin wipe');
+    expect(visibleText(refused?.body)).toContain('Only server admins can use /testadmin wipe');
     expect(refused?.body.data.flags).toBe(64);
     expect(allowed?.body.data.content).toBe('Wiped');
   });

@@ -121,7 +121,7 @@ describe('Discord interactions over HTTP', () => {
     );
     const { json } = await post(submit);
     expect(json.type).toBe(4);
-    expect(visibleText(json)).toContain('Added /template thanks');
+    expect(visibleText(json)).toContain('Added /template name:thanks');
     const saved = await loadCommunity({ platform: 'discord', workspaceId: GUILD, store });
     expect(saved.find((t) => t.name === 'thanks')?.text).toBe('Hi {client},\nThank you!');
   });

@@ -170,7 +170,7 @@ describe('discord forms, message command and files', () => {
       MANAGE_GUILD,
     );
     await fake.dispatch(submit);
-    expect(visibleText(callbacks(fake.calls)[1]?.body)).toContain('Added /template thanks');
+    expect(visibleText(callbacks(fake.calls)[1]?.body)).toContain('Added /template name:thanks');
     const saved = await loadCommunity({ platform: 'discord', workspaceId: GUILD, store });
     expect(saved.find((t) => t.name === 'thanks')?.text).toBe('Hi {client},\nThank you!');
   });

@@ -99,6 +99,6 @@ describe('gigdesk installed to a user’s account', () => {
     const body = await answer(
       userInstalled(slashPayload(commands, 'settings', { charts: 'off' }), 'server without the bot', admin),
     );
-    expect(visibleText(body)).toMatch(/Only workspace admins can use \/settings/);
+    expect(visibleText(body)).toMatch(/Only server admins can use \/settings/);
   });
 });

@@ -2,6 +2,7 @@
 // input we can build at the largest length its path accepts, and must answer within 50 ms. A pattern
 // with an ambiguous split (nested or adjacent quantifiers over the same characters) takes seconds here.
 import { describe, expect, it } from 'vitest';
+import { forDiscord } from '../../../src/adapters/discord/wording.js';
 import { commands } from '../../../src/commands/index.js';
 import { checkClient } from '../../../src/core/advice/client.js';
 import { checkOverview } from '../../../src/core/advice/profile.js';
@@ -18,7 +19,7 @@ const SAMPLE = { client: 'x', project: 'y', you: 'z' };
 const now = new Date('2026-06-01T12:00:00Z');
 
 /** The largest text each path takes: a command line, the zod bound of the option, or a CSV file. */
-const MAX = { line: 8000, check: 4000, profile: 6000, client: 6000, template: 1500, csv: 200_000 };
+const MAX = { discord: 6000, line: 8000, check: 4000, profile: 6000, client: 6000, template: 1500, csv: 200_000 };
 
 /** `seed` repeated to `length` characters, ending in a character that makes a match fail at the end. */
 const run = (seed: string, length: number, tail = '\u0001') =>
@@ -103,6 +104,14 @@ const SEEDS = [
   'Mar 14, ',
   '3-',
   '2026 ',
+  // Command lines in an answer, rewritten for Discord: each read over a bounded span.
+  '/jss 1 ',
+  '/jss',
+  '/template a ',
+  '/desk digest on ',
+  ' /help a:',
+  'share:yes ',
+  '/fees "a ',
 ];
 
 const PATHS: [string, number, (text: string) => unknown][] = [
@@ -135,6 +144,7 @@ const PATHS: [string, number, (text: string) => unknown][] = [
       ),
   ],
   ['dates', MAX.csv, (t) => parseDay(t, now)],
+  ['command lines shown on Discord', MAX.discord, (t) => forDiscord(t)],
 ];
 
 /**
