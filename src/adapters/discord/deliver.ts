@@ -8,7 +8,7 @@ import type { Store } from '../../core/store/store.js';
 import { deliverThrough } from '../respond.js';
 import { recipientContext, type Surface, UnreachableError } from '../surface.js';
 import { COMPONENT_LIMITS } from './components.js';
-import { renderDiscord } from './render.js';
+import { renderDiscordMessages } from './render.js';
 
 const DMS_CLOSED = new Set<number | string>([
   RESTJSONErrorCodes.CannotSendMessagesToThisUser,
@@ -29,10 +29,11 @@ export function directMessageSurface(client: Client, to: Recipient, store: Store
     context: () => recipientContext(to, store),
     buttonIds: { room: COMPONENT_LIMITS.customId },
     send: async (reply, outcome) => {
-      // A DM is seen by the recipient alone, and the ephemeral flag is only valid on interaction replies.
-      const { flags: _private, ...message } = renderDiscord(reply, outcome);
       try {
-        await client.users.send(to.userId, message);
+        // A DM is seen by the recipient alone, and the ephemeral flag is only valid on interaction replies.
+        for (const { flags: _private, ...message } of renderDiscordMessages(reply, outcome)) {
+          await client.users.send(to.userId, message);
+        }
       } catch (error) {
         if (error instanceof DiscordAPIError && DMS_CLOSED.has(error.code)) throw new UnreachableError('DMs closed');
         const permanent = permanentDiscordError(error);

@@ -4,6 +4,8 @@ import { type Block, fitTable, MONO_WIDTH, type Reply } from '../../core/runtime
 import type { Outcome } from '../../core/runtime/run.js';
 import { type ButtonRow, buttonRows, clip, filesOf, plainContent } from './components.js';
 import { plainMarkdown } from './markup.js';
+import { ownLinksLive } from './ownLinks.js';
+import { packEmbeds } from './pack.js';
 import { forDiscord } from './wording.js';
 
 /** Discord's embed limits (characters), from its API reference. */
@@ -38,8 +40,6 @@ export const OUTCOME_COLOURS: Record<Outcome, number> = {
   internal_error: 0xb33a3a,
 };
 const BLANK = '\u200b';
-const SHORTENED = '(shortened to fit a Discord message)';
-const MIN_ROOM = 24;
 
 /** A piece of the answer: a labelled field, or text for a description; `code` wraps it in a code block. */
 interface Piece {
@@ -51,30 +51,37 @@ interface Piece {
 
 /** The lead is the message's first line (what a notification shows); the rest goes in an embed. */
 export function renderDiscord(reply: Reply, outcome: Outcome = 'ok'): DiscordPayload {
-  const payload = reply.plain
-    ? { content: plainContent(reply), embeds: [] }
-    : { content: clip(plain(forDiscord(reply.lead)), EMBED_LIMITS.content) || BLANK, embeds: embedsOf(reply, outcome) };
-  const components = buttonRows(reply.actions);
-  const flags =
-    (reply.visibility === 'private' ? MessageFlags.Ephemeral : 0) | (reply.plain ? MessageFlags.SuppressEmbeds : 0);
-  return {
-    ...payload,
-    ...(components.length > 0 ? { components } : {}),
-    ...(reply.attachments.length > 0 ? { files: filesOf(reply.attachments) } : {}),
-    ...(flags ? { flags } : {}),
-    allowedMentions: { parse: [] },
-  };
+  return renderDiscordMessages(reply, outcome)[0];
 }
 
-function embedsOf(reply: Reply, outcome: Outcome): APIEmbed[] {
+/** The answer, then the rest of an answer too long for one message, each message as private as the answer. */
+export function renderDiscordMessages(reply: Reply, outcome: Outcome = 'ok'): [DiscordPayload, ...DiscordPayload[]] {
+  const [embeds = [], ...more] = reply.plain ? [] : embedsOf(reply, outcome);
+  const payload = reply.plain
+    ? { content: plainContent(reply), embeds: [] }
+    : { content: clip(plain(forDiscord(reply.lead)), EMBED_LIMITS.content) || BLANK, embeds };
+  const components = buttonRows(reply.actions);
+  const ephemeral = reply.visibility === 'private' ? MessageFlags.Ephemeral : 0;
+  const flags = ephemeral | (reply.plain ? MessageFlags.SuppressEmbeds : 0);
+  const mentions = { allowedMentions: { parse: [] as [] } };
+  return [
+    {
+      ...payload,
+      ...(components.length > 0 ? { components } : {}),
+      ...(reply.attachments.length > 0 ? { files: filesOf(reply.attachments) } : {}),
+      ...(flags ? { flags } : {}),
+      ...mentions,
+    },
+    ...more.map((rest) => ({ content: '', embeds: rest, ...(ephemeral ? { flags: ephemeral } : {}), ...mentions })),
+  ];
+}
+
+function embedsOf(reply: Reply, outcome: Outcome): APIEmbed[][] {
   const colour = OUTCOME_COLOURS[outcome];
   const embeds: APIEmbed[] = [{ color: colour }];
   for (const piece of reply.blocks.flatMap(toPieces)) place(embeds, piece, colour);
-  const footer = clip(forDiscord(reply.footer.join('\n')), EMBED_LIMITS.footer - SHORTENED.length - 1);
-  const shortened = fitTotal(embeds, EMBED_LIMITS.total - footer.length - SHORTENED.length - 1);
-  const footerText = [footer, shortened ? SHORTENED : ''].filter(Boolean).join('\n');
-  if (footerText) (embeds.at(-1) as APIEmbed).footer = { text: footerText };
-  return embeds.filter((e) => e.description || e.fields?.length || e.footer);
+  const filled = embeds.filter((e) => e.description || e.fields?.length);
+  return packEmbeds(filled, forDiscord(reply.footer.join('\n')), colour);
 }
 
 function toPieces(block: Block): Piece[] {
@@ -124,51 +131,8 @@ function place(embeds: APIEmbed[], piece: Piece, colour: number): void {
   }
 }
 
-/** Keeps the message within Discord's total and embed-count limits; true when something was cut. */
-function fitTotal(embeds: APIEmbed[], budget: number): boolean {
-  let left = budget;
-  const fits = (text: string) => {
-    if (text.length > left) return false;
-    left -= text.length;
-    return true;
-  };
-  for (const [i, embed] of embeds.entries()) {
-    if (i === EMBED_LIMITS.embeds) {
-      embeds.splice(i);
-      return true;
-    }
-    fits(embed.title ?? ''); // at most 256 of a budget of over 3900
-    if (embed.description && !fits(embed.description)) {
-      embed.description = left > MIN_ROOM ? shortenText(embed.description, left) : undefined;
-      embed.fields = undefined;
-      embeds.splice(i + 1);
-      return true;
-    }
-    for (const [j, f] of (embed.fields ?? []).entries()) {
-      if (fits(f.name + f.value)) continue;
-      const room = left - f.name.length;
-      embed.fields = [
-        ...(embed.fields ?? []).slice(0, j),
-        ...(room > MIN_ROOM ? [{ ...f, value: shortenText(f.value, room) }] : []),
-      ];
-      embeds.splice(i + 1);
-      return true;
-    }
-  }
-  return false;
-}
-
-/** Cuts text to `max` characters with an ellipsis; a code block stays closed and loses whole lines only. */
-function shortenText(text: string, max: number): string {
-  const fenced = text.startsWith('```\n') && text.endsWith('\n```');
-  if (!fenced) return clip(text, max);
-  const inner = text.slice(4, max - 6);
-  const cut = inner.lastIndexOf('\n');
-  return `\`\`\`\n${cut > 0 ? inner.slice(0, cut) : inner}\n…\n\`\`\``;
-}
-
-/** Reply text is plain, so markdown in it (often typed by users: templates, names) shows as typed. */
-const plain = plainMarkdown;
+/** Reply text is plain, so markdown in it (often typed by users: templates, names) shows as typed; gigdesk's own links stay links. */
+const plain = (text: string) => ownLinksLive(plainMarkdown(text));
 
 /** Code blocks keep tables aligned and give copy-ready messages Discord's copy button. */
 function wrap(text: string, code?: boolean): string {

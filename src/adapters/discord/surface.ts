@@ -14,7 +14,7 @@ import type { RateLimits } from '../../core/runtime/rateLimit.js';
 import type { Store } from '../../core/store/store.js';
 import type { Surface } from '../surface.js';
 import { COMPONENT_LIMITS } from './components.js';
-import { type DiscordPayload, renderDiscord } from './render.js';
+import { type DiscordPayload, renderDiscordMessages } from './render.js';
 
 /** What every Discord listener needs. */
 export interface DiscordDeps {
@@ -93,12 +93,14 @@ export function interactionSurface(i: RepliableInteraction, deps: DiscordDeps, c
           : i.deferReply(choice.privately ? { flags: MessageFlags.Ephemeral } : {}))),
     },
     send: async (reply, outcome, inPlace) => {
-      const payload = renderDiscord(reply, outcome);
+      const [payload, ...more] = renderDiscordMessages(reply, outcome);
       if (pressed && inPlace && !pressed.replied) await updatePressed(pressed, payload);
       else if (i.replied || pressed?.deferred) message = (await i.followUp(payload)).id;
       else if (i.deferred) message = await sendAfterDefer(i, payload);
       else await i.reply(payload);
       sent = payload;
+      // The rest of an answer too long for one message follows it, as private as the answer.
+      for (const rest of more) await i.followUp(rest);
     },
     // The picture goes inside the answer's last embed (attachment://name); an edit keeps the message's privacy.
     sendChart: async (chart) => {
@@ -108,7 +110,9 @@ export function interactionSurface(i: RepliableInteraction, deps: DiscordDeps, c
       );
       await i.editReply({ message, embeds, files: [file], allowedMentions: { parse: [] } });
     },
-    sendLater: async (reply) => void (await i.followUp(renderDiscord({ ...reply, visibility: 'private' }))),
+    sendLater: async (reply) => {
+      for (const message of renderDiscordMessages({ ...reply, visibility: 'private' })) await i.followUp(message);
+    },
   };
 }
 

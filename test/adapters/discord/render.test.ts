@@ -2,7 +2,12 @@
 import type { APIEmbed } from 'discord.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EMBED_LIMITS, renderDiscord, splitLines } from '../../../src/adapters/discord/render.js';
+import {
+  EMBED_LIMITS,
+  renderDiscord,
+  renderDiscordMessages,
+  splitLines,
+} from '../../../src/adapters/discord/render.js';
 import { copy, fields, pre, reply, table, text } from '../../../src/core/runtime/reply.js';
 
 function totalChars(embeds: APIEmbed[]): number {
@@ -109,13 +114,25 @@ describe('renderDiscord', () => {
     for (const line of shown.split('\n').filter((l) => l.startsWith('2026'))) expect(line).toMatch(/\$500\.00$/);
   });
 
-  it('shortens an answer over 6000 characters and says so in the footer', () => {
+  it('sends an answer over 6000 characters whole in further messages, the footer on the last', () => {
     const long = Array.from({ length: 20 }, (_, i) => text(`${i} ${'word '.repeat(190)}`));
-    const out = renderDiscord(reply({ lead: 'Long', blocks: long, footer: ['Rule: test'] }));
-    withinLimits(out.embeds);
-    const footer = out.embeds.at(-1)?.footer?.text ?? '';
-    expect(footer).toContain('Rule: test');
-    expect(footer).toContain('shortened');
+    const out = renderDiscordMessages(reply({ lead: 'Long', blocks: long, footer: ['Rule: test'] }));
+    expect(out.length).toBeGreaterThan(1);
+    for (const message of out) withinLimits(message.embeds);
+    const all = out
+      .flatMap((m) => m.embeds.flatMap((e) => [e.description ?? '', ...(e.fields ?? []).map((f) => f.value)]))
+      .join('\n');
+    for (let i = 0; i < 20; i++) expect(all).toContain(`${i} word`);
+    expect(out.at(-1)?.embeds.at(-1)?.footer?.text).toBe('Rule: test');
+    expect(JSON.stringify(out)).not.toContain('shortened');
+  });
+
+  it('cuts only past five messages, and says so in the footer', () => {
+    const huge = Array.from({ length: 80 }, (_, i) => text(`${i} ${'word '.repeat(190)}`));
+    const out = renderDiscordMessages(reply({ lead: 'Huge', blocks: huge, footer: ['Rule: test'] }));
+    expect(out).toHaveLength(5);
+    for (const message of out) withinLimits(message.embeds);
+    expect(out.at(-1)?.embeds.at(-1)?.footer?.text).toMatch(/^Rule: test\n\(shortened/);
   });
 
   it('moves fields past 25 into a further embed', () => {
@@ -159,7 +176,9 @@ describe('renderDiscord within limits for any reply', () => {
         fc.string({ maxLength: 400 }),
         fc.array(blockArb, { maxLength: 12 }),
         fc.array(fc.string({ maxLength: 800 }), { maxLength: 4 }),
-        (lead, blocks, footer) => withinLimits(renderDiscord(reply({ lead, blocks, footer })).embeds),
+        (lead, blocks, footer) => {
+          for (const message of renderDiscordMessages(reply({ lead, blocks, footer }))) withinLimits(message.embeds);
+        },
       ),
       { numRuns: 300 },
     );
