@@ -3,6 +3,7 @@ import { COURSE_SOURCE } from '../core/advice/facts.js';
 import { ENDING, INVITE_HELPERS } from '../core/advice/guidance.js';
 import { type ProfileOptions, profileChecklist } from '../core/advice/profileChecklist.js';
 import { dayOf } from '../core/dates.js';
+import { type Contract, contractName } from '../core/jss/contracts.js';
 import { loadLog } from '../core/jss/contractsStore.js';
 import { inviteFacts, reviewCost, revisions } from '../core/jss/logQuestions.js';
 import { REVIEWS_IN_VIEW } from '../core/jss/momentum.js';
@@ -31,13 +32,14 @@ async function revise(ctx: Context): Promise<Reply> {
   const today = dayOf(ctx.now);
   const { now, each } = revisions(await contractsOf(ctx), today);
   const [top] = each;
+  const name = (c: Contract) => contractName(c, ctx.visibility ?? 'private');
   if (!top) return reply({ lead: 'No negative in your 24-month window, so no revision would change your JSS.' });
   const lines = each.map(
     (r) =>
-      `${r.contract.client} (#${r.contract.id}, ${formatDollars(r.contract.amountCents)}): ${r.percent} %, weighted ${r.weighted ?? '-'} %`,
+      `${name(r.contract)}, ${formatDollars(r.contract.amountCents)}: ${r.percent} %, weighted ${r.weighted ?? '-'} %`,
   );
   return reply({
-    lead: `A revision from ${top.contract.client} (#${top.contract.id}) lifts your JSS most: from ${now ?? 0} % to ${top.percent} %, ${top.weighted} % weighted by contract value.`,
+    lead: `A revision from ${name(top.contract)} lifts your JSS most: from ${now ?? 0} % to ${top.percent} %, ${top.weighted} % weighted by contract value.`,
     blocks: [
       text(lines.slice(0, 6).join('\n')),
       text(
@@ -54,7 +56,7 @@ async function cost(ctx: Context): Promise<Reply> {
     return reply({ lead: `No negative among your last ${REVIEWS_IN_VIEW} reviews, so none costs you there.` });
   const atStake = found.jobsInView * found.averageCents;
   return reply({
-    lead: `An estimate: at your average contract of ${formatDollars(found.averageCents)}, about ${formatDollars(atStake)} of work is bid for while the negative from ${found.negative.client} is in view.`,
+    lead: `An estimate: at your average contract of ${formatDollars(found.averageCents)}, about ${formatDollars(atStake)} of work is bid for while the negative from ${contractName(found.negative, ctx.visibility ?? 'private')} is in view.`,
     blocks: [
       text(
         `Clients read your ten newest reviews first, so it stays in view for ${plural(found.jobsInView, 'more reviewed job')}. Quick, well-reviewed jobs push it out sooner.`,

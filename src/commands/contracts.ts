@@ -20,6 +20,9 @@ import { fields, reply, table, text } from '../core/runtime/reply.js';
 import { contractsImport } from './contractsImport.js';
 
 const PAGE_SIZE = 20;
+/** The whole log is never posted in the channel; a score from it can be (names by number only). */
+const WHOLE_LOG =
+  'your log names every client, with amounts and outcomes. /jss share:yes posts your score without them.';
 const OUTCOME_CHOICES = ['successful', 'neutral', 'negative', 'none', '5', '4.5', '4', '3', '2', '1'];
 
 function describe(c: Omit<Contract, 'id'>): string {
@@ -79,6 +82,7 @@ export const contractsList = defineCommand({
     if (contracts.length === 0) {
       return reply({
         lead: 'Your contract log is empty.',
+        keepPrivate: WHOLE_LOG,
         blocks: [
           text(
             'Add one with /contracts add 2026-03-14 successful 1200 acme, or paste CSV lines into /contracts import.',
@@ -119,7 +123,11 @@ export const contractsList = defineCommand({
     return reply({
       lead: `Your log has ${plural(contracts.length, 'contract')}; the latest ended on ${latest}.`,
       blocks: [table(['#', 'Ended', 'Outcome', 'Amount', 'Client'], rows)],
-      details: [...(extras.length > 0 ? [fields(extras)] : []), ...momentumBlocks(contracts, dayOf(ctx.now))],
+      keepPrivate: WHOLE_LOG,
+      details: [
+        ...(extras.length > 0 ? [fields(extras)] : []),
+        ...momentumBlocks(contracts, dayOf(ctx.now), 'private'),
+      ],
       footer: [
         ...(pages > 1 ? [`Page ${page} of ${pages}: /contracts list page:${page < pages ? page + 1 : 1}`] : []),
         // A placeholder, not a real id: a hint copied as printed must not delete a contract.
@@ -209,7 +217,8 @@ export const contractsExport = defineCommand({
   options: z.object({}),
   run: async (_args, ctx) => {
     const { contracts } = await loadLog(ctx);
-    if (contracts.length === 0) return reply({ lead: 'Your contract log is empty, so there is nothing to export.' });
+    if (contracts.length === 0)
+      return reply({ lead: 'Your contract log is empty, so there is nothing to export.', keepPrivate: WHOLE_LOG });
     const csv = contractsToCsv(contracts);
     return reply({
       lead: `Here is your contract log as a CSV file: ${plural(contracts.length, 'contract')}.`,
@@ -224,6 +233,7 @@ export const contractsExport = defineCommand({
           alt: `${plural(contracts.length, 'contract')} from your log, one per line`,
         },
       ],
+      keepPrivate: WHOLE_LOG,
     });
   },
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { Contract } from '../core/jss/contracts.js';
+import { type Contract, contractName } from '../core/jss/contracts.js';
 import { loadLog } from '../core/jss/contractsStore.js';
-import { contractName } from '../core/jss/logNotes.js';
 import {
   MAX_ALERTS,
   type PlannedAlert,
@@ -26,7 +25,7 @@ function planBlocks(jobs: readonly PlannedAlert[], contracts: readonly Contract[
   if (jobs.length === 0) return [];
   const name = (id: number) => {
     const contract = contracts.find((c) => c.id === id);
-    return contract ? contractName(contract) : `#${id}`;
+    return contract ? contractName(contract, 'private', { short: true }) : `#${id}`;
   };
   const lines = jobs.slice(0, SHOWN).map((a) => `${a.day}: ${name(a.contractId)} leaves the ${a.months}-month window`);
   if (jobs.length > SHOWN) lines.push(`…and ${plural(jobs.length - SHOWN, 'later one')}.`);

@@ -56,7 +56,7 @@ export const jss = defineCommand({
     }
     const today = dayOf(ctx.now);
     const alertsOn = (await windowAlertSetting(ctx)) !== undefined;
-    const answer = logReply(log.contracts, today, args.target, { alertsOn });
+    const answer = logReply(log.contracts, today, args.target, { alertsOn, shownTo: ctx.visibility });
     const planned = args.planned ? plannedContracts(log.contracts, today, args.planned) : [];
     const chart = args.chart === 'on' ? jssChart(log.contracts, today, args.target, planned) : undefined;
     const withChart = chart ? { ...answer, chart } : answer;

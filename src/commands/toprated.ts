@@ -103,6 +103,7 @@ export const toprated = defineCommand({
         risingTalent: args.rising_talent,
         agency: args.agency,
         largeContractCents: args.large === undefined ? undefined : Math.round(args.large * 100),
+        shownTo: ctx.visibility,
       });
     const results = new Map(RULES.map((rule) => [rule, check(rule)] as const));
     const chosen = results.get(args.rule) as TopRatedResult;

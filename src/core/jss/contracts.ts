@@ -1,6 +1,7 @@
 // A user's contract log: the record, outcome wording (including stars), and the stored shape.
 import { type Day, dayFromIso, isoOfDay, parseDay } from '../dates.js';
 import { UserError } from '../runtime/errors.js';
+import type { Visibility } from '../runtime/reply.js';
 import { parseBoolean, parseNumber } from '../runtime/textArgs.js';
 
 export type Outcome = 'successful' | 'neutral' | 'negative' | 'none';
@@ -218,6 +219,15 @@ export function formatIds(ids: readonly number[]): string {
 
 export const endDay = (c: Contract): Day => dayFromIso(c.end);
 export const clientKey = (c: Contract): string => c.client.toLowerCase();
+
+/**
+ * How an answer names a contract. Its owner reads "Bolt Industries #2" (short: "Bolt Indust… #2", so a
+ * table fits 64 columns); a shared answer is read by the whole channel, so it names no client: "#2".
+ */
+export function contractName(c: Pick<Contract, 'client' | 'id'>, shownTo: Visibility, { short = false } = {}): string {
+  if (shownTo === 'public') return `#${c.id}`;
+  return `${short && c.client.length > 12 ? `${c.client.slice(0, 11)}…` : c.client} #${c.id}`;
+}
 
 /**
  * Another workspace's log merged into this one (a person's logs from several servers become one):

@@ -2,14 +2,11 @@
 // star estimate, and which rules the footer cites; each said only when it is true of this log.
 import type { Day } from '../dates.js';
 import { formatCount, plural } from '../runtime/format.js';
-import { type Contract, endDay, starsLabel } from './contracts.js';
+import type { Visibility } from '../runtime/reply.js';
+import { contractName, endDay, starsLabel } from './contracts.js';
 import { jssRule } from './rules.js';
 import { type Counts, percentOf } from './score.js';
 import { type Eligibility, inWindow, type LogIndex } from './windows.js';
-
-/** "acme #2", the client cut short so tables that name it fit 64 columns. */
-export const contractName = (c: Pick<Contract, 'client' | 'id'>) =>
-  `${c.client.length > 12 ? `${c.client.slice(0, 11)}…` : c.client} #${c.id}`;
 
 /**
  * Why the contracts counted differ from those logged in 24 months; undefined when every one counts.
@@ -33,7 +30,7 @@ export function leftOutText(e: Eligibility, counted = false): string | undefined
 const SOURCED = "gigdesk's own estimate, as only 4 stars and up has a source";
 
 /** Under 4 stars has no published outcome (FACTS §3): what the 24-month score would be the other way. */
-export function starsNote(index: LogIndex, today: Day, counts: Counts): string | undefined {
+export function starsNote(index: LogIndex, today: Day, counts: Counts, shownTo: Visibility): string | undefined {
   const rated = index.eligible.filter(
     (c) => c.stars !== undefined && c.stars < 4 && c.outcome !== 'successful' && inWindow(endDay(c), today, 24),
   );
@@ -46,7 +43,7 @@ export function starsNote(index: LogIndex, today: Day, counts: Counts): string |
   const [only] = rated;
   const what =
     rated.length === 1 && only
-      ? `${contractName(only)}'s ${starsLabel(only.stars ?? 0)} count${only.stars === 1 ? 's' : ''}`
+      ? `${contractName(only, shownTo, { short: true })}'s ${starsLabel(only.stars ?? 0)} count${only.stars === 1 ? 's' : ''}`
       : `${formatCount(rated.length)} ratings under 4 stars count`;
   if (negative === 0) return `${what} as neutral: ${SOURCED}. Counted negative, your score would be ${asNegative} %.`;
   if (neutral === 0) return `${what} as negative: ${SOURCED}. Counted neutral, your score would be ${asNeutral} %.`;

@@ -3,9 +3,9 @@
 
 import { type Day, isoOfDay } from '../dates.js';
 import { formatCount, plural } from '../runtime/format.js';
-import { type Block, fields, pre, type Reply, reply, table, text } from '../runtime/reply.js';
-import type { Contract } from './contracts.js';
-import { contractName, leftOutText, rulesFooter, starsNote } from './logNotes.js';
+import { type Block, fields, pre, type Reply, reply, table, text, type Visibility } from '../runtime/reply.js';
+import { type Contract, contractName } from './contracts.js';
+import { leftOutText, rulesFooter, starsNote } from './logNotes.js';
 import { momentumBlocks } from './momentum.js';
 import { chartText, crossingOf, noScoreFrom, stepOn } from './projection.js';
 import { exactPercent, hiddenLines, jssLead } from './quickReply.js';
@@ -59,24 +59,35 @@ function visibilityText(e: Eligibility): string {
       : `Your JSS is probably not visible yet: ${counted}; the newer help asks for 2 of each.`;
 }
 
-function eventRows(roadmap: Roadmap): string[][] {
+function eventRows(roadmap: Roadmap, shownTo: Visibility): string[][] {
   return roadmap.events
     .slice(0, MAX_EVENT_ROWS)
-    .map((e) => [isoOfDay(e.day), `${e.months} months`, contractName(e.contract), show(e.twentyFour), show(e.bestOf)]);
+    .map((e) => [
+      isoOfDay(e.day),
+      `${e.months} months`,
+      contractName(e.contract, shownTo, { short: true }),
+      show(e.twentyFour),
+      show(e.bestOf),
+    ]);
 }
 
 /**
  * The first day waiting helps: a negative leaves the 24-month window and fewer contracts are needed.
  * `seenOn`, while the score may not show: its contracts with feedback on a day, to say when it should.
  */
-function waitingLine(roadmap: Roadmap, target: number, seenOn?: (day: Day) => number): string | undefined {
+function waitingLine(
+  roadmap: Roadmap,
+  target: number,
+  shownTo: Visibility,
+  seenOn?: (day: Day) => number,
+): string | undefined {
   const [now, later] = roadmap.catchUp;
   if (!later || later.needed === undefined) return undefined;
   // Only when waiting lowers the count: never advice to reach a target already met, or one that grows.
   if (now?.needed !== undefined && later.needed >= now.needed) return undefined;
   const leaving = roadmap.events.find((e) => e.months === 24 && e.day === later.day);
   const what = leaving
-    ? `the negative from ${contractName(leaving.contract)} leaves the window`
+    ? `the negative from ${contractName(leaving.contract, shownTo, { short: true })} leaves the window`
     : 'a negative leaves the window';
   if (later.needed > 0) {
     const need = `${plural(later.needed, 'more successful contract')} ${later.needed === 1 ? 'is' : 'are'} enough`;
@@ -134,6 +145,8 @@ function waitingLead(c: Counts, target: number, hidden: string, path: string): s
 /** What the answer knows of the user's settings, for a hint that never suggests what is already on. */
 export interface LogReplyOptions {
   alertsOn?: boolean;
+  /** 'public' for a shared answer, which names contracts by number only (contractName). */
+  shownTo?: Visibility;
 }
 
 export function logReply(
@@ -142,6 +155,7 @@ export function logReply(
   target: number,
   options: LogReplyOptions = {},
 ): Reply {
+  const { shownTo = 'private' } = options;
   const index = indexLog(contracts);
   const roadmap = roadmapFor(contracts, today, target, index);
   const counts = countsAt(index, today, 24);
@@ -170,7 +184,7 @@ export function logReply(
     blocks.push(text(olderRuleLine(index, today, target, best.percent, percentAt(index, today, 24), path.now)));
   }
   const seenOn = (day: Day) => eligibilityAt(contracts, day).contracts;
-  const waiting = waitingLine(roadmap, target, hidden ? seenOn : undefined);
+  const waiting = waitingLine(roadmap, target, shownTo, hidden ? seenOn : undefined);
   // The lead already gives the first later count; the line stays when it says more (the score once it is 0).
   const [, later] = roadmap.catchUp;
   const repeats = path.sooner !== undefined && later?.day === path.sooner.day;
@@ -189,7 +203,7 @@ export function logReply(
   const leftOut = counts.total > 0 ? leftOutText(e, !hidden) : undefined;
   if (!hidden) blocks.push(text([seen, leftOut].filter(Boolean).join(' ')));
   else if (leftOut) blocks.push(text(leftOut));
-  const stars = counts.total > 0 ? starsNote(index, today, counts) : undefined;
+  const stars = counts.total > 0 ? starsNote(index, today, counts, shownTo) : undefined;
   if (stars) blocks.push(text(stars));
 
   const details: Block[] = [...(hidden ? [text(seen)] : []), ...windowBlocks(index, today)];
@@ -197,7 +211,7 @@ export function logReply(
     const more = roadmap.events.length - MAX_EVENT_ROWS;
     details.push(
       text('When each negative leaves a window, with no new contracts (scores on that day):'),
-      table(['Date', 'Window', 'Negative', '24-month', 'Best-of'], eventRows(roadmap)),
+      table(['Date', 'Window', 'Negative', '24-month', 'Best-of'], eventRows(roadmap, shownTo)),
     );
     if (more > 0) details.push(text(`…and ${plural(more, 'later change')} not listed.`));
   } else {
@@ -211,7 +225,7 @@ export function logReply(
   return reply({
     lead,
     blocks,
-    details: [...details, ...momentumBlocks(contracts, today)],
+    details: [...details, ...momentumBlocks(contracts, today, shownTo)],
     footer: [
       `${JSS_RULE.name}, on your log as of ${isoOfDay(today)}. An estimate: Upwork does not publish its algorithm.`,
       rulesFooter(percentAt(index, today, 24), best?.percent),

@@ -2,8 +2,8 @@
 
 import { type Day, isoOfDay } from '../dates.js';
 import { formatCount, plural } from '../runtime/format.js';
-import { type Block, text } from '../runtime/reply.js';
-import { type Contract, endDay, starsLabel } from './contracts.js';
+import { type Block, text, type Visibility } from '../runtime/reply.js';
+import { type Contract, contractName, endDay, starsLabel } from './contracts.js';
 
 /** How many reviews a client sees first on a profile (course material). */
 export const REVIEWS_IN_VIEW = 10;
@@ -56,8 +56,8 @@ export function momentumOf(contracts: readonly Contract[], today: Day): Momentum
   return { lastTen, perMonth, negatives };
 }
 
-/** The lines /jss and /contracts list show in their details. */
-export function momentumBlocks(contracts: readonly Contract[], today: Day): Block[] {
+/** The lines /jss and /contracts list show in their details; `shownTo` 'public' names contracts by number only. */
+export function momentumBlocks(contracts: readonly Contract[], today: Day, shownTo: Visibility): Block[] {
   const m = momentumOf(contracts, today);
   if (m.lastTen.length === 0) return [text('Review momentum: no review in your log yet.')];
   const count = (outcome: Contract['outcome']) => m.lastTen.filter((c) => c.outcome === outcome).length;
@@ -71,14 +71,14 @@ export function momentumBlocks(contracts: readonly Contract[], today: Day): Bloc
   for (const n of m.negatives) {
     const when = n.outOfView === undefined ? '' : `, around ${isoOfDay(n.outOfView)}`;
     lines.push(
-      `The negative from ${n.contract.client} (#${n.contract.id}, ${n.contract.end}) is number ${n.position} of ${m.lastTen.length}: it drops out of view after ${plural(n.jobsLeft, 'more reviewed job')}${when} (${pace}).`,
+      `The negative from ${contractName(n.contract, shownTo)} (${n.contract.end}) is number ${n.position} of ${m.lastTen.length}: it drops out of view after ${plural(n.jobsLeft, 'more reviewed job')}${when} (${pace}).`,
     );
   }
   // Under 4 stars has no published outcome (FACTS §3): name it, so "no negative" never hides a 3.5.
   const underFour = m.lastTen.filter((c) => c.stars !== undefined && c.stars < 4);
   for (const c of underFour) {
     lines.push(
-      `${c.client} (#${c.id}) gave ${starsLabel(c.stars ?? 0)}, counted ${c.outcome} by gigdesk's estimate (only 4 stars and up has a source); a client reads the stars.`,
+      `${contractName(c, shownTo)} gave ${starsLabel(c.stars ?? 0)}, counted ${c.outcome} by gigdesk's estimate (only 4 stars and up has a source); a client reads the stars.`,
     );
   }
   if (m.negatives.length === 0)

@@ -2,7 +2,8 @@
 
 import type { Day } from '../dates.js';
 import { plural } from '../runtime/format.js';
-import { type Contract, endDay } from './contracts.js';
+import type { Visibility as ShownTo } from '../runtime/reply.js';
+import { type Contract, contractName, endDay } from './contracts.js';
 import { roadmapFor } from './roadmap.js';
 import {
   CHECKPOINTS,
@@ -56,6 +57,8 @@ export interface TopRatedInput {
   largeContractCents?: number;
   /** Holding Rising Talent stands in for the weekly score checks, but only before a JSS shows (FACTS §4, §7). */
   risingTalent?: boolean;
+  /** 'public' for a shared answer, which names contracts by number only (contractName). */
+  shownTo?: ShownTo;
 }
 
 export interface TopRatedResult {
@@ -111,7 +114,7 @@ export function topRatedCheck(input: TopRatedInput): TopRatedResult {
   const first = contracts.reduce<Day | undefined>((min, c) => Math.min(min ?? endDay(c), endDay(c)), undefined);
   const earned = contracts.filter((c) => inWindow(endDay(c), today, 12)).reduce((sum, c) => sum + c.amountCents, 0);
   const plusCents = input.agency ? 2_000_000 : 1_000_000;
-  const large = largeContractCheck(contracts, today, input.largeContractCents);
+  const large = largeContractCheck(contracts, today, input.largeContractCents, input.shownTo);
   const active = contracts.some((c) => today - endDay(c) <= 90);
   const daysSinceFirst = first === undefined ? 0 : today - first;
   const seen = scoreSeen(contracts, today);
@@ -230,13 +233,18 @@ export const LARGE_CONTRACT_CENTS = { lowest: 500_000, highest: 3_000_000 } as c
 const SIZE_RULE = '$5,000 reported for design and writing, more in other categories, up to $30,000';
 
 /** Plus: a large contract in the last 12 months with feedback and no negative outcome, at the size the user gave. */
-export function largeContractCheck(contracts: readonly Contract[], today: Day, sizeCents: number | undefined): Check {
+export function largeContractCheck(
+  contracts: readonly Contract[],
+  today: Day,
+  sizeCents: number | undefined,
+  shownTo: ShownTo = 'private',
+): Check {
   const withFeedback = contracts
     .filter((c) => (c.outcome === 'successful' || c.outcome === 'neutral') && !c.clientRemoved)
     .filter((c) => inWindow(endDay(c), today, 12))
     .sort((a, b) => b.amountCents - a.amountCents);
   const at = (cents: number) => withFeedback.find((c) => c.amountCents >= cents);
-  const which = (c: Contract) => `#${c.id}, ${c.client}, ${dollars(c.amountCents)}`;
+  const which = (c: Contract) => `${contractName(c, shownTo)}, ${dollars(c.amountCents)}`;
   const item = `a large contract with feedback and no negative in 12 months (${sizeCents === undefined ? 'size by category' : `${dollars(sizeCents)}+`})`;
   if (sizeCents !== undefined) {
     const found = at(sizeCents);

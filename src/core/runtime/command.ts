@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Store } from '../store/store.js';
 import type { RateLimits } from './rateLimit.js';
-import type { Reply } from './reply.js';
+import type { Reply, Visibility } from './reply.js';
 
 export type Platform = 'discord' | 'slack' | 'console';
 
@@ -16,6 +16,8 @@ export interface Context {
   /** The clock every date computation uses; tests pin it. */
   now: Date;
   store: Store;
+  /** 'public' while a command builds an answer share:yes posts in the channel (set by the run, never by adapters). */
+  visibility?: Visibility;
   /** Why the platform lets nothing be shared here, when it forces every answer private. */
   privateOnly?: string;
   /** Where a private answer's chart is drawn only on request: the line that says how (a Chart button). */

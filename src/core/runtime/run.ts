@@ -44,7 +44,9 @@ async function counted(ctx: Context, answer: () => Promise<Answer>): Promise<Ans
 async function answerCommand(command: Command, given: Record<string, unknown>, ctx: Context): Promise<Answer> {
   return guarded(ctx, command, async () => {
     const call = await runChecks({ command, ctx, given, args: given, common: {} });
-    const result = await command.run(call.args, ctx);
+    // The whole channel reads a shared answer: the command builds it knowing so (it names no client).
+    const shared = call.common.share && !command.alwaysPrivate && !ctx.privateOnly;
+    const result = await command.run(call.args, shared ? { ...ctx, visibility: 'public' } : ctx);
     const { note, ...apart } = await chartApart(ctx, result, call.given, call.common.share);
     const shown = note ? { ...result, blocks: [...result.blocks, text(note)] } : result;
     return withCommonOptions(command, call.given, shown, call.common, { privateOnly: ctx.privateOnly, ...apart });

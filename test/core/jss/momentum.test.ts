@@ -102,7 +102,7 @@ describe('/jss planned and /contracts edit client_removed', () => {
     const details = replyText((await runText('/jss', commands, ctx)).reply);
     expect(details).toContain('Your last 3 reviews, what a client reads first: 2 successful, 0 neutral, 1 negative.');
     expect(details).toContain(
-      'The negative from bolt (#2, 2026-04-02) is number 2 of 3: it drops out of view after 9 more reviewed jobs',
+      'The negative from bolt #2 (2026-04-02) is number 2 of 3: it drops out of view after 9 more reviewed jobs',
     );
   });
 
