@@ -1,5 +1,6 @@
 // A message someone posted, checked through a platform's message action (Discord "Check this wording",
 // the Slack shortcut): /check reads it whole, privately, or says why it cannot; never a silent cut of it.
+// Its answer offers no Share: the message may be another member's.
 import type { Command } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
 import { formatCount } from '../core/runtime/format.js';
@@ -17,7 +18,8 @@ export async function checkPosted(
 ): Promise<void> {
   const most = check && optionSpecs(check).find((s) => s.name === 'text')?.maxLength;
   if (check && content.trim() !== '' && (most === undefined || content.length <= most)) {
-    await respond(surface, { command: check, args: { text: content } });
+    // posted: worded for a message already sent, and never shared (it may quote another member).
+    await respond(surface, { command: check, args: { text: content, posted: true } });
     return;
   }
   const problem =

@@ -25,6 +25,6 @@ export async function onMessageAction(i: MessageContextMenuCommandInteraction, d
   const check = deps.commands.find((c) => c.name === CHECK_COMMAND);
   const content = i.targetMessage.content;
   const surface = interactionSurface(i, deps, { early: false, privately: true });
-  // Always private: share is never passed, so the answer goes to the person who used the action alone.
+  // Always private: share is never passed and the answer offers none (posted.ts), so it is for the asker alone.
   await checkPosted(surface, check, content, 'That message has no text to check (only pictures or embeds).');
 }

@@ -66,7 +66,7 @@ export function interactionRoutes(
     await respond(surface(origin), { press: view.callback_id, commands: deps.commands, typed });
   };
 
-  // Private to the person who used it: /check runs without share, so its answer is ephemeral.
+  // Private to the person who used it: /check runs without share and offers none (posted.ts), so it stays ephemeral.
   const checkWording = async ({ ack, shortcut, respond: reply, client }: ShortcutArgs) => {
     await ack();
     if (shortcut.type !== 'message_action') return;

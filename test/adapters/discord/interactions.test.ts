@@ -196,6 +196,10 @@ describe('discord forms, message command and files', () => {
     const answer = callbacks(fake.calls)[0]?.body;
     expect(answer.data.flags).toBe(64);
     expect(visibleText(answer).toLowerCase()).toContain('5 star');
+    // Someone else's posted message: no Share (it would quote them in public), worded for a sent message.
+    expect(buttonsIn(answer).map((b) => b.label)).not.toContain('Share in channel');
+    expect(answer.data.content).toMatch(/^This message would need one change/);
+    expect(visibleText(answer)).not.toContain('before you send this');
   });
 
   it('sends /mydata export as a complete JSON file, however much is stored', async () => {

@@ -117,6 +117,10 @@ describe('Slack forms, the message shortcut and files', () => {
     const [answer] = await h.waitForCalls('response_url', 1);
     expect(answer?.body.response_type).toBe('ephemeral');
     expect(visibleText(messageOf(answer)).toLowerCase()).toContain('5 star');
+    // Someone else's posted message: no Share (it would quote them in public), worded for a sent message.
+    expect(buttonsOf(messageOf(answer)).map((b) => b.text.text)).not.toContain('Share in channel');
+    expect(messageOf(answer).text).toMatch(/^This message would need one change/);
+    expect(visibleText(messageOf(answer))).not.toContain('before you send this');
   });
 
   it('refuses a message longer than /check reads instead of checking a cut of it', async () => {
