@@ -20,11 +20,12 @@ export const check = defineCommand({
   description: "Check a client message against Upwork's feedback rules before you send it",
   longText: 'text',
   options: z.object({
-    text: z.string().min(1).max(4000).describe('the message you plan to send'),
+    // Before the text: the line-length refusal names the last option, which is the text.
     posted: z
       .boolean()
       .optional()
       .meta({ description: 'the text is a message already posted (the message action sets it)', hidden: true }),
+    text: z.string().min(1).max(4000).describe('the message you plan to send'),
   }),
   run: ({ text: message, posted }) => {
     const kept = posted ? { keepPrivate: POSTED_ONLY } : {};

@@ -16,7 +16,7 @@ import { momentumBlocks } from '../core/jss/momentum.js';
 import { type Command, defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
 import { formatCents, plural } from '../core/runtime/format.js';
-import { fields, reply, table, text } from '../core/runtime/reply.js';
+import { fields, NOT_FOR_CHANNEL, reply, table, text } from '../core/runtime/reply.js';
 import { contractsImport } from './contractsImport.js';
 
 const PAGE_SIZE = 20;
@@ -67,6 +67,7 @@ export const contractsAdd = defineCommand({
     return reply({
       lead: `Added #${log.nextId} to your log, which now has ${plural(updated.contracts.length, 'contract')}.`,
       blocks,
+      keepPrivate: NOT_FOR_CHANNEL.change,
       footer: [...(contract.stars === undefined ? [] : [STARS_RULE]), 'Try /jss to score your log.'],
     });
   },
@@ -164,6 +165,7 @@ export const contractsRemove = defineCommand({
     const remaining = after.contracts;
     return reply({
       lead: `Removed ${formatIds(wanted)} from your log; ${plural(remaining.length, 'contract')} left.`,
+      keepPrivate: NOT_FOR_CHANNEL.change,
     });
   },
 });
@@ -184,7 +186,7 @@ export const contractsClear = defineCommand({
   run: async ({ confirm, count }, ctx) => {
     const log = await loadLog(ctx);
     const n = log.contracts.length;
-    if (n === 0) return reply({ lead: 'Your contract log is already empty.' });
+    if (n === 0) return reply({ lead: 'Your contract log is already empty.', keepPrivate: NOT_FOR_CHANNEL.empty });
     // A button deletes what its prompt counted; when the log changed since, it asks again.
     const changed = count !== undefined && count !== n;
     if (!confirm || changed) {
@@ -193,6 +195,7 @@ export const contractsClear = defineCommand({
           ? `Nothing deleted: your log holds ${plural(n, 'contract')} now, not the ${count} the prompt showed.`
           : `Nothing deleted yet: this would delete all ${plural(n, 'contract')} in your log.`,
         blocks: [text('To go ahead: /contracts clear confirm:yes')],
+        keepPrivate: NOT_FOR_CHANNEL.prompt,
         actions: [
           {
             label: 'Delete my contract log',
@@ -206,7 +209,7 @@ export const contractsClear = defineCommand({
     }
     await changeLog(ctx, () => ({ nextId: 1, contracts: [] }));
     const what = log.contracts.length === 1 ? 'the one contract' : `all ${plural(log.contracts.length, 'contract')}`;
-    return reply({ lead: `Deleted ${what} in your log.` });
+    return reply({ lead: `Deleted ${what} in your log.`, keepPrivate: NOT_FOR_CHANNEL.change });
   },
 });
 

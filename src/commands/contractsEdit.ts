@@ -4,7 +4,7 @@ import { changeLog } from '../core/jss/contractsStore.js';
 import { indexLog, percentAt } from '../core/jss/windows.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
-import { reply, text } from '../core/runtime/reply.js';
+import { NOT_FOR_CHANNEL, reply, text } from '../core/runtime/reply.js';
 
 const show = (p: number | undefined) => (p === undefined ? 'no score' : `${p} %`);
 
@@ -48,6 +48,7 @@ export const contractsEdit = defineCommand({
     return reply({
       lead,
       blocks: [text(why), text(`See every window with /jss; ${undo}.`)],
+      keepPrivate: NOT_FOR_CHANNEL.change,
       footer: [
         'Source: the course material the project is built from (removed client feedback stops counting). Estimate: Upwork does not publish its algorithm.',
       ],

@@ -6,7 +6,7 @@ import { changeLog } from '../core/jss/contractsStore.js';
 import { defineCommand, type Platform } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
 import { plural } from '../core/runtime/format.js';
-import { type Block, reply, text } from '../core/runtime/reply.js';
+import { type Block, NOT_FOR_CHANNEL, reply, text } from '../core/runtime/reply.js';
 
 const MAX_ERROR_LINES = 15;
 /** How to send the lines themselves, where the person is. */
@@ -94,6 +94,7 @@ export const contractsImport = defineCommand({
     return reply({
       lead: `Imported ${plural(added, 'new contract')}${range}${already}.`,
       blocks,
+      keepPrivate: NOT_FOR_CHANNEL.change,
       footer: [...(starred ? [STARS_RULE] : []), 'Try /jss to score your log.'],
     });
   },

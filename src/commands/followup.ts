@@ -15,7 +15,7 @@ import { loadFollowups, snoozeFollowup, startFollowup, stopFollowup } from '../c
 import { cleanValues, TONES } from '../core/messages/templates.js';
 import { type Context, defineCommand } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
-import { type Block, reply, table, text } from '../core/runtime/reply.js';
+import { type Block, NOT_FOR_CHANNEL, reply, table, text } from '../core/runtime/reply.js';
 
 const ONLY_YOU =
   'Reminders come only to you (a direct message; printed here in the console). The client never hears from gigdesk.';
@@ -116,6 +116,7 @@ export const followupStart = defineCommand({
       blocks,
       actions: message.actions,
       details: [table(['Date', 'Step', 'Status'], stepRows(followup))],
+      keepPrivate: NOT_FOR_CHANNEL.change,
       footer: [zoneFooter(tz), LADDER_SOURCE, 'Try /followup list to see every ladder.'],
     });
   },
@@ -132,6 +133,7 @@ export const followupList = defineCommand({
       return reply({
         lead: 'You have no follow-ups running.',
         blocks: [text('Start one after a final delivery: /followup start client:Alex delivered:today')],
+        keepPrivate: NOT_FOR_CHANNEL.empty,
       });
     }
     const rows = list.map((f) => {
@@ -159,6 +161,7 @@ export const followupList = defineCommand({
         .slice(0, MAX_LADDER_BUTTONS)
         .flatMap((f) => ladderActions(f, `#${f.id} `)),
       lead: `You have ${list.length} follow-up${list.length === 1 ? '' : 's'}${due}.`,
+      keepPrivate: 'your follow-ups name your clients.',
       blocks: [
         table(['#', 'Client', 'Next step', 'Due'], rows),
         ...(troubles.length > 0 ? [text(troubles.join('\n'))] : []),
@@ -187,6 +190,7 @@ export const followupDone = defineCommand({
     return reply({
       lead: `Stopped follow-up #${stopped.id} with ${named(stopped)}: no more reminders for it.`,
       blocks: others.map((f) => text(`#${f.id} with ${named(f)} still runs: /followup done ${f.id} stops it.`)),
+      keepPrivate: NOT_FOR_CHANNEL.change,
     });
   },
 });
@@ -207,6 +211,7 @@ export const followupSnooze = defineCommand({
       lead: `Follow-up #${snoozed.id} with ${snoozed.client} moved ${args.days} day${args.days === 1 ? '' : 's'} later${next ? `: ${next}` : ''}.`,
       blocks: [table(['Date', 'Step', 'Status'], stepRows(snoozed))],
       footer: [zoneFooter(snoozed.tz)],
+      keepPrivate: NOT_FOR_CHANNEL.change,
     });
   },
 });

@@ -79,6 +79,7 @@ async function saveChecked(ctx: Context, entry: CommunityTemplate, draft: boolea
   return reply({
     lead: `${verb} /template ${entry.name} for everyone in this workspace.`,
     blocks: [copy(preview, 'Preview (with sample names)')],
+    keepPrivate: `it only confirms a change to the workspace templates; /template ${entry.name} share:yes posts the template.`,
     footer: [`Try /template ${entry.name} client:Alex to see it filled in.`],
   });
 }
@@ -168,6 +169,7 @@ export const templateRemove = defineCommand({
       lead: existing.replacesBuiltIn
         ? `Removed this workspace's wording of /template ${name}: it uses the built-in wording again.`
         : `Removed /template ${name}: nobody in this workspace sees it any more.`,
+      keepPrivate: 'it only confirms a change to the workspace templates.',
     });
   },
 });

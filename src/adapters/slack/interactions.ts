@@ -30,6 +30,7 @@ export function interactionRoutes(
       teamId: body.team?.id ?? body.user.team_id ?? '',
       userId: body.user.id,
       channelId: body.channel?.id,
+      ...(fromHome ? { toDirectMessage: true as const } : {}),
       // The Home tab has no response_url; elsewhere a new message unless the core lets the answer replace it.
       post: fromHome ? directMessage(client, body.user.id) : (m) => reply({ ...m, replace_original: false }),
       replace: onOwnAnswer ? (m) => reply({ ...m, replace_original: true }) : undefined,

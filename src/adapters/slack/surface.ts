@@ -16,12 +16,18 @@ export const ACK_BUDGET_MS = 2000;
 /** A private answer cannot carry a picture, so its chart waits for the Chart button and goes to the DM. */
 export const CHART_ON_PRESS = 'Press Chart to get the picture in a direct message from gigdesk.';
 
+/** Shown when someone asks to share in their DM with gigdesk, where "the channel" is that DM. */
+export const DM_ONLY =
+  'This is your direct message with gigdesk, so there is no channel to share it in: use share:yes in a channel.';
+
 /** Where one Slack event came from and how to answer it. */
 export interface SlackOrigin {
   client: webApi.WebClient;
   teamId: string;
   userId: string;
   channelId?: string;
+  /** The answer goes to the person's DM with gigdesk (a press on the Home tab), whatever channelId says. */
+  toDirectMessage?: true;
   /** Posts one message where the answer goes (respond(), a response_url, a DM). */
   post: (message: SlackMessage) => Promise<unknown>;
   /** Puts a message in place of the one pressed; only on a press on the presser's own ephemeral answer. */
@@ -40,6 +46,8 @@ export async function slackContext(deps: SlackDeps, isAdmin: AdminCheck, origin:
     store: deps.store,
     rateLimits: deps.rateLimits,
     chartOnPress: CHART_ON_PRESS,
+    // A DM channel id starts with D; a share there would post to the same two people.
+    ...(origin.toDirectMessage || origin.channelId?.startsWith('D') ? { privateOnly: DM_ONLY } : {}),
   };
 }
 

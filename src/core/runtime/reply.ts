@@ -59,6 +59,13 @@ export interface Reply {
   keepPrivate?: string;
 }
 
+/** Why an answer is never posted (Reply.keepPrivate), for answers of many commands. */
+export const NOT_FOR_CHANNEL = {
+  change: 'it only confirms a change to your own data.',
+  prompt: 'it asks you to confirm first.',
+  empty: 'there is nothing in it to show.',
+} as const;
+
 export function reply(parts: Partial<Omit<Reply, 'lead'>> & { lead: string }): Reply {
   return {
     lead: parts.lead,

@@ -55,6 +55,8 @@ export interface Harness {
 
 export interface SendOptions {
   userId?: string;
+  /** Where the command was typed: a channel (the default, C0GENERAL) or a DM (an id starting with D). */
+  channelId?: string;
   signature?: string;
   timestamp?: number;
 }
@@ -140,13 +142,13 @@ export async function postSlash(
   return { status: res.status, body: await res.text() };
 }
 
-export function commandBody(command: string, text: string, userId = 'U0PLAIN'): string {
+export function commandBody(command: string, text: string, userId = 'U0PLAIN', channelId = 'C0GENERAL'): string {
   return new URLSearchParams({
     token: 'legacy-verification-token',
     team_id: 'T0TEST',
     team_domain: 'freelancers',
-    channel_id: 'C0GENERAL',
-    channel_name: 'general',
+    channel_id: channelId,
+    channel_name: channelId.startsWith('D') ? 'directmessage' : 'general',
     user_id: userId,
     user_name: 'someone',
     command,
@@ -196,7 +198,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     return { status: res.status, body: await res.text() };
   };
   const send = (command: string, text: string, opts: SendOptions = {}) =>
-    post(commandBody(command, text, opts.userId), opts);
+    post(commandBody(command, text, opts.userId, opts.channelId), opts);
   const sendPayload = (payload: object) => post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
   const sendEvent = (event: object) => post(JSON.stringify(event), {}, 'application/json');
 

@@ -197,7 +197,24 @@ describe('the Slack App Home tab', () => {
     expect(upload?.data?.subarray(1, 4).toString()).toBe('PNG');
     const [complete] = await h.waitForCalls('files.completeUploadExternal', 1);
     expect(complete?.body.channel_id).toBe(`D${USER}`);
+    // The answer sits in the DM, where "the channel" is that DM: no Share button.
+    const [answer] = h.calls.filter((c) => c.method === 'chat.postMessage');
+    const labels = ((answer?.body.blocks ?? []) as Json[])
+      .flatMap((b: Json) => b.elements ?? [])
+      .map((e: Json) => e.text?.text);
+    expect(labels).toContain('Details');
+    expect(labels).not.toContain('Share in channel');
   }, 40_000);
+
+  it('a command typed in the DM with gigdesk offers no Share, and share:yes says why', async () => {
+    const h = await setup();
+    const plain = await h.send('/jss', '7 1 8', { userId: USER, channelId: `D${USER}` });
+    expect(plain.body).toContain('Details');
+    expect(plain.body).not.toContain('Share in channel');
+    const shared = JSON.parse((await h.send('/jss', '7 1 8 share:yes', { userId: USER, channelId: `D${USER}` })).body);
+    expect(shared.response_type).toBe('ephemeral');
+    expect(JSON.stringify(shared.blocks)).toContain('no channel to share it in');
+  });
 
   it('after the person opened their tab, a slash command that changes their data republishes it', async () => {
     const h = await setup();
