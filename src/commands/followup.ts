@@ -13,12 +13,18 @@ import {
 import { ladderActions, stepMessage } from '../core/followups/notices.js';
 import { loadFollowups, snoozeFollowup, startFollowup, stopFollowup } from '../core/followups/reminders.js';
 import { cleanValues, TONES } from '../core/messages/templates.js';
-import { type Context, defineCommand } from '../core/runtime/command.js';
+import { type Context, defineCommand, type Platform } from '../core/runtime/command.js';
 import { UserError } from '../core/runtime/errors.js';
 import { type Block, NOT_FOR_CHANNEL, reply, table, text } from '../core/runtime/reply.js';
 
-const ONLY_YOU =
-  'Reminders come only to you (a direct message; printed here in the console). The client never hears from gigdesk.';
+/** Where reminders reach the person, on the platform the answer goes to. */
+const REMINDERS_GO: Record<Platform, string> = {
+  discord: 'a direct message from gigdesk',
+  slack: 'a direct message from the gigdesk app',
+  console: 'printed here in the console',
+};
+const onlyYou = (platform: Platform) =>
+  `Reminders come only to you (${REMINDERS_GO[platform]}). The client never hears from gigdesk.`;
 const LADDER_SOURCE =
   'The steps follow community practice: the five-star question at delivery, a closing nudge a week later, one more ping two weeks after that, closing it yourself a week later.';
 const hour = `${String(REMINDER_HOUR).padStart(2, '0')}:00`;
@@ -103,7 +109,7 @@ export const followupStart = defineCommand({
     const message = now
       ? await stepMessage(ctx, followup, now, `Send now: ${labelOf(now.template).toLowerCase()}`)
       : { blocks: [], actions: [] };
-    const blocks: Block[] = [...message.blocks, text(ONLY_YOU)];
+    const blocks: Block[] = [...message.blocks, text(onlyYou(ctx.platform))];
     const next = nextPending(followup);
     const send = now ? `${labelOf(now.template).toLowerCase()} now (below)` : 'nothing to send yet';
     const today = dayIn(ctx.now, tz);
