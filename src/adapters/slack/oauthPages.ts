@@ -8,10 +8,13 @@ const { ErrorCode } = slackOAuth;
 
 export const FIRST_COMMAND = '/jss 7 1 8';
 
+// Only what the code does: /mydata delete removes one member's data (privacy.ts), /templates remove a
+// template, and an uninstall (oauth.ts) the tokens and everything the workspace stored.
 export const RETENTION_RULE =
-  'gigdesk keeps what members store (contract logs, follow-ups, the workspace templates) until they delete ' +
-  'it with /mydata delete. Removing gigdesk from the workspace deletes its tokens and all of its stored ' +
-  'data at once, pending reminders included.';
+  'gigdesk keeps what members store (contract logs, follow-ups) until they delete it with /mydata delete. ' +
+  'Workspace templates belong to the workspace: admins remove them with /templates remove. ' +
+  'Removing gigdesk from the workspace deletes its tokens and all of its stored data at once: every ' +
+  "member's data, pending reminders, the workspace templates and settings.";
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackInstallations } from '../../../src/adapters/slack/installations.js';
 import { startSlackOAuth } from '../../../src/adapters/slack/oauth.js';
 import type { SlackBot } from '../../../src/adapters/slack/start.js';
+import { loadCommunity, updateCommunity } from '../../../src/core/messages/templates.js';
 import { exportUserData } from '../../../src/core/privacy.js';
 import { reply } from '../../../src/core/runtime/reply.js';
 import { loadSettings, updateSettings } from '../../../src/core/runtime/settings.js';
@@ -77,6 +78,12 @@ describe('Slack OAuth install', () => {
     expect(cookie).toBe(`slack-app-oauth-state=${state}`);
     expect(page).toContain('Add to Slack');
     expect(page).not.toContain(OAUTH_SECRETS.clientSecret);
+    // The data rule as it is: /mydata delete is personal data only; templates go with /templates remove or uninstall.
+    const rule = page.replace(/<[^>]+>/g, ' ');
+    expect(rule).toMatch(/\/mydata delete/);
+    expect(rule).not.toMatch(/templates\)? until they delete it with \/mydata delete/);
+    expect(rule).toMatch(/\/templates remove/);
+    expect(rule).toMatch(/Removing gigdesk[^.]*templates/);
   });
 
   it('completes an install and says what to type first and what happens to the data', async () => {
@@ -171,6 +178,16 @@ describe('uninstall', () => {
     expect((await exportUserData(user('T0A', 'UA2'))).pendingReminders.length).toBeGreaterThan(0);
     await updateSettings({ platform: 'slack', workspaceId: 'T0A', store }, { charts: false });
     await updateSettings({ platform: 'slack', workspaceId: 'T0B', store }, { charts: false });
+    const template = {
+      name: 'thanks',
+      summary: 'Thanks',
+      text: 'Hi {client|there}, thank you!',
+      replacesBuiltIn: false,
+      updatedBy: 'UA1',
+      updatedAt: '2026-11-01T00:00:00.000Z',
+    };
+    for (const workspaceId of ['T0A', 'T0B'])
+      await updateCommunity({ platform: 'slack', workspaceId, store }, () => [template]);
 
     expect((await event(base, 'T0A', { type: 'app_uninstalled' })).status).toBe(200);
     const gone = await eventually(async () => (await exportUserData(user('T0A', 'UA2'))).pendingReminders.length === 0);
@@ -180,6 +197,8 @@ describe('uninstall', () => {
     for (const id of ['UA1', 'UA2']) expect((await exportUserData(user('T0A', id))).data).toEqual({});
     expect(await store.get(workspaceKey({ platform: 'slack', workspaceId: 'T0A' }, 'settings'))).toBeUndefined();
     expect(await loadSettings({ platform: 'slack', workspaceId: 'T0B', store })).toMatchObject({ charts: false });
+    expect(await loadCommunity({ platform: 'slack', workspaceId: 'T0A', store })).toEqual([]);
+    expect(await loadCommunity({ platform: 'slack', workspaceId: 'T0B', store })).toHaveLength(1);
 
     const b = await exportUserData(user('T0B', 'UB1'));
     expect(Object.keys(b.data)).toEqual(expect.arrayContaining(['contracts', 'followups']));
