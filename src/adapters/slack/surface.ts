@@ -46,9 +46,24 @@ export async function slackContext(deps: SlackDeps, isAdmin: AdminCheck, origin:
     store: deps.store,
     rateLimits: deps.rateLimits,
     chartOnPress: CHART_ON_PRESS,
-    // A DM channel id starts with D; a share there would post to the same two people.
-    ...(origin.toDirectMessage || origin.channelId?.startsWith('D') ? { privateOnly: DM_ONLY } : {}),
+    ...((await inDmWithGigdesk(origin)) ? { privateOnly: DM_ONLY } : {}),
   };
+}
+
+/**
+ * Whether the answer goes to the person's DM with gigdesk, where a share would reach only them. A DM id
+ * starts with D, but so does a DM with another person (somewhere to share): Slack names the bot's own.
+ */
+async function inDmWithGigdesk(origin: SlackOrigin): Promise<boolean> {
+  if (origin.toDirectMessage) return true;
+  if (!origin.channelId?.startsWith('D')) return false;
+  try {
+    const opened = await origin.client.conversations.open({ users: origin.userId });
+    return opened.channel?.id === origin.channelId;
+  } catch {
+    // Not knowing, the Share button stays: it posts where the person typed.
+    return false;
+  }
 }
 
 export function slackSurface(deps: SlackDeps, isAdmin: AdminCheck, origin: SlackOrigin): Surface {

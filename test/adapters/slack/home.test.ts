@@ -214,6 +214,9 @@ describe('the Slack App Home tab', () => {
     const shared = JSON.parse((await h.send('/jss', '7 1 8 share:yes', { userId: USER, channelId: `D${USER}` })).body);
     expect(shared.response_type).toBe('ephemeral');
     expect(JSON.stringify(shared.blocks)).toContain('no channel to share it in');
+    // A DM with another person is somewhere to share: Slack opens the DM with gigdesk under another id.
+    const withFriend = await h.send('/jss', '7 1 8', { userId: USER, channelId: 'D0FRIEND' });
+    expect(withFriend.body).toContain('Share in channel');
   });
 
   it('after the person opened their tab, a slash command that changes their data republishes it', async () => {
