@@ -5,6 +5,7 @@ import { type DigestSetting, digestSetting, turnOffDigest, turnOnDigest, WEEKDAY
 import { loadDesk } from '../core/followups/desk.js';
 import { defineCommand } from '../core/runtime/command.js';
 import { reply, text } from '../core/runtime/reply.js';
+import { loadSettings } from '../core/runtime/settings.js';
 
 export const desk = defineCommand({
   name: 'desk',
@@ -12,7 +13,8 @@ export const desk = defineCommand({
   usesStore: true,
   alwaysPrivate: true,
   options: z.object({}),
-  run: async (_args, ctx) => deskReply(await loadDesk(ctx, ctx.now), (await digestSetting(ctx)) !== undefined),
+  run: async (_args, ctx) =>
+    deskReply(await loadDesk(ctx, ctx.now), (await digestSetting(ctx)) !== undefined, (await loadSettings(ctx)).charts),
 });
 
 const capital = (day: string) => `${day[0]?.toUpperCase()}${day.slice(1)}`;

@@ -76,7 +76,7 @@ function numbers(desk: Desk): Block[] {
 }
 
 /** `digestOn`: the weekly digest is on already, so the hint points elsewhere. */
-export function deskReply(desk: Desk, digestOn = false): Reply {
+export function deskReply(desk: Desk, digestOn = false, chartsOn = true): Reply {
   const { seen } = desk;
   const shown = seen.visibility === 'shown';
   const blocks: Block[] = desk.empty
@@ -101,7 +101,8 @@ export function deskReply(desk: Desk, digestOn = false): Reply {
             ? 'Your weekly digest is on. Every window and leave date: /jss details:yes'
             : 'A weekly private message with this: /desk digest on',
         ],
-    actions: desk.empty ? ladders : [...ladders, CHART_ACTION],
+    // With charts off in the workspace the button could only answer that no picture comes.
+    actions: desk.empty || !chartsOn ? ladders : [...ladders, CHART_ACTION],
     visibility: 'private',
   });
 }
