@@ -10,24 +10,41 @@ export interface FileTarget {
   channelId?: string;
 }
 
-/** Uploads files beside the answer; throws when Slack refused (the text answer has gone out already). */
+/**
+ * Uploads files beside the answer; throws when Slack refused (the text answer has gone out already).
+ * A shared answer's files go to the asker's DM when gigdesk is not a member of the channel, saying so.
+ */
 export async function uploadFiles(
   client: webApi.WebClient,
   files: readonly Attachment[],
   reply: Reply,
   to: FileTarget,
 ): Promise<void> {
-  const channel =
-    reply.visibility === 'public' && to.channelId
-      ? to.channelId
-      : (await client.conversations.open({ users: to.userId })).channel?.id;
+  const lead = escapeSlack(reply.lead);
+  if (reply.visibility === 'public' && to.channelId) {
+    try {
+      return await uploadTo(client, to.channelId, files, lead);
+    } catch (error) {
+      if (slackError(error) !== 'not_in_channel') throw error;
+      return uploadTo(client, await dmOf(client, to.userId), files, `${lead}\n${NOT_IN_CHANNEL}`);
+    }
+  }
+  return uploadTo(client, await dmOf(client, to.userId), files, `${lead} (only you can see this conversation)`);
+}
+
+const NOT_IN_CHANNEL =
+  'gigdesk is not a member of that channel, so this could not be posted there: here it is for you. To post files there, invite gigdesk to the channel (/invite @gigdesk).';
+
+async function dmOf(client: webApi.WebClient, userId: string): Promise<string> {
+  const channel = (await client.conversations.open({ users: userId })).channel?.id;
   if (!channel) throw new Error('Slack opened no DM channel for the files');
+  return channel;
+}
+
+async function uploadTo(client: webApi.WebClient, channel: string, files: readonly Attachment[], comment: string) {
   await client.files.uploadV2({
     channel_id: channel,
-    initial_comment:
-      reply.visibility === 'private'
-        ? `${escapeSlack(reply.lead)} (only you can see this conversation)`
-        : escapeSlack(reply.lead),
+    initial_comment: comment,
     file_uploads: files.map((file) => ({
       file: Buffer.from(file.data),
       filename: file.name,
@@ -35,6 +52,12 @@ export async function uploadFiles(
       alt_text: file.alt,
     })),
   });
+}
+
+/** The error code Slack answered with ("not_in_channel"), when the Web API client threw one. */
+function slackError(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
 }
 
 /** Said in the answer itself, so the user knows where the file went. */

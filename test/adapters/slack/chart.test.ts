@@ -82,6 +82,22 @@ describe('slack charts', { timeout: 60_000 }, () => {
     expect(h.calls.filter((c) => c.method === 'files.getUploadURLExternal')).toHaveLength(2);
   });
 
+  it('a shared chart in a channel gigdesk is not in goes to the asker’s DM, which says why', async () => {
+    harness = await startHarness({
+      deps: { commands, store: memoryStore() },
+      users: { U0PLAIN: {} },
+      notInChannel: ['C0GENERAL'],
+    });
+    const h = harness;
+    await h.send('/fees', '15000 share:yes');
+    const [refused, moved] = await h.waitForCalls('files.completeUploadExternal', 2, CHART_WAIT_MS);
+    expect(refused?.body.channel_id).toBe('C0GENERAL');
+    expect(moved?.body.channel_id).toBe('DU0PLAIN');
+    const said = String(moved?.body.initial_comment);
+    expect(said).toContain('of $15,000 under');
+    expect(said).toContain('not a member of that channel');
+  });
+
   it('uploads nothing with chart:off, or after a workspace admin turned charts off', async () => {
     const h = await start();
     await h.send('/fees', '15000 chart:off share:yes');

@@ -34,6 +34,8 @@ export interface HarnessOptions {
   closedDms?: string[];
   /** users.info answers after this many ms: a slow Slack API. */
   usersInfoDelayMs?: number;
+  /** Channel ids the bot is not a member of: an upload to them fails with not_in_channel. */
+  notInChannel?: string[];
 }
 
 export interface Sent {
@@ -111,6 +113,8 @@ function fakeSlack(calls: Call[], options: HarnessOptions): typeof fetch {
         uploads++;
         return json({ ok: true, upload_url: `${UPLOAD_URL}/${uploads}`, file_id: `F${uploads}` });
       case 'files.completeUploadExternal':
+        if (options.notInChannel?.includes(String(body.channel_id)))
+          return json({ ok: false, error: 'not_in_channel' });
         return json({ ok: true, files: [{ id: 'F1' }] });
       default:
         return json({ ok: true });
