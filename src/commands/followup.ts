@@ -133,52 +133,66 @@ export const followupList = defineCommand({
   description: 'Your follow-up ladders and their next steps',
   usesStore: true,
   options: z.object({}),
-  run: async (_args, ctx) => {
-    const list = await loadFollowups(ctx);
-    if (list.length === 0) {
-      return reply({
-        lead: 'You have no follow-ups running.',
-        blocks: [text('Start one after a final delivery: /followup start client:Alex delivered:today')],
-        keepPrivate: NOT_FOR_CHANNEL.empty,
-      });
-    }
-    const rows = list.map((f) => {
-      const next = nextPending(f);
-      const who = f.project ? `${f.client}, ${f.project}` : f.client;
-      const client = who.length > 14 ? `${who.slice(0, 13)}…` : who;
-      return [String(f.id), client, next ? labelOf(next.template) : 'finished', next ? next.day : '-'];
-    });
-    const troubles = list.flatMap((f) =>
-      f.steps
-        .filter((s) => s.status === 'undelivered')
-        .map((s) => `#${f.id} ${f.client}, ${labelOf(s.template).toLowerCase()} (${s.day}): ${undelivered(s)}.`),
-    );
-    const pending = list
-      .map((f) => ({ f, next: nextPending(f) }))
-      .filter((p) => p.next)
-      .sort((a, b) => (a.next?.dueAt ?? '').localeCompare(b.next?.dueAt ?? ''));
-    const [soonest] = pending;
-    // The hint names a ladder that exists: the one due soonest, else the newest.
-    const hinted = soonest?.f ?? (list.at(-1) as Followup);
-    const due = soonest ? `; next: ${nextStep(soonest.f, dayIn(ctx.now, soonest.f.tz))} with ${soonest.f.client}` : '';
-    return reply({
-      actions: list
-        .filter((f) => nextPending(f))
-        .slice(0, MAX_LADDER_BUTTONS)
-        .flatMap((f) => ladderActions(f, `#${f.id} `)),
-      lead: `You have ${list.length} follow-up${list.length === 1 ? '' : 's'}${due}.`,
-      keepPrivate: 'your follow-ups name your clients.',
-      blocks: [
-        table(['#', 'Client', 'Next step', 'Due'], rows),
-        ...(troubles.length > 0 ? [text(troubles.join('\n'))] : []),
-      ],
-      footer: [
-        zonesFooter(list),
-        `Client closed the contract? /followup done ${hinted.id}. More time? /followup snooze ${hinted.id} 3.`,
-      ],
-    });
-  },
+  run: (_args, ctx) => listReply(ctx),
 });
+
+/** The list with its buttons, which answer in its place (ladderActions' fromList). */
+async function listReply(ctx: Context) {
+  const list = await loadFollowups(ctx);
+  if (list.length === 0) {
+    return reply({
+      lead: 'You have no follow-ups running.',
+      blocks: [text('Start one after a final delivery: /followup start client:Alex delivered:today')],
+      keepPrivate: NOT_FOR_CHANNEL.empty,
+    });
+  }
+  const rows = list.map((f) => {
+    const next = nextPending(f);
+    const who = f.project ? `${f.client}, ${f.project}` : f.client;
+    const client = who.length > 14 ? `${who.slice(0, 13)}…` : who;
+    return [String(f.id), client, next ? labelOf(next.template) : 'finished', next ? next.day : '-'];
+  });
+  const troubles = list.flatMap((f) =>
+    f.steps
+      .filter((s) => s.status === 'undelivered')
+      .map((s) => `#${f.id} ${f.client}, ${labelOf(s.template).toLowerCase()} (${s.day}): ${undelivered(s)}.`),
+  );
+  const pending = list
+    .map((f) => ({ f, next: nextPending(f) }))
+    .filter((p) => p.next)
+    .sort((a, b) => (a.next?.dueAt ?? '').localeCompare(b.next?.dueAt ?? ''));
+  const [soonest] = pending;
+  // The hint names a ladder that exists: the one due soonest, else the newest.
+  const hinted = soonest?.f ?? (list.at(-1) as Followup);
+  const due = soonest ? `; next: ${nextStep(soonest.f, dayIn(ctx.now, soonest.f.tz))} with ${soonest.f.client}` : '';
+  return reply({
+    actions: list
+      .filter((f) => nextPending(f))
+      .slice(0, MAX_LADDER_BUTTONS)
+      .flatMap((f) => ladderActions(f, `#${f.id} `, true)),
+    lead: `You have ${list.length} follow-up${list.length === 1 ? '' : 's'}${due}.`,
+    keepPrivate: 'your follow-ups name your clients.',
+    blocks: [
+      table(['#', 'Client', 'Next step', 'Due'], rows),
+      ...(troubles.length > 0 ? [text(troubles.join('\n'))] : []),
+    ],
+    footer: [
+      zonesFooter(list),
+      `Client closed the contract? /followup done ${hinted.id}. More time? /followup snooze ${hinted.id} 3.`,
+    ],
+  });
+}
+
+/** A press on the list: the change first, then the list as it now stands in the list's place. */
+async function withList(ctx: Context, lead: string, blocks: Block[]) {
+  const list = await listReply(ctx);
+  return { ...list, lead, blocks: [...blocks, text(list.lead), ...list.blocks] };
+}
+
+const FROM_LIST = z
+  .boolean()
+  .optional()
+  .meta({ description: 'answer with the updated list (the list’s buttons set it)', hidden: true });
 
 export const followupDone = defineCommand({
   name: 'followup done',
@@ -186,6 +200,7 @@ export const followupDone = defineCommand({
   usesStore: true,
   options: z.object({
     which: z.string().min(1).max(80).describe('the ladder number from /followup list, or the client'),
+    list: FROM_LIST,
   }),
   autocomplete: (option, partial, ctx) => (option === 'which' ? suggestLadders(partial, ctx) : []),
   run: async (args, ctx) => {
@@ -193,11 +208,9 @@ export const followupDone = defineCommand({
     // Another ladder with the same client keeps its reminders: say so, or "stopped" reads as all of them.
     const client = stopped.client.toLowerCase();
     const others = (await loadFollowups(ctx)).filter((f) => f.client.toLowerCase() === client && nextPending(f));
-    return reply({
-      lead: `Stopped follow-up #${stopped.id} with ${named(stopped)}: no more reminders for it.`,
-      blocks: others.map((f) => text(`#${f.id} with ${named(f)} still runs: /followup done ${f.id} stops it.`)),
-      keepPrivate: NOT_FOR_CHANNEL.change,
-    });
+    const lead = `Stopped follow-up #${stopped.id} with ${named(stopped)}: no more reminders for it.`;
+    const blocks = others.map((f) => text(`#${f.id} with ${named(f)} still runs: /followup done ${f.id} stops it.`));
+    return args.list ? withList(ctx, lead, blocks) : reply({ lead, blocks, keepPrivate: NOT_FOR_CHANNEL.change });
   },
 });
 
@@ -208,13 +221,16 @@ export const followupSnooze = defineCommand({
   options: z.object({
     which: z.string().min(1).max(80).describe('the ladder number from /followup list, or the client'),
     days: z.number().int().min(1).max(60).describe('how many days to wait longer'),
+    list: FROM_LIST,
   }),
   autocomplete: (option, partial, ctx) => (option === 'which' ? suggestLadders(partial, ctx) : []),
   run: async (args, ctx) => {
     const snoozed = await snoozeFollowup(ctx, args.which, args.days);
     const next = nextStep(snoozed, dayIn(ctx.now, snoozed.tz));
+    const lead = `Follow-up #${snoozed.id} with ${snoozed.client} moved ${args.days} day${args.days === 1 ? '' : 's'} later${next ? `: ${next}` : ''}.`;
+    if (args.list) return withList(ctx, lead, []);
     return reply({
-      lead: `Follow-up #${snoozed.id} with ${snoozed.client} moved ${args.days} day${args.days === 1 ? '' : 's'} later${next ? `: ${next}` : ''}.`,
+      lead,
       blocks: [table(['Date', 'Step', 'Status'], stepRows(snoozed))],
       footer: [zoneFooter(snoozed.tz)],
       keepPrivate: NOT_FOR_CHANNEL.change,

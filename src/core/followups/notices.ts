@@ -64,13 +64,22 @@ export async function reminderReply(scope: Scope, followup: Followup, step: Foll
   });
 }
 
-/** Done and Snooze buttons for one ladder; `prefix` tells ladders apart in a list ("#2 "). */
-export function ladderActions(followup: Pick<Followup, 'id'>, prefix = ''): Action[] {
+/**
+ * Done and Snooze buttons for one ladder; `prefix` tells ladders apart in a list ("#2 "). From /followup
+ * list they carry list:yes and answer in the list's place with the list as it then stands.
+ */
+export function ladderActions(followup: Pick<Followup, 'id'>, prefix = '', fromList = false): Action[] {
   const which = String(followup.id);
+  const action = (label: string, command: string, args: Action['args'], style?: 'primary'): Action => ({
+    label: `${prefix}${label}`,
+    ...(style ? { style } : {}),
+    command,
+    ...(fromList ? { args: { ...args, list: true }, inPlace: true } : { args }),
+  });
   return [
-    { label: `${prefix}Done`, style: 'primary', command: 'followup done', args: { which } },
-    { label: `${prefix}Snooze 1 day`, command: 'followup snooze', args: { which, days: 1 } },
-    { label: `${prefix}Snooze 1 week`, command: 'followup snooze', args: { which, days: 7 } },
+    action('Done', 'followup done', { which }, 'primary'),
+    action('Snooze 1 day', 'followup snooze', { which, days: 1 }),
+    action('Snooze 1 week', 'followup snooze', { which, days: 7 }),
   ];
 }
 

@@ -122,7 +122,9 @@ export async function pressAction(
   // chart:sent runs as chart:on (the text says where the picture went); the picture is not sent again.
   const sent = found.args.chart === CHART_SENT;
   const args = sent ? { ...found.args, chart: 'on' } : found.args;
-  const answer = await runCommand(found.command, { ...args, ...extra }, found.ctx);
+  const ran = await runCommand(found.command, { ...args, ...extra }, found.ctx);
+  // A button filled the arguments, so the command's usage line would answer a question nobody typed.
+  const answer = ran.outcome === 'user_error' ? { ...ran, reply: { ...ran.reply, footer: [] } } : ran;
   const inPlace = found.inPlace && answer.outcome === 'ok' && answer.reply.visibility === 'private';
   return { ...answer, ...(inPlace ? { inPlace } : {}), ...(sent ? { chartSent: true } : {}) };
 }
