@@ -32,9 +32,26 @@ describe('buttons and files in the one-shot console', () => {
     const reply = JSON.parse(await ask('--json', '/followup list'));
     expect(reply.actions).toEqual(
       expect.arrayContaining([
-        { label: '#1 Done', style: 'primary', command: 'followup done', args: { which: '1' } },
-        { label: '#1 Snooze 1 day', command: 'followup snooze', args: { which: '1', days: 1 } },
-        { label: '#1 Snooze 1 week', command: 'followup snooze', args: { which: '1', days: 7 } },
+        // list:yes and inPlace: a press answers in the list's place with the list as it then stands.
+        {
+          label: '#1 Done',
+          style: 'primary',
+          command: 'followup done',
+          args: { which: '1', list: true },
+          inPlace: true,
+        },
+        {
+          label: '#1 Snooze 1 day',
+          command: 'followup snooze',
+          args: { which: '1', days: 1, list: true },
+          inPlace: true,
+        },
+        {
+          label: '#1 Snooze 1 week',
+          command: 'followup snooze',
+          args: { which: '1', days: 7, list: true },
+          inPlace: true,
+        },
       ]),
     );
   });
