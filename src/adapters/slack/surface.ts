@@ -1,6 +1,7 @@
 // Slack as a surface (../surface.ts): a slash command answers in its ack when quick (the ack is the
 // deadline), everything else through respond()/response_url; files and the chart as uploads.
 import type { webApi } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
 import type { Context } from '../../core/runtime/command.js';
 import type { Reply } from '../../core/runtime/reply.js';
 import { loadSettings } from '../../core/runtime/settings.js';
@@ -37,16 +38,21 @@ export interface SlackOrigin {
 }
 
 export async function slackContext(deps: SlackDeps, isAdmin: AdminCheck, origin: SlackOrigin): Promise<Context> {
+  // Both may ask Slack (each cached after): asked together, before the ack, they wait once.
+  const [admin, dm] = await Promise.all([
+    isAdmin(origin.client, origin.teamId, origin.userId),
+    inDmWithGigdesk(origin),
+  ]);
   return {
     platform: 'slack',
     workspaceId: origin.teamId,
     userId: origin.userId,
-    isAdmin: await isAdmin(origin.client, origin.teamId, origin.userId),
+    isAdmin: admin,
     now: deps.now?.() ?? new Date(),
     store: deps.store,
     rateLimits: deps.rateLimits,
     chartOnPress: CHART_ON_PRESS,
-    ...((await inDmWithGigdesk(origin)) ? { privateOnly: DM_ONLY } : {}),
+    ...(dm ? { privateOnly: DM_ONLY } : {}),
   };
 }
 
@@ -54,17 +60,27 @@ export async function slackContext(deps: SlackDeps, isAdmin: AdminCheck, origin:
  * Whether the answer goes to the person's DM with gigdesk, where a share would reach only them. A DM id
  * starts with D, but so does a DM with another person (somewhere to share): Slack names the bot's own.
  */
-async function inDmWithGigdesk(origin: SlackOrigin): Promise<boolean> {
-  if (origin.toDirectMessage) return true;
-  if (!origin.channelId?.startsWith('D')) return false;
-  try {
-    const opened = await origin.client.conversations.open({ users: origin.userId });
-    return opened.channel?.id === origin.channelId;
-  } catch {
-    // Not knowing, the Share button stays: it posts where the person typed.
-    return false;
-  }
+function inDmWithGigdesk(origin: SlackOrigin): Promise<boolean> {
+  if (origin.toDirectMessage) return Promise.resolve(true);
+  const { channelId } = origin;
+  if (!channelId?.startsWith('D')) return Promise.resolve(false);
+  // A person's DM with gigdesk keeps its id: asked once, not on every command typed in a DM.
+  const key = `${origin.teamId}:${origin.userId}:${channelId}`;
+  const known = dmAnswers.get(key);
+  if (known) return known;
+  const asked = origin.client.conversations.open({ users: origin.userId }).then(
+    (opened) => opened.channel?.id === channelId,
+    () => {
+      // Not knowing (not cached), the Share button stays: it posts where the person typed.
+      dmAnswers.delete(key);
+      return false;
+    },
+  );
+  dmAnswers.set(key, asked);
+  return asked;
 }
+
+const dmAnswers = new LRUCache<string, Promise<boolean>>({ max: 10_000, ttl: 60 * 60_000 });
 
 export function slackSurface(deps: SlackDeps, isAdmin: AdminCheck, origin: SlackOrigin): Surface {
   // Made as the request arrives: the ack budget counts from here, admin lookup and rate limit included.

@@ -217,6 +217,11 @@ describe('the Slack App Home tab', () => {
     // A DM with another person is somewhere to share: Slack opens the DM with gigdesk under another id.
     const withFriend = await h.send('/jss', '7 1 8', { userId: USER, channelId: 'D0FRIEND' });
     expect(withFriend.body).toContain('Share in channel');
+    // Slack is asked once per DM, not before the ack of every command typed there.
+    const asked = h.calls.filter((c) => c.method === 'conversations.open').length;
+    await h.send('/jss', '7 1 8', { userId: USER, channelId: `D${USER}` });
+    await h.send('/jss', '7 1 8', { userId: USER, channelId: 'D0FRIEND' });
+    expect(h.calls.filter((c) => c.method === 'conversations.open')).toHaveLength(asked);
   });
 
   it('after the person opened their tab, a slash command that changes their data republishes it', async () => {
