@@ -4,6 +4,7 @@
 import {
   AttachmentBuilder,
   type Interaction,
+  InteractionContextType,
   type MessageComponentInteraction,
   MessageFlags,
   PermissionFlagsBits,
@@ -48,6 +49,10 @@ const LATE_DEFER_MS = 2500;
 export const FORCED_PRIVATE =
   'Only you can see this: this server lets apps you added to your own account answer only you. Its admins can add gigdesk to the server to share answers here.';
 
+/** Shown when someone asks to share in their DM with gigdesk, where the only other reader is gigdesk. */
+export const DM_WITH_GIGDESK =
+  'This is your direct message with gigdesk, so there is no channel to share it in: use share:True in a server channel.';
+
 /** Whether gigdesk was installed to the server the interaction came from (not only to the member's account). */
 const serverInstalled = (i: Interaction) => i.inGuild() && i.authorizingIntegrationOwners.guildId === i.guildId;
 
@@ -68,7 +73,11 @@ export function discordContext(i: Interaction, deps: DiscordDeps): Context {
     now: deps.now?.() ?? new Date(),
     store: deps.store,
     rateLimits: deps.rateLimits,
-    ...(forcedPrivate(i) ? { privateOnly: FORCED_PRIVATE } : {}),
+    ...(forcedPrivate(i)
+      ? { privateOnly: FORCED_PRIVATE }
+      : i.context === InteractionContextType.BotDM
+        ? { privateOnly: DM_WITH_GIGDESK }
+        : {}),
   };
 }
 
