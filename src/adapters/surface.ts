@@ -39,6 +39,13 @@ export class UnreachableError extends Error {
   override name = 'UnreachableError';
 }
 
+/**
+ * Why nothing is shared in a person's DM with gigdesk, on every platform (the only other reader is
+ * gigdesk); Discord's wording shows share:yes as share:True.
+ */
+export const DM_WITH_GIGDESK =
+  'This is your direct message with gigdesk, so there is no channel to share it in: use share:yes in a channel.';
+
 /** The context of a reminder's recipient: their own workspace, no admin rights. */
 export function recipientContext(to: Recipient, store: Store, now = new Date()): Context {
   return { platform: to.platform, workspaceId: to.workspaceId, userId: to.userId, isAdmin: false, now, store };

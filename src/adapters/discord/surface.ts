@@ -13,7 +13,7 @@ import {
 import type { Command, Context } from '../../core/runtime/command.js';
 import type { RateLimits } from '../../core/runtime/rateLimit.js';
 import type { Store } from '../../core/store/store.js';
-import type { Surface } from '../surface.js';
+import { DM_WITH_GIGDESK, type Surface } from '../surface.js';
 import { COMPONENT_LIMITS } from './components.js';
 import { type DiscordPayload, renderDiscordMessages } from './render.js';
 
@@ -48,10 +48,6 @@ const LATE_DEFER_MS = 2500;
 /** Shown when someone asks to share where Discord makes every answer private. */
 export const FORCED_PRIVATE =
   'Only you can see this: this server lets apps you added to your own account answer only you. Its admins can add gigdesk to the server to share answers here.';
-
-/** Shown when someone asks to share in their DM with gigdesk, where the only other reader is gigdesk. */
-export const DM_WITH_GIGDESK =
-  'This is your direct message with gigdesk, so there is no channel to share it in: use share:True in a server channel.';
 
 /** Whether gigdesk was installed to the server the interaction came from (not only to the member's account). */
 const serverInstalled = (i: Interaction) => i.inGuild() && i.authorizingIntegrationOwners.guildId === i.guildId;

@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache';
 import type { Context } from '../../core/runtime/command.js';
 import type { Reply } from '../../core/runtime/reply.js';
 import { loadSettings } from '../../core/runtime/settings.js';
-import type { Surface } from '../surface.js';
+import { DM_WITH_GIGDESK, type Surface } from '../surface.js';
 import { ACTION_LIMITS } from './actions.js';
 import type { AdminCheck, SlackDeps } from './deps.js';
 import { type FileTarget, uploadFiles, whereChartGoes, whereFilesGo } from './files.js';
@@ -16,10 +16,6 @@ export const ACK_BUDGET_MS = 2000;
 
 /** A private answer cannot carry a picture, so its chart waits for the Chart button and goes to the DM. */
 export const CHART_ON_PRESS = 'Press Chart to get the picture in a direct message from gigdesk.';
-
-/** Shown when someone asks to share in their DM with gigdesk, where "the channel" is that DM. */
-export const DM_ONLY =
-  'This is your direct message with gigdesk, so there is no channel to share it in: use share:yes in a channel.';
 
 /** Where one Slack event came from and how to answer it. */
 export interface SlackOrigin {
@@ -52,7 +48,7 @@ export async function slackContext(deps: SlackDeps, isAdmin: AdminCheck, origin:
     store: deps.store,
     rateLimits: deps.rateLimits,
     chartOnPress: CHART_ON_PRESS,
-    ...(dm ? { privateOnly: DM_ONLY } : {}),
+    ...(dm ? { privateOnly: DM_WITH_GIGDESK } : {}),
   };
 }
 

@@ -2,7 +2,9 @@
 // with the same data as in a server that installed it, and says why when Discord keeps an answer private.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInteractionHandler } from '../../../src/adapters/discord/handler.js';
-import { DM_WITH_GIGDESK, FORCED_PRIVATE } from '../../../src/adapters/discord/surface.js';
+import { FORCED_PRIVATE } from '../../../src/adapters/discord/surface.js';
+import { forDiscord } from '../../../src/adapters/discord/wording.js';
+import { DM_WITH_GIGDESK } from '../../../src/adapters/surface.js';
 import { commands } from '../../../src/commands/index.js';
 import { logger } from '../../../src/core/log.js';
 import { memoryStore, type Store } from '../../../src/core/store/store.js';
@@ -87,7 +89,7 @@ describe('gigdesk installed to a user’s account', () => {
       userInstalled(slashPayload(commands, 'jss', { successful: 7, negative: 1, total: 8, share: true }), 'dm'),
     );
     expect(asked.data.flags).toBe(64);
-    expect(visibleText(asked)).toContain(DM_WITH_GIGDESK);
+    expect(visibleText(asked)).toContain(forDiscord(DM_WITH_GIGDESK));
   });
 
   it('says why a share stays private where the server keeps members’ own apps private, and offers no Share', async () => {
